@@ -1,0 +1,89 @@
+// The Express app: middleware order, routers, the portal, and problem+json for every error.
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { Client } from '@temporalio/client';
+import type { Sql } from '../db';
+import { PROJECT_ROOT } from '../infra/config';
+import { authenticate, authRoutes } from './auth/routes';
+import { caseRoutes } from './cases/routes';
+import { healthRoutes } from './health/routes';
+import type { Logger } from './logger';
+import { buildOpenApiDocument } from './openapi';
+import { errorHandler, notFoundRoute, sendProblem } from './problem';
+import { taskRoutes } from './tasks/routes';
+import { taskTypeRoutes } from './taskTypes/routes';
+
+export interface AppDeps {
+  sql: Sql;
+  temporal: Client;
+  taskQueue: string;
+  jwtSecret: string;
+  log: Logger;
+  /** Folder of the built portal (served at /admin), if any. */
+  adminDist?: string;
+}
+
+/** Documented limit: request bodies above this get 413. */
+export const BODY_LIMIT_BYTES = 256 * 1024;
+
+const requestId: RequestHandler = (req, res, next) => {
+  const incoming = req.header('x-request-id');
+  res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', res.locals.requestId);
+  next();
+};
+
+const requireJson: RequestHandler = (req, res, next) => {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    return sendProblem(res, 415, 'send the request body as application/json');
+  }
+  next();
+};
+
+export function createApp(deps: AppDeps) {
+  const { sql, temporal, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId);
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      // Only method, route path and status: never query strings, bodies or tokens.
+      log.info({ requestId: res.locals.requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  });
+  app.use(helmet({ contentSecurityPolicy: false }));
+
+  app.use(healthRoutes(sql, temporal));
+
+  const api = express.Router();
+  api.use(requireJson);
+  api.use(express.json({ limit: BODY_LIMIT_BYTES }));
+  api.use(authenticate(sql, deps.jwtSecret));
+  const openapi = buildOpenApiDocument();
+  api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.use(authRoutes(sql, deps.jwtSecret));
+  api.use(taskTypeRoutes());
+  api.use(caseRoutes(sql, temporal, deps.taskQueue));
+  api.use(taskRoutes(sql, temporal));
+  api.use(notFoundRoute);
+  app.use('/api', api);
+
+  const dist = deps.adminDist ?? path.join(PROJECT_ROOT, 'admin', 'dist');
+  if (fs.existsSync(path.join(dist, 'index.html'))) {
+    app.use('/admin', express.static(dist, { index: 'index.html' }));
+    app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+  }
+  app.get('/', (_req, res) => res.redirect('/admin/'));
+
+  app.use(notFoundRoute);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,78 @@
+// Case reads, scoped by role and region in SQL (never filtered after the fact), with NIK masking.
+import type { Sql } from '../../db';
+import { maskNik } from '../../domain/nik';
+import { regionCovers } from '../../domain/regions';
+import type { Actor } from '../../domain/roles';
+
+export interface CaseRow {
+  id: string;
+  workflowId: string;
+  nik: string;
+  name: string;
+  birthDate: Date;
+  sex: 'L' | 'P';
+  address: string;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  provinsiCode: string;
+  pmksCode: string;
+  summary: string;
+  consent: unknown;
+  status: string;
+  step: string | null;
+  assigneeId: string | null;
+  paused: boolean;
+  overdue: boolean;
+  closedReason: string | null;
+  registeredBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** SQL condition: the case lies in the actor's region (or, for a TKSK, is assigned to them). */
+export function caseScope(sql: Sql, actor: Actor) {
+  const scope = actor.regionCode;
+  const inRegion = scope === null ? sql`TRUE` : sql`(c.desa_code LIKE ${`${scope}.%`} OR c.desa_code = ${scope})`;
+  return actor.role === 'tksk' ? sql`(${inRegion} OR c.assignee_id = ${actor.id})` : inRegion;
+}
+
+/** Full NIK only for the case's own TKSK and its kabupaten supervisor (PRODUCT.md §5). */
+export function seesFullNik(actor: Actor, row: Pick<CaseRow, 'assigneeId' | 'kabupatenCode'>): boolean {
+  if (actor.role === 'tksk') return row.assigneeId === actor.id;
+  if (actor.role === 'supervisor_kabupaten') return regionCovers(actor.regionCode, row.kabupatenCode);
+  return false;
+}
+
+export function presentCase(actor: Actor, row: CaseRow, detail: boolean) {
+  const full = seesFullNik(actor, row);
+  const showPersonal = detail || actor.role !== 'auditor';
+  return {
+    id: row.id,
+    workflowId: row.workflowId,
+    status: row.status,
+    step: row.step,
+    paused: row.paused,
+    overdue: row.overdue,
+    closedReason: row.closedReason,
+    pmksCode: row.pmksCode,
+    desaCode: row.desaCode,
+    kecamatanCode: row.kecamatanCode,
+    kabupatenCode: row.kabupatenCode,
+    assigneeId: row.assigneeId,
+    registeredBy: row.registeredBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    beneficiary: {
+      nik: full ? row.nik : maskNik(row.nik),
+      ...(showPersonal ? { name: row.name } : {}),
+      ...(detail ? { birthDate: row.birthDate.toISOString().slice(0, 10), sex: row.sex, address: row.address } : {}),
+    },
+    ...(detail ? { summary: row.summary, consent: row.consent } : {}),
+  };
+}
+
+export async function findVisibleCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow | undefined> {
+  const [row] = await sql<CaseRow[]>`SELECT c.* FROM cases c WHERE c.id = ${id} AND ${caseScope(sql, actor)}`;
+  return row;
+}

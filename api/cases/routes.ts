@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { Sql } from '../../db';
+import { appendAudit } from '../../db/audit';
+import { can } from '../../domain/policy';
+import { regionChain, regionCovers } from '../../domain/regions';
+import type { CaseWorkflowInput } from '../../domain/workflowContracts';
+import { registeredUpdate, SA } from '../../workflows/definitions';
+import type { caseWorkflow } from '../../workflows/case';
+import { actorOf, parseInput, sendList } from '../http';
+import { bodyIssues, HttpProblem, validationProblem } from '../problem';
+import { presentTask, type TaskRow } from '../tasks/queries';
+import { caseScope, findVisibleCase, presentCase, type CaseRow } from './queries';
+import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema } from './schema';
+
+const SORT_COLUMNS = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  status: 'status',
+  pmksCode: 'pmks_code',
+  kecamatanCode: 'kecamatan_code',
+} as const;
+
+export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
+  const router = Router();
+
+  router.get('/cases', async (req, res) => {
+    const actor = actorOf(res);
+    const q = parseInput('query', caseListQuerySchema, req.query);
+    const decision = can(actor, 'case.list');
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const f = q.filter ?? {};
+    const conds = [caseScope(sql, actor)];
+    if (f.id !== undefined) conds.push(sql`c.id IN ${sql(Array.isArray(f.id) ? f.id : [f.id])}`);
+    if (f.status) conds.push(sql`c.status = ${f.status}`);
+    if (f.pmksCode) conds.push(sql`c.pmks_code = ${f.pmksCode}`);
+    if (f.kecamatanCode) conds.push(sql`c.kecamatan_code = ${f.kecamatanCode}`);
+    if (f.assigneeId) conds.push(sql`c.assignee_id = ${f.assigneeId}`);
+    const where = conds.reduce((a, b) => sql`${a} AND ${b}`);
+    const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
+    const [first, last] = q.range ?? [0, 24];
+    const order = sql.unsafe(`c.${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'}, c.id`);
+    const rows = await sql<(CaseRow & { total: number })[]>`
+      SELECT c.*, count(*) OVER () AS total FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`;
+    const total = rows.length ? Number(rows[0].total) : (await sql`SELECT count(*)::int AS n FROM cases c WHERE ${where}`)[0].n;
+    sendList(res, 'cases', rows.map((r) => presentCase(actor, r, false)), first, total);
+  });
+
+  router.post('/cases', async (req, res) => {
+    const actor = actorOf(res);
+    const decision = can(actor, 'case.register');
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const body = parseInput('body', createCaseBodySchema, req.body);
+    const desaCode = body.beneficiary.desaCode;
+    const [desa] = await sql`SELECT code FROM regions WHERE code = ${desaCode} AND level = 'desa'`;
+    const desaProblem = !desa ? `unknown desa/kelurahan ${desaCode}` : !regionCovers(actor.regionCode, desaCode) ? `desa ${desaCode} is outside your kecamatan (${actor.regionCode})` : undefined;
+    if (desaProblem) {
+      throw validationProblem(bodyIssues([{ path: ['beneficiary', 'desaCode'], message: desaProblem, code: 'custom' }]));
+    }
+    const chain = regionChain(desaCode) as Required<ReturnType<typeof regionChain>>;
+    const caseId = randomUUID();
+    const input: CaseWorkflowInput = {
+      caseId,
+      registration: body,
+      registeredBy: actor,
+      regions: { provinsi: chain.provinsi, kabupaten: chain.kabupaten, kecamatan: chain.kecamatan, desa: chain.desa },
+      registeredAt: new Date().toISOString(),
+    };
+    const handle = await temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+      workflowId: `case-${caseId}`,
+      taskQueue,
+      args: [input],
+      typedSearchAttributes: [
+        { key: SA.caseStatus, value: 'assessment' },
+        { key: SA.pmksCode, value: body.pmksCode },
+        { key: SA.kecamatanCode, value: chain.kecamatan },
+        { key: SA.kabupatenCode, value: chain.kabupaten },
+        { key: SA.assignedTksk, value: actor.id },
+        { key: SA.overdue, value: false },
+      ],
+    });
+    await handle.executeUpdate(registeredUpdate);
+    const row = await findVisibleCase(sql, actor, caseId);
+    res.status(201).location(`/api/cases/${caseId}`).json(presentCase(actor, row!, true));
+  });
+
+  router.get('/cases/:id', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', caseIdParamsSchema, req.params);
+    if (!can(actor, 'case.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read cases`);
+    const row = await findVisibleCase(sql, actor, id);
+    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    const tasks = await sql<TaskRow[]>`SELECT * FROM tasks WHERE case_id = ${id} ORDER BY created_at, id`;
+    if (actor.role === 'auditor') {
+      // UU PDP: an auditor's read of personal data is itself on the record.
+      await sql.begin((tx) =>
+        appendAudit(tx, {
+          eventKey: `read:${res.locals.requestId}`,
+          at: new Date(),
+          actorId: actor.id,
+          actorRole: actor.role,
+          action: 'case.personal_data_read',
+          entityType: 'case',
+          entityId: id,
+          caseId: id,
+          details: {},
+        }),
+      );
+    }
+    res.json({
+      ...presentCase(actor, row, true),
+      openTasks: tasks.filter((t) => t.status === 'open').map(presentTask),
+      tasks: tasks.map(presentTask),
+    });
+  });
+
+  router.get('/cases/:id/history', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', caseIdParamsSchema, req.params);
+    const row = await findVisibleCase(sql, actor, id);
+    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    const decision = can(actor, 'case.history', row.desaCode);
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const history = await temporal.workflow.getHandle(row.workflowId).fetchHistory();
+    res.type('application/json').send(`{"workflowId":${JSON.stringify(row.workflowId)},"history":${historyToJSON(history)}}`);
+  });
+
+  return router;
+}

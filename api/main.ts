@@ -1,0 +1,34 @@
+// The API process: connects to PostgreSQL and Temporal, then serves /api, /health and /admin.
+import { Client, Connection } from '@temporalio/client';
+import { connect } from '../db';
+import { migrate } from '../db/migrate';
+import { loadConfig } from '../infra/config';
+import { exitWithParent } from '../infra/process';
+import { localSecret } from '../infra/secrets';
+import { createApp } from './app';
+import { createLogger } from './logger';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.logLevel);
+  if (!config.databaseUrl || !config.temporalAddress) throw new Error('api needs DATABASE_URL and TEMPORAL_ADDRESS');
+  if (config.production && !config.jwtSecret) throw new Error('JWT_SECRET is required in production');
+  const jwtSecret = config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret');
+  const sql = connect(config.databaseUrl);
+  await migrate(sql);
+  const connection = await Connection.connect({ address: config.temporalAddress });
+  const temporal = new Client({ connection, namespace: config.namespace });
+  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log });
+  const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
+  exitWithParent(async () => {
+    server.close();
+    await connection.close();
+    await sql.end({ timeout: 5 });
+    process.exit(0);
+  });
+}
+
+main().catch((err) => {
+  console.error('[api] failed:', err);
+  process.exit(1);
+});

@@ -1,0 +1,58 @@
+// Task reads, scoped in SQL: a TKSK sees the tasks assigned to them (or open to any TKSK of their
+// kecamatan); supervisors and auditors see every task in their region.
+import type { Sql } from '../../db';
+import type { Actor } from '../../domain/roles';
+
+export interface TaskRow {
+  id: string;
+  workflowId: string;
+  caseId: string | null;
+  type: string;
+  candidateRole: string;
+  regionCode: string;
+  assigneeId: string | null;
+  submittedBy: string | null;
+  status: string;
+  context: Record<string, unknown>;
+  createdAt: Date;
+  dueAt: Date | null;
+  overdue: boolean;
+  completedAt: Date | null;
+  outcome: string | null;
+  data: unknown;
+  actorId: string | null;
+}
+
+export function taskScope(sql: Sql, actor: Actor) {
+  const scope = actor.regionCode;
+  const inRegion = scope === null ? sql`TRUE` : sql`(t.region_code = ${scope} OR t.region_code LIKE ${`${scope}.%`})`;
+  if (actor.role !== 'tksk') return inRegion;
+  return sql`(t.assignee_id = ${actor.id} OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion}))`;
+}
+
+export function presentTask(t: TaskRow) {
+  return {
+    id: t.id,
+    workflowId: t.workflowId,
+    caseId: t.caseId,
+    type: t.type,
+    candidateRole: t.candidateRole,
+    regionCode: t.regionCode,
+    assigneeId: t.assigneeId,
+    submittedBy: t.submittedBy,
+    status: t.status,
+    context: t.context,
+    createdAt: t.createdAt.toISOString(),
+    dueAt: t.dueAt?.toISOString() ?? null,
+    overdue: t.overdue || (t.status === 'open' && t.dueAt !== null && t.dueAt.getTime() < Date.now()),
+    completedAt: t.completedAt?.toISOString() ?? null,
+    outcome: t.outcome,
+    data: t.data,
+    actorId: t.actorId,
+  };
+}
+
+export async function findVisibleTask(sql: Sql, actor: Actor, id: string): Promise<TaskRow | undefined> {
+  const [row] = await sql<TaskRow[]>`SELECT t.* FROM tasks t WHERE t.id = ${id} AND ${taskScope(sql, actor)}`;
+  return row;
+}

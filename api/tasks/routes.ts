@@ -1,0 +1,90 @@
+import { Router } from 'express';
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Sql } from '../../db';
+import { can, canCompleteTask } from '../../domain/policy';
+import { completionOf, completionSchemaFor, type TaskType } from '../../domain/taskTypes';
+import { TASK_FAILURES } from '../../domain/workflowContracts';
+import { completeTaskUpdate } from '../../workflows/definitions';
+import { actorOf, parseInput, sendList } from '../http';
+import { bodyIssues, fieldIssues, HttpProblem, validationProblem } from '../problem';
+import { findVisibleTask, presentTask, taskScope, type TaskRow } from './queries';
+import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
+
+const SORT_COLUMNS = { createdAt: 'created_at', dueAt: 'due_at', type: 'type', status: 'status', completedAt: 'completed_at' } as const;
+
+/** Maps a refused or failed Update to the HTTP answer the workflow's validator meant. */
+function updateProblem(err: unknown): HttpProblem | undefined {
+  if (err instanceof WorkflowNotFoundError) return new HttpProblem(409, 'the workflow of this task is no longer running');
+  if (!(err instanceof WorkflowUpdateFailedError) || !(err.cause instanceof ApplicationFailure)) return undefined;
+  const { type, message, details } = err.cause;
+  const status = TASK_FAILURES[type as keyof typeof TASK_FAILURES];
+  if (!status) return undefined;
+  if (status === 422) {
+    const issues = (details?.[0] ?? []) as { path: string[]; message: string; code: string }[];
+    return validationProblem(bodyIssues(issues));
+  }
+  return new HttpProblem(status, message);
+}
+
+export function taskRoutes(sql: Sql, temporal: Client): Router {
+  const router = Router();
+
+  router.get('/tasks', async (req, res) => {
+    const actor = actorOf(res);
+    const decision = can(actor, 'task.list');
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const q = parseInput('query', taskListQuerySchema, req.query);
+    const f = q.filter ?? {};
+    const conds = [taskScope(sql, actor)];
+    if (f.id !== undefined) conds.push(sql`t.id IN ${sql(Array.isArray(f.id) ? f.id : [f.id])}`);
+    if (f.type) conds.push(sql`t.type = ${f.type}`);
+    if (f.status) conds.push(sql`t.status = ${f.status}`);
+    if (f.caseId) conds.push(sql`t.case_id = ${f.caseId}`);
+    if (f.assigneeId) conds.push(sql`t.assignee_id = ${f.assigneeId}`);
+    if (f.candidateRole) conds.push(sql`t.candidate_role = ${f.candidateRole}`);
+    if (f.overdue !== undefined) {
+      const late = sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
+      conds.push(f.overdue ? late : sql`NOT ${late}`);
+    }
+    const where = conds.reduce((a, b) => sql`${a} AND ${b}`);
+    const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
+    const [first, last] = q.range ?? [0, 24];
+    const order = sql.unsafe(`t.${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'} NULLS LAST, t.id`);
+    const rows = await sql<(TaskRow & { total: number })[]>`
+      SELECT t.*, count(*) OVER () AS total FROM tasks t WHERE ${where} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`;
+    const total = rows.length ? Number(rows[0].total) : (await sql`SELECT count(*)::int AS n FROM tasks t WHERE ${where}`)[0].n;
+    sendList(res, 'tasks', rows.map(presentTask), first, total);
+  });
+
+  router.get('/tasks/:id', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', taskIdParamsSchema, req.params);
+    if (!can(actor, 'task.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read tasks`);
+    const task = await findVisibleTask(sql, actor, id);
+    if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
+    res.json(presentTask(task));
+  });
+
+  router.post('/tasks/:id/complete', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', taskIdParamsSchema, req.params);
+    const body = parseInput('body', completeTaskBodySchema, req.body);
+    const task = await findVisibleTask(sql, actor, id);
+    if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
+    if (task.status !== 'open') throw new HttpProblem(409, `task ${id} is already ${task.status}`, { taskStatus: task.status, outcome: task.outcome });
+    const decision = canCompleteTask(actor, { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
+    if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
+    try {
+      const result = await temporal.workflow
+        .getHandle(task.workflowId)
+        .executeUpdate(completeTaskUpdate, { args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] });
+      res.json(result);
+    } catch (err) {
+      throw updateProblem(err) ?? err;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,86 @@
+// The tamper-evident audit log. Each row's hash = SHA-256(prev_hash + "\n" + canonical JSON of
+// its content); appends are serialised by an advisory lock so the chain is a line, and keyed by
+// `eventKey` so an activity retried after a crash appends nothing twice.
+import { createHash } from 'node:crypto';
+import type { Sql, Tx } from './index';
+
+export const GENESIS_HASH = '0'.repeat(64);
+const CHAIN_LOCK = 73_730_002;
+
+export interface AuditEntry {
+  /** Idempotency key: the same event appended twice is stored once. */
+  eventKey: string;
+  at: Date;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  details: Record<string, unknown>;
+}
+
+/** JSON with object keys sorted at every level, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function auditHash(prevHash: string, e: AuditEntry): string {
+  const content = canonicalJson({
+    eventKey: e.eventKey,
+    at: e.at.toISOString(),
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    caseId: e.caseId,
+    details: e.details,
+  });
+  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
+}
+
+/** Appends inside the caller's transaction (so the audit row commits with the change it records). */
+export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  await tx`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
+  const [exists] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${e.eventKey}`;
+  if (exists) return;
+  const [last] = await tx<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  // Millisecond precision, so the stored timestamp reads back exactly as hashed.
+  const at = new Date(Math.floor(e.at.getTime()));
+  const hash = auditHash(prevHash, { ...e, at });
+  await tx`
+    INSERT INTO audit_log (event_key, at, actor_id, actor_role, action, entity_type, entity_id, case_id, details, prev_hash, hash)
+    VALUES (${e.eventKey}, ${at}, ${e.actorId}, ${e.actorRole}, ${e.action}, ${e.entityType}, ${e.entityId}, ${e.caseId},
+            ${tx.json(e.details as never)}, ${prevHash}, ${hash})`;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  rows: number;
+  /** First row whose stored hashes do not match the recomputation. */
+  firstBroken?: { seq: string; reason: 'prev_hash' | 'hash' };
+}
+
+export async function verifyAuditChain(sql: Sql): Promise<ChainVerification> {
+  let prev = GENESIS_HASH;
+  let rows = 0;
+  let firstBroken: ChainVerification['firstBroken'];
+  await sql`SELECT * FROM audit_log ORDER BY seq`.cursor(500, async (batch) => {
+    for (const r of batch) {
+      rows++;
+      if (firstBroken) continue;
+      if (r.prevHash !== prev) firstBroken = { seq: String(r.seq), reason: 'prev_hash' };
+      else if (auditHash(prev, r as unknown as AuditEntry) !== r.hash) firstBroken = { seq: String(r.seq), reason: 'hash' };
+      prev = r.hash;
+    }
+  });
+  return { ok: !firstBroken, rows, firstBroken };
+}

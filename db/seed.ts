@@ -1,0 +1,41 @@
+// Reference regions (every mode) and the demo accounts of PRODUCT.md §1 (local mode only, never
+// in production). Idempotent: a second start changes nothing.
+import { hashPassword } from '../api/auth/password';
+import type { Role } from '../domain/roles';
+import type { Sql } from './index';
+import { REGION_CODE_VERSION, SEED_REGIONS } from './seedRegions';
+
+export async function seedRegions(sql: Sql): Promise<void> {
+  // Parents before children: the list is ordered provinsi → kabupaten → kecamatan → desa.
+  for (const [code, level, name, parentCode] of SEED_REGIONS) {
+    await sql`
+      INSERT INTO regions (code, level, name, parent_code, code_version)
+      VALUES (${code}, ${level}, ${name}, ${parentCode}, ${REGION_CODE_VERSION})
+      ON CONFLICT (code) DO NOTHING`;
+  }
+}
+
+export const DEMO_PASSWORD = 'demo';
+
+/** Kota Salatiga, Jawa Tengah: kecamatan A = Sidorejo, B = Tingkir. */
+export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string | null }[] = [
+  { username: 'tksk1', displayName: 'Budi Santoso (TKSK Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
+  { username: 'tksk2', displayName: 'Rina Wulandari (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02' },
+  { username: 'supervisor1', displayName: 'Dewi Lestari (Dinsos Kota Salatiga)', role: 'supervisor_kabupaten', regionCode: '33.73' },
+  { username: 'supervisor2', displayName: 'Agus Prasetyo (Dinsos Kota Salatiga)', role: 'supervisor_kabupaten', regionCode: '33.73' },
+  { username: 'provinsi1', displayName: 'Sri Handayani (Dinsos Provinsi Jawa Tengah)', role: 'supervisor_provinsi', regionCode: '33' },
+  { username: 'auditor1', displayName: 'Hendra Wijaya (Inspektorat Jawa Tengah)', role: 'auditor', regionCode: '33' },
+  { username: 'admin', displayName: 'Administrator Sistem', role: 'admin', regionCode: null },
+];
+
+export async function seedDemoUsers(sql: Sql): Promise<void> {
+  const existing = new Set((await sql<{ username: string }[]>`SELECT username FROM users`).map((u) => u.username));
+  for (const u of DEMO_USERS) {
+    if (existing.has(u.username)) continue;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await sql`
+      INSERT INTO users (id, username, display_name, role, region_code, password_hash)
+      VALUES (${`usr_${u.username}`}, ${u.username}, ${u.displayName}, ${u.role}, ${u.regionCode}, ${passwordHash})
+      ON CONFLICT (username) DO NOTHING`;
+  }
+}

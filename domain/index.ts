@@ -1,0 +1,13 @@
+// Bundle-safe shared vocabulary: imported by workflows (inside Temporal's sandbox), activities,
+// the API and the portal. No Node APIs here.
+export * from './case';
+export * from './nik';
+export * from './pmks';
+export * from './regions';
+export * from './roles';
+export * from './taskTypes';
+export * from './searchAttributes';
+export * from './policy';
+export * from './workflowContracts';
+export * from './duration';
+export * from './primitives';

@@ -1,0 +1,41 @@
+// Authorization in one place: role × action × region scope. The API calls it before touching
+// Temporal and the workflow update validators call it again with the actor that travels with
+// the Update, so a call that slips past one layer is still refused by the other.
+import { regionCovers } from './regions';
+import type { Actor, Role } from './roles';
+import { TASK_TYPE_INFO, type TaskType } from './taskTypes';
+
+export type Decision = { ok: true } | { ok: false; reason: string };
+const allow: Decision = { ok: true };
+const deny = (reason: string): Decision => ({ ok: false, reason });
+
+export const ACTIONS = {
+  'case.register': ['tksk'],
+  'case.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'case.history': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'task.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof ACTIONS;
+
+export function can(actor: Actor, action: Action, regionCode?: string): Decision {
+  if (!(ACTIONS[action] as readonly Role[]).includes(actor.role)) return deny(`role ${actor.role} may not ${action}`);
+  if (regionCode !== undefined && !regionCovers(actor.regionCode, regionCode)) return deny(`outside your region (${actor.regionCode ?? 'national'})`);
+  return allow;
+}
+
+export interface TaskForPolicy {
+  type: TaskType;
+  regionCode: string;
+  assigneeId?: string | null;
+  submittedBy?: string | null;
+}
+
+/** May this actor complete this task? Role, region, assignment and four-eyes. */
+export function canCompleteTask(actor: Actor, task: TaskForPolicy): Decision {
+  const role = TASK_TYPE_INFO[task.type].role;
+  if (actor.role !== role) return deny(`only role ${role} may complete ${task.type} tasks (you are ${actor.role})`);
+  if (!regionCovers(actor.regionCode, task.regionCode)) return deny(`task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
+  if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return deny('the task is assigned to another TKSK');
+  if (task.submittedBy && task.submittedBy === actor.id) return deny('four-eyes: you cannot review your own submission');
+  return allow;
+}

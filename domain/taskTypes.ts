@@ -1,0 +1,215 @@
+// Task types (PRODUCT.md §3.3): who may complete each, its outcomes, and the zod schema of the
+// completion `{outcome, data}`. The API, the workflow update validator and the portal's forms
+// (via GET /api/task-types) all read this one table.
+import { z } from 'zod';
+import { isoDateSchema } from './primitives';
+import { closureReasonSchema } from './case';
+import type { Role } from './roles';
+
+export const TASK_TYPES = [
+  'asesmen',
+  'assessment_approval',
+  'pendampingan_visit',
+  'rujukan_feedback',
+  'closure_approval',
+  'bimbingan_lanjut',
+  'sla_escalation',
+  'tali_asih_report',
+  'tali_asih_verification',
+  'tali_asih_approval',
+] as const;
+export const taskTypeSchema = z.enum(TASK_TYPES);
+export type TaskType = z.infer<typeof taskTypeSchema>;
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+const reason = z.string().trim().min(5).max(2000).describe('Why: required, shown to the person the step goes back to');
+const note = z.string().trim().max(2000).optional().describe('Optional remark');
+
+const approve = z.strictObject({ outcome: z.literal('approve'), data: z.strictObject({ note }) });
+const returnBack = z.strictObject({ outcome: z.literal('return'), data: z.strictObject({ reason }) });
+const reject = z.strictObject({ outcome: z.literal('reject'), data: z.strictObject({ reason }) });
+
+export const RUJUKAN_DESTINATIONS = ['balai_rehabilitasi', 'puskesmas_rumah_sakit', 'dukcapil', 'bpjs_jkn', 'lks', 'dinas_lain', 'lainnya'] as const;
+export const referralSchema = z.strictObject({
+  /** Kind of service the person is referred to. */
+  destinationType: z.enum(RUJUKAN_DESTINATIONS),
+  /** Name of the receiving institution. */
+  institutionName: z.string().trim().min(3).max(200),
+  reason: z.string().trim().min(5).max(2000),
+  urgency: z.enum(['rendah', 'sedang', 'tinggi', 'darurat']),
+});
+
+const visitBase = {
+  /** Date of the home visit, YYYY-MM-DD. */
+  visitDate: isoDateSchema,
+  /** What the TKSK saw and did. */
+  observations: z.string().trim().min(10).max(4000),
+};
+
+const completionSchemas = {
+  asesmen: z.strictObject({
+    data: z.strictObject({
+      /** Needs found in the assessment (at least one). */
+      needs: z.array(z.string().trim().min(3).max(300)).min(1).max(20),
+      riskLevel: z.enum(['rendah', 'sedang', 'tinggi']),
+      /** Intervention-plan goals (rencana intervensi). */
+      planGoals: z.array(z.string().trim().min(3).max(300)).min(1).max(20),
+      /** Days between pendampingan visits. */
+      visitCadenceDays: z.number().int().min(1).max(90),
+      notes: note,
+    }),
+  }),
+  assessment_approval: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
+  pendampingan_visit: z.discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('continue'), data: z.strictObject({ ...visitBase }) }),
+    z.strictObject({ outcome: z.literal('refer'), data: z.strictObject({ ...visitBase, referral: referralSchema }) }),
+    z.strictObject({
+      outcome: z.literal('propose_closure'),
+      data: z.strictObject({ ...visitBase, closureReason: closureReasonSchema, closureNote: note }),
+    }),
+  ]),
+  rujukan_feedback: z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('served'),
+      data: z.strictObject({ acknowledgedAt: isoDateSchema, serviceOutcome: z.string().trim().min(5).max(2000) }),
+    }),
+    z.strictObject({
+      outcome: z.literal('not_served'),
+      data: z.strictObject({ acknowledgedAt: isoDateSchema.optional(), reason }),
+    }),
+  ]),
+  closure_approval: z.discriminatedUnion('outcome', [approve, returnBack]),
+  bimbingan_lanjut: z.strictObject({
+    data: z.strictObject({
+      followUpDate: isoDateSchema,
+      /** How the person is doing after closure. */
+      condition: z.string().trim().min(5).max(2000),
+      notes: note,
+    }),
+  }),
+  sla_escalation: z.strictObject({
+    data: z.strictObject({ actionTaken: z.string().trim().min(5).max(2000) }),
+  }),
+  tali_asih_report: z.strictObject({
+    data: z.strictObject({ narrative: z.string().trim().min(20).max(8000) }),
+  }),
+  tali_asih_verification: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
+  tali_asih_approval: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
+} satisfies Record<TaskType, z.ZodType>;
+
+export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
+
+export interface TaskTypeInfo {
+  type: TaskType;
+  /** Role that may complete it. */
+  role: Role;
+  titleId: string;
+  titleEn: string;
+  /** Allowed outcomes; empty = the task is simply submitted. */
+  outcomes: readonly string[];
+  /** Valid `{outcome?, data}` bodies, one per outcome (or one when there are none). */
+  examples: Record<string, { outcome?: string; data: Record<string, unknown> }>;
+}
+
+const today = '2026-11-27';
+
+export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
+  asesmen: {
+    type: 'asesmen', role: 'tksk', titleId: 'Asesmen', titleEn: 'Assessment', outcomes: [],
+    examples: {
+      submit: {
+        data: {
+          needs: ['Kebutuhan makan harian', 'Pemeriksaan kesehatan rutin'],
+          riskLevel: 'sedang',
+          planGoals: ['Terdaftar sebagai penerima bantuan pangan', 'Kontrol kesehatan bulanan di puskesmas'],
+          visitCadenceDays: 14,
+        },
+      },
+    },
+  },
+  assessment_approval: {
+    type: 'assessment_approval', role: 'supervisor_kabupaten', titleId: 'Persetujuan asesmen', titleEn: 'Assessment approval',
+    outcomes: ['approve', 'return', 'reject'],
+    examples: {
+      approve: { outcome: 'approve', data: { note: 'Asesmen lengkap.' } },
+      return: { outcome: 'return', data: { reason: 'Tingkat risiko belum dijelaskan.' } },
+      reject: { outcome: 'reject', data: { reason: 'Bukan PMKS: keluarga mampu merawat.' } },
+    },
+  },
+  pendampingan_visit: {
+    type: 'pendampingan_visit', role: 'tksk', titleId: 'Kunjungan pendampingan', titleEn: 'Pendampingan visit',
+    outcomes: ['continue', 'refer', 'propose_closure'],
+    examples: {
+      continue: { outcome: 'continue', data: { visitDate: today, observations: 'Kondisi stabil, makan teratur.' } },
+      refer: {
+        outcome: 'refer',
+        data: {
+          visitDate: today,
+          observations: 'Perlu pemeriksaan tekanan darah.',
+          referral: { destinationType: 'puskesmas_rumah_sakit', institutionName: 'Puskesmas Sidorejo Lor', reason: 'Hipertensi tidak terkontrol', urgency: 'sedang' },
+        },
+      },
+      propose_closure: {
+        outcome: 'propose_closure',
+        data: { visitDate: today, observations: 'Semua tujuan rencana intervensi tercapai.', closureReason: 'goals_met' },
+      },
+    },
+  },
+  rujukan_feedback: {
+    type: 'rujukan_feedback', role: 'tksk', titleId: 'Umpan balik rujukan', titleEn: 'Referral feedback',
+    outcomes: ['served', 'not_served'],
+    examples: {
+      served: { outcome: 'served', data: { acknowledgedAt: today, serviceOutcome: 'Pasien diperiksa dan mendapat obat.' } },
+      not_served: { outcome: 'not_served', data: { reason: 'Lembaga penuh, dirujuk ulang.' } },
+    },
+  },
+  closure_approval: {
+    type: 'closure_approval', role: 'supervisor_kabupaten', titleId: 'Persetujuan terminasi', titleEn: 'Closure approval',
+    outcomes: ['approve', 'return'],
+    examples: {
+      approve: { outcome: 'approve', data: {} },
+      return: { outcome: 'return', data: { reason: 'Tujuan kedua belum tercapai.' } },
+    },
+  },
+  bimbingan_lanjut: {
+    type: 'bimbingan_lanjut', role: 'tksk', titleId: 'Bimbingan lanjut', titleEn: 'Aftercare', outcomes: [],
+    examples: { submit: { data: { followUpDate: today, condition: 'Mandiri, kebutuhan terpenuhi.' } } },
+  },
+  sla_escalation: {
+    type: 'sla_escalation', role: 'supervisor_kabupaten', titleId: 'Eskalasi tenggat', titleEn: 'Deadline escalation', outcomes: [],
+    examples: { submit: { data: { actionTaken: 'TKSK dihubungi, kunjungan dijadwalkan ulang.' } } },
+  },
+  tali_asih_report: {
+    type: 'tali_asih_report', role: 'tksk', titleId: 'Laporan tali asih', titleEn: 'Stipend report', outcomes: [],
+    examples: { submit: { data: { narrative: 'Bulan ini mendampingi 4 kasus lansia dan 2 rujukan ke puskesmas.' } } },
+  },
+  tali_asih_verification: {
+    type: 'tali_asih_verification', role: 'supervisor_kabupaten', titleId: 'Verifikasi tali asih', titleEn: 'Stipend verification',
+    outcomes: ['approve', 'return', 'reject'],
+    examples: {
+      approve: { outcome: 'approve', data: {} },
+      return: { outcome: 'return', data: { reason: 'Jumlah kunjungan tidak sesuai.' } },
+      reject: { outcome: 'reject', data: { reason: 'TKSK tidak aktif pada periode ini.' } },
+    },
+  },
+  tali_asih_approval: {
+    type: 'tali_asih_approval', role: 'supervisor_provinsi', titleId: 'Persetujuan tali asih', titleEn: 'Stipend approval',
+    outcomes: ['approve', 'return', 'reject'],
+    examples: {
+      approve: { outcome: 'approve', data: {} },
+      return: { outcome: 'return', data: { reason: 'Lampiran laporan kurang.' } },
+      reject: { outcome: 'reject', data: { reason: 'Klaim ganda untuk periode yang sama.' } },
+    },
+  },
+};
+
+/** The `{outcome, data}` value the completion schema checks (no `outcome` key for outcome-less types). */
+export function completionOf(outcome: string | undefined, data: unknown): { outcome?: string; data: unknown } {
+  return outcome === undefined ? { data } : { outcome, data };
+}
+
+export function completionSchemaFor(type: TaskType): z.ZodType<TaskCompletion> {
+  return completionSchemas[type] as z.ZodType<TaskCompletion>;
+}

@@ -1,0 +1,54 @@
+// Runtime configuration, parsed from the environment once (zod at this boundary too).
+import path from 'node:path';
+import { z } from 'zod';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Where local mode keeps PostgreSQL data, the Temporal dev-server file and generated secrets. */
+  DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data')),
+  /** External PostgreSQL; unset = embedded PostgreSQL under DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** External Temporal frontend host:port; unset = a Temporal dev server persisted under DATA_DIR. */
+  TEMPORAL_ADDRESS: z.string().min(1).optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('kesos-flow'),
+  /** HMAC secret for access tokens; local mode generates one into DATA_DIR. Required in production. */
+  JWT_SECRET: z.string().min(32).optional(),
+  /** production: no demo accounts, secrets must come from the environment. */
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** Local mode: port of the embedded PostgreSQL. */
+  LOCAL_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** Local mode: gRPC port of the Temporal dev server. */
+  LOCAL_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
+  /** Local mode: port of the Temporal Web UI; 0 = no UI. */
+  LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
+  /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */
+  BUILD_ADMIN: z.enum(['auto', 'always', 'never']).default('auto'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    temporalAddress: e.TEMPORAL_ADDRESS,
+    namespace: e.TEMPORAL_NAMESPACE,
+    taskQueue: e.TEMPORAL_TASK_QUEUE,
+    jwtSecret: e.JWT_SECRET,
+    production: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT },
+    buildAdmin: e.BUILD_ADMIN,
+  };
+}

@@ -1,0 +1,14 @@
+// Local mode generates secrets once into the data dir (mode 600) so restarts keep sessions and,
+// later, encrypted payloads readable. Production passes them in the environment.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function localSecret(dataDir: string, name: string, bytes = 32): string {
+  const file = path.join(dataDir, 'secrets', name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const value = randomBytes(bytes).toString('base64url');
+  fs.writeFileSync(file, value, { mode: 0o600, flag: 'wx' });
+  return value;
+}

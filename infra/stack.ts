@@ -1,0 +1,211 @@
+// Brings up the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL),
+// Temporal (dev server persisted under DATA_DIR unless TEMPORAL_ADDRESS), migrations and seed,
+// the portal build, then the worker and API as supervised child processes.
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { connect } from '../db';
+import { migrate } from '../db/migrate';
+import { seedDemoUsers, seedRegions } from '../db/seed';
+import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
+import { PROJECT_ROOT, type Config } from './config';
+import { startEmbeddedPostgres } from './embeddedPostgres';
+import { localSecret } from './secrets';
+import { startTemporalDevServer } from './temporalServer';
+
+export interface Stack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  temporalUiUrl?: string;
+  stop(): Promise<void>;
+}
+
+type Log = (line: string) => void;
+
+/** On an external Temporal, register our search attributes (the dev server gets them as flags). */
+async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const types = { Keyword: 2, Bool: 4 } as const; // temporal.api.enums.v1.IndexedValueType
+    const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(customAttributes && name in customAttributes));
+    if (missing.length) {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, types[type]])),
+      });
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+function newestMtime(target: string): number {
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(target).map((f) => newestMtime(path.join(target, f))));
+}
+
+function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
+  if (mode === 'never') return;
+  const admin = path.join(PROJECT_ROOT, 'admin');
+  const built = path.join(admin, 'dist', 'index.html');
+  if (!fs.existsSync(path.join(admin, 'vite.config.ts'))) return;
+  const sources = ['src', 'index.html', 'vite.config.ts'].map((f) => path.join(admin, f)).filter(fs.existsSync);
+  if (mode === 'auto' && fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  log('building the portal (vite)…');
+  const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(admin, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  if (r.status !== 0) throw new Error('portal build failed');
+}
+
+/** A child process that is restarted if it dies on its own (not when we stop it). */
+class Supervised {
+  private child?: ChildProcess;
+  private stopping = false;
+  private restarts: number[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly script: string,
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly log: Log,
+  ) {}
+
+  start(): void {
+    const tsx = require.resolve('tsx/cli');
+    const child = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, this.script)], {
+      env: { ...this.env, KESOS_SUPERVISED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    const prefix = (chunk: Buffer) =>
+      chunk
+        .toString()
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => this.log(`[${this.name}] ${l}`));
+    child.stdout?.on('data', prefix);
+    child.stderr?.on('data', prefix);
+    child.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      const now = Date.now();
+      this.restarts = this.restarts.filter((t) => now - t < 60_000).concat(now);
+      if (this.restarts.length > 5) return this.log(`[${this.name}] exited (${code ?? signal}) 5 times in a minute: not restarting`);
+      this.log(`[${this.name}] exited (${code ?? signal}); restarting`);
+      setTimeout(() => !this.stopping && this.start(), 1_000);
+    });
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** For chaos tests: kill without stopping supervision. */
+  kill(signal: NodeJS.Signals): void {
+    this.child?.kill(signal);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+    });
+  }
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${url}/health`);
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`API at ${url} did not become healthy within ${timeoutMs} ms`);
+}
+
+export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  // Embedded PostgreSQL runs as the `postgres` user when we are root: it must traverse the data dir.
+  if (process.getuid?.() === 0) fs.chmodSync(config.dataDir, 0o755);
+  const logs = path.join(config.dataDir, 'logs');
+  fs.mkdirSync(logs, { recursive: true });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${String(e)}`));
+  };
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      log(`starting embedded PostgreSQL on port ${config.local.pgPort}…`);
+      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.local.pgPort });
+      stops.push(pg.stop);
+      databaseUrl = pg.databaseUrl;
+    }
+
+    let temporalAddress = config.temporalAddress;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      log(`starting Temporal dev server on port ${config.local.temporalPort}…`);
+      const temporal = await startTemporalDevServer({
+        dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
+        port: config.local.temporalPort,
+        uiPort: config.local.temporalUiPort || undefined,
+        namespace: config.namespace,
+        logFile: path.join(logs, 'temporal.log'),
+      });
+      stops.push(temporal.stop);
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+    } else {
+      await ensureSearchAttributes(temporalAddress, config.namespace);
+    }
+
+    const sql = connect(databaseUrl, { max: 2 });
+    try {
+      const applied = await migrate(sql);
+      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+      await seedRegions(sql);
+      if (!config.production) await seedDemoUsers(sql);
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+
+    buildAdminIfNeeded(config.buildAdmin, log);
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...extraEnv,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      TEMPORAL_NAMESPACE: config.namespace,
+      TEMPORAL_TASK_QUEUE: config.taskQueue,
+      DATA_DIR: config.dataDir,
+      PORT: String(config.port),
+      JWT_SECRET: config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret'),
+    };
+    const worker = new Supervised('worker', 'worker/main.ts', env, log);
+    const api = new Supervised('api', 'api/main.ts', env, log);
+    worker.start();
+    api.start();
+    stops.push(() => worker.stop(), () => api.stop());
+
+    const apiUrl = `http://localhost:${config.port}`;
+    await waitForHealth(apiUrl, 120_000);
+    return { apiUrl, databaseUrl, temporalAddress, temporalUiUrl, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}

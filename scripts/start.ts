@@ -1,0 +1,42 @@
+// `npm start`: the whole product on one machine with embedded defaults. Ctrl-C stops it cleanly.
+import { loadConfig } from '../infra/config';
+import { startStack } from '../infra/stack';
+import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
+
+async function main() {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const stack = await startStack(config, log);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`\n${signal}: stopping…`);
+    await stack.stop();
+    log('stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  log('');
+  log('kesos-flow is running');
+  log(`  Portal        ${stack.apiUrl}/admin/`);
+  log(`  API           ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`);
+  log(`  Health        ${stack.apiUrl}/health`);
+  if (stack.temporalUiUrl) log(`  Temporal UI   ${stack.temporalUiUrl}`);
+  log(`  Data          ${config.dataDir}`);
+  if (!config.production) {
+    log(`  Demo logins   (password "${DEMO_PASSWORD}")`);
+    for (const u of DEMO_USERS) log(`    ${u.username.padEnd(12)} ${u.role.padEnd(21)} ${u.displayName}`);
+  }
+  // Machine-readable line for test harnesses.
+  log(`KESOS_READY ${JSON.stringify({ apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress })}`);
+  log('Press Ctrl-C to stop.');
+}
+
+main().catch((err) => {
+  console.error('kesos-flow failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

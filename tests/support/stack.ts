@@ -1,0 +1,93 @@
+// What integration tests use to reach the stack the global setup started.
+import { Client, Connection } from '@temporalio/client';
+import { connect, type Sql } from '../../db';
+
+export interface TestStack {
+  apiUrl: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  dataDir: string;
+  logFile: string;
+}
+
+export function stack(): TestStack {
+  const raw = process.env.KESOS_TEST_STACK;
+  if (!raw) throw new Error('integration tests need the stack from tests/support/globalSetup.ts (unset KESOS_NO_STACK)');
+  return JSON.parse(raw) as TestStack;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  contentType: string;
+  body: T;
+}
+
+export async function call<T = any>(
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  let payload: string | undefined = opts.rawBody;
+  if (opts.body !== undefined) {
+    payload = JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${stack().apiUrl}${path}`, { method, headers, body: payload });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, headers: res.headers, contentType: res.headers.get('content-type') ?? '', body: body as T };
+}
+
+const tokens = new Map<string, string>();
+export async function login(username: string): Promise<string> {
+  const cached = tokens.get(username);
+  if (cached) return cached;
+  const r = await call('POST', '/api/auth/login', { body: { username, password: 'demo' } });
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  tokens.set(username, r.body.token);
+  return r.body.token;
+}
+
+export function db(): Sql {
+  return connect(stack().databaseUrl, { max: 2 });
+}
+
+export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
+  const connection = await Connection.connect({ address: stack().temporalAddress });
+  return { client: new Client({ connection }), close: () => connection.close() };
+}
+
+/** A valid registration for tksk1 (kecamatan Sidorejo) with a fresh NIK serial. */
+let serial = 1;
+export function registration(overrides: Record<string, unknown> = {}) {
+  const s = String((Date.now() % 9000) + serial++).padStart(4, '0').slice(-4);
+  return {
+    beneficiary: {
+      nik: `337301570862${s === '0000' ? '0001' : s}`,
+      name: 'Siti Aminah',
+      birthDate: '1962-08-17',
+      sex: 'P',
+      address: 'Jl. Diponegoro 12, RT 02/RW 05',
+      desaCode: '33.73.01.1001',
+    },
+    pmksCode: 'LUT',
+    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
+    consent: { basis: 'self', givenBy: 'Siti Aminah' },
+    ...overrides,
+  };
+}
+
+export const asesmenData = {
+  needs: ['Kebutuhan makan harian'],
+  riskLevel: 'sedang',
+  planGoals: ['Terdaftar sebagai penerima bantuan pangan'],
+  visitCadenceDays: 14,
+};

@@ -1,0 +1,33 @@
+// The worker process: wires the workflow bundle and the activities to the task queue. Nothing else.
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createActivities } from '../activities';
+import { connect } from '../db';
+import { migrate } from '../db/migrate';
+import { loadConfig } from '../infra/config';
+import { exitWithParent } from '../infra/process';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.databaseUrl || !config.temporalAddress) throw new Error('worker needs DATABASE_URL and TEMPORAL_ADDRESS');
+  const sql = connect(config.databaseUrl);
+  await migrate(sql);
+  const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+  const worker = await Worker.create({
+    connection,
+    namespace: config.namespace,
+    taskQueue: config.taskQueue,
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../workflows') }),
+    activities: createActivities(sql),
+  });
+  exitWithParent(() => worker.shutdown());
+  console.log(`[worker] polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
+  await worker.run();
+  await connection.close();
+  await sql.end({ timeout: 5 });
+}
+
+main().catch((err) => {
+  console.error('[worker] failed:', err);
+  process.exit(1);
+});
