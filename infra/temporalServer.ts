@@ -80,16 +80,44 @@ function devServerArgs(o: DevServerOptions): string[] {
   return args;
 }
 
+/** A dev server left behind by a start that was SIGKILLed still holds the port and the file. */
+async function stopLeftover(pidFile: string): Promise<void> {
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8'));
+  fs.rmSync(pidFile, { force: true });
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!pid || !alive()) return;
+  // Only if it is really a temporal process (pids get reused).
+  const cmdline = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!cmdline.includes('start-dev')) return;
+  process.kill(pid, 'SIGTERM');
+  for (let i = 0; i < 100 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) process.kill(pid, 'SIGKILL');
+}
+
 export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningTemporal> {
   fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  const pidFile = `${o.dbFile}.pid`;
+  await stopLeftover(pidFile);
   const address = `127.0.0.1:${o.port}`;
   const cli = resolveTemporalCli();
   if (!cli) return startWithSdkDownload(o);
 
   const out = o.logFile ? fs.openSync(o.logFile, 'a') : 'ignore';
   const child: ChildProcess = spawn(cli, devServerArgs(o), { stdio: ['ignore', out, out] });
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
   let exited = false;
-  child.once('exit', () => (exited = true));
+  child.once('exit', () => {
+    exited = true;
+    fs.rmSync(pidFile, { force: true });
+  });
   try {
     await Promise.race([
       waitForTemporal(address),

@@ -1,0 +1,84 @@
+// Runs `scripts/start.ts` (what `npm start` runs) as a child process in its own process group and
+// waits for its READY line. Used by the global setup and by tests that kill and restart it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort } from './ports';
+
+export interface StackPorts {
+  api: number;
+  pg: number;
+  temporal: number;
+}
+
+export interface StackProcess {
+  child: ChildProcess;
+  ready: { apiUrl: string; databaseUrl: string; temporalAddress: string };
+}
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export async function allocatePorts(): Promise<StackPorts> {
+  return { api: await freePort(), pg: await freePort(), temporal: await freePort() };
+}
+
+export async function startStackProcess(dataDir: string, ports: StackPorts, logFile: string): Promise<StackProcess> {
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = fs.createWriteStream(logFile, { flags: 'a' });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATA_DIR: dataDir,
+    PORT: String(ports.api),
+    LOCAL_PG_PORT: String(ports.pg),
+    LOCAL_TEMPORAL_PORT: String(ports.temporal),
+    LOCAL_TEMPORAL_UI_PORT: '0',
+    BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'never',
+    LOG_LEVEL: 'info',
+  };
+  delete env.DATABASE_URL;
+  delete env.TEMPORAL_ADDRESS;
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'scripts', 'start.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group: a test can SIGKILL the whole product at once
+  });
+  const ready = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => reject(new Error(`stack not ready in 180 s; see ${logFile}`)), 180_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      buffer += chunk.toString();
+      const m = /KESOS_READY (\{.*\})/.exec(buffer);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => log.write(c));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`stack exited with code ${code}; see ${logFile}`));
+    });
+  });
+  return { child, ready: JSON.parse(ready) };
+}
+
+/** Ctrl-C equivalent: SIGTERM to start.ts, which stops its children in order. */
+export async function stopStackProcess(p: StackProcess): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    p.child.once('exit', () => resolve());
+    p.child.kill('SIGTERM');
+    setTimeout(() => killGroup(p, 'SIGKILL'), 30_000).unref();
+  });
+}
+
+export function killGroup(p: StackProcess, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-p.child.pid!, signal);
+  } catch {
+    // already gone
+  }
+}

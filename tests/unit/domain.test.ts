@@ -1,0 +1,113 @@
+import { caseRegistrationSchema, exampleCaseRegistration } from '../../domain/case';
+import { addIsoDuration, parseIsoDuration } from '../../domain/duration';
+import { isChildCategory, PMKS_CATEGORIES, pmksCodeSchema } from '../../domain/pmks';
+import { canCompleteTask } from '../../domain/policy';
+import { regionChain, regionCovers, regionLevel } from '../../domain/regions';
+import type { Actor } from '../../domain/roles';
+import { completionOf, completionSchemaFor, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';
+
+describe('PMKS categories', () => {
+  test('26 categories, numbered 1-26, unique codes', () => {
+    expect(PMKS_CATEGORIES).toHaveLength(26);
+    expect(PMKS_CATEGORIES.map((c) => c.no)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(new Set(PMKS_CATEGORIES.map((c) => c.code)).size).toBe(26);
+    expect(pmksCodeSchema.safeParse('ODHA').success).toBe(true);
+    expect(pmksCodeSchema.safeParse('XYZ').success).toBe(false);
+    expect(isChildCategory('ABH')).toBe(true);
+    expect(isChildCategory('LUT')).toBe(false);
+  });
+});
+
+describe('regions', () => {
+  test('levels, chains and scope coverage', () => {
+    expect(regionLevel('33')).toBe('provinsi');
+    expect(regionLevel('33.73')).toBe('kabupaten');
+    expect(regionLevel('33.73.01')).toBe('kecamatan');
+    expect(regionLevel('33.73.01.1001')).toBe('desa');
+    expect(regionLevel('33.7')).toBeUndefined();
+    expect(regionChain('33.73.01.1001')).toEqual({ provinsi: '33', kabupaten: '33.73', kecamatan: '33.73.01', desa: '33.73.01.1001' });
+    expect(regionCovers('33.73', '33.73.01.1001')).toBe(true);
+    expect(regionCovers('33.7', '33.73.01')).toBe(false); // prefix of the text, not of the code
+    expect(regionCovers('33.73.02', '33.73.01.1001')).toBe(false);
+    expect(regionCovers(null, '11')).toBe(true);
+  });
+});
+
+describe('case registration schema', () => {
+  test('the example is valid', () => {
+    expect(caseRegistrationSchema.safeParse(exampleCaseRegistration).success).toBe(true);
+  });
+
+  const issuesOf = (value: unknown) => {
+    const r = caseRegistrationSchema.safeParse(value);
+    return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+  };
+
+  test('a child cannot consent alone; a guardian must be named; lawful basis needs a note', () => {
+    const child = { ...exampleCaseRegistration, pmksCode: 'AT' as const };
+    expect(issuesOf(child)).toContain('consent.basis');
+    expect(issuesOf({ ...child, consent: { basis: 'guardian' } })).toContain('consent.givenBy');
+    expect(issuesOf({ ...child, consent: { basis: 'guardian', givenBy: 'Ibu Sri' } })).toEqual([]);
+    expect(issuesOf({ ...exampleCaseRegistration, consent: { basis: 'lawful_basis' } })).toContain('consent.note');
+  });
+
+  test('birth date and sex are checked against the NIK', () => {
+    const b = exampleCaseRegistration.beneficiary;
+    expect(issuesOf({ ...exampleCaseRegistration, beneficiary: { ...b, birthDate: '1962-08-18' } })).toEqual(['beneficiary.birthDate']);
+    expect(issuesOf({ ...exampleCaseRegistration, beneficiary: { ...b, sex: 'L' } })).toEqual(['beneficiary.sex']);
+    expect(issuesOf({ ...exampleCaseRegistration, beneficiary: { ...b, birthDate: '1962-02-30' } })).toContain('beneficiary.birthDate');
+  });
+});
+
+describe('task types', () => {
+  test.each(TASK_TYPES)('%s: every example is valid and every outcome has one', (type) => {
+    const info = TASK_TYPE_INFO[type];
+    const schema = completionSchemaFor(type);
+    for (const example of Object.values(info.examples)) {
+      expect(schema.safeParse(completionOf(example.outcome, example.data)).error).toBeUndefined();
+    }
+    const exampleOutcomes = Object.values(info.examples).map((e) => e.outcome).filter(Boolean);
+    expect(exampleOutcomes.sort()).toEqual([...info.outcomes].sort());
+  });
+
+  test('return and reject need a reason; unknown outcomes and fields are refused', () => {
+    const s = completionSchemaFor('assessment_approval');
+    expect(s.safeParse({ outcome: 'return', data: {} }).success).toBe(false);
+    expect(s.safeParse({ outcome: 'reject', data: { reason: 'Bukan PMKS.' } }).success).toBe(true);
+    expect(s.safeParse({ outcome: 'maybe', data: {} }).success).toBe(false);
+    expect(s.safeParse({ outcome: 'approve', data: { extra: 1 } }).success).toBe(false);
+    expect(completionSchemaFor('asesmen').safeParse({ outcome: 'approve', data: TASK_TYPE_INFO.asesmen.examples.submit.data }).success).toBe(false);
+  });
+});
+
+describe('policy: who may complete a task', () => {
+  const tksk1: Actor = { id: 'u1', username: 'tksk1', role: 'tksk', regionCode: '33.73.01' };
+  const tksk2: Actor = { id: 'u2', username: 'tksk2', role: 'tksk', regionCode: '33.73.02' };
+  const sup: Actor = { id: 's1', username: 'supervisor1', role: 'supervisor_kabupaten', regionCode: '33.73' };
+  const otherSup: Actor = { id: 's9', username: 'x', role: 'supervisor_kabupaten', regionCode: '33.74' };
+
+  test('role, region, assignment and four-eyes', () => {
+    const asesmen = { type: 'asesmen' as const, regionCode: '33.73.01', assigneeId: 'u1' };
+    expect(canCompleteTask(tksk1, asesmen).ok).toBe(true);
+    expect(canCompleteTask(tksk2, asesmen).ok).toBe(false);
+    expect(canCompleteTask({ ...tksk2, regionCode: '33.73.01' }, asesmen)).toMatchObject({ ok: false, reason: expect.stringMatching(/another TKSK/) });
+    expect(canCompleteTask(sup, asesmen).ok).toBe(false);
+
+    const approval = { type: 'assessment_approval' as const, regionCode: '33.73.01', submittedBy: 'u1' };
+    expect(canCompleteTask(sup, approval).ok).toBe(true);
+    expect(canCompleteTask(otherSup, approval).ok).toBe(false);
+    expect(canCompleteTask(tksk1, approval).ok).toBe(false);
+    expect(canCompleteTask(sup, { ...approval, submittedBy: 's1' })).toMatchObject({ ok: false, reason: expect.stringMatching(/four-eyes/) });
+  });
+});
+
+describe('ISO 8601 durations', () => {
+  test('parse and add', () => {
+    expect(parseIsoDuration('P3D')).toMatchObject({ days: 3 });
+    expect(parseIsoDuration('PT4H30M')).toMatchObject({ hours: 4, minutes: 30 });
+    expect(parseIsoDuration('P')).toBeUndefined();
+    expect(parseIsoDuration('3D')).toBeUndefined();
+    expect(addIsoDuration(new Date('2026-01-31T00:00:00Z'), 'P1W').toISOString()).toBe('2026-02-07T00:00:00.000Z');
+    expect(addIsoDuration(new Date('2026-01-15T10:00:00Z'), 'P1M').toISOString()).toBe('2026-02-15T10:00:00.000Z');
+  });
+});
