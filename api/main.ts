@@ -3,6 +3,7 @@ import { Client, Connection } from '@temporalio/client';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { loadConfig } from '../infra/config';
+import { ensureSearchAttributes } from '../infra/temporalServer';
 import { exitWithParent } from '../infra/process';
 import { localSecret } from '../infra/secrets';
 import { createApp } from './app';
@@ -16,6 +17,8 @@ async function main() {
   const jwtSecret = config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret');
   const sql = connect(config.databaseUrl);
   await migrate(sql);
+  // Idempotent: a fresh production cluster gets our search attributes on the first API start.
+  await ensureSearchAttributes(config.temporalAddress, config.namespace);
   const connection = await Connection.connect({ address: config.temporalAddress });
   const temporal = new Client({ connection, namespace: config.namespace });
   const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log });

@@ -4,15 +4,13 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { seedDemoUsers, seedRegions } from '../db/seed';
-import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
 import { PROJECT_ROOT, type Config } from './config';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { localSecret } from './secrets';
-import { startTemporalDevServer } from './temporalServer';
+import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
 
 export interface Stack {
   apiUrl: string;
@@ -23,24 +21,6 @@ export interface Stack {
 }
 
 type Log = (line: string) => void;
-
-/** On an external Temporal, register our search attributes (the dev server gets them as flags). */
-async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    const types = { Keyword: 2, Bool: 4 } as const; // temporal.api.enums.v1.IndexedValueType
-    const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(customAttributes && name in customAttributes));
-    if (missing.length) {
-      await connection.operatorService.addSearchAttributes({
-        namespace,
-        searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, types[type]])),
-      });
-    }
-  } finally {
-    await connection.close();
-  }
-}
 
 function newestMtime(target: string): number {
   const stat = fs.statSync(target);

@@ -159,3 +159,21 @@ async function startWithSdkDownload(o: DevServerOptions): Promise<RunningTempora
   });
   return { address: `127.0.0.1:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
 }
+
+/** On an external Temporal, register our search attributes (the dev server gets them as flags). */
+export async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
+    const types = { Keyword: 2, Bool: 4 } as const; // temporal.api.enums.v1.IndexedValueType
+    const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(customAttributes && name in customAttributes));
+    if (missing.length) {
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, types[type]])),
+      });
+    }
+  } finally {
+    await connection.close();
+  }
+}

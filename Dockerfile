@@ -1,0 +1,17 @@
+# One image for the API (which serves the portal) and the worker; the command picks the role.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# Production talks to a real Temporal cluster: no dev-server binaries needed.
+ENV KESOS_SKIP_TOOLS=1
+RUN npm ci
+COPY . .
+RUN npm run build:admin && npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production KESOS_SKIP_TOOLS=1
+COPY --from=build /app /app
+USER node
+EXPOSE 3000
+CMD ["node_modules/.bin/tsx", "api/main.ts"]
