@@ -11,3 +11,5 @@ export * from './policy';
 export * from './workflowContracts';
 export * from './duration';
 export * from './primitives';
+export * from './interventions';
+export * from './policies';

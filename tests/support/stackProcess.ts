@@ -33,7 +33,7 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     LOCAL_PG_PORT: String(ports.pg),
     LOCAL_TEMPORAL_PORT: String(ports.temporal),
     LOCAL_TEMPORAL_UI_PORT: '0',
-    BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'never',
+    BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'auto',
     LOG_LEVEL: 'info',
   };
   delete env.DATABASE_URL;

@@ -1,0 +1,89 @@
+import { Alert, Box, Typography } from '@mui/material';
+import {
+  Create,
+  DateInput,
+  FormDataConsumer,
+  maxLength,
+  minLength,
+  RadioButtonGroupInput,
+  regex,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { pmksCategory } from '../pmks';
+import { choices, CONSENT_BASES, SEXES } from '../vocabulary';
+import { usePmksChoices } from './usePmksChoices';
+
+const validateNik = [required(), regex(/^\d{16}$/, 'kesos.cases.validation.nik')];
+const validateName = [required(), minLength(2), maxLength(120)];
+const validateAddress = [required(), minLength(3), maxLength(300)];
+const validateDesa = [required(), regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'kesos.cases.validation.desaCode')];
+const validateSummary = [required(), minLength(10), maxLength(4000)];
+
+/** Drop empty optional fields: the API wants them absent, not null or "". */
+const compact = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, compact(typeof v === 'string' ? v.trim() : v)] as const)
+        .filter(([, v]) => v !== null && v !== undefined && v !== ''),
+    );
+  }
+  return value;
+};
+
+const Section = ({ label }: { label: string }) => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="h6" sx={{ mt: 2 }}>
+      {translate(label)}
+    </Typography>
+  );
+};
+
+export const CaseCreate = () => {
+  const translate = useTranslate();
+  const pmksChoices = usePmksChoices();
+  return (
+    <Create title="kesos.cases.register" redirect="show" transform={(data) => compact(data) as typeof data}>
+      <SimpleForm sx={{ maxWidth: 720 }}>
+        <Section label="kesos.cases.section.beneficiary" />
+        <TextInput source="beneficiary.nik" validate={validateNik} helperText="kesos.cases.helper.nik" inputMode="numeric" fullWidth />
+        <TextInput source="beneficiary.name" validate={validateName} fullWidth />
+        <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
+          <DateInput source="beneficiary.birthDate" validate={required()} helperText="kesos.cases.helper.birthDate" />
+          <RadioButtonGroupInput source="beneficiary.sex" choices={choices(SEXES, 'kesos.sex')} validate={required()} />
+        </Box>
+        <TextInput source="beneficiary.address" validate={validateAddress} multiline fullWidth />
+        <TextInput source="beneficiary.desaCode" validate={validateDesa} helperText="kesos.cases.helper.desaCode" />
+
+        <Section label="kesos.cases.section.case" />
+        <SelectInput source="pmksCode" choices={pmksChoices} translateChoice={false} validate={required()} fullWidth />
+        <TextInput source="summary" validate={validateSummary} helperText="kesos.cases.helper.summary" multiline minRows={3} fullWidth />
+
+        <Section label="kesos.cases.section.consent" />
+        <FormDataConsumer<{ pmksCode?: string; consent?: { basis?: string } }>>
+          {({ formData }) =>
+            pmksCategory(formData.pmksCode)?.child ? (
+              <Alert severity="info" sx={{ mb: 1 }}>
+                {translate('kesos.cases.helper.child_consent')}
+              </Alert>
+            ) : null
+          }
+        </FormDataConsumer>
+        <SelectInput source="consent.basis" choices={choices(CONSENT_BASES, 'kesos.consent_basis')} validate={required()} fullWidth />
+        <TextInput source="consent.givenBy" helperText="kesos.cases.helper.givenBy" validate={maxLength(120)} fullWidth />
+        <FormDataConsumer<{ consent?: { basis?: string } }>>
+          {({ formData }) =>
+            formData.consent?.basis === 'guardian' ? <TextInput source="consent.relationship" validate={maxLength(60)} fullWidth /> : null
+          }
+        </FormDataConsumer>
+        <TextInput source="consent.note" helperText="kesos.cases.helper.note" validate={maxLength(1000)} multiline fullWidth />
+      </SimpleForm>
+    </Create>
+  );
+};

@@ -1,0 +1,96 @@
+// Closed vocabularies of the API (domain/case.ts, domain/taskTypes.ts, domain/roles.ts) and
+// react-admin choices for them; the labels live in the i18n messages under `kesos.*`.
+
+export const CASE_STATUSES = ['assessment', 'assessment_review', 'pendampingan', 'closure_review', 'aftercare', 'closed', 'cancelled'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const TASK_TYPES = [
+  'asesmen',
+  'assessment_approval',
+  'pendampingan_visit',
+  'rujukan_feedback',
+  'closure_approval',
+  'bimbingan_lanjut',
+  'sla_escalation',
+  'tali_asih_report',
+  'tali_asih_verification',
+  'tali_asih_approval',
+] as const;
+export type TaskType = (typeof TASK_TYPES)[number];
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const OUTCOMES = ['approve', 'return', 'reject', 'continue', 'refer', 'propose_closure', 'served', 'not_served'] as const;
+
+export const CONSENT_BASES = ['self', 'guardian', 'lawful_basis'] as const;
+
+export const SEXES = ['L', 'P'] as const;
+
+export const CLOSURE_REASONS = ['goals_met', 'referred_out', 'moved_away', 'deceased', 'refused_services', 'duplicate', 'other'] as const;
+
+export const ROLES = ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** `{id, name}` choices whose names are i18n keys (react-admin translates them). */
+export const choices = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
+
+/** All dates are shown the Indonesian way, whatever the UI language. */
+export const DATE_LOCALE = 'id-ID';
+export const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+export const DATE_OPTIONS: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
+
+/** Shape of the records the API returns (only what the portal reads). */
+export interface TaskRecord {
+  id: string;
+  workflowId: string;
+  caseId: string | null;
+  type: TaskType;
+  candidateRole: Role;
+  regionCode: string | null;
+  assigneeId: string | null;
+  submittedBy: string | null;
+  status: TaskStatus;
+  context: Record<string, unknown> | null;
+  createdAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  completedAt: string | null;
+  outcome: string | null;
+  data: Record<string, unknown> | null;
+  actorId: string | null;
+}
+
+export interface CaseRecord {
+  id: string;
+  workflowId: string;
+  status: CaseStatus;
+  step: string | null;
+  paused: boolean;
+  overdue: boolean;
+  closedReason: string | null;
+  pmksCode: string;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  assigneeId: string | null;
+  registeredBy: string;
+  createdAt: string;
+  updatedAt: string;
+  beneficiary: { nik: string; name?: string; birthDate?: string; sex?: 'L' | 'P'; address?: string };
+  summary?: string;
+  consent?: { basis: string; givenBy?: string; relationship?: string; note?: string };
+  tasks?: TaskRecord[];
+  openTasks?: TaskRecord[];
+}
+
+export interface TaskTypeInfo {
+  id: string;
+  type: TaskType;
+  role: Role;
+  titleId: string;
+  titleEn: string;
+  outcomes: string[];
+  examples: Record<string, { outcome?: string; data: Record<string, unknown> }>;
+  schema: unknown;
+}

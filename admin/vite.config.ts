@@ -1,0 +1,34 @@
+// Build: `vite build --config admin/vite.config.ts` from the project root; the API serves
+// admin/dist at /admin/ (any /admin/* path falls back to index.html; the app uses a hash router).
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    // react-admin + MUI weigh ~870 kB minified (~280 kB gzipped) together; they go in one cacheable
+    // vendor chunk (splitting MUI from react-admin creates circular chunks).
+    chunkSizeWarningLimit: 900,
+    rollupOptions: {
+      output: {
+        manualChunks(id) {
+          if (!id.includes('node_modules')) return undefined;
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          return 'vendor';
+        },
+      },
+    },
+  },
+  server: {
+    // `vite --config admin/vite.config.ts` during development: forward API calls to a running API.
+    proxy: { '/api': process.env.KESOS_API_URL ?? 'http://localhost:3000' },
+  },
+});

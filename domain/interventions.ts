@@ -1,0 +1,71 @@
+// Supervisor interventions on a running case (PRODUCT.md §3.5): the API body of each action and
+// the Update input that carries it, with the actor, to the case workflow.
+import { z } from 'zod';
+import { parseIsoDuration } from './duration';
+import { actorSchema } from './roles';
+
+const reason = z.string().trim().min(5).max(2000).describe('Why: required, recorded in the audit trail');
+
+export const isoDurationSchema = z
+  .string()
+  .refine((s) => parseIsoDuration(s) !== undefined, 'must be an ISO 8601 duration such as P3D or PT12H')
+  .describe('ISO 8601 duration');
+
+export const INTERVENTIONS = ['reassign', 'pause', 'resume', 'extend-deadline', 'cancel', 'reopen', 'note'] as const;
+export type Intervention = (typeof INTERVENTIONS)[number];
+export const interventionSchema = z.enum(INTERVENTIONS);
+
+/** Interventions that wait for a second supervisor when the `confirm_destructive` policy is on. */
+export const DESTRUCTIVE_INTERVENTIONS: readonly Intervention[] = ['cancel', 'reopen'];
+
+export const interventionBodySchemas = {
+  /** Hand the case (and its open TKSK tasks) to another TKSK of the same kecamatan. */
+  reassign: z.strictObject({ toUserId: z.string().min(1).max(100), reason }),
+  /** Stop the case's clocks (deadlines, aftercare wait) and its work. */
+  pause: z.strictObject({ reason }),
+  /** Restart the clocks with the time that was left. */
+  resume: z.strictObject({ reason }),
+  /** Push one open task's deadline back. */
+  'extend-deadline': z.strictObject({ taskId: z.uuid(), extendBy: isoDurationSchema, reason }),
+  /** End the case without closure; open tasks and referrals are cancelled. */
+  cancel: z.strictObject({ reason }),
+  /** Bring a closed case back to pendampingan (within the policy's reopen window). */
+  reopen: z.strictObject({ reason }),
+  /** Add a note to the case's record. */
+  note: z.strictObject({ text: z.string().trim().min(3).max(4000) }),
+} satisfies Record<Intervention, z.ZodType>;
+
+export const INTERVENTION_EXAMPLES: Record<Intervention, Record<string, unknown>> = {
+  reassign: { toUserId: 'usr_tksk1', reason: 'TKSK sebelumnya mengundurkan diri.' },
+  pause: { reason: 'Penerima manfaat dirawat inap di rumah sakit.' },
+  resume: { reason: 'Penerima manfaat sudah pulang.' },
+  'extend-deadline': { taskId: '00000000-0000-4000-8000-000000000000', extendBy: 'P7D', reason: 'Akses jalan tertutup banjir.' },
+  cancel: { reason: 'Kasus ganda dengan registrasi sebelumnya.' },
+  reopen: { reason: 'Kondisi memburuk setelah terminasi.' },
+  note: { text: 'Koordinasi dengan puskesmas dilakukan lewat telepon.' },
+};
+
+/** The new assignee, resolved from the database by the API (validators do no I/O). */
+export const assigneeSchema = z.object({ id: z.string(), role: z.string(), regionCode: z.string().nullable(), disabled: z.boolean() });
+
+export const interveneInputSchema = z.object({
+  action: interventionSchema,
+  actor: actorSchema,
+  payload: z.record(z.string(), z.unknown()),
+  assignee: assigneeSchema.optional(),
+});
+export type InterveneInput = z.infer<typeof interveneInputSchema>;
+
+export const confirmInputSchema = z.object({
+  interventionId: z.string().min(1),
+  actor: actorSchema,
+  /** false = the second supervisor declines the request. */
+  approve: z.boolean(),
+});
+export type ConfirmInput = z.infer<typeof confirmInputSchema>;
+
+export interface InterventionResult {
+  interventionId: string;
+  action: Intervention;
+  status: 'done' | 'pending_confirmation' | 'declined';
+}
