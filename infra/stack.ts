@@ -55,8 +55,10 @@ class Supervised {
   ) {}
 
   start(): void {
-    const tsx = require.resolve('tsx/cli');
-    const child = spawn(process.execPath, [tsx, path.join(PROJECT_ROOT, this.script)], {
+    // `node --import tsx` (not the tsx CLI, which adds a middle process): the child's parent is
+    // this process, so it can notice when we die (infra/process.ts).
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, this.script)], {
+      cwd: PROJECT_ROOT,
       env: { ...this.env, KESOS_SUPERVISED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -67,12 +67,18 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
 
 /** Ctrl-C equivalent: SIGTERM to start.ts, which stops its children in order. */
 export async function stopStackProcess(p: StackProcess): Promise<void> {
-  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    p.child.once('exit', () => resolve());
-    p.child.kill('SIGTERM');
-    setTimeout(() => killGroup(p, 'SIGKILL'), 30_000).unref();
-  });
+  if (p.child.exitCode === null && p.child.signalCode === null) {
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => killGroup(p, 'SIGKILL'), 30_000);
+      p.child.once('exit', () => {
+        clearTimeout(force);
+        resolve();
+      });
+      p.child.kill('SIGTERM');
+    });
+  }
+  // Anything of the group still alive would leak into the next run: sweep it.
+  killGroup(p, 'SIGKILL');
 }
 
 export function killGroup(p: StackProcess, signal: NodeJS.Signals): void {
