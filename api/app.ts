@@ -8,11 +8,13 @@ import type { Client } from '@temporalio/client';
 import type { Sql } from '../db';
 import { PROJECT_ROOT } from '../infra/config';
 import { authenticate, authRoutes } from './auth/routes';
+import { caseActionRoutes } from './cases/actions';
 import { caseRoutes } from './cases/routes';
 import { healthRoutes } from './health/routes';
 import type { Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFoundRoute, sendProblem } from './problem';
+import { policyRoutes } from './policies/routes';
 import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 
@@ -71,7 +73,9 @@ export function createApp(deps: AppDeps) {
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(authRoutes(sql, deps.jwtSecret));
   api.use(taskTypeRoutes());
+  api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
+  api.use(policyRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -21,6 +21,8 @@ export const DEMO_PASSWORD = 'demo';
 export const DEMO_USERS: { username: string; displayName: string; role: Role; regionCode: string | null }[] = [
   { username: 'tksk1', displayName: 'Budi Santoso (TKSK Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
   { username: 'tksk2', displayName: 'Rina Wulandari (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02' },
+  // A second TKSK for Sidorejo, to take over cases (reassignment, a TKSK who leaves).
+  { username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
   { username: 'supervisor1', displayName: 'Dewi Lestari (Dinsos Kota Salatiga)', role: 'supervisor_kabupaten', regionCode: '33.73' },
   { username: 'supervisor2', displayName: 'Agus Prasetyo (Dinsos Kota Salatiga)', role: 'supervisor_kabupaten', regionCode: '33.73' },
   { username: 'provinsi1', displayName: 'Sri Handayani (Dinsos Provinsi Jawa Tengah)', role: 'supervisor_provinsi', regionCode: '33' },

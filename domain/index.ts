@@ -13,3 +13,5 @@ export * from './duration';
 export * from './primitives';
 export * from './interventions';
 export * from './policies';
+export * from './calendar';
+export * from './bulk';

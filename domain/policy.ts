@@ -14,6 +14,9 @@ export const ACTIONS = {
   'case.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'case.history': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'task.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'case.intervene': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  'case.bulk_reassign': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  'policy.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 
@@ -38,4 +41,18 @@ export function canCompleteTask(actor: Actor, task: TaskForPolicy): Decision {
   if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return deny('the task is assigned to another TKSK');
   if (task.submittedBy && task.submittedBy === actor.id) return deny('four-eyes: you cannot review your own submission');
   return allow;
+}
+
+export interface CaseForPolicy {
+  kecamatanCode: string;
+  assigneeId: string | null;
+}
+
+/**
+ * Interventions are for the case's supervisors (kabupaten or provinsi covering it); a note may
+ * also come from the case's own TKSK.
+ */
+export function canIntervene(actor: Actor, action: string, c: CaseForPolicy): Decision {
+  if (action === 'note' && actor.role === 'tksk' && actor.id === c.assigneeId) return allow;
+  return can(actor, 'case.intervene', c.kecamatanCode);
 }

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from './primitives';
 import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './case';
 import { actorSchema } from './roles';
-import { taskTypeSchema, type TaskType } from './taskTypes';
+import { referralSchema, taskTypeSchema, type TaskType } from './taskTypes';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
+  /** Operational tuning, never set by the API: continue-as-new after this many history events. */
+  historyLimit: z.number().int().min(20).optional(),
   registration: caseRegistrationSchema,
   registeredBy: actorSchema,
   /** Region chain of the beneficiary's desa. */
@@ -31,14 +33,46 @@ export interface OpenTaskSummary {
   dueAt: string | null;
 }
 
+export interface ReferralSummary {
+  referralId: string;
+  workflowId: string;
+  status: 'open' | 'served' | 'not_served' | 'cancelled';
+  destinationType: string;
+  institutionName: string;
+}
+
+export interface PendingIntervention {
+  interventionId: string;
+  action: string;
+  payload: Record<string, unknown>;
+  requestedBy: { id: string; username: string; role: string };
+  requestedAt: string;
+}
+
 export interface CaseSnapshot {
   caseId: string;
   status: CaseStatus;
   step: string;
   assigneeId: string;
   closedReason: string | null;
+  paused: boolean;
   openTasks: OpenTaskSummary[];
+  referrals: ReferralSummary[];
+  pendingInterventions: PendingIntervention[];
 }
+
+/** Input of rujukanWorkflow: one referral, as a child of its case. */
+export const referralInputSchema = z.object({
+  referralId: z.string().min(1),
+  caseId: z.string().min(1),
+  parentWorkflowId: z.string().min(1),
+  regions: z.object({ kabupaten: z.string(), kecamatan: z.string() }),
+  assigneeId: z.string(),
+  referral: referralSchema,
+  requestedBy: actorSchema,
+  paused: z.boolean(),
+});
+export type ReferralInput = z.infer<typeof referralInputSchema>;
 
 export interface TaskCompletionResult {
   taskId: string;
@@ -53,6 +87,8 @@ export interface TaskCompletionResult {
 /** Failure types a workflow validator throws; the API maps them to HTTP statuses. */
 export const TASK_FAILURES = {
   TaskNotOpen: 409,
+  /** The case's state does not allow it now (paused, closed, already pending…). */
+  Conflict: 409,
   Forbidden: 403,
   InvalidPayload: 422,
 } as const;

@@ -1,4 +1,5 @@
 // The worker process: wires the workflow bundle and the activities to the task queue. Nothing else.
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { connect } from '../db';
@@ -12,18 +13,22 @@ async function main() {
   const sql = connect(config.databaseUrl);
   await migrate(sql);
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
+  // Activities of bulk operations send Updates to case workflows.
+  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const client = new Client({ connection: clientConnection, namespace: config.namespace });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../workflows') }),
-    activities: createActivities(sql),
+    activities: createActivities(sql, client),
   });
   exitWithParent(() => worker.shutdown());
   console.log(`[worker] polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
   await worker.run();
   await connection.close();
+  await clientConnection.close();
   await sql.end({ timeout: 5 });
 }
 

@@ -1,14 +1,79 @@
 // caseWorkflow: one per case, id `case-<caseId>` (PRODUCT.md §3.1).
-// registrasi → asesmen → assessment_approval (approve → pendampingan, return → asesmen with
-// the notes, reject → closed "rejected"). Pendampingan, rujukan and closure come next.
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+//
+//   asesmen → assessment_approval ─ approve → pendampingan (visits on the plan's cadence;
+//   refer → a rujukanWorkflow child beside it) ─ propose_closure → closure_approval ─ approve →
+//   aftercare wait → bimbingan_lanjut → closed (reopenable within the policy window);
+//   return → back one step with the reason; reject → closed "rejected"; cancel → cancelled.
+//
+// The state is plain data: the main loop dispatches on `phase`, so after continue-as-new it
+// resumes exactly where it was, adopting the open task it carried over.
+import {
+  ApplicationFailure,
+  ParentClosePolicy,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  getExternalWorkflowHandle,
+  type ExternalWorkflowHandle,
+  proxyActivities,
+  setHandler,
+  startChild,
+  upsertSearchAttributes,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { addIsoDuration } from '../domain/duration';
 import type { CaseStatus } from '../domain/case';
-import { caseWorkflowInputSchema, type CaseSnapshot, type CaseWorkflowInput } from '../domain/workflowContracts';
+import {
+  confirmInputSchema,
+  DESTRUCTIVE_INTERVENTIONS,
+  interveneInputSchema,
+  interventionBodySchemas,
+  type Intervention,
+  type InterventionResult,
+} from '../domain/interventions';
+import { canIntervene } from '../domain/policy';
+import { regionCovers } from '../domain/regions';
+import type { Actor } from '../domain/roles';
+import type { referralSchema } from '../domain/taskTypes';
+import {
+  caseWorkflowInputSchema,
+  type CaseSnapshot,
+  type CaseWorkflowInput,
+  type PendingIntervention,
+  type ReferralSummary,
+} from '../domain/workflowContracts';
+import type { z } from 'zod';
 import type { Activities } from '../activities';
-import { caseSnapshotQuery, registeredUpdate, SA } from './definitions';
-import { TaskBoard } from './taskBoard';
+import {
+  caseSnapshotQuery,
+  confirmInterventionUpdate,
+  interveneUpdate,
+  referralAssigneeSignal,
+  referralClosedSignal,
+  referralPausedSignal,
+  registeredUpdate,
+  SA,
+} from './definitions';
+import { rujukanWorkflow } from './rujukan';
+import { TaskBoard, type BoardTask } from './taskBoard';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+
+/** Continue-as-new well before Temporal's limits; a case in pendampingan can run for years. */
+const DEFAULT_HISTORY_LIMIT = 2_000;
+
+type Phase = 'asesmen' | 'assessment_review' | 'pendampingan' | 'closure_review' | 'aftercare' | 'closed' | 'cancelled';
+
+const STATUS: Record<Phase, CaseStatus> = {
+  asesmen: 'assessment',
+  assessment_review: 'assessment_review',
+  pendampingan: 'pendampingan',
+  closure_review: 'closure_review',
+  aftercare: 'aftercare',
+  closed: 'closed',
+  cancelled: 'cancelled',
+};
 
 interface AsesmenData {
   needs: string[];
@@ -18,75 +83,487 @@ interface AsesmenData {
   notes?: string;
 }
 
-export async function caseWorkflow(rawInput: CaseWorkflowInput): Promise<CaseSnapshot> {
-  const parsed = caseWorkflowInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid case input: ${parsed.error.message}`, 'InvalidInput');
-  const input = parsed.data;
-  const { caseId, regions } = input;
+/** Everything the case needs to go on, carried across continue-as-new. No personal data. */
+export interface CaseState {
+  caseId: string;
+  regions: CaseWorkflowInput['regions'];
+  pmksCode: string;
+  historyLimit: number;
+  phase: Phase;
+  step: string;
+  assigneeId: string;
+  closedReason: string | null;
+  /** Until when a closed case may be reopened. */
+  reopenUntil: string | null;
+  paused: boolean;
+  pausedAt: string | null;
+  plan: AsesmenData | null;
+  planApproved: boolean;
+  lastAsesmenBy: string | null;
+  /** The reason of the last "return", shown to whoever redoes the step. */
+  returnNotes: string | null;
+  visitNo: number;
+  closureProposal: { reason: string; note?: string; proposedBy: string } | null;
+  /** When the bimbingan lanjut task is due to be created. */
+  aftercareAt: string | null;
+  referralSeq: number;
+  referrals: ReferralSummary[];
+  pending: PendingIntervention[];
+  tasks: BoardTask[];
+}
 
-  let status: CaseStatus = 'assessment';
-  let step = 'registrasi';
-  let assigneeId = input.registeredBy.id;
-  let closedReason: string | null = null;
+export type CaseWorkflowArg = CaseWorkflowInput | { continued: CaseState };
 
-  const snapshot = (): CaseSnapshot => ({ caseId, status, step, assigneeId, closedReason, openTasks: board.openTasks() });
-  const board = new TaskBoard(snapshot);
+export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> {
+  let state: CaseState;
+  let registration: CaseWorkflowInput | undefined;
+  if ('continued' in arg) {
+    state = arg.continued;
+  } else {
+    const parsed = caseWorkflowInputSchema.safeParse(arg);
+    if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid case input: ${parsed.error.message}`, 'InvalidInput');
+    const input = parsed.data;
+    state = {
+      caseId: input.caseId,
+      regions: input.regions,
+      pmksCode: input.registration.pmksCode,
+      historyLimit: input.historyLimit ?? DEFAULT_HISTORY_LIMIT,
+      phase: 'asesmen',
+      step: 'registrasi',
+      assigneeId: input.registeredBy.id,
+      closedReason: null,
+      reopenUntil: null,
+      paused: false,
+      pausedAt: null,
+      plan: null,
+      planApproved: false,
+      lastAsesmenBy: null,
+      returnNotes: null,
+      visitNo: 0,
+      closureProposal: null,
+      aftercareAt: null,
+      referralSeq: 0,
+      referrals: [],
+      pending: [],
+      tasks: [],
+    };
+    registration = input;
+  }
+  const s = state;
+  const { caseId, regions } = s;
+  let ended = false;
+
+  const snapshot = (): CaseSnapshot => ({
+    caseId,
+    status: STATUS[s.phase],
+    step: s.step,
+    assigneeId: s.assigneeId,
+    closedReason: s.closedReason,
+    paused: s.paused,
+    openTasks: board.summaries(),
+    referrals: s.referrals,
+    pendingInterventions: s.pending,
+  });
+
+  const refreshOverdue = () => upsertSearchAttributes([{ key: SA.overdue, value: board.open().some((t) => t.breaches > 0) }]);
+
+  const board: TaskBoard = new TaskBoard(
+    {
+      snapshot,
+      paused: () => s.paused,
+      maxBreaches: 1,
+      // A breached deadline: the task and case are overdue, and the kabupaten supervisor gets an
+      // sla_escalation task. Escalation tasks themselves never escalate.
+      async onBreach(task, level) {
+        await acts.markOverdue({ taskId: task.taskId, caseId, level, action: 'task.overdue', at: new Date().toISOString() });
+        upsertSearchAttributes([{ key: SA.overdue, value: true }]);
+        await board.spawn({
+          type: 'sla_escalation',
+          caseId,
+          regionCode: regions.kabupaten,
+          context: { overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt, assigneeId: task.spec.assigneeId ?? null },
+        });
+      },
+      onCompleted: refreshOverdue,
+    },
+    s.tasks,
+  );
+
   setHandler(caseSnapshotQuery, snapshot);
   setHandler(registeredUpdate, async () => {
     // Registered = the case row and its first task are written.
     await condition(() => board.tasksCreated > 0);
     return snapshot();
   });
+  setHandler(referralClosedSignal, ({ referralId, status }) => {
+    const r = s.referrals.find((x) => x.referralId === referralId);
+    if (r && r.status === 'open') r.status = status;
+  });
 
-  const moveTo = (next: CaseStatus, nextStep: string) => {
-    status = next;
-    step = nextStep;
-    upsertSearchAttributes([{ key: SA.caseStatus, value: next }]);
+  const enter = (phase: Phase, step: string) => {
+    s.phase = phase;
+    s.step = step;
+    upsertSearchAttributes([{ key: SA.caseStatus, value: STATUS[phase] }]);
   };
 
-  await acts.recordCaseRegistered(input);
-
-  // Asesmen, and its review, until the supervisor approves or rejects it.
-  let returnNotes: string | undefined;
-  let previous: AsesmenData | undefined;
-  for (;;) {
-    moveTo('assessment', 'asesmen');
-    const asesmen = await board.run<AsesmenData>({
-      type: 'asesmen',
+  const recordCase = (action: string, actor: Actor | null, details: Record<string, unknown> = {}) =>
+    acts.updateCase({
+      eventId: uuid4(),
+      at: new Date().toISOString(),
       caseId,
-      regionCode: regions.kecamatan,
-      assigneeId,
-      context: { returnNotes, previous },
-      caseUpdate: { status, step, assigneeId },
+      status: STATUS[s.phase],
+      step: s.step,
+      closedReason: s.closedReason,
+      assigneeId: s.assigneeId,
+      paused: s.paused,
+      actor,
+      action,
+      details,
     });
-    previous = asesmen.data;
 
-    moveTo('assessment_review', 'assessment_approval');
-    const review = await board.run<{ reason?: string; note?: string }>({
-      type: 'assessment_approval',
-      caseId,
-      regionCode: regions.kecamatan,
-      submittedBy: asesmen.actor.id,
-      context: { asesmen: asesmen.data },
-      caseUpdate: { status, step, assigneeId },
-    });
-    if (review.outcome === 'approve') break;
-    if (review.outcome === 'reject') {
-      moveTo('closed', 'closed');
-      closedReason = 'rejected';
-      await acts.updateCase({ eventId: uuid4(), at: new Date().toISOString(), caseId, status, step, closedReason, actor: review.actor, action: 'case.closed', details: { reason: review.data.reason } });
-      board.settle();
-      await condition(allHandlersFinished);
-      return snapshot();
-    }
-    returnNotes = review.data.reason;
+  const caseUpdate = () => ({ status: STATUS[s.phase], step: s.step, assigneeId: s.assigneeId });
+
+  const openReferrals = () => s.referrals.filter((r) => r.status === 'open');
+
+  async function cancelReferrals() {
+    await forEachOpenReferral((h) => h.cancel());
+    for (const r of openReferrals()) r.status = 'cancelled';
   }
 
-  moveTo('pendampingan', 'pendampingan');
-  await acts.updateCase({ eventId: uuid4(), at: new Date().toISOString(), caseId, status, step, closedReason: null, actor: null, action: 'case.pendampingan_started', details: {} });
-  board.settle();
-  // The pendampingan phase (visits, rujukan, closure) is built in the casework-engine issue;
-  // until then the case rests here, durable and queryable.
-  await condition(() => false);
-  return snapshot();
+  async function close(reason: string, actor: Actor | null, details: Record<string, unknown>) {
+    enter('closed', 'closed');
+    s.closedReason = reason;
+    const policies = await acts.getCasePolicies(regions.kecamatan);
+    s.reopenUntil = addIsoDuration(new Date(), policies.reopen_window).toISOString();
+    await board.cancel(board.open(), 'case closed', actor);
+    await cancelReferrals();
+    await recordCase('case.closed', actor, { ...details, reopenUntil: s.reopenUntil });
+  }
+
+  async function startReferral(referral: z.infer<typeof referralSchema>, actor: Actor) {
+    const n = ++s.referralSeq;
+    const referralId = `${caseId}-${n}`;
+    const workflowId = `rujukan-${referralId}`;
+    s.referrals.push({ referralId, workflowId, status: 'open', destinationType: referral.destinationType, institutionName: referral.institutionName });
+    await startChild(rujukanWorkflow, {
+      workflowId,
+      args: [{ referralId, caseId, parentWorkflowId: workflowInfo().workflowId, regions: { kabupaten: regions.kabupaten, kecamatan: regions.kecamatan }, assigneeId: s.assigneeId, referral, requestedBy: actor, paused: s.paused }],
+      // The referral outlives a continue-as-new of its case; the case cancels it explicitly.
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+    });
+  }
+
+  /** Reaches every open referral; one that has just ended (its signal still on the way) is skipped. */
+  async function forEachOpenReferral(fn: (h: ExternalWorkflowHandle) => Promise<void>) {
+    for (const r of openReferrals()) {
+      try {
+        await fn(getExternalWorkflowHandle(r.workflowId));
+      } catch {
+        // already completed
+      }
+    }
+  }
+
+  // ---- Interventions (PRODUCT.md §3.5) ------------------------------------------------------
+
+  const conflict = (message: string) => ApplicationFailure.create({ type: 'Conflict', message });
+
+  /** Can `action` be applied in the case's current state? Throws the reason if not. */
+  function checkApplicable(
+    action: Intervention,
+    payload: Record<string, unknown>,
+    assignee?: { id: string; role: string; regionCode: string | null; disabled: boolean },
+    confirming?: string,
+  ) {
+    if (ended) throw conflict('the case has ended');
+    const terminal = s.phase === 'closed' || s.phase === 'cancelled';
+    if (terminal && action !== 'note' && action !== 'reopen') throw conflict(`the case is ${STATUS[s.phase]}`);
+    switch (action) {
+      case 'pause':
+        if (s.paused) throw conflict('the case is already paused');
+        break;
+      case 'resume':
+        if (!s.paused) throw conflict('the case is not paused');
+        break;
+      case 'extend-deadline': {
+        const t = board.get(String(payload.taskId));
+        if (!t || t.state !== 'open' || !t.dueAt) throw conflict(`task ${String(payload.taskId)} is not an open task of this case with a deadline`);
+        break;
+      }
+      case 'reassign':
+        if (!assignee) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'unknown user', details: [[{ path: ['toUserId'], message: 'unknown user', code: 'custom' }]] });
+        if (assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !regionCovers(assignee.regionCode, regions.kecamatan)) {
+          throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'not an active TKSK of this kecamatan', details: [[{ path: ['toUserId'], message: `must be an active TKSK of kecamatan ${regions.kecamatan}`, code: 'custom' }]] });
+        }
+        if (assignee.id === s.assigneeId) throw conflict('the case is already assigned to this TKSK');
+        break;
+      case 'reopen':
+        if (s.phase !== 'closed') throw conflict('only a closed case can be reopened');
+        if (!s.reopenUntil || Date.now() > Date.parse(s.reopenUntil)) throw conflict('the reopen window has passed');
+        break;
+      default:
+        break;
+    }
+    if (s.pending.some((p) => p.action === action && p.interventionId !== confirming)) throw conflict(`a ${action} is already waiting for confirmation`);
+  }
+
+  function validateIntervention(raw: unknown) {
+    const parsed = interveneInputSchema.safeParse(raw);
+    if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed intervention', details: [[]] });
+    const { action, actor, payload, assignee } = parsed.data;
+    const decision = canIntervene(actor, action, { kecamatanCode: regions.kecamatan, assigneeId: s.assigneeId });
+    if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
+    const body = interventionBodySchemas[action].safeParse(payload);
+    if (!body.success) {
+      const issues = body.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
+      throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'invalid intervention', details: [issues] });
+    }
+    checkApplicable(action, payload, assignee);
+  }
+
+  async function apply(action: Intervention, payload: Record<string, unknown>, actor: Actor, assigneeId?: string): Promise<void> {
+    const reason = typeof payload.reason === 'string' ? payload.reason : undefined;
+    const now = new Date().toISOString();
+    switch (action) {
+      case 'note':
+        await acts.recordCaseEvent({ eventId: uuid4(), at: now, caseId, actor, action: 'case.note', details: { text: payload.text } });
+        return; // nothing for the main loop to do
+      case 'pause':
+        s.paused = true;
+        s.pausedAt = now;
+        await forEachOpenReferral((h) => h.signal(referralPausedSignal, { paused: true, at: now }));
+        await recordCase('case.paused', actor, { reason });
+        break;
+      case 'resume': {
+        // Clocks restart with the time that was left: every deadline moves by the paused time.
+        const pausedFor = Date.now() - Date.parse(s.pausedAt ?? now);
+        s.paused = false;
+        s.pausedAt = null;
+        await board.retime(board.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + pausedFor).toISOString() })));
+        if (s.aftercareAt) s.aftercareAt = new Date(Date.parse(s.aftercareAt) + pausedFor).toISOString();
+        await forEachOpenReferral((h) => h.signal(referralPausedSignal, { paused: false, at: now }));
+        await recordCase('case.resumed', actor, { reason, pausedMs: pausedFor });
+        break;
+      }
+      case 'extend-deadline': {
+        const task = board.get(String(payload.taskId))!;
+        const dueAt = addIsoDuration(new Date(task.dueAt!), String(payload.extendBy)).toISOString();
+        await board.retime([{ task, dueAt }]);
+        await recordCase('case.deadline_extended', actor, { reason, taskId: task.taskId, dueAt });
+        break;
+      }
+      case 'reassign': {
+        const from = s.assigneeId;
+        s.assigneeId = assigneeId!;
+        upsertSearchAttributes([{ key: SA.assignedTksk, value: s.assigneeId }]);
+        await board.reassign(s.assigneeId);
+        await forEachOpenReferral((h) => h.signal(referralAssigneeSignal, { assigneeId: s.assigneeId }));
+        await recordCase('case.reassigned', actor, { reason, from, to: s.assigneeId });
+        break;
+      }
+      case 'cancel':
+        enter('cancelled', 'cancelled');
+        await board.cancel(board.open(), reason ?? 'case cancelled', actor);
+        await cancelReferrals();
+        await recordCase('case.cancelled', actor, { reason });
+        break;
+      case 'reopen':
+        s.closedReason = null;
+        s.reopenUntil = null;
+        enter(s.planApproved ? 'pendampingan' : 'asesmen', s.planApproved ? 'pendampingan_visit' : 'asesmen');
+        s.returnNotes = reason ?? null;
+        await recordCase('case.reopened', actor, { reason });
+        break;
+    }
+    await board.wakeAndSettle();
+  }
+
+  setHandler(
+    interveneUpdate,
+    async (input) => {
+      const { action, actor, payload, assignee } = interveneInputSchema.parse(input);
+      if (DESTRUCTIVE_INTERVENTIONS.includes(action) && (await acts.getCasePolicies(regions.kecamatan)).confirm_destructive) {
+        checkApplicable(action, payload, assignee); // state may have changed while the policy was read
+        const pending: PendingIntervention = {
+          interventionId: uuid4(),
+          action,
+          payload,
+          requestedBy: { id: actor.id, username: actor.username, role: actor.role },
+          requestedAt: new Date().toISOString(),
+        };
+        s.pending.push(pending);
+        await acts.recordCaseEvent({ eventId: pending.interventionId, at: pending.requestedAt, caseId, actor, action: 'intervention.requested', details: { ...payload, interventionId: pending.interventionId, action } });
+        return { interventionId: pending.interventionId, action, status: 'pending_confirmation' as const, case: snapshot() };
+      }
+      await apply(action, payload, actor, assignee?.id);
+      return { interventionId: uuid4(), action, status: 'done' as const, case: snapshot() };
+    },
+    { validator: validateIntervention },
+  );
+
+  setHandler(
+    confirmInterventionUpdate,
+    async (input): Promise<InterventionResult & { case: CaseSnapshot }> => {
+      const { interventionId, actor, approve } = confirmInputSchema.parse(input);
+      const pending = s.pending.find((p) => p.interventionId === interventionId)!;
+      s.pending = s.pending.filter((p) => p !== pending);
+      const action = pending.action as Intervention;
+      if (!approve) {
+        await acts.recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.declined', details: { interventionId, action } });
+        return { interventionId, action, status: 'declined', case: snapshot() };
+      }
+      await acts.recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.confirmed', details: { interventionId, action, requestedBy: pending.requestedBy.id } });
+      await apply(action, pending.payload, actor);
+      return { interventionId, action, status: 'done', case: snapshot() };
+    },
+    {
+      validator: (raw) => {
+        const parsed = confirmInputSchema.safeParse(raw);
+        if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed confirmation', details: [[]] });
+        const { interventionId, actor } = parsed.data;
+        const pending = s.pending.find((p) => p.interventionId === interventionId);
+        if (!pending) throw conflict(`no intervention ${interventionId} is waiting for confirmation`);
+        const decision = canIntervene(actor, pending.action, { kecamatanCode: regions.kecamatan, assigneeId: s.assigneeId });
+        if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
+        if (actor.id === pending.requestedBy.id) throw ApplicationFailure.create({ type: 'Forbidden', message: 'four-eyes: a second supervisor must confirm' });
+        if (parsed.data.approve) checkApplicable(pending.action as Intervention, pending.payload, undefined, interventionId);
+      },
+    },
+  );
+
+  // ---- The main loop --------------------------------------------------------------------------
+
+  // After every handler is set: Updates that arrive in the first activation find them.
+  if (registration) await acts.recordCaseRegistered(registration);
+
+  for (;;) {
+    if (workflowInfo().historyLength > s.historyLimit || workflowInfo().continueAsNewSuggested) {
+      // Let Update callers answer now (they see the case as it is) and take no more waits.
+      board.drain();
+      await condition(allHandlersFinished);
+      s.tasks = board.serialize();
+      await continueAsNew<typeof caseWorkflow>({ continued: s });
+    }
+
+    switch (s.phase) {
+      case 'asesmen': {
+        s.step = 'asesmen';
+        const r = await board.run<AsesmenData>({
+          type: 'asesmen',
+          caseId,
+          regionCode: regions.kecamatan,
+          assigneeId: s.assigneeId,
+          context: { returnNotes: s.returnNotes, previous: s.plan },
+          caseUpdate: caseUpdate(),
+        });
+        if (!r) break;
+        s.plan = r.data;
+        s.lastAsesmenBy = r.actor.id;
+        enter('assessment_review', 'assessment_approval');
+        break;
+      }
+
+      case 'assessment_review': {
+        const r = await board.run<{ reason?: string; note?: string }>({
+          type: 'assessment_approval',
+          caseId,
+          regionCode: regions.kecamatan,
+          submittedBy: s.lastAsesmenBy,
+          context: { asesmen: s.plan },
+          caseUpdate: caseUpdate(),
+        });
+        if (!r) break;
+        if (r.outcome === 'approve') {
+          s.planApproved = true;
+          s.returnNotes = null;
+          enter('pendampingan', 'pendampingan_visit');
+        } else if (r.outcome === 'return') {
+          s.returnNotes = r.data.reason ?? null;
+          enter('asesmen', 'asesmen');
+        } else {
+          await close('rejected', r.actor, { reason: r.data.reason });
+        }
+        break;
+      }
+
+      case 'pendampingan': {
+        const r = await board.run<{ referral?: z.infer<typeof referralSchema>; closureReason?: string; closureNote?: string }>({
+          type: 'pendampingan_visit',
+          caseId,
+          regionCode: regions.kecamatan,
+          assigneeId: s.assigneeId,
+          // Visits follow the intervention plan's cadence, not the SLA table.
+          duePeriod: `P${s.plan?.visitCadenceDays ?? 14}D`,
+          context: { visitNo: s.visitNo + 1, planGoals: s.plan?.planGoals ?? [], returnNotes: s.returnNotes, openReferrals: openReferrals() },
+          caseUpdate: caseUpdate(),
+        });
+        if (!r) break;
+        s.visitNo++;
+        s.returnNotes = null;
+        if (r.outcome === 'refer' && r.data.referral) await startReferral(r.data.referral, r.actor);
+        if (r.outcome === 'propose_closure') {
+          s.closureProposal = { reason: r.data.closureReason ?? 'other', note: r.data.closureNote, proposedBy: r.actor.id };
+          enter('closure_review', 'closure_approval');
+        }
+        break;
+      }
+
+      case 'closure_review': {
+        const r = await board.run<{ reason?: string }>({
+          type: 'closure_approval',
+          caseId,
+          regionCode: regions.kecamatan,
+          submittedBy: s.closureProposal?.proposedBy ?? null,
+          context: { closureProposal: s.closureProposal, openReferrals: openReferrals() },
+          caseUpdate: caseUpdate(),
+        });
+        if (!r) break;
+        if (r.outcome === 'approve') {
+          const policies = await acts.getCasePolicies(regions.kecamatan);
+          s.aftercareAt = addIsoDuration(new Date(), policies.aftercare_delay).toISOString();
+          enter('aftercare', 'aftercare_wait');
+          await recordCase('case.closure_approved', r.actor, { closureReason: s.closureProposal?.reason, aftercareAt: s.aftercareAt });
+        } else {
+          s.returnNotes = r.data.reason ?? null;
+          enter('pendampingan', 'pendampingan_visit');
+        }
+        break;
+      }
+
+      case 'aftercare': {
+        if (s.step === 'aftercare_wait') {
+          // Bimbingan lanjut comes after the policy's aftercare period; a pause stops this clock too.
+          const wait = Date.parse(s.aftercareAt!) - Date.now();
+          if (s.paused || wait > 0) {
+            await board.waitFor(() => false, s.paused ? undefined : wait);
+            break;
+          }
+          s.step = 'bimbingan_lanjut';
+        }
+        const r = await board.run({ type: 'bimbingan_lanjut', caseId, regionCode: regions.kecamatan, assigneeId: s.assigneeId, context: { closureProposal: s.closureProposal }, caseUpdate: caseUpdate() });
+        if (!r) break;
+        await close(s.closureProposal?.reason ?? 'goals_met', r.actor, { closureNote: s.closureProposal?.note });
+        break;
+      }
+
+      case 'closed': {
+        // Reopenable until the window ends; then the workflow completes.
+        const left = s.reopenUntil ? Date.parse(s.reopenUntil) - Date.now() : 0;
+        if (left > 0) {
+          await board.waitFor(() => s.phase !== 'closed', left);
+          break;
+        }
+        ended = true;
+        board.drain();
+        await condition(allHandlersFinished);
+        return snapshot();
+      }
+
+      case 'cancelled':
+        ended = true;
+        board.drain();
+        await condition(allHandlersFinished);
+        return snapshot();
+    }
+  }
 }

@@ -1,16 +1,31 @@
-// The one place that names the workflows' Updates, queries and search-attribute keys.
+// The one place that names the workflows' Updates, signals, queries and search-attribute keys.
 // The API imports these definitions to call them; workflows import them to handle them.
 import { defineSearchAttributeKey } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain/interventions';
+import type { BulkReassignStatus } from '../domain/bulk';
+import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
 
-/** Complete a human task; validated by role, region, four-eyes and payload schema. */
+/** Complete a human task; validated by role, region, assignment, four-eyes and payload schema. */
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskInput]>('completeTask');
 
 /** Returns once the case is registered (its row and first task written): lets POST /api/cases answer synchronously. */
 export const registeredUpdate = defineUpdate<CaseSnapshot, []>('registered');
 
+/** A supervisor intervention (reassign, pause, resume, extend-deadline, cancel, reopen, note). */
+export const interveneUpdate = defineUpdate<InterventionResult & { case: CaseSnapshot }, [InterveneInput]>('intervene');
+
+/** A second supervisor confirms (or declines) a pending destructive intervention. */
+export const confirmInterventionUpdate = defineUpdate<InterventionResult & { case: CaseSnapshot }, [ConfirmInput]>('confirmIntervention');
+
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
+
+/** rujukanWorkflow → its case: the referral has ended. */
+export const referralClosedSignal = defineSignal<[{ referralId: string; status: 'served' | 'not_served' | 'cancelled' }]>('referralClosed');
+/** case → its open referrals: follow the case's assignee and clocks. */
+export const referralAssigneeSignal = defineSignal<[{ assigneeId: string }]>('referralAssignee');
+export const referralPausedSignal = defineSignal<[{ paused: boolean; at: string }]>('referralPaused');
 
 export const SA = {
   caseStatus: defineSearchAttributeKey('CaseStatus', 'KEYWORD'),
@@ -20,3 +35,7 @@ export const SA = {
   assignedTksk: defineSearchAttributeKey('AssignedTksk', 'KEYWORD'),
   overdue: defineSearchAttributeKey('Overdue', 'BOOL'),
 };
+
+/** Bulk reassignment: progress, and the second supervisor's confirmation when policy asks. */
+export const bulkStatusQuery = defineQuery<BulkReassignStatus>('bulkStatus');
+export const confirmBulkUpdate = defineUpdate<BulkReassignStatus, [{ actor: Actor; approve: boolean }]>('confirmBulk');

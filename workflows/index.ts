@@ -1,2 +1,4 @@
 // Every workflow the worker registers (this file is the bundle's entry point).
 export { caseWorkflow } from './case';
+export { rujukanWorkflow } from './rujukan';
+export { bulkReassignWorkflow } from './bulkReassign';

@@ -1,12 +1,13 @@
 // The human-task primitive every step uses (PRODUCT.md §3.3): create the inbox row through an
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
-// four-eyes, payload schema), record the completion, return the validated result.
+// four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
+// validated result. Its state is plain data so it survives continue-as-new.
 import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
-import { completeTaskInputSchema, type CaseSnapshot, type OpenTaskSummary, type TaskCompletionResult } from '../domain/workflowContracts';
+import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type CaseSnapshot } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { completeTaskUpdate } from './definitions';
 
@@ -21,6 +22,8 @@ export interface TaskSpec {
   submittedBy?: string | null;
   /** What the person completing the task needs to see (previous answers, return notes). */
   context?: Record<string, unknown>;
+  /** Overrides the SLA policy's due period (e.g. the plan's visit cadence). */
+  duePeriod?: string;
   /** Case projection written in the same transaction as the task row. */
   caseUpdate?: { status: CaseStatus; step: string; assigneeId: string };
 }
@@ -34,38 +37,95 @@ export interface TaskResult<D = Record<string, unknown>> {
   completedAt: string;
 }
 
-interface BoardEntry {
+/** A task as the board keeps it: plain data, carried over by continue-as-new. */
+export interface BoardTask {
   taskId: string;
   spec: TaskSpec;
+  createdAt: string;
   dueAt: string | null;
-  state: 'open' | 'completing' | 'done';
+  /** main: the workflow's main loop waits for it; side: runs beside (escalations). */
+  kind: 'main' | 'side';
+  state: 'open' | 'completing' | 'done' | 'cancelled';
+  breaches: number;
   result?: TaskResult;
 }
 
+export interface BoardHooks {
+  snapshot(): CaseSnapshot;
+  /** While paused, clocks stop and tasks cannot be completed. */
+  paused(): boolean;
+  /** Deadline breaches handled before the clock stops for good. */
+  maxBreaches: number;
+  /** What a breach means for this workflow (overdue + escalation, reminder, …). */
+  onBreach(task: BoardTask, level: number): Promise<void>;
+  /** After any completion (e.g. to refresh the Overdue search attribute). */
+  onCompleted?(task: BoardTask): void;
+}
+
+const finished = (t: BoardTask) => t.state === 'done' || t.state === 'cancelled';
+
 export class TaskBoard {
-  private readonly tasks = new Map<string, BoardEntry>();
-  /** False between a decision arriving and the workflow reaching its next wait. */
-  private settled = false;
-  /** How many tasks this run has created (carried over on continue-as-new later). */
+  private readonly tasks = new Map<string, BoardTask>();
+  /** True while the main loop waits; Update handlers answer only once it is waiting again. */
+  private idle = false;
+  /** Bumped to wake the main loop so it re-reads state (pause, new due time, cancellation). */
+  private version = 0;
+  private draining = false;
   tasksCreated = 0;
 
-  constructor(private readonly snapshot: () => CaseSnapshot) {
+  constructor(
+    private readonly hooks: BoardHooks,
+    carried: BoardTask[] = [],
+  ) {
+    for (const t of carried) this.tasks.set(t.taskId, t);
+    this.tasksCreated = carried.length;
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
   }
 
-  openTasks(): OpenTaskSummary[] {
-    return [...this.tasks.values()]
-      .filter((t) => t.state !== 'done')
-      .map((t) => ({ taskId: t.taskId, type: t.spec.type, regionCode: t.spec.regionCode, assigneeId: t.spec.assigneeId ?? null, dueAt: t.dueAt }));
+  open(): BoardTask[] {
+    return [...this.tasks.values()].filter((t) => t.state === 'open');
   }
 
-  /** The workflow reached a wait that is not a task (parked, closed): Update callers may answer. */
-  settle(): void {
-    this.settled = true;
+  summaries(): OpenTaskSummary[] {
+    return this.open().map((t) => ({ taskId: t.taskId, type: t.spec.type, regionCode: t.spec.regionCode, assigneeId: t.spec.assigneeId ?? null, dueAt: t.dueAt }));
   }
 
-  async run<D = Record<string, unknown>>(spec: TaskSpec): Promise<TaskResult<D>> {
+  get(taskId: string): BoardTask | undefined {
+    return this.tasks.get(taskId);
+  }
+
+  /** Open tasks as plain data, for continue-as-new. */
+  serialize(): BoardTask[] {
+    return this.open().map((t) => ({ ...t, result: undefined }));
+  }
+
+  /** The main loop's only way to wait: it is idle (Update callers may answer) until woken. */
+  async waitFor(cond: () => boolean, timeoutMs?: number): Promise<void> {
+    const v = this.version;
+    this.idle = true;
+    const wake = () => cond() || this.version !== v;
+    if (timeoutMs === undefined) await condition(wake);
+    else if (timeoutMs > 0) await condition(wake, timeoutMs);
+    this.idle = false;
+  }
+
+  /** The run is ending (completion or continue-as-new): Update callers answer without waiting. */
+  drain(): void {
+    this.draining = true;
+    this.idle = true;
+  }
+
+  /** Wake the main loop and wait until it has acted and waits again. */
+  async wakeAndSettle(): Promise<void> {
+    if (this.draining) return;
+    this.idle = false;
+    this.version++;
+    await condition(() => this.idle);
+  }
+
+  private async create(spec: TaskSpec, kind: BoardTask['kind']): Promise<BoardTask> {
     const taskId = uuid4();
+    const createdAt = new Date().toISOString();
     const { dueAt } = await acts.createTask({
       taskId,
       workflowId: workflowInfo().workflowId,
@@ -75,27 +135,85 @@ export class TaskBoard {
       assigneeId: spec.assigneeId ?? null,
       submittedBy: spec.submittedBy ?? null,
       context: spec.context ?? {},
-      createdAt: new Date().toISOString(),
+      createdAt,
+      duePeriod: spec.duePeriod ?? null,
       caseUpdate: spec.caseUpdate ?? null,
     });
-    const entry: BoardEntry = { taskId, spec, dueAt, state: 'open' };
-    this.tasks.set(taskId, entry);
+    const task: BoardTask = { taskId, spec, createdAt, dueAt, kind, state: 'open', breaches: 0 };
+    this.tasks.set(taskId, task);
     this.tasksCreated++;
-    this.settled = true;
-    await condition(() => entry.result !== undefined);
-    this.tasks.delete(taskId);
-    return entry.result as TaskResult<D>;
+    return task;
+  }
+
+  /**
+   * Runs a main task to its end: creates it (or adopts the open one carried over by
+   * continue-as-new), runs its deadline clock and returns the validated result, or undefined if
+   * it was cancelled.
+   */
+  async run<D = Record<string, unknown>>(spec: TaskSpec): Promise<TaskResult<D> | undefined> {
+    const carried = this.open().find((t) => t.kind === 'main' && t.spec.type === spec.type);
+    const task = carried ?? (await this.create(spec, 'main'));
+    while (!finished(task)) {
+      const breachAt = this.nextBreachAt(task);
+      if (this.hooks.paused() || breachAt === undefined) {
+        await this.waitFor(() => finished(task));
+        continue;
+      }
+      const wait = breachAt - Date.now();
+      if (wait > 0) {
+        await this.waitFor(() => finished(task), wait);
+        continue;
+      }
+      task.breaches++;
+      await this.hooks.onBreach(task, task.breaches);
+    }
+    this.tasks.delete(task.taskId);
+    return task.state === 'done' ? (task.result as TaskResult<D>) : undefined;
+  }
+
+  /** Level n is due at dueAt + (n-1) × the task's own period. */
+  private nextBreachAt(task: BoardTask): number | undefined {
+    if (!task.dueAt || task.breaches >= this.hooks.maxBreaches) return undefined;
+    const due = Date.parse(task.dueAt);
+    return due + task.breaches * Math.max(due - Date.parse(task.createdAt), 1_000);
+  }
+
+  /** A task beside the main flow (an escalation): nobody waits for it. */
+  async spawn(spec: TaskSpec): Promise<BoardTask> {
+    return this.create(spec, 'side');
+  }
+
+  async cancel(tasks: BoardTask[], reason: string, actor: Actor | null): Promise<void> {
+    if (!tasks.length) return;
+    for (const t of tasks) t.state = 'cancelled';
+    for (const t of tasks) if (t.kind === 'side') this.tasks.delete(t.taskId);
+    await acts.cancelTasks({ taskIds: tasks.map((t) => t.taskId), caseId: tasks[0].spec.caseId, reason, actor, at: new Date().toISOString() });
+  }
+
+  /** Open TKSK tasks follow the case to its new assignee. */
+  async reassign(assigneeId: string): Promise<void> {
+    const mine = this.open().filter((t) => t.spec.assigneeId);
+    for (const t of mine) t.spec.assigneeId = assigneeId;
+    await acts.reassignTasks({ taskIds: mine.map((t) => t.taskId), assigneeId });
+  }
+
+  /** Moves due times (resume after a pause, extension), in the workflow and the inbox. */
+  async retime(changes: { task: BoardTask; dueAt: string }[]): Promise<void> {
+    if (!changes.length) return;
+    for (const c of changes) c.task.dueAt = c.dueAt;
+    await acts.retimeTasks({ caseId: changes[0].task.spec.caseId, dueAt: changes.map((c) => ({ taskId: c.task.taskId, dueAt: c.dueAt })) });
   }
 
   private validate(raw: unknown): void {
     const parsed = completeTaskInputSchema.safeParse(raw);
-    if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed completion', details: [parsed.error.issues] });
+    if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed completion', details: [[]] });
     const input = parsed.data;
-    const entry = this.tasks.get(input.taskId);
-    if (!entry || entry.state !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${input.taskId} is not open` });
-    const decision = canCompleteTask(input.actor, entry.spec);
+    const task = this.tasks.get(input.taskId);
+    if (!task || task.state !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${input.taskId} is not open` });
+    if (this.hooks.paused()) throw ApplicationFailure.create({ type: 'Conflict', message: 'the case is paused: resume it first' });
+    const decision = canCompleteTask(input.actor, task.spec);
     if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
-    const payload = completionSchemaFor(entry.spec.type).safeParse(completionOf(input.outcome, input.data));
+    const payload = completionSchemaFor(task.spec.type).safeParse(completionOf(input.outcome, input.data));
     if (!payload.success) {
       const issues = payload.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
       throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'invalid task payload', details: [issues] });
@@ -104,25 +222,19 @@ export class TaskBoard {
 
   private async complete(raw: unknown): Promise<TaskCompletionResult> {
     const input = completeTaskInputSchema.parse(raw);
-    const entry = this.tasks.get(input.taskId)!;
+    const task = this.tasks.get(input.taskId)!;
     // Claimed synchronously, before any await: a second Update for the same task fails validation.
-    entry.state = 'completing';
-    const payload = completionSchemaFor(entry.spec.type).parse(completionOf(input.outcome, input.data));
+    task.state = 'completing';
+    const payload = completionSchemaFor(task.spec.type).parse(completionOf(input.outcome, input.data));
     const completedAt = new Date().toISOString();
     const outcome = 'outcome' in payload ? (payload.outcome as string) : null;
-    await acts.completeTask({
-      taskId: entry.taskId,
-      caseId: entry.spec.caseId,
-      type: entry.spec.type,
-      outcome,
-      data: payload.data,
-      actor: input.actor,
-      completedAt,
-    });
-    entry.state = 'done';
-    this.settled = false;
-    entry.result = { taskId: entry.taskId, type: entry.spec.type, outcome, data: payload.data, actor: input.actor, completedAt };
-    await condition(() => this.settled);
-    return { taskId: entry.taskId, type: entry.spec.type, outcome, completedAt, actorId: input.actor.id, case: this.snapshot() };
+    await acts.completeTask({ taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt });
+    task.result = { taskId: task.taskId, type: task.spec.type, outcome, data: payload.data as Record<string, unknown>, actor: input.actor, completedAt };
+    task.state = 'done';
+    if (task.kind === 'side') this.tasks.delete(task.taskId);
+    this.hooks.onCompleted?.(task);
+    // A main task's result moves the case on: answer once the workflow has done so.
+    if (task.kind === 'main') await this.wakeAndSettle();
+    return { taskId: task.taskId, type: task.spec.type, outcome, completedAt, actorId: input.actor.id, case: this.hooks.snapshot() };
   }
 }

@@ -23,6 +23,19 @@ const SORT_COLUMNS = {
   kecamatanCode: 'kecamatan_code',
 } as const;
 
+/** Four-eyes requests still waiting: requested in the audit trail, neither confirmed nor declined. */
+async function pendingInterventions(sql: Sql, caseId: string) {
+  return sql`
+    SELECT r.details->>'interventionId' AS intervention_id, r.details->>'action' AS action, r.details AS payload,
+           r.actor_id AS requested_by, r.at AS requested_at
+    FROM audit_log r
+    WHERE r.case_id = ${caseId} AND r.action = 'intervention.requested'
+      AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.case_id = ${caseId}
+                        AND d.action IN ('intervention.confirmed', 'intervention.declined')
+                        AND d.details->>'interventionId' = r.details->>'interventionId')
+    ORDER BY r.seq`;
+}
+
 export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
   const router = Router();
 
@@ -93,6 +106,9 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const row = await findVisibleCase(sql, actor, id);
     if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
     const tasks = await sql<TaskRow[]>`SELECT * FROM tasks WHERE case_id = ${id} ORDER BY created_at, id`;
+    const referrals = await sql`
+      SELECT id, workflow_id, destination_type, institution_name, reason, urgency, status, requested_by, created_at, closed_at, outcome
+      FROM referrals WHERE case_id = ${id} ORDER BY created_at`;
     if (actor.role === 'auditor') {
       // UU PDP: an auditor's read of personal data is itself on the record.
       await sql.begin((tx) =>
@@ -113,6 +129,8 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       ...presentCase(actor, row, true),
       openTasks: tasks.filter((t) => t.status === 'open').map(presentTask),
       tasks: tasks.map(presentTask),
+      referrals,
+      pendingInterventions: await pendingInterventions(sql, id),
     });
   });
 

@@ -1,30 +1,16 @@
 import { Router } from 'express';
-import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { can, canCompleteTask } from '../../domain/policy';
 import { completionOf, completionSchemaFor, type TaskType } from '../../domain/taskTypes';
-import { TASK_FAILURES } from '../../domain/workflowContracts';
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { actorOf, parseInput, sendList } from '../http';
-import { bodyIssues, fieldIssues, HttpProblem, validationProblem } from '../problem';
+import { fieldIssues, HttpProblem, validationProblem } from '../problem';
+import { viaUpdate } from '../temporalErrors';
 import { findVisibleTask, presentTask, taskScope, type TaskRow } from './queries';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
 
 const SORT_COLUMNS = { createdAt: 'created_at', dueAt: 'due_at', type: 'type', status: 'status', completedAt: 'completed_at' } as const;
-
-/** Maps a refused or failed Update to the HTTP answer the workflow's validator meant. */
-function updateProblem(err: unknown): HttpProblem | undefined {
-  if (err instanceof WorkflowNotFoundError) return new HttpProblem(409, 'the workflow of this task is no longer running');
-  if (!(err instanceof WorkflowUpdateFailedError) || !(err.cause instanceof ApplicationFailure)) return undefined;
-  const { type, message, details } = err.cause;
-  const status = TASK_FAILURES[type as keyof typeof TASK_FAILURES];
-  if (!status) return undefined;
-  if (status === 422) {
-    const issues = (details?.[0] ?? []) as { path: string[]; message: string; code: string }[];
-    return validationProblem(bodyIssues(issues));
-  }
-  return new HttpProblem(status, message);
-}
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
@@ -76,14 +62,10 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     if (!decision.ok) throw new HttpProblem(403, decision.reason);
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
-    try {
-      const result = await temporal.workflow
-        .getHandle(task.workflowId)
-        .executeUpdate(completeTaskUpdate, { args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] });
-      res.json(result);
-    } catch (err) {
-      throw updateProblem(err) ?? err;
-    }
+    const result = await viaUpdate(() =>
+      temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] }),
+    );
+    res.json(result);
   });
 
   return router;

@@ -1,0 +1,170 @@
+// Task rows: created with their due time (policy + working-day calendar), completed, cancelled,
+// reassigned, re-timed, marked overdue. Every write is keyed by task id so a retry is a no-op.
+import type { Sql, Tx } from '../db';
+import { appendAudit } from '../db/audit';
+import { computeDueAt } from '../domain/calendar';
+import type { CaseStatus } from '../domain/case';
+import type { Actor } from '../domain/roles';
+import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+
+export interface NewTask {
+  taskId: string;
+  workflowId: string;
+  type: TaskType;
+  regionCode: string;
+  caseId: string | null;
+  assigneeId: string | null;
+  submittedBy: string | null;
+  context: Record<string, unknown>;
+  createdAt: string;
+  /** Overrides the SLA policy (e.g. the plan's visit cadence). */
+  duePeriod?: string | null;
+  caseUpdate: { status: CaseStatus; step: string; assigneeId: string } | null;
+}
+
+export interface TaskCompletionRecord {
+  taskId: string;
+  caseId: string | null;
+  type: TaskType;
+  outcome: string | null;
+  data: unknown;
+  actor: Actor;
+  completedAt: string;
+}
+
+const json = (tx: Tx, v: unknown) => tx.json(v as never);
+
+async function holidays(tx: Tx): Promise<Set<string>> {
+  const rows = await tx<{ day: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holidays`;
+  return new Set(rows.map((r) => r.day));
+}
+
+/** The most specific SLA policy for a task type: a region match beats the default (''). */
+async function slaPolicy(tx: Tx, type: TaskType, regionCode: string) {
+  const [row] = await tx<{ duePeriod: string; workingDays: boolean }[]>`
+    SELECT due_period, working_days FROM sla_policies
+    WHERE task_type = ${type} AND (region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%')
+    ORDER BY length(region_code) DESC LIMIT 1`;
+  return row;
+}
+
+/** Recomputes the case's overdue flag from its open tasks. */
+async function refreshCaseOverdue(tx: Tx, caseId: string | null): Promise<void> {
+  if (!caseId) return;
+  await tx`UPDATE cases SET overdue = EXISTS (SELECT 1 FROM tasks WHERE case_id = ${caseId} AND status = 'open' AND overdue) WHERE id = ${caseId}`;
+}
+
+export function taskActivities(sql: Sql) {
+  return {
+    async createTask(t: NewTask): Promise<{ dueAt: string | null }> {
+      return sql.begin(async (tx) => {
+        const [existing] = await tx<{ dueAt: Date | null }[]>`SELECT due_at FROM tasks WHERE id = ${t.taskId}`;
+        if (existing) return { dueAt: existing.dueAt?.toISOString() ?? null };
+        const policy = await slaPolicy(tx, t.type, t.regionCode);
+        const period = t.duePeriod ?? policy?.duePeriod;
+        const dueAt = period ? computeDueAt(new Date(t.createdAt), period, t.duePeriod ? true : (policy?.workingDays ?? true), await holidays(tx)) : null;
+        await tx`
+          INSERT INTO tasks (id, workflow_id, case_id, type, candidate_role, region_code, assignee_id, submitted_by, context, created_at, due_at)
+          VALUES (${t.taskId}, ${t.workflowId}, ${t.caseId}, ${t.type}, ${TASK_TYPE_INFO[t.type].role}, ${t.regionCode},
+                  ${t.assigneeId}, ${t.submittedBy}, ${json(tx, t.context)}, ${t.createdAt}, ${dueAt})`;
+        if (t.caseUpdate && t.caseId) {
+          await tx`
+            UPDATE cases SET status = ${t.caseUpdate.status}, step = ${t.caseUpdate.step}, assignee_id = ${t.caseUpdate.assigneeId}, updated_at = now()
+            WHERE id = ${t.caseId}`;
+        }
+        await appendAudit(tx, {
+          eventKey: `task:${t.taskId}:created`,
+          at: new Date(t.createdAt),
+          actorId: null,
+          actorRole: 'system',
+          action: 'task.created',
+          entityType: 'task',
+          entityId: t.taskId,
+          caseId: t.caseId,
+          details: { type: t.type, regionCode: t.regionCode, assigneeId: t.assigneeId, dueAt: dueAt?.toISOString() ?? null },
+        });
+        return { dueAt: dueAt?.toISOString() ?? null };
+      });
+    },
+
+    async completeTask(c: TaskCompletionRecord): Promise<void> {
+      await sql.begin(async (tx) => {
+        await tx`
+          UPDATE tasks SET status = 'completed', outcome = ${c.outcome}, data = ${json(tx, c.data)}, actor_id = ${c.actor.id},
+                 completed_at = ${c.completedAt}
+          WHERE id = ${c.taskId} AND status = 'open'`;
+        await refreshCaseOverdue(tx, c.caseId);
+        const data = c.data as Record<string, unknown>;
+        await appendAudit(tx, {
+          eventKey: `task:${c.taskId}:completed`,
+          at: new Date(c.completedAt),
+          actorId: c.actor.id,
+          actorRole: c.actor.role,
+          action: 'task.completed',
+          entityType: 'task',
+          entityId: c.taskId,
+          caseId: c.caseId,
+          // The decision and its reason are the audit trail's point; free-text payloads stay in the task row.
+          details: { type: c.type, outcome: c.outcome, reason: typeof data?.reason === 'string' ? data.reason : undefined },
+        });
+      });
+    },
+
+    async cancelTasks(a: { taskIds: string[]; caseId: string | null; reason: string; actor: Actor | null; at: string }): Promise<void> {
+      if (!a.taskIds.length) return;
+      await sql.begin(async (tx) => {
+        await tx`UPDATE tasks SET status = 'cancelled', cancel_reason = ${a.reason}, completed_at = ${a.at} WHERE id IN ${tx(a.taskIds)} AND status = 'open'`;
+        await refreshCaseOverdue(tx, a.caseId);
+        for (const id of a.taskIds) {
+          await appendAudit(tx, {
+            eventKey: `task:${id}:cancelled`,
+            at: new Date(a.at),
+            actorId: a.actor?.id ?? null,
+            actorRole: a.actor?.role ?? 'system',
+            action: 'task.cancelled',
+            entityType: 'task',
+            entityId: id,
+            caseId: a.caseId,
+            details: { reason: a.reason },
+          });
+        }
+      });
+    },
+
+    /** New assignee for open TKSK tasks (reassignment). */
+    async reassignTasks(a: { taskIds: string[]; assigneeId: string }): Promise<void> {
+      if (!a.taskIds.length) return;
+      await sql`UPDATE tasks SET assignee_id = ${a.assigneeId} WHERE id IN ${sql(a.taskIds)} AND status = 'open'`;
+    },
+
+    /** New due times (resume after pause, deadline extension); a task due in the future is no longer overdue. */
+    async retimeTasks(a: { caseId: string | null; dueAt: { taskId: string; dueAt: string }[] }): Promise<void> {
+      if (!a.dueAt.length) return;
+      await sql.begin(async (tx) => {
+        for (const { taskId, dueAt } of a.dueAt) {
+          await tx`UPDATE tasks SET due_at = ${dueAt}, overdue = overdue AND ${dueAt}::timestamptz <= now() WHERE id = ${taskId} AND status = 'open'`;
+        }
+        await refreshCaseOverdue(tx, a.caseId);
+      });
+    },
+
+    /** A deadline passed: the task (and its case) are overdue; level 1 = first breach, 2 = second. */
+    async markOverdue(a: { taskId: string; caseId: string | null; level: number; action: string; at: string }): Promise<void> {
+      await sql.begin(async (tx) => {
+        await tx`UPDATE tasks SET overdue = true, escalation_level = greatest(escalation_level, ${a.level}) WHERE id = ${a.taskId} AND status = 'open'`;
+        await refreshCaseOverdue(tx, a.caseId);
+        await appendAudit(tx, {
+          eventKey: `task:${a.taskId}:breach:${a.level}`,
+          at: new Date(a.at),
+          actorId: null,
+          actorRole: 'system',
+          action: a.action,
+          entityType: 'task',
+          entityId: a.taskId,
+          caseId: a.caseId,
+          details: { level: a.level },
+        });
+      });
+    },
+  };
+}

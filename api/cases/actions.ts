@@ -1,0 +1,111 @@
+// Supervisor interventions on a running case: POST /api/cases/:id/actions/:action, each a
+// Temporal Update validated again by the case workflow; bulk reassignment as its own workflow.
+import { randomUUID } from 'node:crypto';
+import { Router } from 'express';
+import type { Client } from '@temporalio/client';
+import { z } from 'zod';
+import type { Sql } from '../../db';
+import { bulkReassignBodySchema, type BulkReassignInput } from '../../domain/bulk';
+import { interventionBodySchemas, interventionSchema } from '../../domain/interventions';
+import { can, canIntervene } from '../../domain/policy';
+import type { Actor } from '../../domain/roles';
+import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
+import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
+import { actorOf, parseInput } from '../http';
+import { HttpProblem } from '../problem';
+import { viaUpdate } from '../temporalErrors';
+import { findVisibleCase } from './queries';
+import { caseIdParamsSchema } from './schema';
+
+export const actionParamsSchema = z.object({ id: z.uuid(), action: interventionSchema });
+
+export const confirmBodySchema = z
+  .strictObject({
+    /** The pending intervention (from the case's `pendingInterventions`). */
+    interventionId: z.string().min(1).max(100),
+    /** false declines the request. */
+    approve: z.boolean().default(true),
+  })
+  .meta({ id: 'InterventionConfirmation', example: { interventionId: '00000000-0000-4000-8000-000000000000', approve: true } });
+
+export const bulkIdParamsSchema = z.object({ id: z.string().regex(/^bulk-reassign-[0-9a-f-]{36}$/) });
+export const bulkConfirmBodySchema = z.strictObject({ approve: z.boolean().default(true) }).meta({ id: 'BulkConfirmation', example: { approve: true } });
+
+async function assigneeOf(sql: Sql, userId: string) {
+  const [u] = await sql<{ id: string; role: string; regionCode: string | null; disabled: boolean }[]>`
+    SELECT id, role, region_code, disabled FROM users WHERE id = ${userId}`;
+  return u;
+}
+
+async function requireCaseFor(sql: Sql, actor: Actor, id: string, action: string) {
+  const row = await findVisibleCase(sql, actor, id);
+  if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+  const decision = canIntervene(actor, action, { kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
+  if (!decision.ok) throw new HttpProblem(403, decision.reason);
+  return row;
+}
+
+export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
+  const router = Router();
+
+  router.post('/cases/bulk-reassign', async (req, res) => {
+    const actor = actorOf(res);
+    const decision = can(actor, 'case.bulk_reassign');
+    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    const body = parseInput('body', bulkReassignBodySchema, req.body);
+    const assignee = await assigneeOf(sql, body.toUserId);
+    if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !can(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
+      throw new HttpProblem(422, 'toUserId must be an active TKSK in your region', {
+        errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'must be an active TKSK in your region', code: 'custom' }],
+      });
+    }
+    const [policy] = await sql<{ value: boolean }[]>`
+      SELECT value FROM case_policies WHERE key = 'confirm_destructive'
+        AND (region_code = '' OR ${assignee.regionCode} = region_code OR ${assignee.regionCode} LIKE region_code || '.%')
+      ORDER BY length(region_code) DESC LIMIT 1`;
+    const operationId = `bulk-reassign-${randomUUID()}`;
+    const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation: policy?.value === true };
+    const handle = await temporal.workflow.start<typeof bulkReassignWorkflow>('bulkReassignWorkflow', { workflowId: operationId, taskQueue, args: [input] });
+    res.status(202).location(`/api/bulk-operations/${operationId}`).json(await handle.query(bulkStatusQuery));
+  });
+
+  router.get('/bulk-operations/:id', async (req, res) => {
+    const actor = actorOf(res);
+    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors see bulk operations');
+    const { id } = parseInput('params', bulkIdParamsSchema, req.params);
+    res.json(await viaUpdate(() => temporal.workflow.getHandle(id).query(bulkStatusQuery)));
+  });
+
+  router.post('/bulk-operations/:id/confirm', async (req, res) => {
+    const actor = actorOf(res);
+    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors confirm bulk operations');
+    const { id } = parseInput('params', bulkIdParamsSchema, req.params);
+    const body = parseInput('body', bulkConfirmBodySchema, req.body);
+    res.json(await viaUpdate(() => temporal.workflow.getHandle(id).executeUpdate(confirmBulkUpdate, { args: [{ actor, approve: body.approve }] })));
+  });
+
+  router.post('/cases/:id/actions/confirm', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', caseIdParamsSchema, req.params);
+    const body = parseInput('body', confirmBodySchema, req.body);
+    const row = await requireCaseFor(sql, actor, id, 'cancel');
+    res.json(await viaUpdate(() => temporal.workflow.getHandle(row.workflowId).executeUpdate(confirmInterventionUpdate, { args: [{ ...body, actor }] })));
+  });
+
+  router.post('/cases/:id/actions/:action', async (req, res) => {
+    const actor = actorOf(res);
+    const { id, action } = parseInput('params', actionParamsSchema, req.params);
+    const payload = parseInput('body', interventionBodySchemas[action], req.body) as Record<string, unknown>;
+    const row = await requireCaseFor(sql, actor, id, action);
+    const assignee = action === 'reassign' ? await assigneeOf(sql, String(payload.toUserId)) : undefined;
+    if (action === 'reassign' && !assignee) {
+      throw new HttpProblem(422, 'unknown user', { errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'unknown user', code: 'custom' }] });
+    }
+    const result = await viaUpdate(() =>
+      temporal.workflow.getHandle(row.workflowId).executeUpdate(interveneUpdate, { args: [{ action, actor, payload, assignee }] }),
+    );
+    res.status(result.status === 'pending_confirmation' ? 202 : 200).json(result);
+  });
+
+  return router;
+}

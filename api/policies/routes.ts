@@ -1,0 +1,78 @@
+// Admin-editable policies: SLA due periods per task type (and region), case-wide policies.
+// Changes apply to tasks created afterwards (workflows read them through activities).
+import { Router } from 'express';
+import type { Sql } from '../../db';
+import { appendAudit } from '../../db/audit';
+import { can } from '../../domain/policy';
+import { actorOf, parseInput } from '../http';
+import { HttpProblem } from '../problem';
+import { casePolicyBodySchema, slaPolicyBodySchema } from './schema';
+
+export function policyRoutes(sql: Sql): Router {
+  const router = Router();
+  const admin = (res: Parameters<typeof actorOf>[0]) => {
+    const actor = actorOf(res);
+    const d = can(actor, 'policy.manage');
+    if (!d.ok) throw new HttpProblem(403, d.reason);
+    return actor;
+  };
+
+  router.get('/admin/sla-policies', async (_req, res) => {
+    admin(res);
+    const rows = await sql`SELECT task_type, region_code, due_period, working_days, updated_at FROM sla_policies ORDER BY task_type, region_code`;
+    res.json(rows.map((r) => ({ id: `${r.taskType}:${r.regionCode}`, ...r })));
+  });
+
+  router.put('/admin/sla-policies', async (req, res) => {
+    const actor = admin(res);
+    const p = parseInput('body', slaPolicyBodySchema, req.body);
+    await sql.begin(async (tx) => {
+      await tx`
+        INSERT INTO sla_policies (task_type, region_code, due_period, working_days, updated_at)
+        VALUES (${p.taskType}, ${p.regionCode}, ${p.duePeriod}, ${p.workingDays}, now())
+        ON CONFLICT (task_type, region_code) DO UPDATE SET due_period = EXCLUDED.due_period, working_days = EXCLUDED.working_days, updated_at = now()`;
+      await appendAudit(tx, {
+        eventKey: `policy:${res.locals.requestId}`,
+        at: new Date(),
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'policy.sla_set',
+        entityType: 'policy',
+        entityId: `${p.taskType}:${p.regionCode}`,
+        caseId: null,
+        details: p,
+      });
+    });
+    res.json({ id: `${p.taskType}:${p.regionCode}`, ...p });
+  });
+
+  router.get('/admin/case-policies', async (_req, res) => {
+    admin(res);
+    const rows = await sql`SELECT key, region_code, value, updated_at FROM case_policies ORDER BY key, region_code`;
+    res.json(rows.map((r) => ({ id: `${r.key}:${r.regionCode}`, ...r })));
+  });
+
+  router.put('/admin/case-policies', async (req, res) => {
+    const actor = admin(res);
+    const p = parseInput('body', casePolicyBodySchema, req.body);
+    await sql.begin(async (tx) => {
+      await tx`
+        INSERT INTO case_policies (key, region_code, value, updated_at) VALUES (${p.key}, ${p.regionCode}, ${tx.json(p.value)}, now())
+        ON CONFLICT (key, region_code) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`;
+      await appendAudit(tx, {
+        eventKey: `policy:${res.locals.requestId}`,
+        at: new Date(),
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'policy.case_set',
+        entityType: 'policy',
+        entityId: `${p.key}:${p.regionCode}`,
+        caseId: null,
+        details: p,
+      });
+    });
+    res.json({ id: `${p.key}:${p.regionCode}`, ...p });
+  });
+
+  return router;
+}

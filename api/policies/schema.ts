@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { isoDurationSchema } from '../../domain/interventions';
+import { regionCodeSchema } from '../../domain/regions';
+import { taskTypeSchema } from '../../domain/taskTypes';
+
+/** '' = everywhere; otherwise a region code (the most specific match wins). */
+const regionOrEverywhere = z.union([z.literal(''), regionCodeSchema]);
+
+export const slaPolicyBodySchema = z
+  .strictObject({
+    taskType: taskTypeSchema,
+    regionCode: regionOrEverywhere.default(''),
+    /** ISO 8601 duration, e.g. P3D (3 working days when workingDays) or PT12H. */
+    duePeriod: isoDurationSchema,
+    /** Whole-day periods count working days (weekends and national holidays skipped). */
+    workingDays: z.boolean().default(true),
+  })
+  .meta({ id: 'SlaPolicy', example: { taskType: 'assessment_approval', regionCode: '33.73', duePeriod: 'P2D', workingDays: true } });
+
+export const casePolicyBodySchema = z
+  .discriminatedUnion('key', [
+    z.strictObject({ key: z.literal('aftercare_delay'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
+    z.strictObject({ key: z.literal('reopen_window'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
+    z.strictObject({ key: z.literal('confirm_destructive'), regionCode: regionOrEverywhere.default(''), value: z.boolean() }),
+  ])
+  .meta({ id: 'CasePolicy', example: { key: 'confirm_destructive', regionCode: '', value: true } });

@@ -1,0 +1,26 @@
+// Maps a refused or failed workflow Update to the HTTP answer the workflow's validator meant.
+import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { TASK_FAILURES } from '../domain/workflowContracts';
+import { bodyIssues, HttpProblem, validationProblem } from './problem';
+
+export function updateProblem(err: unknown): HttpProblem | undefined {
+  if (err instanceof WorkflowNotFoundError) return new HttpProblem(409, 'the workflow is no longer running');
+  if (!(err instanceof WorkflowUpdateFailedError) || !(err.cause instanceof ApplicationFailure)) return undefined;
+  const { type, message, details } = err.cause;
+  const status = TASK_FAILURES[type as keyof typeof TASK_FAILURES];
+  if (!status) return undefined;
+  if (status === 422) {
+    const issues = (details?.[0] ?? []) as { path: string[]; message: string; code: string }[];
+    return issues.length ? validationProblem(bodyIssues(issues)) : new HttpProblem(422, message);
+  }
+  return new HttpProblem(status, message);
+}
+
+/** Runs an Update call and turns its refusals into problems. */
+export async function viaUpdate<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    throw updateProblem(err) ?? err;
+  }
+}

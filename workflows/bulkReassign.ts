@@ -1,0 +1,60 @@
+// bulkReassignWorkflow: moves every open case of a TKSK who leaves to another TKSK, one
+// `reassign` intervention per case (each validated by its case workflow). Durable: a crash
+// mid-way resumes where it stopped. With the confirm_destructive policy it first waits for a
+// second supervisor.
+import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { bulkReassignInputSchema, type BulkReassignInput, type BulkReassignStatus } from '../domain/bulk';
+import { can } from '../domain/policy';
+import type { Actor } from '../domain/roles';
+import type { Activities } from '../activities';
+import { bulkStatusQuery, confirmBulkUpdate } from './definitions';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
+
+export async function bulkReassignWorkflow(raw: BulkReassignInput): Promise<BulkReassignStatus> {
+  const parsed = bulkReassignInputSchema.safeParse(raw);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid bulk input: ${parsed.error.message}`, 'InvalidInput');
+  const input = parsed.data;
+  const status: BulkReassignStatus = {
+    operationId: input.operationId,
+    state: input.requireConfirmation ? 'awaiting_confirmation' : 'running',
+    requestedBy: input.requestedBy.id,
+    confirmedBy: null,
+    total: 0,
+    reassigned: 0,
+    skipped: [],
+  };
+  let actor: Actor = input.requestedBy;
+
+  setHandler(bulkStatusQuery, () => status);
+  setHandler(
+    confirmBulkUpdate,
+    async ({ actor: confirmer, approve }) => {
+      status.state = approve ? 'running' : 'declined';
+      status.confirmedBy = confirmer.id;
+      actor = confirmer;
+      return status;
+    },
+    {
+      validator: ({ actor: confirmer }) => {
+        if (status.state !== 'awaiting_confirmation') throw ApplicationFailure.create({ type: 'Conflict', message: `the operation is ${status.state}` });
+        const decision = can(confirmer, 'case.bulk_reassign', input.assignee.regionCode ?? undefined);
+        if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
+        if (confirmer.id === input.requestedBy.id) throw ApplicationFailure.create({ type: 'Forbidden', message: 'four-eyes: a second supervisor must confirm' });
+      },
+    },
+  );
+
+  await condition(() => status.state !== 'awaiting_confirmation');
+  if (status.state === 'declined') return status;
+
+  const cases = await acts.listOpenCasesOf({ userId: input.fromUserId, scope: input.requestedBy.regionCode });
+  status.total = cases.length;
+  for (const c of cases) {
+    const r = await acts.reassignCase({ workflowId: c.workflowId, actor, assignee: input.assignee, reason: input.reason });
+    if (r.ok) status.reassigned++;
+    else status.skipped.push({ caseId: c.caseId, reason: r.reason });
+  }
+  status.state = 'done';
+  return status;
+}

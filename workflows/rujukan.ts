@@ -1,0 +1,90 @@
+// rujukanWorkflow: one referral (rujukan), a child of its case with id `rujukan-<caseId>-<n>`,
+// running beside pendampingan. The TKSK records the receiving side's acknowledgement and outcome
+// in a rujukan_feedback task. No feedback by the policy's due time → reminder (task overdue);
+// none after another period → sla_escalation task to the kabupaten supervisor.
+import { ApplicationFailure, CancellationScope, getExternalWorkflowHandle, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import { referralInputSchema, type CaseSnapshot, type ReferralInput } from '../domain/workflowContracts';
+import type { Activities } from '../activities';
+import { referralAssigneeSignal, referralClosedSignal, referralPausedSignal } from './definitions';
+import { TaskBoard } from './taskBoard';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+
+export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: string }> {
+  const parsed = referralInputSchema.safeParse(raw);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid referral input: ${parsed.error.message}`, 'InvalidInput');
+  const input = parsed.data;
+  const { referralId, caseId, regions } = input;
+  let paused = input.paused;
+  let pausedAt: string | null = paused ? new Date().toISOString() : null;
+
+  const snapshot = (): CaseSnapshot => ({
+    caseId,
+    status: 'pendampingan',
+    step: 'rujukan_feedback',
+    assigneeId: input.assigneeId,
+    closedReason: null,
+    paused,
+    openTasks: board.summaries(),
+    referrals: [],
+    pendingInterventions: [],
+  });
+
+  const board: TaskBoard = new TaskBoard({
+    snapshot,
+    paused: () => paused,
+    maxBreaches: 2,
+    async onBreach(task, level) {
+      const at = new Date().toISOString();
+      await acts.markOverdue({ taskId: task.taskId, caseId, level, action: level === 1 ? 'rujukan.reminder' : 'rujukan.escalated', at });
+      if (level === 2) {
+        await board.spawn({ type: 'sla_escalation', caseId, regionCode: regions.kabupaten, context: { referralId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt } });
+      }
+    },
+  });
+
+  setHandler(referralAssigneeSignal, async ({ assigneeId }) => {
+    input.assigneeId = assigneeId;
+    await board.reassign(assigneeId);
+  });
+  setHandler(referralPausedSignal, async ({ paused: next, at }) => {
+    if (next === paused) return;
+    paused = next;
+    if (next) {
+      pausedAt = at;
+    } else if (pausedAt) {
+      // Clocks restart with the time that was left.
+      const pausedFor = Date.parse(at) - Date.parse(pausedAt);
+      pausedAt = null;
+      await board.retime(board.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + pausedFor).toISOString() })));
+    }
+    await board.wakeAndSettle();
+  });
+
+  await acts.recordReferral({ ...input, at: new Date().toISOString() });
+  try {
+    const r = await board.run<Record<string, unknown>>({
+      type: 'rujukan_feedback',
+      caseId,
+      regionCode: regions.kecamatan,
+      assigneeId: input.assigneeId,
+      context: { referralId, referral: input.referral },
+    });
+    const status = r?.outcome === 'served' ? 'served' : 'not_served';
+    await board.cancel(board.open(), 'referral feedback received', null);
+    await acts.closeReferral({ referralId, caseId, status, outcome: r?.data ?? null, actor: r?.actor ?? null, at: new Date().toISOString() });
+    board.drain();
+    await getExternalWorkflowHandle(input.parentWorkflowId).signal(referralClosedSignal, { referralId, status });
+    return { status };
+  } catch (err) {
+    if (!isCancellation(err)) throw err;
+    // The case was closed or cancelled: close the referral's tasks and row, then end cancelled.
+    await CancellationScope.nonCancellable(async () => {
+      await board.cancel(board.open(), 'case closed or cancelled', null);
+      await acts.closeReferral({ referralId, caseId, status: 'cancelled', outcome: null, actor: null, at: new Date().toISOString() });
+    });
+    board.drain();
+    throw err;
+  }
+}
+
