@@ -185,6 +185,15 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
         });
       },
       onCompleted: refreshOverdue,
+      // Continue-as-new well before Temporal's history limits, at a wait: the next task exists,
+      // so Update callers get their answer and the new run adopts the open tasks.
+      async beforeWait() {
+        if (workflowInfo().historyLength <= s.historyLimit && !workflowInfo().continueAsNewSuggested) return;
+        board.drain();
+        await condition(allHandlersFinished);
+        s.tasks = board.serialize();
+        await continueAsNew<typeof caseWorkflow>({ continued: s });
+      },
     },
     s.tasks,
   );
@@ -437,14 +446,6 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
   if (registration) await acts.recordCaseRegistered(registration);
 
   for (;;) {
-    if (workflowInfo().historyLength > s.historyLimit || workflowInfo().continueAsNewSuggested) {
-      // Let Update callers answer now (they see the case as it is) and take no more waits.
-      board.drain();
-      await condition(allHandlersFinished);
-      s.tasks = board.serialize();
-      await continueAsNew<typeof caseWorkflow>({ continued: s });
-    }
-
     switch (s.phase) {
       case 'asesmen': {
         s.step = 'asesmen';

@@ -60,6 +60,11 @@ export interface BoardHooks {
   onBreach(task: BoardTask, level: number): Promise<void>;
   /** After any completion (e.g. to refresh the Overdue search attribute). */
   onCompleted?(task: BoardTask): void;
+  /**
+   * Called each time the main loop is about to wait, i.e. at a consistent point (the next task
+   * exists): the place to continue-as-new.
+   */
+  beforeWait?(): Promise<void>;
 }
 
 const finished = (t: BoardTask) => t.state === 'done' || t.state === 'cancelled';
@@ -101,6 +106,7 @@ export class TaskBoard {
 
   /** The main loop's only way to wait: it is idle (Update callers may answer) until woken. */
   async waitFor(cond: () => boolean, timeoutMs?: number): Promise<void> {
+    await this.hooks.beforeWait?.();
     const v = this.version;
     this.idle = true;
     const wake = () => cond() || this.version !== v;
@@ -151,7 +157,9 @@ export class TaskBoard {
    * it was cancelled.
    */
   async run<D = Record<string, unknown>>(spec: TaskSpec): Promise<TaskResult<D> | undefined> {
-    const carried = this.open().find((t) => t.kind === 'main' && t.spec.type === spec.type);
+    // A main task still on the board was carried over by continue-as-new (run() removes its
+    // own when done). It may already be claimed by an Update that arrived first: adopt it anyway.
+    const carried = [...this.tasks.values()].find((t) => t.kind === 'main' && t.spec.type === spec.type);
     const task = carried ?? (await this.create(spec, 'main'));
     while (!finished(task)) {
       const breachAt = this.nextBreachAt(task);

@@ -3,10 +3,19 @@
 // kecamatan Tingkir (tksk2) gets the short SLAs so other tests keep the defaults.
 import { verifyAuditChain } from '../../db/audit';
 import { act, complete, completeOk, getCase, openTask, referral, registerCase, setCasePolicy, setSla, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
-import { asesmenData, call, db, login } from '../support/stack';
+import { recordHistory } from '../support/histories';
+import { asesmenData, call, db, login, temporalClient } from '../support/stack';
 
 const sql = db();
-afterAll(() => sql.end());
+let temporal: Awaited<ReturnType<typeof temporalClient>>;
+beforeAll(async () => {
+  temporal = await temporalClient();
+});
+afterAll(async () => {
+  await temporal.close();
+  await sql.end();
+});
+const record = (name: string, workflowId: string) => recordHistory(temporal.client, name, workflowId);
 
 const SIDOREJO = '33.73.01';
 const TINGKIR = '33.73.02';
@@ -70,6 +79,7 @@ describe('the happy path', () => {
     ]);
     const actions = await auditActions(caseId);
     expect(actions).toEqual(expect.arrayContaining(['case.registered', 'rujukan.created', 'rujukan.closed', 'case.closure_approved', 'case.closed']));
+    await record('case-happy-path', `case-${caseId}`);
   });
 });
 
@@ -85,6 +95,7 @@ describe('approvals', () => {
     expect(reopened.body.case).toMatchObject({ status: 'assessment', closedReason: null });
     const t = await openTask(caseId, 'asesmen', 'tksk1');
     expect(t.context.returnNotes).toBe('Keluarga ternyata pindah ke luar kota.');
+    await record('case-rejected-reopened', `case-${caseId}`);
   });
 
   test('closure can be returned to pendampingan with a reason', async () => {
@@ -121,6 +132,7 @@ describe('deadlines', () => {
     // Completing the late task clears the case's overdue flag.
     await completeOk(caseId, 'asesmen', 'tksk2', { data: asesmenData });
     expect((await getCase(caseId)).overdue).toBe(false);
+    await record('case-deadline-escalated', `case-${caseId}`);
   });
 
   test('pausing stops the clock; resuming restarts it with the time that was left', async () => {
@@ -142,6 +154,7 @@ describe('deadlines', () => {
       const after = await openTask(caseId, 'asesmen', 'tksk2');
       expect(Date.parse(after.dueAt!) - Date.parse(before.dueAt!)).toBeGreaterThanOrEqual(4_500);
       await waitUntil('escalation after resume', async () => (await tasksOf(caseId, 'supervisor1', { type: 'sla_escalation' }))[0], 15_000);
+      await record('case-paused-resumed', `case-${caseId}`);
     } finally {
       await setSla('asesmen', TINGKIR, 'PT2S');
     }
@@ -164,6 +177,7 @@ describe('deadlines', () => {
     expect((await complete(fb.id, 'tksk2', { outcome: 'not_served', data: { reason: 'Balai penuh, dirujuk ulang bulan depan.' } })).status).toBe(200);
     await waitUntil('referral closed', async () => (await getCase(caseId)).referrals[0]?.status === 'not_served');
     expect(await tasksOf(caseId, 'supervisor1', { status: 'open', type: 'sla_escalation' })).toHaveLength(0);
+    await record('rujukan-reminder-escalation', `rujukan-${caseId}-1`);
   });
 });
 
@@ -187,6 +201,8 @@ describe('interventions', () => {
     const visitTask = tasks.find((t) => t.type === 'pendampingan_visit' && t.status === 'cancelled')!;
     expect((await complete(visitTask.id, 'tksk1', visit('continue'))).status).toBe(409);
     expect((await act(caseId, 'pause', 'supervisor1', { reason: 'Tidak bisa lagi.' })).status).toBe(409);
+    await record('case-cancelled-with-referral', `case-${caseId}`);
+    await record('rujukan-cancelled', `rujukan-${caseId}-1`);
   });
 
   test('extend-deadline moves one task; a note is recorded', async () => {
@@ -214,6 +230,7 @@ describe('interventions', () => {
     expect((await complete(t.id, 'tksk1', { data: asesmenData })).status).toBe(404);
     expect((await complete(t.id, 'tksk3', { data: asesmenData })).status).toBe(200);
     expect((await getCase(caseId)).assigneeId).toBe('usr_tksk3');
+    await record('case-reassigned', `case-${caseId}`);
   });
 
   describe('four-eyes on destructive interventions (policy on)', () => {
@@ -237,6 +254,7 @@ describe('interventions', () => {
       expect(ok.body.case.status).toBe('cancelled');
       expect((await getCase(caseId)).pendingInterventions).toEqual([]);
       expect(await auditActions(caseId)).toEqual(expect.arrayContaining(['intervention.requested', 'intervention.confirmed', 'case.cancelled']));
+      await record('case-four-eyes-cancel', `case-${caseId}`);
     });
 
     test('bulk reassignment of a TKSK who leaves, confirmed by a second supervisor, and back', async () => {
