@@ -5,10 +5,12 @@ import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { Sql } from '../db';
 import { PROJECT_ROOT } from '../infra/config';
 import { authenticate, authRoutes } from './auth/routes';
 import { caseActionRoutes } from './cases/actions';
+import { codecRoutes } from './codec/routes';
 import { caseRoutes } from './cases/routes';
 import { healthRoutes } from './health/routes';
 import type { Logger } from './logger';
@@ -24,6 +26,10 @@ export interface AppDeps {
   taskQueue: string;
   jwtSecret: string;
   log: Logger;
+  /** Encrypts Temporal payloads; served to the Temporal UI as a remote codec. */
+  codec: PayloadCodec;
+  /** Origins allowed to call the API from a browser (the Temporal UI for the codec endpoint). */
+  corsOrigins?: string[];
   /** Folder of the built portal (served at /admin), if any. */
   adminDist?: string;
 }
@@ -46,6 +52,21 @@ const requireJson: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** CORS for an allow-list of origins only; the portal itself is same-origin and needs none. */
+function cors(allowed: string[]): RequestHandler {
+  return (req, res, next) => {
+    const origin = req.header('origin');
+    if (!origin || !allowed.includes(origin)) return next();
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-namespace, idempotency-key');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next();
+  };
+}
+
 export function createApp(deps: AppDeps) {
   const { sql, temporal, log } = deps;
   const app = express();
@@ -62,6 +83,7 @@ export function createApp(deps: AppDeps) {
     next();
   });
   app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(cors(deps.corsOrigins ?? []));
 
   app.use(healthRoutes(sql, temporal));
 
@@ -76,6 +98,7 @@ export function createApp(deps: AppDeps) {
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
   api.use(policyRoutes(sql));
+  api.use(codecRoutes(sql, deps.codec));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
+import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
 import { loadConfig } from '../infra/config';
 import { ensureSearchAttributes } from '../infra/temporalServer';
 import { exitWithParent } from '../infra/process';
@@ -20,8 +21,9 @@ async function main() {
   // Idempotent: a fresh production cluster gets our search attributes on the first API start.
   await ensureSearchAttributes(config.temporalAddress, config.namespace);
   const connection = await Connection.connect({ address: config.temporalAddress });
-  const temporal = new Client({ connection, namespace: config.namespace });
-  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log });
+  const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
+  const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec) });
+  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins });
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   exitWithParent(async () => {
     server.close();

@@ -26,6 +26,8 @@ const envSchema = z.object({
   LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */
   BUILD_ADMIN: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Browser origins allowed to call the API (comma-separated), e.g. the Temporal UI for the codec endpoint. */
+  CORS_ORIGINS: z.string().default('http://localhost:8233'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT },
     buildAdmin: e.BUILD_ADMIN,
+    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

@@ -4,11 +4,17 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function localSecret(dataDir: string, name: string, bytes = 32): string {
+export function localSecret(dataDir: string, name: string, bytes = 32, encoding: BufferEncoding = 'base64url'): string {
   const file = path.join(dataDir, 'secrets', name);
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const value = randomBytes(bytes).toString('base64url');
-  fs.writeFileSync(file, value, { mode: 0o600, flag: 'wx' });
+  const value = randomBytes(bytes).toString(encoding);
+  try {
+    fs.writeFileSync(file, value, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process created it first: use theirs.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFileSync(file, 'utf8').trim();
+    throw err;
+  }
   return value;
 }

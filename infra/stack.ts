@@ -177,6 +177,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       PORT: String(config.port),
       JWT_SECRET: config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret'),
     };
+    if (!env.PAYLOAD_KEYS) {
+      // Local mode: one payload key, generated once, shared by worker and API.
+      env.PAYLOAD_KEYS = `local-1:${localSecret(config.dataDir, 'payload-key-local-1', 32, 'base64')}`;
+      env.PAYLOAD_KEY_ID = 'local-1';
+    }
     const worker = new Supervised('worker', 'worker/main.ts', env, log);
     const api = new Supervised('api', 'api/main.ts', env, log);
     worker.start();

@@ -4,6 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
+import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
 import { loadConfig } from '../infra/config';
 import { exitWithParent } from '../infra/process';
 
@@ -12,10 +13,11 @@ async function main() {
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('worker needs DATABASE_URL and TEMPORAL_ADDRESS');
   const sql = connect(config.databaseUrl);
   await migrate(sql);
+  const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production));
   const connection = await NativeConnection.connect({ address: config.temporalAddress });
   // Activities of bulk operations send Updates to case workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.namespace });
+  const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,
@@ -23,6 +25,7 @@ async function main() {
     taskQueue: config.taskQueue,
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(sql, client),
+    dataConverter: converter,
   });
   exitWithParent(() => worker.shutdown());
   console.log(`[worker] polling task queue ${config.taskQueue} on ${config.temporalAddress}`);

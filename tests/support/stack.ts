@@ -1,6 +1,7 @@
 // What integration tests use to reach the stack the global setup started.
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
+import { testDataConverter } from './keys';
 
 export interface TestStack {
   apiUrl: string;
@@ -61,6 +62,12 @@ export function db(): Sql {
 }
 
 export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
+  const connection = await Connection.connect({ address: stack().temporalAddress });
+  return { client: new Client({ connection, dataConverter: testDataConverter() }), close: () => connection.close() };
+}
+
+/** A client without the payload key: sees what the Temporal server stores. */
+export async function rawTemporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address: stack().temporalAddress });
   return { client: new Client({ connection }), close: () => connection.close() };
 }

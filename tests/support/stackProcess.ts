@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS } from './keys';
 import { freePort } from './ports';
 
 export interface StackPorts {
@@ -35,6 +36,8 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     LOCAL_TEMPORAL_UI_PORT: '0',
     BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'auto',
     LOG_LEVEL: 'info',
+    PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
+    PAYLOAD_KEY_ID: TEST_PAYLOAD_KEY_ID,
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;

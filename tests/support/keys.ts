@@ -1,0 +1,10 @@
+// A fixed payload key for the test stack, so histories recorded by tests (encrypted with it) can
+// be replayed later. Test data only: never use it anywhere else.
+import { AesGcmPayloadCodec, dataConverter } from '../../infra/codec';
+
+export const TEST_PAYLOAD_KEY_ID = 'test-1';
+export const TEST_PAYLOAD_KEY = Buffer.from('kesos-flow test payload key 0001').toString('base64'); // 32 bytes
+export const TEST_PAYLOAD_KEYS = `${TEST_PAYLOAD_KEY_ID}:${TEST_PAYLOAD_KEY}`;
+
+export const testCodec = () => new AesGcmPayloadCodec(new Map([[TEST_PAYLOAD_KEY_ID, Buffer.from(TEST_PAYLOAD_KEY, 'base64')]]), TEST_PAYLOAD_KEY_ID);
+export const testDataConverter = () => dataConverter(testCodec());
