@@ -55,7 +55,9 @@ export function caseActivities(sql: Sql) {
       await sql.begin(async (tx) => {
         await tx`
           UPDATE cases SET status = ${u.status}, step = ${u.step}, closed_reason = ${u.closedReason}, assignee_id = ${u.assigneeId},
-                 paused = ${u.paused}, updated_at = now()
+                 paused = ${u.paused}, updated_at = now(),
+                 -- the retention clock starts when a case ends, and stops if it is reopened
+                 closed_at = CASE WHEN ${u.status} IN ('closed', 'cancelled') THEN coalesce(closed_at, ${u.at}::timestamptz) ELSE NULL END
           WHERE id = ${u.caseId}`;
         await appendAudit(tx, {
           eventKey: `case:${u.caseId}:${u.eventId}`,

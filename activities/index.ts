@@ -4,10 +4,11 @@ import type { Client } from '@temporalio/client';
 import type { Sql } from '../db';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
+import { retentionActivities } from './retention';
 import { taskActivities } from './tasks';
 
 export function createActivities(sql: Sql, temporal: Client) {
-  return { ...caseActivities(sql), ...taskActivities(sql), ...bulkActivities(sql, temporal) };
+  return { ...caseActivities(sql), ...taskActivities(sql), ...bulkActivities(sql, temporal), ...retentionActivities(sql) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

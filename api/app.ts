@@ -9,6 +9,10 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { Sql } from '../db';
 import { PROJECT_ROOT } from '../infra/config';
 import { authenticate, authRoutes } from './auth/routes';
+import { DEFAULT_LIMITS, type ThrottleLimits } from './auth/throttle';
+import { auditRoutes } from './audit/routes';
+import { dataSubjectRoutes } from './dataSubjects/routes';
+import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
 import { caseRoutes } from './cases/routes';
@@ -30,6 +34,8 @@ export interface AppDeps {
   codec: PayloadCodec;
   /** Origins allowed to call the API from a browser (the Temporal UI for the codec endpoint). */
   corsOrigins?: string[];
+  /** Login throttling (defaults: 5 failures per account, 50 per address, per 15 minutes). */
+  loginLimits?: ThrottleLimits;
   /** Folder of the built portal (served at /admin), if any. */
   adminDist?: string;
 }
@@ -93,12 +99,15 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(sql, deps.jwtSecret));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
-  api.use(authRoutes(sql, deps.jwtSecret));
+  api.use(authRoutes(sql, deps.jwtSecret, deps.loginLimits ?? DEFAULT_LIMITS));
   api.use(taskTypeRoutes());
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
   api.use(policyRoutes(sql));
   api.use(codecRoutes(sql, deps.codec));
+  api.use(auditRoutes(sql));
+  api.use(userRoutes(sql));
+  api.use(dataSubjectRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -23,7 +23,7 @@ async function main() {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
   const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec) });
-  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins });
+  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins, loginLimits: config.loginLimits });
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   exitWithParent(async () => {
     server.close();

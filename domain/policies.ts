@@ -10,6 +10,8 @@ export const casePoliciesSchema = z.object({
   reopen_window: isoDurationSchema.default('P90D'),
   /** Cancel and reopen wait for a second supervisor's confirmation. */
   confirm_destructive: z.boolean().default(false),
+  /** How long personal fields are kept after a case is closed or cancelled (UU PDP Pasal 42-44). */
+  retention_period: isoDurationSchema.default('P5Y'),
 });
 export type CasePolicies = z.infer<typeof casePoliciesSchema>;
 export const DEFAULT_CASE_POLICIES: CasePolicies = casePoliciesSchema.parse({});

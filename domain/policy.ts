@@ -17,6 +17,10 @@ export const ACTIONS = {
   'case.intervene': ['supervisor_kabupaten', 'supervisor_provinsi'],
   'case.bulk_reassign': ['supervisor_kabupaten', 'supervisor_provinsi'],
   'policy.manage': ['admin'],
+  'user.manage': ['admin'],
+  'audit.read': ['auditor', 'admin', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'audit.verify': ['auditor', 'admin'],
+  'data_subject.export': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

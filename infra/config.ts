@@ -28,6 +28,10 @@ const envSchema = z.object({
   BUILD_ADMIN: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Browser origins allowed to call the API (comma-separated), e.g. the Temporal UI for the codec endpoint. */
   CORS_ORIGINS: z.string().default('http://localhost:8233'),
+  /** Failed sign-ins allowed per account / per address within LOGIN_WINDOW_SECONDS before 429. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -52,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT },
     buildAdmin: e.BUILD_ADMIN,
+    loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_SECONDS },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
   };
 }

@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
 import { loadConfig } from '../infra/config';
 import { exitWithParent } from '../infra/process';
+import { ensureSchedules } from './schedules';
 
 async function main() {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main() {
   // Activities of bulk operations send Updates to case workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter });
+  await ensureSchedules(client, config.taskQueue);
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,

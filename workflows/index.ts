@@ -2,3 +2,4 @@
 export { caseWorkflow } from './case';
 export { rujukanWorkflow } from './rujukan';
 export { bulkReassignWorkflow } from './bulkReassign';
+export { retentionWorkflow } from './retention';

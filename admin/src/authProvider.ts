@@ -1,11 +1,7 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, getToken, getUser, saveSession, type SessionUser } from './session';
+import { clearSession, getFreshToken, getRefreshToken, getUser, saveSession, type SessionResponse } from './session';
 
-interface LoginResponse {
-  token: string;
-  expiresIn: number;
-  user: SessionUser;
-}
+type LoginResponse = SessionResponse;
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
@@ -19,15 +15,20 @@ export const authProvider: AuthProvider = {
       // 401 problem+json: "wrong username or password"; the login form shows the message.
       throw new Error(response.status === 401 ? 'ra.auth.sign_in_error' : (body?.detail ?? response.statusText));
     }
-    saveSession(body.token, body.expiresIn, body.user);
+    saveSession(body.token, body.expiresIn, body.user, body.refreshToken);
   },
 
   async logout() {
+    const refreshToken = getRefreshToken();
     clearSession();
+    // Revoke the login server-side too; a failure here must not keep the user signed in.
+    if (refreshToken) {
+      await fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
+    }
   },
 
   async checkAuth() {
-    if (!getToken()) {
+    if (!(await getFreshToken())) {
       clearSession();
       throw new Error('ra.auth.auth_check_error');
     }

@@ -3,7 +3,7 @@
 // keyed by form path), plus one custom method to complete a task.
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type Identifier } from 'react-admin';
-import { getToken } from './session';
+import { getFreshToken } from './session';
 
 interface ProblemIssue {
   path: (string | number)[];
@@ -49,9 +49,9 @@ export function toHttpError(error: HttpError): HttpError {
   return new HttpError(problem.detail, error.status, body);
 }
 
-export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
   const headers = new Headers(options.headers ?? { Accept: 'application/json' });
-  const token = getToken();
+  const token = await getFreshToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   return fetchUtils.fetchJson(url, { ...options, headers }).catch((error: unknown) => {
     throw error instanceof HttpError ? toHttpError(error) : error;

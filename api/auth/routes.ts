@@ -4,10 +4,12 @@ import type { Actor } from '../../domain/roles';
 import { actorOf, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 import { verifyPassword } from './password';
-import { loginBodySchema } from './schema';
+import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
+import { loginBodySchema, refreshBodySchema } from './schema';
+import { clearFailures, recordFailure, retryAfter, type ThrottleLimits } from './throttle';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken } from './tokens';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   username: string;
   displayName: string;
@@ -17,7 +19,7 @@ interface UserRow {
   disabled: boolean;
 }
 
-const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode });
+export const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode });
 
 /** Resolves the bearer token to an actor in res.locals; routes that need one call actorOf(res). */
 export function authenticate(sql: Sql, secret: string): RequestHandler {
@@ -26,7 +28,7 @@ export function authenticate(sql: Sql, secret: string): RequestHandler {
     if (!header) return next();
     const match = /^Bearer (.+)$/.exec(header);
     const userId = match ? verifyAccessToken(secret, match[1]) : undefined;
-    if (!userId) throw new HttpProblem(401, 'the access token is invalid or expired; sign in again');
+    if (!userId) throw new HttpProblem(401, 'the access token is invalid or expired; refresh it or sign in again');
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${userId}`;
     if (!user || user.disabled) throw new HttpProblem(401, 'the account is disabled or no longer exists');
     res.locals.actor = { id: user.id, username: user.username, role: user.role, regionCode: user.regionCode } satisfies Actor;
@@ -35,16 +37,49 @@ export function authenticate(sql: Sql, secret: string): RequestHandler {
   };
 }
 
-export function authRoutes(sql: Sql, secret: string): Router {
+export function authRoutes(sql: Sql, secret: string, limits: ThrottleLimits): Router {
   const router = Router();
+
+  const session = async (user: UserRow, refreshToken?: string) => ({
+    token: signAccessToken(secret, user.id),
+    expiresIn: ACCESS_TOKEN_SECONDS,
+    refreshToken: refreshToken ?? (await issueRefreshToken(sql, user.id)).token,
+    user: publicUser(user),
+  });
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput('body', loginBodySchema, req.body);
+    const accountKey = `user:${body.username.toLowerCase()}`;
+    const addressKey = `ip:${req.ip}`;
+    const wait = await retryAfter(sql, [{ key: accountKey, limit: limits.perAccount }, { key: addressKey, limit: limits.perAddress }], limits.windowSeconds);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new HttpProblem(429, `too many failed sign-ins; try again in ${wait} seconds`);
+    }
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE username = ${body.username}`;
     // Same answer for unknown user and wrong password: do not reveal which accounts exist.
     const ok = user && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
-    if (!ok) throw new HttpProblem(401, 'wrong username or password');
-    res.json({ token: signAccessToken(secret, user.id), expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user) });
+    if (!ok) {
+      await recordFailure(sql, [accountKey, addressKey], limits.windowSeconds);
+      throw new HttpProblem(401, 'wrong username or password');
+    }
+    await clearFailures(sql, accountKey);
+    res.json(await session(user));
+  });
+
+  router.post('/auth/refresh', async (req, res) => {
+    const body = parseInput('body', refreshBodySchema, req.body);
+    const rotated = await rotateRefreshToken(sql, body.refreshToken);
+    if (!rotated.ok) throw new HttpProblem(401, rotated.reason);
+    const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${rotated.userId}`;
+    if (!user || user.disabled) throw new HttpProblem(401, 'the account is disabled or no longer exists');
+    res.json(await session(user, rotated.token));
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const body = parseInput('body', refreshBodySchema, req.body);
+    await revokeRefreshToken(sql, body.refreshToken);
+    res.status(204).end();
   });
 
   router.get('/me', (_req, res) => {

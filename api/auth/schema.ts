@@ -9,6 +9,13 @@ export const loginBodySchema = z
   })
   .meta({ id: 'LoginRequest', example: { username: 'tksk1', password: 'demo' } });
 
+export const refreshBodySchema = z
+  .strictObject({
+    /** The refresh token from login or the previous refresh; it is rotated (single use). */
+    refreshToken: z.string().min(20).max(200),
+  })
+  .meta({ id: 'RefreshRequest', example: { refreshToken: 'paste-the-refreshToken-from-login-here' } });
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -22,10 +29,12 @@ export const userSchema = z
 
 export const loginResponseSchema = z
   .object({
-    /** Bearer access token (JWT, HS256). */
+    /** Bearer access token (JWT, HS256), short-lived. */
     token: z.string(),
-    /** Seconds until the token expires. */
+    /** Seconds until the access token expires. */
     expiresIn: z.number().int(),
+    /** Single-use token for POST /api/auth/refresh. */
+    refreshToken: z.string(),
     user: userSchema,
   })
   .meta({ id: 'LoginResponse' });

@@ -2,7 +2,7 @@
 // database on every request so a disabled account or a changed region takes effect at once.
 import jwt from 'jsonwebtoken';
 
-export const ACCESS_TOKEN_SECONDS = 60 * 60;
+export const ACCESS_TOKEN_SECONDS = 15 * 60;
 
 export function signAccessToken(secret: string, userId: string): string {
   return jwt.sign({}, secret, { algorithm: 'HS256', subject: userId, expiresIn: ACCESS_TOKEN_SECONDS, issuer: 'kesos-flow' });

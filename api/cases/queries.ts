@@ -7,7 +7,9 @@ import type { Actor } from '../../domain/roles';
 export interface CaseRow {
   id: string;
   workflowId: string;
-  nik: string;
+  /** null once anonymised after the retention period. */
+  nik: string | null;
+  anonymisedAt: Date | null;
   name: string;
   birthDate: Date;
   sex: 'L' | 'P';
@@ -64,10 +66,11 @@ export function presentCase(actor: Actor, row: CaseRow, detail: boolean) {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     beneficiary: {
-      nik: full ? row.nik : maskNik(row.nik),
+      nik: row.nik === null ? null : full ? row.nik : maskNik(row.nik),
       ...(showPersonal ? { name: row.name } : {}),
       ...(detail ? { birthDate: row.birthDate.toISOString().slice(0, 10), sex: row.sex, address: row.address } : {}),
     },
+    anonymised: row.anonymisedAt !== null,
     ...(detail ? { summary: row.summary, consent: row.consent } : {}),
   };
 }

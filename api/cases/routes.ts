@@ -10,10 +10,12 @@ import type { CaseWorkflowInput } from '../../domain/workflowContracts';
 import { registeredUpdate, SA } from '../../workflows/definitions';
 import type { caseWorkflow } from '../../workflows/case';
 import { actorOf, parseInput, sendList } from '../http';
+import { idempotent, uuidFromKey } from '../idempotency';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { presentTask, type TaskRow } from '../tasks/queries';
 import { caseScope, findVisibleCase, presentCase, type CaseRow } from './queries';
-import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema } from './schema';
+import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema, timelineQuerySchema } from './schema';
+import { caseTimeline } from './timeline';
 
 const SORT_COLUMNS = {
   createdAt: 'created_at',
@@ -61,7 +63,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     sendList(res, 'cases', rows.map((r) => presentCase(actor, r, false)), first, total);
   });
 
-  router.post('/cases', async (req, res) => {
+  router.post('/cases', idempotent(sql, 'cases.create'), async (req, res) => {
     const actor = actorOf(res);
     const decision = can(actor, 'case.register');
     if (!decision.ok) throw new HttpProblem(403, decision.reason);
@@ -73,7 +75,10 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       throw validationProblem(bodyIssues([{ path: ['beneficiary', 'desaCode'], message: desaProblem, code: 'custom' }]));
     }
     const chain = regionChain(desaCode) as Required<ReturnType<typeof regionChain>>;
-    const caseId = randomUUID();
+    // With an Idempotency-Key the case id (hence the workflow id) follows from it: a retry after
+    // a crash mid-request finds the same workflow instead of starting a second case.
+    const key = res.locals.idempotencyKey as string | undefined;
+    const caseId = key ? uuidFromKey(actor.id, key) : randomUUID();
     const input: CaseWorkflowInput = {
       caseId,
       registration: body,
@@ -85,6 +90,8 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       workflowId: `case-${caseId}`,
       taskQueue,
       args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: SA.caseStatus, value: 'assessment' },
         { key: SA.pmksCode, value: body.pmksCode },
@@ -132,6 +139,16 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       referrals,
       pendingInterventions: await pendingInterventions(sql, id),
     });
+  });
+
+  router.get('/cases/:id/timeline', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', caseIdParamsSchema, req.params);
+    const { lang } = parseInput('query', timelineQuerySchema, req.query);
+    if (!can(actor, 'case.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read cases`);
+    const row = await findVisibleCase(sql, actor, id);
+    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    res.json(await caseTimeline(sql, id, lang));
   });
 
   router.get('/cases/:id/history', async (req, res) => {

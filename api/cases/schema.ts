@@ -39,11 +39,13 @@ export const caseSchema = z
     kabupatenCode: z.string(),
     assigneeId: z.string().nullable(),
     registeredBy: z.string(),
+    /** Personal fields were anonymised after the retention period. */
+    anonymised: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
     beneficiary: z.object({
       /** Full NIK for the case's own TKSK and kabupaten supervisor; masked (3373********0001) for others. */
-      nik: z.string(),
+      nik: z.string().nullable(),
       /** Omitted from auditors' lists: auditors read personal data through the (audited) case page. */
       name: z.string().optional(),
       birthDate: z.string().optional(),
@@ -52,3 +54,8 @@ export const caseSchema = z
     }),
   })
   .meta({ id: 'Case' });
+
+export const timelineQuerySchema = z.object({
+  /** Language of the sentences: id (Bahasa Indonesia, default) or en. */
+  lang: z.enum(['id', 'en']).default('id'),
+});

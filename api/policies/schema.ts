@@ -22,5 +22,6 @@ export const casePolicyBodySchema = z
     z.strictObject({ key: z.literal('aftercare_delay'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
     z.strictObject({ key: z.literal('reopen_window'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
     z.strictObject({ key: z.literal('confirm_destructive'), regionCode: regionOrEverywhere.default(''), value: z.boolean() }),
+    z.strictObject({ key: z.literal('retention_period'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
   ])
   .meta({ id: 'CasePolicy', example: { key: 'confirm_destructive', regionCode: '', value: true } });

@@ -1,0 +1,49 @@
+// Retention (UU PDP Pasal 42-44): a retention period after a case is closed or cancelled, its
+// personal fields are anonymised. Statistics stay: PMKS category, regions, sex, birth year,
+// statuses, dates, decisions.
+import type { Sql } from '../db';
+import { appendAudit } from '../db/audit';
+
+export function retentionActivities(sql: Sql) {
+  return {
+    /** Anonymises up to `batch` expired cases; returns how many (the workflow loops until 0). */
+    async anonymiseExpiredCases(a: { batch: number; at: string }): Promise<number> {
+      return sql.begin(async (tx) => {
+        // The retention period of each case's region: the most specific policy row wins.
+        const due = await tx<{ id: string }[]>`
+          SELECT c.id FROM cases c
+          CROSS JOIN LATERAL (
+            SELECT value #>> '{}' AS period FROM case_policies p
+            WHERE p.key = 'retention_period' AND (p.region_code = '' OR c.desa_code LIKE p.region_code || '.%')
+            ORDER BY length(p.region_code) DESC LIMIT 1
+          ) r
+          WHERE c.anonymised_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at + r.period::interval <= ${a.at}::timestamptz
+          ORDER BY c.closed_at LIMIT ${a.batch} FOR UPDATE OF c SKIP LOCKED`;
+        if (!due.length) return 0;
+        const ids = due.map((d) => d.id);
+        await tx`
+          UPDATE cases SET nik = NULL, name = '(dianonimkan)', address = '(dianonimkan)',
+                 birth_date = date_trunc('year', birth_date)::date, summary = '(dianonimkan)',
+                 consent = jsonb_build_object('basis', consent->>'basis'), anonymised_at = ${a.at}
+          WHERE id IN ${tx(ids)}`;
+        // Free text in task payloads and referrals may name the person too.
+        await tx`UPDATE tasks SET data = CASE WHEN data IS NULL THEN NULL ELSE '{"anonymised": true}'::jsonb END, context = '{}' WHERE case_id IN ${tx(ids)}`;
+        await tx`UPDATE referrals SET reason = '(dianonimkan)', outcome = NULL WHERE case_id IN ${tx(ids)}`;
+        for (const id of ids) {
+          await appendAudit(tx, {
+            eventKey: `case:${id}:anonymised`,
+            at: new Date(a.at),
+            actorId: null,
+            actorRole: 'system',
+            action: 'case.anonymised',
+            entityType: 'case',
+            entityId: id,
+            caseId: id,
+            details: {},
+          });
+        }
+        return ids.length;
+      });
+    },
+  };
+}

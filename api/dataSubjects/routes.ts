@@ -1,0 +1,57 @@
+// Data-subject access (UU PDP): everything kesos-flow holds about one NIK, as JSON. Admin only;
+// the NIK travels in the body (never in a URL, which would reach logs) and the export is audited.
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Sql } from '../../db';
+import { appendAudit } from '../../db/audit';
+import { exampleCaseRegistration } from '../../domain/case';
+import { nikSchema } from '../../domain/nik';
+import { can } from '../../domain/policy';
+import { actorOf, parseInput } from '../http';
+import { HttpProblem } from '../problem';
+
+export const dataSubjectExportBodySchema = z
+  .strictObject({ /** The person's NIK. */ nik: nikSchema })
+  .meta({ id: 'DataSubjectExport', example: { nik: exampleCaseRegistration.beneficiary.nik } });
+
+export function dataSubjectRoutes(sql: Sql): Router {
+  const router = Router();
+  router.post('/admin/data-subject-export', async (req, res) => {
+    const actor = actorOf(res);
+    const d = can(actor, 'data_subject.export');
+    if (!d.ok) throw new HttpProblem(403, d.reason);
+    const { nik } = parseInput('body', dataSubjectExportBodySchema, req.body);
+    const cases = await sql`SELECT * FROM cases WHERE nik = ${nik} ORDER BY created_at`;
+    const ids = cases.map((c) => c.id as string);
+    const none = ['00000000-0000-0000-0000-000000000000'];
+    const [tasks, referrals, audit] = await Promise.all([
+      sql`SELECT * FROM tasks WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
+      sql`SELECT * FROM referrals WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
+      sql`SELECT seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, details FROM audit_log WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY seq`,
+    ]);
+    await sql.begin((tx) =>
+      appendAudit(tx, {
+        eventKey: `dsar:${res.locals.requestId}`,
+        at: new Date(),
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'data_subject.exported',
+        entityType: 'data_subject',
+        entityId: `cases:${ids.length}`,
+        caseId: null,
+        details: { caseIds: ids },
+      }),
+    );
+    res.json({
+      generatedAt: new Date().toISOString(),
+      nik,
+      cases: cases.map((c) => ({
+        ...c,
+        tasks: tasks.filter((t) => t.caseId === c.id),
+        referrals: referrals.filter((r) => r.caseId === c.id),
+        audit: audit.filter((a) => a.caseId === c.id),
+      })),
+    });
+  });
+  return router;
+}

@@ -1,0 +1,66 @@
+// Idempotency-Key (IETF draft-ietf-httpapi-idempotency-key-header): the same key and body get
+// the first response again, replayed; the same key with a different body is a 422; a request
+// still in flight with that key is a 409. Keys are per user.
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { z } from 'zod';
+import type { Sql } from '../db';
+import { canonicalJson } from '../db/audit';
+import { actorOf } from './http';
+import { HttpProblem } from './problem';
+
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key: 8-200 visible ASCII characters');
+
+/** A stable UUID (RFC 9562 version 5 layout) derived from the user and their key. */
+export function uuidFromKey(userId: string, key: string): string {
+  const b = createHash('sha256').update(`${userId}\n${key}`).digest().subarray(0, 16);
+  b[6] = (b[6] & 0x0f) | 0x50;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+export function idempotent(sql: Sql, route: string): RequestHandler {
+  return async (req, res, next) => {
+    const header = req.header('idempotency-key');
+    if (header === undefined) return next();
+    const parsed = idempotencyKeySchema.safeParse(header);
+    if (!parsed.success) throw new HttpProblem(400, parsed.error.issues[0].message);
+    const key = parsed.data;
+    const actor = actorOf(res);
+    const requestHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
+
+    const [existing] = await sql<{ requestHash: string; statusCode: number | null; response: unknown; route: string }[]>`
+      SELECT request_hash, status_code, response, route FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key}`;
+    if (existing) {
+      if (existing.requestHash !== requestHash || existing.route !== route) {
+        throw new HttpProblem(422, 'this Idempotency-Key was used with a different request body; use a new key for a new request');
+      }
+      if (existing.statusCode === null) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
+      res.setHeader('Idempotent-Replayed', 'true');
+      if (existing.statusCode >= 400) res.type('application/problem+json');
+      return void res.status(existing.statusCode).json(existing.response);
+    }
+    const claimed = await sql`
+      INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES (${actor.id}, ${key}, ${route}, ${requestHash})
+      ON CONFLICT DO NOTHING RETURNING key`;
+    if (!claimed.length) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
+    res.locals.idempotencyKey = key;
+
+    // Keep the final answer: success and client errors are replayed; a server error frees the key.
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      const status = res.statusCode;
+      const store =
+        status >= 500
+          ? sql`DELETE FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key}`
+          : sql`UPDATE idempotency_keys SET status_code = ${status}, response = ${sql.json(body as never)} WHERE user_id = ${actor.id} AND key = ${key}`;
+      store.then(
+        () => json(body),
+        () => json(body),
+      );
+      return res;
+    };
+    next();
+  };
+}

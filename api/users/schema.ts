@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { regionCodeSchema, regionLevel } from '../../domain/regions';
+import { roleSchema, type Role } from '../../domain/roles';
+import { listQuerySchema } from '../http';
+
+/** Region level each role is scoped to (auditors: any level; admin: national). */
+const SCOPE: Record<Role, string | null> = {
+  tksk: 'kecamatan',
+  supervisor_kabupaten: 'kabupaten',
+  supervisor_provinsi: 'provinsi',
+  auditor: 'any',
+  admin: null,
+};
+
+const password = z.string().min(10, 'at least 10 characters').max(256);
+
+const roleRegionCheck = (v: { role?: Role; regionCode?: string | null }, ctx: z.RefinementCtx) => {
+  if (!v.role) return;
+  const want = SCOPE[v.role];
+  if (want === null && v.regionCode) ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'an admin is national: regionCode must be null' });
+  if (want !== null && !v.regionCode) ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `role ${v.role} needs a region` });
+  if (want && want !== 'any' && v.regionCode && regionLevel(v.regionCode) !== want) {
+    ctx.addIssue({ code: 'custom', path: ['regionCode'], message: `role ${v.role} is scoped to a ${want}` });
+  }
+};
+
+export const createUserBodySchema = z
+  .strictObject({
+    username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'lowercase letters, digits, dot, dash, underscore; 3-64'),
+    displayName: z.string().trim().min(3).max(120),
+    role: roleSchema,
+    /** Kemendagri code of the user's scope (kecamatan for a TKSK, kabupaten for a kabupaten supervisor, …). */
+    regionCode: regionCodeSchema.nullable(),
+    /** Initial password, at least 10 characters. */
+    password,
+  })
+  .superRefine(roleRegionCheck)
+  .meta({ id: 'CreateUser', example: { username: 'tksk.tingkir2', displayName: 'Wahyu Hidayat (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02', password: 'ganti-sandi-ini' } });
+
+export const updateUserBodySchema = z
+  .strictObject({
+    displayName: z.string().trim().min(3).max(120).optional(),
+    role: roleSchema.optional(),
+    regionCode: regionCodeSchema.nullable().optional(),
+    /** true: the account can no longer sign in; its sessions are revoked. */
+    disabled: z.boolean().optional(),
+  })
+  .superRefine(roleRegionCheck)
+  .meta({ id: 'UpdateUser', example: { disabled: true } });
+
+export const resetPasswordBodySchema = z.strictObject({ password }).meta({ id: 'ResetPassword', example: { password: 'sandi-baru-yang-panjang' } });
+
+export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
+export const userListQuerySchema = listQuerySchema(['username', 'role', 'createdAt'] as const, {
+  id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  role: roleSchema.optional(),
+  regionCode: z.string().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export { SCOPE as ROLE_SCOPE };
