@@ -11,7 +11,6 @@ export function connect(databaseUrl: string, opts: { max?: number } = {}): Sql {
     max: opts.max ?? 10,
     transform: postgres.camel,
     onnotice: () => undefined,
-    // Values are typed by our zod schemas; keep dates as JS Dates, bigints as strings.
-    types: { bigint: postgres.BigInt },
+    // bigint (audit seq, counts) stays a string, as postgres.js returns it: JSON-safe.
   });
 }

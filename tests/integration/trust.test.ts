@@ -1,0 +1,240 @@
+// The API's trust features against the real stack: sessions (refresh rotation, reuse detection,
+// logout, throttling), admin user management, Idempotency-Key, the audit trail (list, CSV,
+// verify, tampering), the timeline, the data-subject export and retention.
+import { randomUUID } from 'node:crypto';
+import { act, completeOk, registerCase, setCasePolicy } from '../support/casework';
+import { asesmenData, call, db, login, registration, temporalClient } from '../support/stack';
+
+const sql = db();
+afterAll(() => sql.end());
+
+describe('sessions', () => {
+  test('refresh tokens rotate; a reused one revokes the whole login; logout revokes', async () => {
+    const first = await call('POST', '/api/auth/login', { body: { username: 'auditor1', password: 'demo' } });
+    expect(first.status).toBe(200);
+    expect(first.body.expiresIn).toBe(900);
+    const r1 = first.body.refreshToken;
+
+    const second = await call('POST', '/api/auth/refresh', { body: { refreshToken: r1 } });
+    expect(second.status).toBe(200);
+    const r2 = second.body.refreshToken;
+    expect(r2).not.toBe(r1);
+    expect((await call('GET', '/api/me', { token: second.body.token })).body.username).toBe('auditor1');
+
+    // r1 again: theft is assumed, the family (r2 included) dies.
+    const reuse = await call('POST', '/api/auth/refresh', { body: { refreshToken: r1 } });
+    expect(reuse.status).toBe(401);
+    expect(reuse.body.detail).toMatch(/reused/);
+    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: r2 } })).status).toBe(401);
+
+    const other = await call('POST', '/api/auth/login', { body: { username: 'auditor1', password: 'demo' } });
+    expect((await call('POST', '/api/auth/logout', { body: { refreshToken: other.body.refreshToken } })).status).toBe(204);
+    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status).toBe(401);
+  });
+
+  test('repeated failed sign-ins of an account are throttled with 429 and Retry-After', async () => {
+    const username = `nobody-${randomUUID().slice(0, 8)}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await call('POST', '/api/auth/login', { body: { username, password: 'wrong' } })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const r = await call('POST', '/api/auth/login', { body: { username, password: 'wrong' } });
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(r.contentType).toContain('application/problem+json');
+    // Other accounts are unaffected.
+    expect((await call('POST', '/api/auth/login', { body: { username: 'tksk1', password: 'demo' } })).status).toBe(200);
+  });
+});
+
+describe('admin user management', () => {
+  test('create, sign in, disable (tokens stop working), reset password', async () => {
+    const admin = await login('admin');
+    const username = `tksk.tingkir.${randomUUID().slice(0, 6)}`;
+    const bad = await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73', password: 'sandi-cukup-panjang' } });
+    expect(bad.status).toBe(422); // a TKSK is scoped to a kecamatan
+    expect(bad.body.errors[0].pointer).toBe('/body/regionCode');
+    const created = await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } });
+    expect(created.status).toBe(201);
+    expect((await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'Lagi', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } })).status).toBe(409);
+    expect((await call('POST', '/api/admin/users', { token: await login('supervisor1'), body: { username: 'x-y-z', displayName: 'X', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } })).status).toBe(403);
+
+    const session = await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } });
+    expect(session.status).toBe(200);
+    const id = created.body.id;
+    expect((await call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
+    expect((await call('GET', '/api/me', { token: session.body.token })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: session.body.refreshToken } })).status).toBe(401);
+
+    await call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { disabled: false } });
+    expect((await call('POST', `/api/admin/users/${id}/reset-password`, { token: admin, body: { password: 'sandi-baru-yang-panjang' } })).status).toBe(204);
+    expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).status).toBe(401);
+    expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-baru-yang-panjang' } })).status).toBe(200);
+    const list = await call('GET', `/api/admin/users?filter=${encodeURIComponent(JSON.stringify({ role: 'tksk', regionCode: '33.73.02' }))}`, { token: admin });
+    expect(list.body.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['tksk2', username]));
+  });
+});
+
+describe('Idempotency-Key', () => {
+  test('same key and body → the same case, replayed; different body → 422; no second workflow', async () => {
+    const token = await login('tksk1');
+    const key = `reg-${randomUUID()}`;
+    const body = registration();
+    const first = await call('POST', '/api/cases', { token, body, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(201);
+    const again = await call('POST', '/api/cases', { token, body, headers: { 'idempotency-key': key } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    const conflict = await call('POST', '/api/cases', { token, body: { ...body, summary: 'Ringkasan yang berbeda sekali.' }, headers: { 'idempotency-key': key } });
+    expect(conflict.status).toBe(422);
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM cases WHERE nik = ${body.beneficiary.nik}`;
+    expect(n).toBe(1);
+    // The same key from another user is another request.
+    const other = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.73.02.1001' } }, headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+  });
+});
+
+describe('bad input writes nothing', () => {
+  const writes: [string, string, unknown][] = [
+    ['POST', '/api/cases', registration()],
+    ['POST', '/api/auth/login', { username: 'tksk1', password: 'demo' }],
+    ['POST', '/api/admin/users', { username: 'someone', displayName: 'Some One', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang' }],
+    ['PUT', '/api/admin/sla-policies', { taskType: 'asesmen', regionCode: '33.73', duePeriod: 'P7D' }],
+    ['POST', '/api/cases/bulk-reassign', { fromUserId: 'usr_tksk1', toUserId: 'usr_tksk3', reason: 'Mengundurkan diri.' }],
+  ];
+  const counts = async () =>
+    (await sql`SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM users) + (SELECT count(*) FROM sla_policies) + (SELECT count(*) FROM audit_log) AS n`)[0].n;
+  const tokenFor = (path: string) => login(path.startsWith('/api/admin') ? 'admin' : path.includes('bulk') ? 'supervisor1' : 'tksk1');
+
+  test.each(writes)('%s %s: malformed JSON, wrong types, missing fields, oversize → 4xx problem+json, no rows', async (method, path, valid) => {
+    const token = await tokenFor(path);
+    const before = await counts();
+    const wrongTypes = JSON.parse(JSON.stringify(valid, (_k, v) => (typeof v === 'string' ? 12345 : v)));
+    const attempts = [
+      call(method, path, { token, rawBody: '{"oops":', headers: { 'content-type': 'application/json' } }),
+      call(method, path, { token, body: wrongTypes }),
+      call(method, path, { token, body: {} }),
+      call(method, path, { token, body: { ...(valid as object), padding: 'x'.repeat(300_000) } }),
+      call(method, path, { token, rawBody: 'a=b', headers: { 'content-type': 'application/x-www-form-urlencoded' } }),
+    ];
+    const results = await Promise.all(attempts);
+    expect(results.map((r) => r.status)).toEqual([400, 422, 422, 413, 415]);
+    for (const r of results) expect(r.contentType).toContain('application/problem+json');
+    expect(await counts()).toBe(before);
+  });
+});
+
+describe('audit trail', () => {
+  test('list is scoped by region, exports as CSV, and the chain verifies', async () => {
+    const caseId = await registerCase('tksk2');
+    const auditor = await login('auditor1');
+    const list = await call('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ caseId }))}`, { token: auditor });
+    expect(list.status).toBe(200);
+    expect(list.body.map((a: { action: string }) => a.action)).toEqual(expect.arrayContaining(['case.registered', 'task.created']));
+    expect(list.headers.get('content-range')).toMatch(/^audit /);
+    expect((await call('GET', '/api/audit', { token: await login('tksk1') })).status).toBe(403);
+
+    const csv = await call('GET', `/api/audit/export.csv?filter=${encodeURIComponent(JSON.stringify({ caseId }))}`, { token: auditor });
+    expect(csv.status).toBe(200);
+    expect(csv.contentType).toContain('text/csv');
+    const lines = String(csv.body).trim().split('\n');
+    expect(lines[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
+    expect(lines.length).toBe(list.body.length + 1);
+
+    const verify = await call('GET', '/api/audit/verify', { token: auditor });
+    expect(verify.body).toMatchObject({ ok: true });
+    expect((await call('GET', '/api/audit/verify', { token: await login('supervisor1') })).status).toBe(403);
+  });
+
+  test('tampering with an audit row (as the database superuser) is found by verify', async () => {
+    await registerCase(); // some rows to tamper with
+    const [row] = await sql`SELECT seq, details FROM audit_log WHERE action = 'case.registered' ORDER BY seq DESC LIMIT 1`;
+    try {
+      await sql.begin(async (tx) => {
+        await tx`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`;
+        await tx`UPDATE audit_log SET details = ${tx.json({ ...row.details, pmksCode: 'FM' })} WHERE seq = ${row.seq}`;
+        await tx`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`;
+      });
+      const verify = await call('GET', '/api/audit/verify', { token: await login('auditor1') });
+      expect(verify.body.ok).toBe(false);
+      expect(verify.body.firstBroken).toEqual({ seq: String(row.seq), reason: 'hash' });
+    } finally {
+      await sql.begin(async (tx) => {
+        await tx`ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only`;
+        await tx`UPDATE audit_log SET details = ${tx.json(row.details)} WHERE seq = ${row.seq}`;
+        await tx`ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only`;
+      });
+    }
+    expect((await call('GET', '/api/audit/verify', { token: await login('auditor1') })).body.ok).toBe(true);
+  });
+});
+
+test('the timeline tells the case in sentences, with actors and reasons', async () => {
+  const caseId = await registerCase();
+  await completeOk(caseId, 'asesmen', 'tksk1', { data: asesmenData });
+  await completeOk(caseId, 'assessment_approval', 'supervisor1', { outcome: 'return', data: { reason: 'Tingkat risiko belum dijelaskan.' } });
+  const id = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('tksk1') });
+  expect(id.status).toBe(200);
+  expect(id.body.map((e: { text: string }) => e.text)).toEqual(
+    expect.arrayContaining(['Dewi Lestari (Dinsos Kota Salatiga) mengembalikan persetujuan asesmen: "Tingkat risiko belum dijelaskan."']),
+  );
+  const en = await call('GET', `/api/cases/${caseId}/timeline?lang=en`, { token: await login('supervisor1') });
+  expect(en.body.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['Dewi Lestari (Dinsos Kota Salatiga) returned assessment approval: "Tingkat risiko belum dijelaskan."']));
+  expect((await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('tksk2') })).status).toBe(404);
+});
+
+describe('UU PDP duties', () => {
+  test('data-subject export: everything about one NIK, for the admin only, audited', async () => {
+    const body = registration();
+    const r = await call('POST', '/api/cases', { token: await login('tksk1'), body });
+    const nik = body.beneficiary.nik;
+    expect((await call('POST', '/api/admin/data-subject-export', { token: await login('supervisor1'), body: { nik } })).status).toBe(403);
+    const exp = await call('POST', '/api/admin/data-subject-export', { token: await login('admin'), body: { nik } });
+    expect(exp.status).toBe(200);
+    expect(exp.body.cases.map((c: { id: string }) => c.id)).toEqual([r.body.id]);
+    expect(exp.body.cases[0].tasks.length).toBeGreaterThan(0);
+    expect(exp.body.cases[0].audit.length).toBeGreaterThan(0);
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'data_subject.exported' AND details->'caseIds' ? ${r.body.id}`;
+    expect(n).toBe(1);
+  });
+
+  test('after the retention period a closed case is anonymised; its statistics stay', async () => {
+    await setCasePolicy('retention_period', '33.73.02', 'PT1S');
+    try {
+      const caseId = await registerCase('tksk2');
+      await completeOk(caseId, 'asesmen', 'tksk2', { data: asesmenData });
+      await completeOk(caseId, 'assessment_approval', 'supervisor1', { outcome: 'reject', data: { reason: 'Bukan PMKS, keluarga mampu.' } });
+      await new Promise((r) => setTimeout(r, 1_500));
+      const { client, close } = await temporalClient();
+      try {
+        const result = await client.workflow.execute('retentionWorkflow', { workflowId: `retention-test-${randomUUID()}`, taskQueue: 'kesos-flow', args: [] });
+        expect((result as { anonymised: number }).anonymised).toBeGreaterThanOrEqual(1);
+        // The daily schedule exists too.
+        expect((await client.schedule.getHandle('kesos-retention').describe()).action.type).toBe('startWorkflow');
+      } finally {
+        await close();
+      }
+      const [row] = await sql`SELECT nik, name, address, summary, pmks_code, kecamatan_code, sex, birth_date, status, anonymised_at FROM cases WHERE id = ${caseId}`;
+      expect(row).toMatchObject({ nik: null, name: '(dianonimkan)', address: '(dianonimkan)', pmksCode: 'LUT', kecamatanCode: '33.73.02', sex: 'P', status: 'closed' });
+      expect(row.birthDate.toISOString().slice(5, 10)).toBe('01-01'); // birth year only
+      expect(row.anonymisedAt).not.toBeNull();
+      const api = await call('GET', `/api/cases/${caseId}`, { token: await login('supervisor1') });
+      expect(api.body).toMatchObject({ anonymised: true, beneficiary: { nik: null, name: '(dianonimkan)' } });
+      const tasks = await sql`SELECT data FROM tasks WHERE case_id = ${caseId} AND data IS NOT NULL`;
+      for (const t of tasks) expect(t.data).toEqual({ anonymised: true });
+    } finally {
+      await setCasePolicy('retention_period', '33.73.02', 'P5Y');
+    }
+  });
+
+  test('closing starts the retention clock; reopening stops it', async () => {
+    const caseId = await registerCase();
+    await completeOk(caseId, 'asesmen', 'tksk1', { data: asesmenData });
+    await completeOk(caseId, 'assessment_approval', 'supervisor1', { outcome: 'reject', data: { reason: 'Bukan PMKS, keluarga mampu.' } });
+    expect((await sql`SELECT closed_at FROM cases WHERE id = ${caseId}`)[0].closedAt).not.toBeNull();
+    expect((await act(caseId, 'reopen', 'supervisor1', { reason: 'Ada informasi baru dari desa.' })).status).toBe(200);
+    expect((await sql`SELECT closed_at FROM cases WHERE id = ${caseId}`)[0].closedAt).toBeNull();
+  });
+});
