@@ -12,6 +12,7 @@ import { authenticate, authRoutes } from './auth/routes';
 import { DEFAULT_LIMITS, type ThrottleLimits } from './auth/throttle';
 import { auditRoutes } from './audit/routes';
 import { dataSubjectRoutes } from './dataSubjects/routes';
+import { docsRoutes } from './docs/routes';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(sql, deps.jwtSecret));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
+  api.use(docsRoutes());
   api.use(authRoutes(sql, deps.jwtSecret, deps.loginLimits ?? DEFAULT_LIMITS));
   api.use(taskTypeRoutes());
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));

@@ -1,9 +1,19 @@
-// OpenAPI 3.1 generated from the routes' zod schemas: the schemas are the documentation.
+// OpenAPI 3.1 generated from the routes' zod schemas: the schemas are the documentation. Every
+// request body carries an example valid for the demo account that may call it (`x-demo-account`).
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { loginBodySchema, loginResponseSchema, userSchema } from './auth/schema';
-import { caseIdParamsSchema, caseListQuerySchema, caseSchema, createCaseBodySchema } from './cases/schema';
+import { bulkReassignBodySchema } from '../domain/bulk';
+import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
+import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
+import { auditExportQuerySchema, auditListQuerySchema } from './audit/schema';
+import { loginBodySchema, loginResponseSchema, refreshBodySchema, userSchema } from './auth/schema';
+import { bulkConfirmBodySchema, bulkIdParamsSchema, confirmBodySchema } from './cases/actions';
+import { caseIdParamsSchema, caseListQuerySchema, caseSchema, createCaseBodySchema, timelineQuerySchema } from './cases/schema';
+import { codecBodySchema } from './codec/routes';
+import { dataSubjectExportBodySchema } from './dataSubjects/routes';
+import { casePolicyBodySchema, slaPolicyBodySchema } from './policies/schema';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './tasks/schema';
+import { createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
 
 const problemSchema = z
   .object({
@@ -11,83 +21,200 @@ const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    /** `urn:kesos-flow:request:<request id>` */
+    /** `urn:kesos-flow:request:<request id>` (also in the X-Request-Id header). */
     instance: z.string(),
     errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), pointer: z.string(), message: z.string(), code: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
 
 const problems = (...statuses: number[]): RouteConfig['responses'] =>
-  Object.fromEntries(
-    statuses.map((s) => [s, { description: `problem (${s})`, content: { 'application/problem+json': { schema: problemSchema } } }]),
-  );
+  Object.fromEntries(statuses.map((s) => [s, { description: `problem (${s})`, content: { 'application/problem+json': { schema: problemSchema } } }]));
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const anyJson = (description: string) => json(z.record(z.string(), z.unknown()), description);
+const listOf = (description: string) => json(z.array(z.record(z.string(), z.unknown())), `${description}; the Content-Range header carries the total`);
 
-export function buildOpenApiDocument() {
+/** A request body, its example (valid for `account`) and the schema it must satisfy. */
+export interface DocumentedBody {
+  operation: string;
+  account: string;
+  schema: z.ZodType;
+  example: unknown;
+}
+
+const idTaskCompletion = Object.fromEntries(
+  TASK_TYPES.flatMap((type) =>
+    Object.entries(TASK_TYPE_INFO[type].examples).map(([key, ex]) => [`${type}.${key}`, { summary: `${TASK_TYPE_INFO[type].titleEn} (${key})`, value: ex }]),
+  ),
+);
+
+export function buildOpenApi() {
   const registry = new OpenAPIRegistry();
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const secured = [{ [bearer.name]: [] }];
+  const bodies: DocumentedBody[] = [];
 
-  registry.registerPath({
-    method: 'get', path: '/health', summary: 'Liveness and readiness', tags: ['system'],
+  /** Registers a route; a body's example comes from its schema's meta unless given. */
+  const route = (
+    r: Omit<RouteConfig, 'request' | 'security'> & {
+      params?: z.ZodObject;
+      query?: z.ZodObject;
+      body?: { schema: z.ZodType; account: string; example?: unknown; examples?: Record<string, { summary: string; value: unknown }> };
+      open?: boolean;
+    },
+  ) => {
+    const { params, query, body, open, ...rest } = r;
+    const example = body ? (body.example ?? (z.globalRegistry.get(body.schema) as { example?: unknown } | undefined)?.example) : undefined;
+    if (body) bodies.push({ operation: `${r.method.toUpperCase()} ${r.path}`, account: body.account, schema: body.schema, example });
+    registry.registerPath({
+      ...rest,
+      ...(open ? {} : { security: secured }),
+      request: {
+        params,
+        query,
+        ...(body
+          ? {
+              body: {
+                required: true,
+                content: { 'application/json': { schema: body.schema, ...(body.examples ? { examples: body.examples } : { example }) } },
+              },
+            }
+          : {}),
+      },
+      ...(body ? { 'x-demo-account': body.account } : {}),
+    });
+  };
+
+  // ---- system and auth
+  route({
+    method: 'get', path: '/health', summary: 'Liveness and readiness: ok only when PostgreSQL and Temporal answer', tags: ['system'], open: true,
     responses: {
       200: json(z.object({ status: z.literal('ok'), temporal: z.enum(['ok', 'down']), db: z.enum(['ok', 'down']) }), 'both dependencies reachable'),
       503: json(z.object({ status: z.literal('degraded'), temporal: z.enum(['ok', 'down']), db: z.enum(['ok', 'down']) }), 'a dependency is down'),
     },
   });
-  registry.registerPath({
-    method: 'post', path: '/api/auth/login', summary: 'Sign in', tags: ['auth'],
-    request: { body: { content: { 'application/json': { schema: loginBodySchema } } } },
-    responses: { 200: json(loginResponseSchema, 'signed in'), ...problems(400, 401, 422) },
+  route({
+    method: 'post', path: '/api/auth/login', summary: 'Sign in (throttled per account and address)', tags: ['auth'], open: true,
+    body: { schema: loginBodySchema, account: 'tksk1' },
+    responses: { 200: json(loginResponseSchema, 'signed in'), ...problems(400, 401, 413, 415, 422, 429) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], security: secured,
-    responses: { 200: json(userSchema, 'the user'), ...problems(401) },
+  route({
+    method: 'post', path: '/api/auth/refresh', summary: 'Exchange a refresh token (single use, rotated) for a new session', tags: ['auth'], open: true,
+    body: { schema: refreshBodySchema, account: 'tksk1' },
+    responses: { 200: json(loginResponseSchema, 'a new access and refresh token'), ...problems(400, 401, 422) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/cases', summary: 'List cases in your region (simple-rest: sort, range, filter)', tags: ['cases'], security: secured,
-    request: { query: caseListQuerySchema },
-    responses: { 200: json(z.array(caseSchema), 'cases; Content-Range header carries the total'), ...problems(401, 403, 422) },
+  route({
+    method: 'post', path: '/api/auth/logout', summary: 'Revoke the login the refresh token belongs to', tags: ['auth'], open: true,
+    body: { schema: refreshBodySchema, account: 'tksk1' },
+    responses: { 204: { description: 'revoked' }, ...problems(400, 422) },
   });
-  registry.registerPath({
-    method: 'post', path: '/api/cases', summary: 'Register a case (starts caseWorkflow)', tags: ['cases'], security: secured,
-    request: { body: { content: { 'application/json': { schema: createCaseBodySchema } } } },
-    responses: { 201: json(caseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 413, 415, 422) },
+  route({ method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], responses: { 200: json(userSchema, 'the user'), ...problems(401) } });
+
+  // ---- cases
+  route({
+    method: 'get', path: '/api/cases', summary: 'Cases in your region (simple-rest: sort, range, filter); NIK masked except for the case\'s own TKSK and supervisor', tags: ['cases'],
+    query: caseListQuerySchema, responses: { 200: json(z.array(caseSchema), 'cases; Content-Range carries the total'), ...problems(401, 403, 422) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step and tasks', tags: ['cases'], security: secured,
-    request: { params: caseIdParamsSchema },
-    responses: { 200: json(caseSchema, 'the case'), ...problems(401, 403, 404, 422) },
+  route({
+    method: 'post', path: '/api/cases', summary: 'Register a case (starts caseWorkflow); honours Idempotency-Key', tags: ['cases'],
+    body: { schema: createCaseBodySchema, account: 'tksk1' },
+    responses: { 201: json(caseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/cases/{id}/history', summary: "The case workflow's raw Temporal event history", tags: ['cases'], security: secured,
-    request: { params: caseIdParamsSchema },
+  route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseSchema, 'the case'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: listOf('timeline entries'), ...problems(401, 403, 404, 422) } });
+  route({
+    method: 'get', path: '/api/cases/{id}/history', summary: "The case workflow's raw Temporal event history (payloads encrypted)", tags: ['cases'], params: caseIdParamsSchema,
     responses: { 200: json(z.object({ workflowId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }) }), 'history as Temporal exports it'), ...problems(401, 403, 404, 422) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/tasks', summary: 'Task inbox (simple-rest: sort, range, filter)', tags: ['tasks'], security: secured,
-    request: { query: taskListQuerySchema },
-    responses: { 200: json(z.array(z.record(z.string(), z.unknown())), 'tasks; Content-Range header carries the total'), ...problems(401, 403, 422) },
+  for (const action of INTERVENTIONS) {
+    route({
+      method: 'post', path: `/api/cases/{id}/actions/${action}`, summary: `Intervention: ${action} (a validated Update on the case workflow)`, tags: ['interventions'],
+      params: caseIdParamsSchema, body: { schema: interventionBodySchemas[action], account: 'supervisor1', example: INTERVENTION_EXAMPLES[action] },
+      responses: { 200: anyJson('applied; the case after it'), 202: anyJson('waiting for a second supervisor (confirm_destructive policy)'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+    });
+  }
+  route({
+    method: 'post', path: '/api/cases/{id}/actions/confirm', summary: 'A second supervisor confirms (or declines) a pending destructive intervention', tags: ['interventions'],
+    params: caseIdParamsSchema, body: { schema: confirmBodySchema, account: 'supervisor2' },
+    responses: { 200: anyJson('confirmed or declined'), ...problems(400, 401, 403, 404, 409, 422) },
   });
-  registry.registerPath({
-    method: 'get', path: '/api/tasks/{id}', summary: 'One task', tags: ['tasks'], security: secured,
-    request: { params: taskIdParamsSchema },
-    responses: { 200: json(z.record(z.string(), z.unknown()), 'the task'), ...problems(401, 403, 404, 422) },
+  route({
+    method: 'post', path: '/api/cases/bulk-reassign', summary: 'Move every open case of a TKSK to another (a durable workflow)', tags: ['interventions'],
+    body: { schema: bulkReassignBodySchema, account: 'supervisor1' },
+    responses: { 202: anyJson('started (or waiting for confirmation)'), ...problems(400, 401, 403, 413, 415, 422) },
   });
-  registry.registerPath({
-    method: 'post', path: '/api/tasks/{id}/complete', summary: 'Complete a task (a Temporal Update; answers with the result)', tags: ['tasks'], security: secured,
-    request: { params: taskIdParamsSchema, body: { content: { 'application/json': { schema: completeTaskBodySchema } } } },
-    responses: { 200: json(z.record(z.string(), z.unknown()), 'completed; the case after the decision'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
-  });
-  registry.registerPath({
-    method: 'get', path: '/api/task-types', summary: 'Task types: role, outcomes, JSON Schema and valid examples', tags: ['tasks'],
-    responses: { 200: json(z.array(z.record(z.string(), z.unknown())), 'task types') },
+  route({ method: 'get', path: '/api/bulk-operations/{id}', summary: 'Progress of a bulk operation', tags: ['interventions'], params: bulkIdParamsSchema, responses: { 200: anyJson('status'), ...problems(401, 403, 409, 422) } });
+  route({
+    method: 'post', path: '/api/bulk-operations/{id}/confirm', summary: 'A second supervisor confirms (or declines) a bulk operation', tags: ['interventions'],
+    params: bulkIdParamsSchema, body: { schema: bulkConfirmBodySchema, account: 'supervisor2' },
+    responses: { 200: anyJson('status'), ...problems(401, 403, 409, 422) },
   });
 
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  // ---- tasks
+  route({ method: 'get', path: '/api/tasks', summary: 'Task inbox (simple-rest: sort, range, filter)', tags: ['tasks'], query: taskListQuerySchema, responses: { 200: listOf('tasks'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tasks/{id}', summary: 'One task', tags: ['tasks'], params: taskIdParamsSchema, responses: { 200: anyJson('the task'), ...problems(401, 403, 404, 422) } });
+  route({
+    method: 'post', path: '/api/tasks/{id}/complete', summary: 'Complete a task (a Temporal Update; answers with the case after the decision)', tags: ['tasks'],
+    params: taskIdParamsSchema,
+    body: { schema: completeTaskBodySchema, account: 'tksk1 (TKSK tasks) or supervisor1 (approvals)', examples: idTaskCompletion, example: TASK_TYPE_INFO.asesmen.examples.submit },
+    responses: { 200: anyJson('completed'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({ method: 'get', path: '/api/task-types', summary: 'Task types: role, outcomes, JSON Schema and valid examples', tags: ['tasks'], responses: { 200: listOf('task types'), ...problems(401) } });
+
+  // ---- audit and privacy
+  route({ method: 'get', path: '/api/audit', summary: 'Audit trail in your region (simple-rest)', tags: ['audit'], query: auditListQuerySchema, responses: { 200: listOf('audit rows'), ...problems(401, 403, 422) } });
+  route({
+    method: 'get', path: '/api/audit/export.csv', summary: 'CSV export of a filtered audit list', tags: ['audit'], query: auditExportQuerySchema,
+    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain; names the first broken row', tags: ['audit'],
+    responses: { 200: json(z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.object({ seq: z.string(), reason: z.enum(['prev_hash', 'hash']) }).optional(), verifiedAt: z.string() }), 'result'), ...problems(401, 403) },
+  });
+  for (const op of ['decode', 'encode'] as const) {
+    route({
+      method: 'post', path: `/api/codec/${op}`, summary: `Remote codec for the Temporal UI: ${op} payloads (supervisors, auditors; audited)`, tags: ['privacy'],
+      body: { schema: codecBodySchema, account: 'supervisor1' },
+      responses: { 200: json(codecBodySchema, `${op}d payloads`), ...problems(401, 403, 413, 422) },
+    });
+  }
+  route({
+    method: 'post', path: '/api/admin/data-subject-export', summary: 'Everything held about one NIK (UU PDP data-subject access); audited', tags: ['privacy'],
+    body: { schema: dataSubjectExportBodySchema, account: 'admin' },
+    responses: { 200: anyJson('the export'), ...problems(401, 403, 422) },
+  });
+
+  // ---- administration
+  route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf('users'), ...problems(401, 403, 422) } });
+  route({ method: 'post', path: '/api/admin/users', summary: 'Create a user', tags: ['admin'], body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(userSchema, 'created'), ...problems(401, 403, 409, 422) } });
+  route({
+    method: 'patch', path: '/api/admin/users/{id}', summary: 'Change display name, role, region; disable (revokes sessions)', tags: ['admin'],
+    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(userSchema, 'updated'), ...problems(401, 403, 404, 409, 422) },
+  });
+  route({
+    method: 'post', path: '/api/admin/users/{id}/reset-password', summary: 'Set a new password (revokes sessions)', tags: ['admin'],
+    params: userIdParamsSchema, body: { schema: resetPasswordBodySchema, account: 'admin' }, responses: { 204: { description: 'done' }, ...problems(401, 403, 404, 422) },
+  });
+  route({ method: 'get', path: '/api/admin/sla-policies', summary: 'SLA due periods per task type and region', tags: ['admin'], responses: { 200: listOf('policies'), ...problems(401, 403) } });
+  route({ method: 'put', path: '/api/admin/sla-policies', summary: 'Set an SLA due period', tags: ['admin'], body: { schema: slaPolicyBodySchema, account: 'admin' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/admin/case-policies', summary: 'Case policies (aftercare delay, reopen window, four-eyes, retention)', tags: ['admin'], responses: { 200: listOf('policies'), ...problems(401, 403) } });
+  route({ method: 'put', path: '/api/admin/case-policies', summary: 'Set a case policy', tags: ['admin'], body: { schema: casePolicyBodySchema, account: 'admin' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 422) } });
+
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'kesos-flow API', version: '0.1.0', description: 'Social-welfare casework (TKSK, PMKS) on Temporal. Errors are RFC 9457 problem+json.' },
+    info: {
+      title: 'kesos-flow API',
+      version: '0.1.0',
+      description:
+        'Social-welfare casework (TKSK, PMKS) on Temporal. Lists follow react-admin simple-rest (sort, range, filter; Content-Range). ' +
+        'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above). ' +
+        'Sign in with POST /api/auth/login (demo accounts, password "demo") and send `Authorization: Bearer <token>`.',
+    },
     servers: [{ url: '/' }],
   });
+  return { document, bodies };
+}
+
+export function buildOpenApiDocument() {
+  return buildOpenApi().document;
 }

@@ -11,7 +11,7 @@ export const bulkReassignBodySchema = z
     toUserId: z.string().min(1).max(100),
     reason: z.string().trim().min(5).max(2000),
   })
-  .meta({ id: 'BulkReassign', example: { fromUserId: 'usr_tksk1', toUserId: 'usr_tksk1', reason: 'TKSK mengundurkan diri.' } });
+  .meta({ id: 'BulkReassign', example: { fromUserId: 'usr_tksk1', toUserId: 'usr_tksk3', reason: 'TKSK mengundurkan diri.' } });
 
 export const bulkReassignInputSchema = z.object({
   operationId: z.string(),

@@ -36,7 +36,7 @@ export const interventionBodySchemas = {
 } satisfies Record<Intervention, z.ZodType>;
 
 export const INTERVENTION_EXAMPLES: Record<Intervention, Record<string, unknown>> = {
-  reassign: { toUserId: 'usr_tksk1', reason: 'TKSK sebelumnya mengundurkan diri.' },
+  reassign: { toUserId: 'usr_tksk3', reason: 'TKSK sebelumnya mengundurkan diri.' },
   pause: { reason: 'Penerima manfaat dirawat inap di rumah sakit.' },
   resume: { reason: 'Penerima manfaat sudah pulang.' },
   'extend-deadline': { taskId: '00000000-0000-4000-8000-000000000000', extendBy: 'P7D', reason: 'Akses jalan tertutup banjir.' },
