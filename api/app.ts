@@ -13,6 +13,7 @@ import { DEFAULT_LIMITS, type ThrottleLimits } from './auth/throttle';
 import { auditRoutes } from './audit/routes';
 import { dataSubjectRoutes } from './dataSubjects/routes';
 import { docsRoutes } from './docs/routes';
+import { reportRoutes } from './reports/routes';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   api.use(auditRoutes(sql));
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));
+  api.use(reportRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -184,6 +184,11 @@ export function buildOpenApi() {
     responses: { 200: anyJson('the export'), ...problems(401, 403, 422) },
   });
 
+  route({
+    method: 'get', path: '/api/reports/summary', summary: 'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks', tags: ['reports'],
+    responses: { 200: anyJson('the summary'), ...problems(401, 403) },
+  });
+
   // ---- administration
   route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf('users'), ...problems(401, 403, 422) } });
   route({ method: 'post', path: '/api/admin/users', summary: 'Create a user', tags: ['admin'], body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(userSchema, 'created'), ...problems(401, 403, 409, 422) } });

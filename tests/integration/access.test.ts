@@ -65,6 +65,15 @@ const ROUTES: { name: string; method: string; path: (id: string) => string; body
   },
 ];
 
+/** Routes decided by role alone (no region): allowed by the policy → 200, else 403. */
+const BY_ROLE: { method: string; path: string; action: Action }[] = [
+  { method: 'GET', path: '/api/admin/users', action: 'user.manage' },
+  { method: 'GET', path: '/api/admin/sla-policies', action: 'policy.manage' },
+  { method: 'GET', path: '/api/admin/case-policies', action: 'policy.manage' },
+  { method: 'GET', path: '/api/audit/verify', action: 'audit.verify' },
+  { method: 'GET', path: '/api/audit/export.csv', action: 'audit.read' },
+];
+
 const LISTS: { path: string; action: Action }[] = [
   { path: '/api/cases?range=[0,499]', action: 'case.list' },
   { path: '/api/tasks?range=[0,499]', action: 'task.list' },
@@ -78,6 +87,21 @@ describe.each(USERS)('%s', (user) => {
     const r = await call(route.method, route.path(c.id), { token: await login(user), body: route.body });
     expect({ user, where, route: route.name, status: r.status }).toEqual({ user, where, route: route.name, status: route.expect(actor, c) });
     if (r.status >= 400) expect(r.contentType).toContain('application/problem+json');
+  });
+
+  test.each(BY_ROLE)('$method $path', async ({ method, path, action }) => {
+    const r = await call(method, path, { token: await login(user) });
+    expect(r.status).toBe(can(actors.get(user)!, action).ok ? 200 : 403);
+  });
+
+  test('POST /api/cases inside / outside the kecamatan', async () => {
+    const actor = actors.get(user)!;
+    const inside = await call('POST', '/api/cases', { token: await login(user), body: registration() });
+    const allowed = can(actor, 'case.register').ok;
+    // Allowed roles may register only in their own kecamatan (Sidorejo here): a field error otherwise.
+    expect(inside.status).toBe(!allowed ? 403 : regionCovers(actor.regionCode, '33.73.01.1001') ? 201 : 422);
+    const outside = await call('POST', '/api/cases', { token: await login(user), body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.74.01.1001' } } });
+    expect(outside.status).toBe(allowed ? 422 : 403);
   });
 
   test.each(LISTS)('list $path: allowed by policy, and nothing from outside the region', async ({ path, action }) => {

@@ -238,3 +238,16 @@ describe('UU PDP duties', () => {
     expect((await sql`SELECT closed_at FROM cases WHERE id = ${caseId}`)[0].closedAt).toBeNull();
   });
 });
+
+test('the dashboard summary counts only the caller\'s region', async () => {
+  await registerCase('tksk2');
+  const tingkir = await call('GET', '/api/reports/summary', { token: await login('tksk2') });
+  expect(tingkir.status).toBe(200);
+  expect(tingkir.body.byKecamatan.map((k: { key: string }) => k.key)).toEqual(['33.73.02']);
+  const kota = await call('GET', '/api/reports/summary', { token: await login('supervisor1') });
+  const keys = kota.body.byKecamatan.map((k: { key: string }) => k.key).sort();
+  expect(keys).toEqual(expect.arrayContaining(['33.73.01', '33.73.02']));
+  expect(kota.body.cases).toBe(kota.body.byStatus.reduce((n: number, s: { count: number }) => n + s.count, 0));
+  expect(kota.body.cases).toBeGreaterThan(tingkir.body.cases);
+  expect((await call('GET', '/api/reports/summary', { token: await login('admin') })).status).toBe(403);
+});
