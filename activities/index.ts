@@ -4,11 +4,19 @@ import type { Client } from '@temporalio/client';
 import type { Sql } from '../db';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
+import { createPaymentProvider, type PaymentProvider } from './payments/provider';
 import { retentionActivities } from './retention';
+import { taliAsihActivities } from './taliAsih';
 import { taskActivities } from './tasks';
 
-export function createActivities(sql: Sql, temporal: Client) {
-  return { ...caseActivities(sql), ...taskActivities(sql), ...bulkActivities(sql, temporal), ...retentionActivities(sql) };
+export function createActivities(sql: Sql, temporal: Client, paymentProvider: () => PaymentProvider = () => createPaymentProvider()) {
+  return {
+    ...caseActivities(sql),
+    ...taskActivities(sql),
+    ...bulkActivities(sql, temporal),
+    ...retentionActivities(sql),
+    ...taliAsihActivities(sql, temporal, paymentProvider),
+  };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

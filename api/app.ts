@@ -14,6 +14,7 @@ import { auditRoutes } from './audit/routes';
 import { dataSubjectRoutes } from './dataSubjects/routes';
 import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
+import { taliAsihRoutes } from './taliAsih/routes';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps) {
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));
   api.use(reportRoutes(sql));
+  api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

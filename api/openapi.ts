@@ -12,6 +12,7 @@ import { caseIdParamsSchema, caseListQuerySchema, caseSchema, createCaseBodySche
 import { codecBodySchema } from './codec/routes';
 import { dataSubjectExportBodySchema } from './dataSubjects/routes';
 import { casePolicyBodySchema, slaPolicyBodySchema } from './policies/schema';
+import { budgetBodySchema, budgetListQuerySchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema, periodQuerySchema } from './taliAsih/schema';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './tasks/schema';
 import { createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
 
@@ -188,6 +189,22 @@ export function buildOpenApi() {
     method: 'get', path: '/api/reports/summary', summary: 'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks', tags: ['reports'],
     responses: { 200: anyJson('the summary'), ...problems(401, 403) },
   });
+
+  // ---- tali asih
+  route({
+    method: 'post', path: '/api/tali-asih/claims', summary: 'Open a stipend claim (starts taliAsihWorkflow); 409 if one exists for that TKSK and period; honours Idempotency-Key', tags: ['tali asih'],
+    body: { schema: createClaimBodySchema, account: 'tksk1' },
+    responses: { 201: anyJson('the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf('claims'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/claims/export.csv', summary: 'CSV of a filtered claim list', tags: ['tali asih'], query: claimExportQuerySchema, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/claims/{id}', summary: 'A claim with its components, payments and tasks', tags: ['tali asih'], params: claimIdParamsSchema, responses: { 200: anyJson('the claim'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/budgets', summary: 'Budget allocations of your provinsi', tags: ['tali asih'], query: budgetListQuerySchema, responses: { 200: listOf('budgets'), ...problems(401, 403, 422) } });
+  route({
+    method: 'put', path: '/api/tali-asih/budgets', summary: 'Set an allocation (provinsi supervisor); claims awaiting budget re-check at once', tags: ['tali asih'],
+    body: { schema: budgetBodySchema, account: 'provinsi1' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 409, 422) },
+  });
+  route({ method: 'get', path: '/api/tali-asih/reconciliation', summary: 'Per provinsi: approved = paid + pending, and the budget agrees', tags: ['tali asih'], query: periodQuerySchema, responses: { 200: listOf('reconciliation'), ...problems(401, 403, 422) } });
 
   // ---- administration
   route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf('users'), ...problems(401, 403, 422) } });

@@ -30,14 +30,25 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   { username: 'admin', displayName: 'Administrator Sistem', role: 'admin', regionCode: null },
 ];
 
+/** Demo bank accounts (bank code:number); tksk2's is invalid on purpose, to show a payment failure. */
+const DEMO_ACCOUNTS: Record<string, string> = { tksk1: 'BRI:0021-01-000123-50-1', tksk2: 'BRI:INVALID', tksk3: 'BNI:0456789123' };
+
 export async function seedDemoUsers(sql: Sql): Promise<void> {
   const existing = new Set((await sql<{ username: string }[]>`SELECT username FROM users`).map((u) => u.username));
   for (const u of DEMO_USERS) {
     if (existing.has(u.username)) continue;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await sql`
-      INSERT INTO users (id, username, display_name, role, region_code, password_hash)
-      VALUES (${`usr_${u.username}`}, ${u.username}, ${u.displayName}, ${u.role}, ${u.regionCode}, ${passwordHash})
+      INSERT INTO users (id, username, display_name, role, region_code, password_hash, bank_account)
+      VALUES (${`usr_${u.username}`}, ${u.username}, ${u.displayName}, ${u.role}, ${u.regionCode}, ${passwordHash}, ${DEMO_ACCOUNTS[u.username] ?? null})
       ON CONFLICT (username) DO NOTHING`;
   }
+  for (const [username, account] of Object.entries(DEMO_ACCOUNTS)) {
+    await sql`UPDATE users SET bank_account = ${account} WHERE username = ${username} AND bank_account IS NULL`;
+  }
+  // A special assignment for tksk1: BSP/Sembako accompaniment (amount illustrative).
+  await sql`
+    INSERT INTO tali_asih_assignments (tksk_id, component, label, amount, valid_from)
+    SELECT 'usr_tksk1', 'bsp_sembako', 'Pendampingan BSP/Program Sembako', 500000, '2026-01-01'
+    WHERE NOT EXISTS (SELECT 1 FROM tali_asih_assignments WHERE tksk_id = 'usr_tksk1' AND component = 'bsp_sembako')`;
 }

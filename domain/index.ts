@@ -15,3 +15,4 @@ export * from './interventions';
 export * from './policies';
 export * from './calendar';
 export * from './bulk';
+export * from './taliAsih';

@@ -21,6 +21,10 @@ export const ACTIONS = {
   'audit.read': ['auditor', 'admin', 'supervisor_kabupaten', 'supervisor_provinsi'],
   'audit.verify': ['auditor', 'admin'],
   'data_subject.export': ['admin'],
+  'claim.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'budget.manage': ['supervisor_provinsi'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

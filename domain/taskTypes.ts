@@ -17,6 +17,7 @@ export const TASK_TYPES = [
   'tali_asih_report',
   'tali_asih_verification',
   'tali_asih_approval',
+  'tali_asih_payment_issue',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -97,6 +98,10 @@ const completionSchemas = {
   }),
   tali_asih_verification: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
   tali_asih_approval: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
+  tali_asih_payment_issue: z.discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('retry'), data: z.strictObject({ note: z.string().trim().min(5).max(2000) }) }),
+    z.strictObject({ outcome: z.literal('cancel'), data: z.strictObject({ reason }) }),
+  ]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -201,6 +206,14 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
       approve: { outcome: 'approve', data: {} },
       return: { outcome: 'return', data: { reason: 'Lampiran laporan kurang.' } },
       reject: { outcome: 'reject', data: { reason: 'Klaim ganda untuk periode yang sama.' } },
+    },
+  },
+  tali_asih_payment_issue: {
+    type: 'tali_asih_payment_issue', role: 'supervisor_provinsi', titleId: 'Masalah pembayaran tali asih', titleEn: 'Stipend payment issue',
+    outcomes: ['retry', 'cancel'],
+    examples: {
+      retry: { outcome: 'retry', data: { note: 'Nomor rekening sudah diperbaiki oleh admin.' } },
+      cancel: { outcome: 'cancel', data: { reason: 'Rekening tidak dapat diperbaiki pada periode ini.' } },
     },
   },
 };

@@ -81,7 +81,9 @@ export interface TaskCompletionResult {
   completedAt: string;
   actorId: string;
   /** The case after the workflow has acted on the decision (next task created or case closed). */
-  case: CaseSnapshot;
+  case?: CaseSnapshot;
+  /** For tali asih tasks: the claim after the decision. */
+  claim?: ClaimSnapshot;
 }
 
 /** Failure types a workflow validator throws; the API maps them to HTTP statuses. */
@@ -94,3 +96,18 @@ export const TASK_FAILURES = {
 } as const;
 
 export { caseStatusSchema, taskTypeSchema };
+
+export type ClaimStatus = 'report' | 'verification' | 'approval' | 'awaiting_budget' | 'disbursing' | 'paid' | 'rejected';
+
+export interface ClaimSnapshot {
+  claimId: string;
+  tkskId: string;
+  period: string;
+  status: ClaimStatus;
+  total: number;
+  rejectedReason: string | null;
+  openTasks: OpenTaskSummary[];
+}
+
+/** What a workflow answers about itself after a task decision. */
+export type WorkflowSnapshot = { case: CaseSnapshot } | { claim: ClaimSnapshot };

@@ -24,6 +24,10 @@ const envSchema = z.object({
   LOCAL_TEMPORAL_PORT: z.coerce.number().int().min(1).max(65535).default(7233),
   /** Local mode: port of the Temporal Web UI; 0 = no UI. */
   LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
+  /** External payment provider (base URL of its transfer API); unset = the bundled simulator. */
+  PAYMENT_PROVIDER_URL: z.string().url().optional(),
+  /** Local mode: port of the payment simulator. */
+  LOCAL_PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
   /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */
   BUILD_ADMIN: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Browser origins allowed to call the API (comma-separated), e.g. the Temporal UI for the codec endpoint. */
@@ -54,7 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jwtSecret: e.JWT_SECRET,
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
-    local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT },
+    local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT, paymentSimPort: e.LOCAL_PAYMENT_SIM_PORT },
+    paymentProviderUrl: e.PAYMENT_PROVIDER_URL,
     buildAdmin: e.BUILD_ADMIN,
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_SECONDS },
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

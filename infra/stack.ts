@@ -17,6 +17,7 @@ export interface Stack {
   databaseUrl: string;
   temporalAddress: string;
   temporalUiUrl?: string;
+  paymentsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -182,6 +183,14 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       env.PAYLOAD_KEYS = `local-1:${localSecret(config.dataDir, 'payload-key-local-1', 32, 'base64')}`;
       env.PAYLOAD_KEY_ID = 'local-1';
     }
+    if (!config.paymentProviderUrl) {
+      // The bundled payment simulator stands in for a bank's transfer API.
+      env.PAYMENT_SIM_PORT = String(config.local.paymentSimPort);
+      env.PAYMENT_PROVIDER_URL = `http://127.0.0.1:${config.local.paymentSimPort}`;
+      const payments = new Supervised('payments', 'payments/main.ts', env, log);
+      payments.start();
+      stops.push(() => payments.stop());
+    }
     const worker = new Supervised('worker', 'worker/main.ts', env, log);
     const api = new Supervised('api', 'api/main.ts', env, log);
     worker.start();
@@ -190,7 +199,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
 
     const apiUrl = `http://localhost:${config.port}`;
     await waitForHealth(apiUrl, 120_000);
-    return { apiUrl, databaseUrl, temporalAddress, temporalUiUrl, stop: stopAll };
+    return { apiUrl, databaseUrl, temporalAddress, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

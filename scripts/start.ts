@@ -26,13 +26,14 @@ async function main() {
   log(`  API           ${stack.apiUrl}/api   (OpenAPI: ${stack.apiUrl}/api/openapi.json)`);
   log(`  Health        ${stack.apiUrl}/health`);
   if (stack.temporalUiUrl) log(`  Temporal UI   ${stack.temporalUiUrl}`);
+  if (stack.paymentsUrl) log(`  Payments      ${stack.paymentsUrl}  (simulator)`);
   log(`  Data          ${config.dataDir}`);
   if (!config.production) {
     log(`  Demo logins   (password "${DEMO_PASSWORD}")`);
     for (const u of DEMO_USERS) log(`    ${u.username.padEnd(12)} ${u.role.padEnd(21)} ${u.displayName}`);
   }
   // Machine-readable line for test harnesses.
-  log(`KESOS_READY ${JSON.stringify({ apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress })}`);
+  log(`KESOS_READY ${JSON.stringify({ apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, paymentsUrl: stack.paymentsUrl })}`);
   log('Press Ctrl-C to stop.');
 }
 

@@ -2,8 +2,26 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@temporalio/client';
 
 export const RETENTION_SCHEDULE_ID = 'kesos-retention';
+export const TALI_ASIH_SCHEDULE_ID = 'kesos-tali-asih-monthly';
+
+async function createOnce(create: () => Promise<unknown>): Promise<void> {
+  try {
+    await create();
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+  }
+}
 
 export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
+  // A claim for every active TKSK at the start of each (monthly) period: 00:05 WIB on the 1st.
+  await createOnce(() =>
+    client.schedule.create({
+      scheduleId: TALI_ASIH_SCHEDULE_ID,
+      spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 5 }], timezone: 'Asia/Jakarta' },
+      action: { type: 'startWorkflow', workflowType: 'openTaliAsihClaimsWorkflow', taskQueue, args: [] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+    }),
+  );
   try {
     await client.schedule.create({
       scheduleId: RETENTION_SCHEDULE_ID,

@@ -169,7 +169,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
 
   const board: TaskBoard = new TaskBoard(
     {
-      snapshot,
+      snapshot: () => ({ case: snapshot() }),
       paused: () => s.paused,
       maxBreaches: 1,
       // A breached deadline: the task and case are overdue, and the kabupaten supervisor gets an

@@ -5,7 +5,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain/interventions';
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
-import type { CaseSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
+import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
 
 /** Complete a human task; validated by role, region, assignment, four-eyes and payload schema. */
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskInput]>('completeTask');
@@ -39,3 +39,9 @@ export const SA = {
 /** Bulk reassignment: progress, and the second supervisor's confirmation when policy asks. */
 export const bulkStatusQuery = defineQuery<BulkReassignStatus>('bulkStatus');
 export const confirmBulkUpdate = defineUpdate<BulkReassignStatus, [{ actor: Actor; approve: boolean }]>('confirmBulk');
+
+/** Tali asih: the claim as the workflow sees it, and a nudge when its provinsi's budget changes. */
+export const claimSnapshotQuery = defineQuery<ClaimSnapshot>('claimSnapshot');
+export const budgetChangedSignal = defineSignal<[]>('budgetChanged');
+/** Returns once the claim row and its report task exist: lets POST /api/tali-asih/claims answer synchronously. */
+export const claimOpenedUpdate = defineUpdate<ClaimSnapshot, []>('claimOpened');

@@ -3,3 +3,4 @@ export { caseWorkflow } from './case';
 export { rujukanWorkflow } from './rujukan';
 export { bulkReassignWorkflow } from './bulkReassign';
 export { retentionWorkflow } from './retention';
+export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';

@@ -31,7 +31,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
   });
 
   const board: TaskBoard = new TaskBoard({
-    snapshot,
+    snapshot: () => ({ case: snapshot() }),
     paused: () => paused,
     maxBreaches: 2,
     async onBreach(task, level) {

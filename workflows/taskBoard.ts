@@ -7,7 +7,7 @@ import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
-import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type CaseSnapshot } from '../domain/workflowContracts';
+import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { completeTaskUpdate } from './definitions';
 
@@ -51,7 +51,7 @@ export interface BoardTask {
 }
 
 export interface BoardHooks {
-  snapshot(): CaseSnapshot;
+  snapshot(): WorkflowSnapshot;
   /** While paused, clocks stop and tasks cannot be completed. */
   paused(): boolean;
   /** Deadline breaches handled before the clock stops for good. */
@@ -243,6 +243,6 @@ export class TaskBoard {
     this.hooks.onCompleted?.(task);
     // A main task's result moves the case on: answer once the workflow has done so.
     if (task.kind === 'main') await this.wakeAndSettle();
-    return { taskId: task.taskId, type: task.spec.type, outcome, completedAt, actorId: input.actor.id, case: this.hooks.snapshot() };
+    return { taskId: task.taskId, type: task.spec.type, outcome, completedAt, actorId: input.actor.id, ...this.hooks.snapshot() };
   }
 }

@@ -82,7 +82,39 @@ export interface CaseRecord {
   consent?: { basis: string; givenBy?: string; relationship?: string; note?: string };
   tasks?: TaskRecord[];
   openTasks?: TaskRecord[];
+  referrals?: ReferralRecord[];
+  pendingInterventions?: PendingIntervention[];
+  anonymised?: boolean;
 }
+
+export const REFERRAL_STATUSES = ['open', 'served', 'not_served', 'cancelled'] as const;
+
+/** A rujukan (GET /api/cases/:id embeds them). */
+export interface ReferralRecord {
+  id: string;
+  workflowId: string;
+  destinationType: string;
+  institutionName: string;
+  reason: string;
+  urgency: string;
+  status: (typeof REFERRAL_STATUSES)[number];
+  requestedBy: string;
+  createdAt: string;
+  closedAt: string | null;
+  outcome: Record<string, unknown> | null;
+}
+
+/** A four-eyes request waiting for a second supervisor. */
+export interface PendingIntervention {
+  interventionId: string;
+  action: string;
+  payload: Record<string, unknown>;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+export const SUPERVISOR_ROLES: readonly string[] = ['supervisor_kabupaten', 'supervisor_provinsi'];
+export const isSupervisor = (role: string | null | undefined) => !!role && SUPERVISOR_ROLES.includes(role);
 
 export interface TaskTypeInfo {
   id: string;

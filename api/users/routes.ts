@@ -56,8 +56,8 @@ export function userRoutes(sql: Sql): Router {
     await regionMustExist(body.regionCode);
     const id = `usr_${randomUUID()}`;
     const inserted = await sql`
-      INSERT INTO users (id, username, display_name, role, region_code, password_hash)
-      VALUES (${id}, ${body.username}, ${body.displayName}, ${body.role}, ${body.regionCode}, ${await hashPassword(body.password)})
+      INSERT INTO users (id, username, display_name, role, region_code, password_hash, bank_account)
+      VALUES (${id}, ${body.username}, ${body.displayName}, ${body.role}, ${body.regionCode}, ${await hashPassword(body.password)}, ${body.bankAccount ?? null})
       ON CONFLICT (username) DO NOTHING RETURNING id`;
     if (!inserted.length) throw new HttpProblem(409, `username ${body.username} is taken`);
     await audit(actor, res.locals.requestId, 'user.created', id, { username: body.username, role: body.role, regionCode: body.regionCode });
@@ -83,10 +83,12 @@ export function userRoutes(sql: Sql): Router {
         display_name = coalesce(${body.displayName ?? null}, display_name),
         role = coalesce(${body.role ?? null}, role),
         region_code = ${body.regionCode === undefined ? current.regionCode : body.regionCode},
-        disabled = coalesce(${body.disabled ?? null}, disabled)
+        disabled = coalesce(${body.disabled ?? null}, disabled),
+        bank_account = ${body.bankAccount === undefined ? sql`bank_account` : body.bankAccount}
       WHERE id = ${id}`;
     if (body.disabled) await revokeAllOf(sql, id);
-    await audit(actor, res.locals.requestId, 'user.updated', id, body);
+    // The audit keeps that the bank account changed, not the number.
+    await audit(actor, res.locals.requestId, 'user.updated', id, { ...body, bankAccount: body.bankAccount === undefined ? undefined : 'changed' });
     const [u] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
     res.json({ ...publicUser(u), disabled: u.disabled });
   });

@@ -33,6 +33,8 @@ export const createUserBodySchema = z
     regionCode: regionCodeSchema.nullable(),
     /** Initial password, at least 10 characters. */
     password,
+    /** Where a TKSK's tali asih is paid: `BANK:number`. */
+    bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').optional(),
   })
   .superRefine(roleRegionCheck)
   .meta({ id: 'CreateUser', example: { username: 'tksk.tingkir2', displayName: 'Wahyu Hidayat (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02', password: 'ganti-sandi-ini' } });
@@ -44,6 +46,8 @@ export const updateUserBodySchema = z
     regionCode: regionCodeSchema.nullable().optional(),
     /** true: the account can no longer sign in; its sessions are revoked. */
     disabled: z.boolean().optional(),
+    /** Where a TKSK's tali asih is paid: `BANK:number`. */
+    bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').nullable().optional(),
   })
   .superRefine(roleRegionCheck)
   .meta({ id: 'UpdateUser', example: { disabled: true } });

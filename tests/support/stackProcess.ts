@@ -10,17 +10,18 @@ export interface StackPorts {
   api: number;
   pg: number;
   temporal: number;
+  payments: number;
 }
 
 export interface StackProcess {
   child: ChildProcess;
-  ready: { apiUrl: string; databaseUrl: string; temporalAddress: string };
+  ready: { apiUrl: string; databaseUrl: string; temporalAddress: string; paymentsUrl?: string };
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 export async function allocatePorts(): Promise<StackPorts> {
-  return { api: await freePort(), pg: await freePort(), temporal: await freePort() };
+  return { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
 }
 
 export async function startStackProcess(dataDir: string, ports: StackPorts, logFile: string): Promise<StackProcess> {
@@ -34,6 +35,11 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     LOCAL_PG_PORT: String(ports.pg),
     LOCAL_TEMPORAL_PORT: String(ports.temporal),
     LOCAL_TEMPORAL_UI_PORT: '0',
+    LOCAL_PAYMENT_SIM_PORT: String(ports.payments),
+    // Deterministic provider trouble: every transfer's first answer is lost after it was
+    // committed (the double-payment trap); no random failures.
+    PAYMENT_SIM_FAIL_RATE: '0',
+    PAYMENT_SIM_LOSE_FIRST_RESPONSE: '1',
     BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'auto',
     LOG_LEVEL: 'info',
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
@@ -41,6 +47,7 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
+  delete env.PAYMENT_PROVIDER_URL;
   const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, 'scripts', 'start.ts')], {
     cwd: ROOT,
     env,

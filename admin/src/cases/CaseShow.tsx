@@ -1,3 +1,4 @@
+import { Alert, Chip, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
@@ -8,12 +9,18 @@ import {
   TextField,
   useRecordContext,
   useTranslate,
+  WithRecord,
 } from 'react-admin';
+import { getUser } from '../session';
+import { HistoryViewer } from './HistoryViewer';
+import { InterventionButtons, PendingInterventions } from './Interventions';
+import { Lifecycle } from './Lifecycle';
+import { CaseTimeline } from './Timeline';
 import { CaseStatusField } from '../fields/CaseStatusField';
 import { NikField } from '../fields/NikField';
 import { TaskStatusField, DueField } from '../fields/TaskStatusField';
 import { PmksField, VocabularyField } from '../fields/VocabularyField';
-import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS, type CaseRecord, type TaskRecord } from '../vocabulary';
+import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type ReferralRecord, type TaskRecord } from '../vocabulary';
 
 const CaseTitle = () => {
   const record = useRecordContext<CaseRecord>();
@@ -57,40 +64,125 @@ const CaseTasks = (_props: { label?: false }) => {
   );
 };
 
-export const CaseShow = () => (
-  <Show<CaseRecord> title={<CaseTitle />}>
-    <TabbedShowLayout>
-      <TabbedShowLayout.Tab label="kesos.cases.section.case">
+const ReferralColumn = DataTable.Col<ReferralRecord>;
+
+const REFERRAL_COLORS: Record<string, 'default' | 'info' | 'success' | 'error'> = { open: 'info', served: 'success', not_served: 'error', cancelled: 'default' };
+
+const ReferralStatus = () => {
+  const r = useRecordContext<ReferralRecord>();
+  const translate = useTranslate();
+  if (!r) return null;
+  return <Chip size="small" variant="outlined" color={REFERRAL_COLORS[r.status] ?? 'default'} label={translate(`kesos.referral_status.${r.status}`, { _: r.status })} />;
+};
+
+/** Referrals made from pendampingan visits (rujukan child workflows). */
+const CaseReferrals = (_props: { label?: false }) => {
+  const translate = useTranslate();
+  return (
+    <ArrayField source="referrals">
+      <DataTable<ReferralRecord>
+        bulkActionButtons={false}
+        rowClick={false}
+        empty={<Alert severity="info">{translate('kesos.referrals.empty')}</Alert>}
+        data-testid="referrals"
+      >
+        <ReferralColumn source="destinationType" label="kesos.field.destinationType">
+          <VocabularyField source="destinationType" prefix="kesos.enum.destinationType" />
+        </ReferralColumn>
+        <ReferralColumn source="institutionName" label="kesos.field.institutionName" />
+        <ReferralColumn source="reason" label="kesos.field.reason" />
+        <ReferralColumn source="urgency" label="kesos.field.urgency">
+          <VocabularyField source="urgency" prefix="kesos.enum.urgency" />
+        </ReferralColumn>
+        <ReferralColumn source="status" label="kesos.referrals.status">
+          <ReferralStatus />
+        </ReferralColumn>
+        <ReferralColumn source="createdAt" label="kesos.referrals.created">
+          <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+        </ReferralColumn>
+        <ReferralColumn source="closedAt" label="kesos.referrals.closed">
+          <DateField source="closedAt" locales={DATE_LOCALE} options={DATE_OPTIONS} emptyText="—" />
+        </ReferralColumn>
+      </DataTable>
+    </ArrayField>
+  );
+};
+
+/** Name, status, the lifecycle diagram, interventions and four-eyes requests. */
+const CaseHeader = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <Stack spacing={1.5} sx={{ p: 2, pb: 0 }}>
+      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="h5" component="h1" data-testid="case-heading">
+          {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
+        </Typography>
         <CaseStatusField source="status" />
-        <VocabularyField source="step" prefix="kesos.task_type" />
         <PmksField source="pmksCode" showName />
-        <TextField source="summary" sx={{ whiteSpace: 'pre-line' }} />
-        <BooleanField source="paused" />
-        <BooleanField source="overdue" />
-        <VocabularyField source="closedReason" prefix="kesos.closure_reason" />
-        <TextField source="desaCode" />
-        <TextField source="kecamatanCode" />
-        <TextField source="kabupatenCode" />
-        <TextField source="assigneeId" />
-        <TextField source="registeredBy" />
-        <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-        <DateField source="updatedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-        <TextField source="workflowId" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="kesos.cases.section.beneficiary" path="beneficiary">
-        <TextField source="beneficiary.name" />
-        <NikField source="beneficiary.nik" full />
-        <DateField source="beneficiary.birthDate" locales={DATE_LOCALE} options={DATE_OPTIONS} />
-        <VocabularyField source="beneficiary.sex" prefix="kesos.sex" />
-        <TextField source="beneficiary.address" />
-        <VocabularyField source="consent.basis" prefix="kesos.consent_basis" />
-        <TextField source="consent.givenBy" />
-        <TextField source="consent.relationship" />
-        <TextField source="consent.note" />
-      </TabbedShowLayout.Tab>
-      <TabbedShowLayout.Tab label="kesos.cases.section.tasks" path="tasks">
-        <CaseTasks label={false} />
-      </TabbedShowLayout.Tab>
-    </TabbedShowLayout>
-  </Show>
-);
+      </Stack>
+      <Lifecycle />
+      <PendingInterventions />
+      <InterventionButtons />
+    </Stack>
+  );
+};
+
+const mayReadHistory = () => {
+  const role = getUser()?.role;
+  return isSupervisor(role) || role === 'auditor';
+};
+
+export const CaseShow = () => {
+  const referralCount = (r?: CaseRecord) => r?.referrals?.length ?? 0;
+  return (
+    <Show<CaseRecord> title={<CaseTitle />}>
+      <CaseHeader />
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="kesos.cases.section.case">
+          <CaseStatusField source="status" />
+          <VocabularyField source="step" prefix="kesos.task_type" />
+          <PmksField source="pmksCode" showName />
+          <TextField source="summary" sx={{ whiteSpace: 'pre-line' }} />
+          <BooleanField source="paused" />
+          <BooleanField source="overdue" />
+          <VocabularyField source="closedReason" prefix="kesos.closure_reason" />
+          <TextField source="desaCode" />
+          <TextField source="kecamatanCode" />
+          <TextField source="kabupatenCode" />
+          <TextField source="assigneeId" />
+          <TextField source="registeredBy" />
+          <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <DateField source="updatedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <TextField source="workflowId" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="kesos.cases.section.beneficiary" path="beneficiary">
+          <TextField source="beneficiary.name" />
+          <NikField source="beneficiary.nik" full />
+          <DateField source="beneficiary.birthDate" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          <VocabularyField source="beneficiary.sex" prefix="kesos.sex" />
+          <TextField source="beneficiary.address" />
+          <VocabularyField source="consent.basis" prefix="kesos.consent_basis" />
+          <TextField source="consent.givenBy" />
+          <TextField source="consent.relationship" />
+          <TextField source="consent.note" />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="kesos.cases.section.tasks" path="tasks">
+          <CaseTasks label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="kesos.cases.section.referrals" path="referrals" count={<WithRecord render={(r: CaseRecord) => referralCount(r) || null} />}>
+          <CaseReferrals label={false} />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="kesos.cases.section.timeline" path="timeline">
+          <CaseTimeline label={false} />
+        </TabbedShowLayout.Tab>
+        {mayReadHistory() ? (
+          <TabbedShowLayout.Tab label="kesos.cases.section.history" path="history">
+            <HistoryViewer label={false} />
+          </TabbedShowLayout.Tab>
+        ) : null}
+      </TabbedShowLayout>
+    </Show>
+  );
+};

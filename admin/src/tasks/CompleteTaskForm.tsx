@@ -1,155 +1,152 @@
-// Completion of an open task: outcome select (from GET /api/task-types) and the `data` object
-// as JSON, prefilled with the type's example. A per-field form generated from the JSON Schema
-// can replace the textarea later.
-import { useState, type FormEvent } from 'react';
-import { Alert, Box, Button, CircularProgress, Divider, MenuItem, Stack, TextField, Typography } from '@mui/material';
+// Completion of an open task, for the role that may complete it (the API still decides: 403,
+// 409, 422). Approval types get Setujui / Kembalikan / Tolak; the others a form generated from
+// the type's JSON Schema, prefilled with its example, with an outcome choice when it has outcomes.
+import { useState } from 'react';
+import {
+  Alert,
+  Box,
+  CircularProgress,
+  Divider,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  Typography,
+} from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import {
+  Form,
+  SaveButton,
   useDataProvider,
-  useGetList,
   useNotify,
-  usePermissions,
   useRecordContext,
-  useRefresh,
+  useRedirect,
   useTranslate,
   type HttpError,
 } from 'react-admin';
+import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import { ApprovalButtons } from './ApprovalButtons';
+import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
+import { completionVerdict, dataSchemaFor, exampleFor, isApprovalType, useTaskTypes } from './taskTypes';
 
-const pretty = (value: unknown) => JSON.stringify(value, null, 2);
+/** Field path `data.referral.urgency` → "Rujukan › Urgensi". */
+const usePathLabel = () => {
+  const label = useFieldLabel();
+  return (path: string) =>
+    path
+      .split('.')
+      .filter((p) => p !== 'data' && !/^\d+$/.test(p))
+      .map(label)
+      .join(' › ') || path;
+};
 
-/** The example body for an outcome ("submit" for types without outcomes). */
-const exampleData = (info: TaskTypeInfo, outcome: string) =>
-  info.examples[outcome || 'submit']?.data ?? (info.outcomes.length ? {} : Object.values(info.examples)[0]?.data) ?? {};
-
-const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }) => {
+const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInfo; outcome: string }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const refresh = useRefresh();
+  const redirect = useRedirect();
+  const pathLabel = usePathLabel();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const hasOutcomes = info.outcomes.length > 0;
-  const [outcome, setOutcome] = useState('');
-  const [text, setText] = useState(() => (hasOutcomes ? '' : pretty(exampleData(info, ''))));
-  const [saving, setSaving] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<[string, string][]>([]);
+  const schema = dataSchemaFor(info, outcome);
+  const [rejected, setRejected] = useState<[string, string][]>([]);
+  if (!schema) return <Alert severity="warning">{translate('kesos.tasks.complete.no_schema')}</Alert>;
+  // A returned assessment comes back with what was sent before: start from that, not the example.
+  const previous = task.context?.previous;
+  const example = previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : exampleFor(info, outcome, schema);
 
-  const chooseOutcome = (value: string) => {
-    setOutcome(value);
-    setText(pretty(exampleData(info, value)));
-    setFieldErrors([]);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (hasOutcomes && !outcome) {
-      notify('kesos.tasks.complete.choose_outcome', { type: 'warning' });
-      return;
-    }
-    let data: unknown;
+  const submit = async (values: Record<string, unknown>) => {
+    setRejected([]);
+    const data = (compact(values.data ?? {}) ?? {}) as Record<string, unknown>;
     try {
-      data = JSON.parse(text || '{}');
-    } catch {
-      data = undefined;
-    }
-    if (!data || typeof data !== 'object' || Array.isArray(data)) {
-      notify('kesos.tasks.complete.invalid_json', { type: 'error' });
-      return;
-    }
-    setSaving(true);
-    setFieldErrors([]);
-    try {
-      const body = { ...(hasOutcomes ? { outcome } : {}), data: data as Record<string, unknown> };
-      await dataProvider.completeTask(task.id, body);
+      await dataProvider.completeTask(task.id, { ...(outcome ? { outcome } : {}), data });
       notify('kesos.tasks.complete.success', { type: 'success' });
-      refresh();
+      redirect('list', 'tasks');
+      return undefined;
     } catch (error) {
-      const err = error as HttpError;
-      const message = err?.message || 'ra.notification.http_error';
+      const { fields, message } = serverErrors(error);
       notify(message, { type: 'error', messageArgs: { _: message } });
-      const errors = (err?.body as { errors?: Record<string, unknown> } | undefined)?.errors ?? {};
-      setFieldErrors(
-        Object.entries(errors)
-          .filter(([key, value]) => key !== 'root' && typeof value === 'string')
-          .map(([key, value]) => [key, value as string]),
-      );
-    } finally {
-      setSaving(false);
+      setRejected(Object.entries(fields));
+      // react-admin puts these on the fields (keys are form paths: data.riskLevel, data.needs.0).
+      return ((error as HttpError)?.body as { errors?: Record<string, unknown> } | undefined)?.errors;
     }
   };
 
   return (
-    <Box component="form" onSubmit={submit} sx={{ p: 2, maxWidth: 720 }}>
-      <Divider sx={{ mb: 2 }} />
-      <Typography variant="h6" gutterBottom>
-        {translate('kesos.tasks.complete.title')}
-      </Typography>
-      <Stack spacing={2}>
-        {hasOutcomes ? (
-          <TextField
-            select
-            required
-            label={translate('kesos.tasks.complete.outcome')}
-            value={outcome}
-            onChange={(e) => chooseOutcome(e.target.value)}
-            size="small"
-          >
-            {info.outcomes.map((o) => (
-              <MenuItem key={o} value={o}>
-                {translate(`kesos.outcome.${o}`, { _: o })}
-              </MenuItem>
-            ))}
-          </TextField>
-        ) : (
-          <Alert severity="info">{translate('kesos.tasks.complete.no_outcome')}</Alert>
-        )}
-        <TextField
-          label={translate('kesos.tasks.complete.data')}
-          helperText={translate('kesos.tasks.complete.data_help')}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          multiline
-          minRows={6}
-          slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', fontSize: '0.85rem' } } }}
-        />
-        {fieldErrors.length > 0 && (
-          <Alert severity="error">
+    <Form record={{ data: example }} onSubmit={submit} key={`${task.id}-${outcome}`} noValidate>
+      <Stack spacing={0.5} data-testid="task-form">
+        <SchemaFields schema={schema} prefix="data" />
+        {rejected.length > 0 && (
+          <Alert severity="error" sx={{ mb: 2 }} data-testid="server-errors">
             {translate('kesos.tasks.complete.field_errors')}
             <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {fieldErrors.map(([path, message]) => (
+              {rejected.map(([path, message]) => (
                 <li key={path}>
-                  <code>{path}</code>: {message}
+                  <strong>{pathLabel(path)}</strong>: {message}
                 </li>
               ))}
             </Box>
           </Alert>
         )}
-        <Box>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={saving}
-            startIcon={saving ? <CircularProgress size={16} color="inherit" /> : <CheckIcon />}
-          >
-            {translate('kesos.tasks.complete.submit')}
-          </Button>
+        <Box sx={{ pt: 1 }}>
+          <SaveButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} alwaysEnable />
         </Box>
       </Stack>
-    </Box>
+    </Form>
   );
 };
 
-/** Shown under an open task to the role that may complete it; the API still decides (403/409/422). */
+const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }) => {
+  const translate = useTranslate();
+  const hasOutcomes = info.outcomes.length > 0;
+  const [outcome, setOutcome] = useState('');
+  return (
+    <Stack spacing={2}>
+      {hasOutcomes ? (
+        <FormControl>
+          <FormLabel id="outcome-label">{translate('kesos.tasks.complete.outcome')}</FormLabel>
+          <RadioGroup aria-labelledby="outcome-label" value={outcome} onChange={(e) => setOutcome(e.target.value)} row>
+            {info.outcomes.map((o) => (
+              <FormControlLabel key={o} value={o} control={<Radio />} label={translate(`kesos.outcome.${o}`, { _: o })} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+      ) : null}
+      {hasOutcomes && !outcome ? (
+        <Alert severity="info">{translate('kesos.tasks.complete.choose_outcome')}</Alert>
+      ) : (
+        <DataForm task={task} info={info} outcome={outcome} />
+      )}
+    </Stack>
+  );
+};
+
+/** Shown under an open task to the role that may complete it. */
 export const CompleteTaskForm = () => {
   const task = useRecordContext<TaskRecord>();
-  const { permissions } = usePermissions<string | null>();
-  const { data: taskTypes } = useGetList<TaskTypeInfo>(
-    'task-types',
-    { pagination: { page: 1, perPage: 100 } },
-    { enabled: task?.status === 'open', staleTime: 5 * 60 * 1000 },
-  );
+  const translate = useTranslate();
+  const redirect = useRedirect();
+  const { byType, isPending } = useTaskTypes(task?.status === 'open');
   if (!task || task.status !== 'open') return null;
-  const info = taskTypes?.find((t) => t.type === task.type);
-  if (!info || (permissions && permissions !== info.role)) return null;
-  return <CompletionForm key={`${task.id}-${task.type}`} task={task} info={info} />;
+  if (isPending) return <CircularProgress size={24} sx={{ m: 2 }} />;
+  const info = byType.get(task.type);
+  const verdict = completionVerdict(task, info);
+  if (!info || (!verdict.ok && verdict.reason === 'role')) return null;
+  return (
+    <Box sx={{ p: 2, maxWidth: 760 }} data-testid="complete-task">
+      <Divider sx={{ mb: 2 }} />
+      <Typography variant="h6" gutterBottom>
+        {translate(isApprovalType(info) ? 'kesos.tasks.approval.heading' : 'kesos.tasks.complete.title')}
+      </Typography>
+      {!verdict.ok && verdict.reason === 'assignee' ? (
+        <Alert severity="info">{translate('kesos.tasks.complete.not_yours')}</Alert>
+      ) : isApprovalType(info) ? (
+        <ApprovalButtons task={task} info={info} onDone={() => redirect('list', 'tasks')} />
+      ) : (
+        <CompletionForm key={`${task.id}-${task.type}`} task={task} info={info} />
+      )}
+    </Box>
+  );
 };

@@ -1,0 +1,196 @@
+// The tamper-evident audit log (GET /api/audit, simple-rest): filter, verify the hash chain
+// (GET /api/audit/verify) and export the filtered rows as CSV (GET /api/audit/export.csv).
+import { useState } from 'react';
+import { Alert, Box, Button, CircularProgress, Stack, Tooltip, useMediaQuery, type Theme } from '@mui/material';
+import VerifyIcon from '@mui/icons-material/VerifiedUser';
+import DownloadIcon from '@mui/icons-material/Download';
+import {
+  DataTable,
+  DateField,
+  FilterButton,
+  List,
+  ReferenceField,
+  SimpleList,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useDataProvider,
+  useListContext,
+  useNotify,
+  useTranslate,
+  type HttpError,
+} from 'react-admin';
+import type { ChainVerification, KesosDataProvider } from '../dataProvider';
+import { JsonField } from '../fields/JsonField';
+import { getUser } from '../session';
+import { DATE_LOCALE, DATE_TIME_OPTIONS } from '../vocabulary';
+
+export interface AuditRecord {
+  id: string;
+  seq: string;
+  eventKey: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+const uuid = (value: unknown) =>
+  value && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(value).trim()) ? 'kesos.audit.invalid_case_id' : undefined;
+
+const auditFilters = [
+  <TextInput key="caseId" source="caseId" alwaysOn validate={uuid} helperText={false} />,
+  <TextInput key="action" source="action" alwaysOn helperText={false} />,
+  <TextInput key="actorId" source="actorId" helperText={false} />,
+  <TextInput key="entityType" source="entityType" helperText={false} />,
+];
+
+/** GET /api/audit/verify, then the verdict beside the button. */
+const VerifyChainButton = ({ onResult }: { onResult: (r: ChainVerification | null) => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const [busy, setBusy] = useState(false);
+  const canVerify = ['auditor', 'admin'].includes(getUser()?.role ?? '');
+  if (!canVerify) return null;
+  const verify = async () => {
+    setBusy(true);
+    onResult(null);
+    try {
+      onResult((await dataProvider.verifyAudit()).data);
+    } catch (error) {
+      const message = (error as HttpError)?.message || 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button size="small" onClick={verify} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <VerifyIcon />} data-testid="verify-chain">
+      {translate('kesos.audit.verify')}
+    </Button>
+  );
+};
+
+/** The CSV of the current filter, fetched with the bearer token and saved as a file. */
+const ExportCsvButton = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const { filterValues } = useListContext();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const { data } = await dataProvider.exportAuditCsv(filterValues ?? {});
+      const url = URL.createObjectURL(data);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      const message = (error as HttpError)?.message || 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Tooltip title={translate('kesos.audit.export_help')}>
+      <span>
+        <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />} data-testid="export-csv">
+          {translate('kesos.audit.export')}
+        </Button>
+      </span>
+    </Tooltip>
+  );
+};
+
+const VerificationResult = ({ result }: { result: ChainVerification | null }) => {
+  const translate = useTranslate();
+  if (!result) return null;
+  return result.ok ? (
+    <Alert severity="success" data-testid="chain-result" data-ok="true" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
+      {translate('kesos.audit.chain_ok', { rows: result.rows, at: new Date(result.verifiedAt).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) })}
+    </Alert>
+  ) : (
+    <Alert severity="error" data-testid="chain-result" data-ok="false" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
+      {translate('kesos.audit.chain_broken', {
+        seq: result.firstBroken?.seq ?? '?',
+        reason: translate(`kesos.audit.broken_reason.${result.firstBroken?.reason ?? 'hash'}`, { _: result.firstBroken?.reason ?? '' }),
+        rows: result.rows,
+      })}
+    </Alert>
+  );
+};
+
+const Column = DataTable.Col<AuditRecord>;
+
+export const AuditList = () => {
+  const [result, setResult] = useState<ChainVerification | null>(null);
+  const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const translate = useTranslate();
+  return (
+    <List<AuditRecord>
+      sort={{ field: 'seq', order: 'DESC' }}
+      filters={auditFilters}
+      exporter={false}
+      aside={undefined}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <VerifyChainButton onResult={setResult} />
+          <ExportCsvButton />
+        </TopToolbar>
+      }
+      empty={
+        <Box sx={{ p: 3 }}>
+          <Alert severity="info">{translate('kesos.audit.empty')}</Alert>
+        </Box>
+      }
+    >
+      <VerificationResult result={result} />
+      {isSmall ? (
+        <SimpleList<AuditRecord>
+          linkType={false}
+          primaryText={(r) => `#${r.seq} ${r.action}`}
+          secondaryText={(r) => `${r.actorId ?? 'system'} · ${new Date(r.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}`}
+        />
+      ) : (
+        <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<JsonField source="details" />}>
+          <Column source="seq" />
+          <Column source="at">
+            <DateField source="at" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          </Column>
+          <Column source="actorId" disableSort />
+          <Column source="actorRole" disableSort />
+          <Column source="action" disableSort />
+          <Column source="entityType" disableSort />
+          <Column source="caseId" disableSort>
+            {getUser()?.role === 'admin' ? (
+              <TextField source="caseId" emptyText="—" />
+            ) : (
+              <ReferenceField source="caseId" reference="cases" link="show" emptyText="—">
+                <TextField source="id" />
+              </ReferenceField>
+            )}
+          </Column>
+          <Column source="hash" disableSort>
+            <Stack component="span">
+              <TextField source="hash" sx={{ fontFamily: 'monospace', fontSize: '0.75rem', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }} />
+            </Stack>
+          </Column>
+        </DataTable>
+      )}
+    </List>
+  );
+};

@@ -1,0 +1,107 @@
+// Setujui / Kembalikan / Tolak for approval task types. Approve posts at once; return and reject
+// ask for a reason (≥ 5 characters) first.
+import { useState, type MouseEvent } from 'react';
+import { Button, CircularProgress, Stack, Tooltip } from '@mui/material';
+import ApproveIcon from '@mui/icons-material/CheckCircle';
+import ReturnIcon from '@mui/icons-material/Undo';
+import RejectIcon from '@mui/icons-material/Block';
+import { useDataProvider, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { ActionDialog } from '../common/ActionDialog';
+import type { KesosDataProvider } from '../dataProvider';
+import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import { completionVerdict } from './taskTypes';
+
+interface Props {
+  task: TaskRecord;
+  info: TaskTypeInfo;
+  size?: 'small' | 'medium';
+  onDone?: (outcome: string) => void;
+}
+
+export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const [approving, setApproving] = useState(false);
+  const [dialog, setDialog] = useState<'return' | 'reject' | null>(null);
+  const verdict = completionVerdict(task, info);
+  if (!verdict.ok && verdict.reason !== 'own') return null;
+  const disabled = !verdict.ok || approving;
+  const stop = (e: MouseEvent) => e.stopPropagation();
+
+  const approve = async (e: MouseEvent) => {
+    e.stopPropagation();
+    setApproving(true);
+    try {
+      await dataProvider.completeTask(task.id, { outcome: 'approve', data: {} });
+      notify('kesos.tasks.approval.done.approve', { type: 'success' });
+      onDone?.('approve');
+      refresh();
+    } catch (error) {
+      const message = (error as HttpError)?.message || 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    } finally {
+      setApproving(false);
+    }
+  };
+
+  const sendWithReason = async (outcome: 'return' | 'reject', reason: string) => {
+    await dataProvider.completeTask(task.id, { outcome, data: { reason } });
+    notify(`kesos.tasks.approval.done.${outcome}`, { type: 'success' });
+    onDone?.(outcome);
+    refresh();
+  };
+
+  const buttons = (
+    <Stack direction="row" spacing={1} onClick={stop} sx={{ flexWrap: 'wrap', rowGap: 1 }} data-testid="approval-buttons">
+      <Button
+        size={size}
+        variant="contained"
+        color="success"
+        disabled={disabled}
+        onClick={approve}
+        startIcon={approving ? <CircularProgress size={16} color="inherit" /> : <ApproveIcon />}
+      >
+        {translate('kesos.outcome.approve')}
+      </Button>
+      {info.outcomes.includes('return') && (
+        <Button size={size} variant="outlined" color="warning" disabled={disabled} onClick={(e) => (stop(e), setDialog('return'))} startIcon={<ReturnIcon />}>
+          {translate('kesos.outcome.return')}
+        </Button>
+      )}
+      {info.outcomes.includes('reject') && (
+        <Button size={size} variant="outlined" color="error" disabled={disabled} onClick={(e) => (stop(e), setDialog('reject'))} startIcon={<RejectIcon />}>
+          {translate('kesos.outcome.reject')}
+        </Button>
+      )}
+    </Stack>
+  );
+
+  return (
+    <>
+      {verdict.ok ? (
+        buttons
+      ) : (
+        <Tooltip title={translate('kesos.tasks.approval.own_submission')}>
+          <span>{buttons}</span>
+        </Tooltip>
+      )}
+      {dialog && (
+        <span onClick={stop}>
+          <ActionDialog
+            open
+            testId={`dialog-${dialog}`}
+            title={`kesos.tasks.approval.title.${dialog}`}
+            description={translate(`kesos.tasks.approval.explain.${dialog}`)}
+            fields={[{ name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.tasks.approval.reason_help' }]}
+            submitLabel={`kesos.outcome.${dialog}`}
+            submitColor={dialog === 'reject' ? 'error' : 'warning'}
+            onClose={() => setDialog(null)}
+            onSubmit={(values) => sendWithReason(dialog, values.reason)}
+          />
+        </span>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,81 @@
+// GET /api/task-types, cached: who completes each type, its outcomes, JSON Schema and examples.
+import { useGetList } from 'react-admin';
+import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import { getUser } from '../session';
+
+export const useTaskTypes = (enabled = true) => {
+  const { data, isPending, error } = useGetList<TaskTypeInfo>(
+    'task-types',
+    { pagination: { page: 1, perPage: 100 }, sort: { field: 'id', order: 'ASC' } },
+    { enabled, staleTime: 10 * 60 * 1000 },
+  );
+  const byType = new Map<string, TaskTypeInfo>((data ?? []).map((t) => [t.type, t]));
+  return { byType, isPending, error };
+};
+
+/** approve / return / reject types: completed with buttons instead of a form. */
+export const isApprovalType = (info: TaskTypeInfo | undefined) => !!info && info.outcomes.includes('approve');
+
+export type CompletionVerdict = { ok: true } | { ok: false; reason: 'role' | 'closed' | 'own' | 'assignee' };
+
+/**
+ * May the signed-in user complete this task? Mirrors the API's policy for display only (the API
+ * still decides): role, status, four-eyes, assignment.
+ */
+export function completionVerdict(task: TaskRecord | undefined, info: TaskTypeInfo | undefined): CompletionVerdict {
+  const user = getUser();
+  if (!task || !info || !user || user.role !== info.role) return { ok: false, reason: 'role' };
+  if (task.status !== 'open') return { ok: false, reason: 'closed' };
+  if (task.submittedBy && task.submittedBy === user.id) return { ok: false, reason: 'own' };
+  if (info.role === 'tksk' && task.assigneeId && task.assigneeId !== user.id) return { ok: false, reason: 'assignee' };
+  return { ok: true };
+}
+
+/** JSON Schema subset the portal renders (what z.toJSONSchema produces for the task types). */
+export interface JsonSchema {
+  type?: string;
+  enum?: string[];
+  const?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  description?: string;
+}
+
+/** The `data` schema for an outcome ('' for types without outcomes). */
+export function dataSchemaFor(info: TaskTypeInfo, outcome: string): JsonSchema | undefined {
+  const root = info.schema as JsonSchema;
+  const variants = root.oneOf ?? root.anyOf;
+  const variant = variants ? variants.find((v) => v.properties?.outcome?.const === outcome) : root;
+  return variant?.properties?.data;
+}
+
+/** Today as YYYY-MM-DD in the browser's time zone. */
+export const todayIso = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+export const isDateSchema = (s: JsonSchema) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** The type's example for an outcome, with dates moved to today. */
+export function exampleFor(info: TaskTypeInfo, outcome: string, schema: JsonSchema | undefined): Record<string, unknown> {
+  const example = structuredClone(info.examples[outcome || 'submit']?.data ?? Object.values(info.examples)[0]?.data ?? {});
+  const fix = (value: Record<string, unknown>, s: JsonSchema | undefined) => {
+    for (const [key, prop] of Object.entries(s?.properties ?? {})) {
+      if (isDateSchema(prop) && key in value) value[key] = todayIso();
+      else if (prop.type === 'object' && value[key] && typeof value[key] === 'object') fix(value[key] as Record<string, unknown>, prop);
+    }
+  };
+  fix(example, schema);
+  return example;
+}

@@ -1,0 +1,152 @@
+// User management for the admin (GET/POST /api/admin/users, PATCH /api/admin/users/:id).
+import { useState } from 'react';
+import { Button, Chip, CircularProgress } from '@mui/material';
+import PeopleIcon from '@mui/icons-material/People';
+import BlockIcon from '@mui/icons-material/Block';
+import EnableIcon from '@mui/icons-material/CheckCircleOutline';
+import {
+  BooleanInput,
+  Create,
+  DataTable,
+  DateField,
+  List,
+  PasswordInput,
+  regex,
+  required,
+  minLength,
+  SelectInput,
+  SimpleForm,
+  SimpleList,
+  TextInput,
+  useNotify,
+  useRecordContext,
+  useRefresh,
+  useTranslate,
+  useUpdate,
+  type HttpError,
+} from 'react-admin';
+import { useMediaQuery, type Theme } from '@mui/material';
+import { getUser } from '../session';
+import { choices, DATE_LOCALE, DATE_OPTIONS, ROLES } from '../vocabulary';
+import { VocabularyField } from '../fields/VocabularyField';
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  regionCode: string | null;
+  disabled: boolean;
+  createdAt?: string;
+}
+
+const Column = DataTable.Col<UserRecord>;
+
+/** Disable / enable an account (PATCH {disabled}); the admin cannot disable themself. */
+const ToggleDisabled = () => {
+  const record = useRecordContext<UserRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [update, { isPending }] = useUpdate<UserRecord>();
+  const [busy, setBusy] = useState(false);
+  if (!record || record.id === getUser()?.id) return null;
+  const toggle = (e: React.MouseEvent) => {
+    e.stopPropagation();
+    setBusy(true);
+    update(
+      'users',
+      { id: record.id, data: { disabled: !record.disabled }, previousData: record },
+      {
+        mutationMode: 'pessimistic',
+        onSuccess: () => {
+          notify(record.disabled ? 'kesos.users.enabled' : 'kesos.users.disabled_done', { type: 'success' });
+          refresh();
+        },
+        onError: (error) => {
+          const message = (error as HttpError)?.message || 'ra.notification.http_error';
+          notify(message, { type: 'error', messageArgs: { _: message } });
+        },
+        onSettled: () => setBusy(false),
+      },
+    );
+  };
+  return (
+    <Button
+      size="small"
+      color={record.disabled ? 'success' : 'error'}
+      onClick={toggle}
+      disabled={busy || isPending}
+      startIcon={busy ? <CircularProgress size={14} /> : record.disabled ? <EnableIcon /> : <BlockIcon />}
+      data-testid={`toggle-${record.username}`}
+    >
+      {translate(record.disabled ? 'kesos.users.enable' : 'kesos.users.disable')}
+    </Button>
+  );
+};
+
+const StatusChip = () => {
+  const record = useRecordContext<UserRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <Chip size="small" color={record.disabled ? 'default' : 'success'} variant="outlined" label={translate(record.disabled ? 'kesos.users.status_disabled' : 'kesos.users.status_active')} />;
+};
+
+const userFilters = [
+  <SelectInput key="role" source="role" choices={choices(ROLES, 'kesos.role')} alwaysOn sx={{ minWidth: 200 }} />,
+  <BooleanInput key="disabled" source="disabled" />,
+];
+
+export const UserList = () => {
+  const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const translate = useTranslate();
+  return (
+    <List<UserRecord> sort={{ field: 'username', order: 'ASC' }} filters={userFilters} exporter={false}>
+      {isSmall ? (
+        <SimpleList<UserRecord>
+          linkType={false}
+          primaryText={(u) => u.displayName}
+          secondaryText={(u) => `${u.username} · ${translate(`kesos.role.${u.role}`, { _: u.role })}`}
+          tertiaryText={(u) => u.regionCode ?? ''}
+        />
+      ) : (
+        <DataTable<UserRecord> bulkActionButtons={false} rowClick={false}>
+          <Column source="username" />
+          <Column source="displayName" disableSort />
+          <Column source="role">
+            <VocabularyField source="role" prefix="kesos.role" />
+          </Column>
+          <Column source="regionCode" disableSort />
+          <Column source="disabled" disableSort>
+            <StatusChip />
+          </Column>
+          <Column source="createdAt">
+            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          </Column>
+          <Column source="actions" label="kesos.tasks.actions" disableSort>
+            <ToggleDisabled />
+          </Column>
+        </DataTable>
+      )}
+    </List>
+  );
+};
+
+export const UserCreate = () => (
+  <Create redirect="list">
+    <SimpleForm sx={{ maxWidth: 600 }}>
+      <TextInput source="username" validate={[required(), regex(/^[a-z0-9._-]{3,64}$/, 'kesos.users.username_help')]} helperText="kesos.users.username_help" fullWidth />
+      <TextInput source="displayName" validate={[required(), minLength(3)]} fullWidth />
+      <SelectInput source="role" choices={choices(ROLES, 'kesos.role')} validate={required()} fullWidth />
+      <TextInput source="regionCode" helperText="kesos.users.region_help" parse={(v: string) => (v ? v : null)} fullWidth />
+      <PasswordInput source="password" validate={[required(), minLength(10)]} helperText="kesos.users.password_help" fullWidth />
+    </SimpleForm>
+  </Create>
+);
+
+export default {
+  icon: PeopleIcon,
+  list: UserList,
+  create: UserCreate,
+  recordRepresentation: 'username',
+};

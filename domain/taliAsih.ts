@@ -1,0 +1,41 @@
+// Tali asih (TKSK stipend) vocabulary shared by the workflow, activities and API.
+import { z } from 'zod';
+import { actorSchema } from './roles';
+
+/** Monthly periods by default: `YYYY-MM`. */
+export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is YYYY-MM');
+export const fundingSourceSchema = z.enum(['APBN', 'APBD']);
+
+/** The period's bounds in WIB (UTC+7): [start, end). */
+export function periodBounds(period: string): { start: string; end: string } {
+  const [y, m] = period.split('-').map(Number);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+  return { start: `${period}-01T00:00:00+07:00`, end: `${next}-01T00:00:00+07:00` };
+}
+
+export const claimIdOf = (tkskId: string, period: string) => `tali-asih-${tkskId}-${period}`;
+
+export const taliAsihInputSchema = z.object({
+  claimId: z.string().min(1),
+  tkskId: z.string().min(1),
+  period: periodSchema,
+  openedBy: actorSchema.nullable(),
+});
+export type TaliAsihInput = z.infer<typeof taliAsihInputSchema>;
+
+/** The casework of a TKSK in a period, computed from PostgreSQL: what the report is prefilled with. */
+export interface PeriodActivity {
+  casesRegistered: number;
+  assessments: number;
+  visits: number;
+  referrals: number;
+  closures: number;
+}
+
+export interface ClaimComponent {
+  component: string;
+  label: string;
+  /** Whole rupiah. */
+  amount: number;
+}

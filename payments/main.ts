@@ -1,0 +1,26 @@
+// The payment simulator as a process (started by `npm start` unless PAYMENT_PROVIDER_URL is set).
+import path from 'node:path';
+import { z } from 'zod';
+import { exitWithParent } from '../infra/process';
+import { startSimulator } from './simulator';
+
+const env = z
+  .object({
+    PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
+    DATA_DIR: z.string().default(path.join(__dirname, '..', '.data')),
+    PAYMENT_SIM_FAIL_RATE: z.coerce.number().min(0).max(1).default(0.1),
+    PAYMENT_SIM_FAIL_FIRST: z.coerce.number().int().min(0).default(0),
+    PAYMENT_SIM_LOSE_FIRST_RESPONSE: z.enum(['0', '1']).default('0'),
+  })
+  .parse(process.env);
+
+startSimulator({
+  port: env.PAYMENT_SIM_PORT,
+  dataDir: path.join(env.DATA_DIR, 'payments'),
+  failRate: env.PAYMENT_SIM_FAIL_RATE,
+  failFirst: env.PAYMENT_SIM_FAIL_FIRST,
+  loseFirstResponse: env.PAYMENT_SIM_LOSE_FIRST_RESPONSE === '1',
+}).then((server) => {
+  console.log(`[payments] simulator on 127.0.0.1:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
+  exitWithParent(() => new Promise<void>((r) => server.close(() => r())).then(() => process.exit(0)));
+});

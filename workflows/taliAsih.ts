@@ -1,0 +1,148 @@
+// taliAsihWorkflow: one TKSK stipend claim per period, id `tali-asih-<tkskId>-<period>`
+// (PRODUCT.md §3.2):
+//   tali_asih_report (TKSK, prefilled from the period's casework) → tali_asih_verification
+//   (kabupaten supervisor) → tali_asih_approval (provinsi supervisor) → budget reservation
+//   (awaiting_budget until the province adds budget) → disbursement, exactly once per component
+//   → paid. Return goes back one level with the reason; reject ends the claim. A payment the
+//   provider refuses becomes a tali_asih_payment_issue task for the province (retry / cancel).
+import { ApplicationFailure, ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Actor } from '../domain/roles';
+import { taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
+import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
+import type { Activities } from '../activities';
+import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
+import { TaskBoard, type TaskResult } from './taskBoard';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+// Payments: patient retries with backoff; a refusal (PaymentRejected) is not retried.
+const payments = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes', nonRetryableErrorTypes: ['PaymentRejected', 'NotReserved'] },
+});
+
+/** How often a claim waiting for budget re-checks without being nudged (ms). */
+const BUDGET_RECHECK_MS = 6 * 60 * 60 * 1000;
+
+export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapshot> {
+  const parsed = taliAsihInputSchema.safeParse(raw);
+  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid claim input: ${parsed.error.message}`, 'InvalidInput');
+  const { claimId, tkskId, period, openedBy } = parsed.data;
+  let status: ClaimStatus = 'report';
+  let total = 0;
+  let rejectedReason: string | null = null;
+  let budgetNudges = 0;
+
+  const snapshot = (): ClaimSnapshot => ({ claimId, tkskId, period, status, total, rejectedReason, openTasks: board.summaries() });
+  const board: TaskBoard = new TaskBoard({
+    snapshot: () => ({ claim: snapshot() }),
+    paused: () => false,
+    maxBreaches: 1,
+    async onBreach(task, level) {
+      await acts.markOverdue({ taskId: task.taskId, caseId: null, level, action: 'task.overdue', at: new Date().toISOString() });
+    },
+  });
+  setHandler(claimSnapshotQuery, snapshot);
+  setHandler(budgetChangedSignal, () => void budgetNudges++);
+  setHandler(claimOpenedUpdate, async () => {
+    await condition(() => board.tasksCreated > 0 || status === 'rejected');
+    return snapshot();
+  });
+
+  const move = (next: ClaimStatus, action: string, actor: Actor | null, extra: { narrative?: string; rejectedReason?: string; details?: Record<string, unknown> } = {}) => {
+    status = next;
+    return acts.updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
+  };
+  const end = async () => {
+    board.drain();
+    await condition(allHandlersFinished);
+    return snapshot();
+  };
+
+  const activity = await acts.periodActivity({ tkskId, period });
+  const prepared = await acts.prepareClaim({ claimId, tkskId, period, openedBy, at: new Date().toISOString(), activity });
+  total = prepared.total;
+  const region = prepared.kecamatanCode;
+  const context = { claimId, period, activity: prepared.activity, components: prepared.components, total: prepared.total };
+
+  // Report → verification → approval, with return one level back.
+  let level: 'report' | 'verification' | 'approval' = 'report';
+  let returnNotes: string | null = null;
+  let verifierId: string | null = null;
+  let approved = false;
+  while (!approved) {
+    if (level === 'report') {
+      const r = await board.run<{ narrative: string }>({ type: 'tali_asih_report', caseId: null, regionCode: region, assigneeId: tkskId, context: { ...context, returnNotes } });
+      if (!r) continue;
+      await move('verification', 'tali_asih.reported', r.actor, { narrative: r.data.narrative });
+      level = 'verification';
+    } else {
+      const type = level === 'verification' ? 'tali_asih_verification' : 'tali_asih_approval';
+      const r: TaskResult<{ reason?: string }> | undefined = await board.run<{ reason?: string }>({ type, caseId: null, regionCode: region, submittedBy: level === 'verification' ? tkskId : verifierId, context: { ...context, returnNotes } });
+      if (!r) continue;
+      if (r.outcome === 'reject') {
+        rejectedReason = r.data.reason ?? null;
+        await move('rejected', `tali_asih.${level === 'verification' ? 'verification' : 'approval'}_rejected`, r.actor, { rejectedReason: r.data.reason, details: { reason: r.data.reason } });
+        return end();
+      }
+      if (r.outcome === 'return') {
+        returnNotes = r.data.reason ?? null;
+        level = level === 'verification' ? 'report' : 'verification';
+        await move(level, 'tali_asih.returned', r.actor, { details: { reason: r.data.reason, to: level } });
+        continue;
+      }
+      returnNotes = null;
+      if (level === 'verification') {
+        verifierId = r.actor.id;
+        level = 'approval';
+        await move('approval', 'tali_asih.verified', r.actor);
+      } else {
+        await move('awaiting_budget', 'tali_asih.approved', r.actor);
+        approved = true;
+      }
+    }
+  }
+
+  // Budget: reserved in one transaction; otherwise wait for the province to add some.
+  for (;;) {
+    const nudges = budgetNudges;
+    const res = await acts.reserveBudget({ claimId });
+    if (res.reserved) break;
+    await acts.recordClaimEvent({ claimId, eventId: uuid4(), at: new Date().toISOString(), action: 'tali_asih.awaiting_budget', details: { needed: res.needed, available: res.available } });
+    await board.waitFor(() => budgetNudges !== nudges, BUDGET_RECHECK_MS);
+  }
+  await move('disbursing', 'tali_asih.budget_reserved', null, { details: { total } });
+
+  for (const c of prepared.components) {
+    for (;;) {
+      try {
+        await payments.disburse({ claimId, component: c.component });
+        break;
+      } catch (err) {
+        const rejected = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'PaymentRejected';
+        if (!rejected) throw err;
+        const issue = await board.run<{ note?: string; reason?: string }>({
+          type: 'tali_asih_payment_issue',
+          caseId: null,
+          regionCode: region,
+          context: { ...context, component: c.component, amount: c.amount, failure: (err.cause as ApplicationFailure).message },
+        });
+        if (issue?.outcome === 'retry') continue;
+        await acts.releaseBudget({ claimId });
+        rejectedReason = issue?.data.reason ?? 'payment refused';
+        await move('rejected', 'tali_asih.payment_cancelled', issue?.actor ?? null, { rejectedReason: rejectedReason ?? undefined, details: { component: c.component } });
+        return end();
+      }
+    }
+  }
+  await move('paid', 'tali_asih.completed', null, { details: { total } });
+  return end();
+}
+
+
+/** Run by the monthly Schedule: opens the claims of the period that has just begun (WIB). */
+export async function openTaliAsihClaimsWorkflow(period?: string): Promise<{ period: string; opened: number; existing: number }> {
+  const now = new Date(Date.now() + 7 * 60 * 60 * 1000); // WIB
+  const p = period ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const r = await acts.openClaimsForPeriod({ period: p });
+  return { period: p, ...r };
+}
