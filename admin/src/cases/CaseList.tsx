@@ -1,39 +1,82 @@
-import { DataTable, DateField, List, SelectInput } from 'react-admin';
+import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
+import AddIcon from '@mui/icons-material/PersonAddAlt1';
+import { Link } from 'react-router-dom';
+import { DataTable, DateField, List, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import { CaseStatusField } from '../fields/CaseStatusField';
-import { NikField } from '../fields/NikField';
+import { maskNik, NikField } from '../fields/NikField';
 import { PmksField, VocabularyField } from '../fields/VocabularyField';
+import { getUser } from '../session';
 import { CASE_STATUSES, choices, DATE_LOCALE, DATE_OPTIONS, type CaseRecord } from '../vocabulary';
 import { usePmksChoices } from './usePmksChoices';
 
 const Column = DataTable.Col<CaseRecord>;
 
+/** No case yet: say where cases come from. */
+const CasesEmpty = () => {
+  const translate = useTranslate();
+  const tksk = getUser()?.role === 'tksk';
+  return (
+    <Box sx={{ p: 3 }} data-testid="cases-empty">
+      <Alert severity="info">
+        <Typography variant="subtitle2">{translate('kesos.cases.empty.title')}</Typography>
+        {translate(tksk ? 'kesos.cases.empty.tksk' : 'kesos.cases.empty.other')}
+      </Alert>
+      {tksk && (
+        <Button component={Link} to="/cases/create" variant="contained" startIcon={<AddIcon />} sx={{ mt: 2 }}>
+          {translate('kesos.cases.register')}
+        </Button>
+      )}
+    </Box>
+  );
+};
+
 export const CaseList = () => {
   const pmksChoices = usePmksChoices();
+  const translate = useTranslate();
+  const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
+  const tksk = getUser()?.role === 'tksk';
   const filters = [
-    <SelectInput key="status" source="status" choices={choices(CASE_STATUSES, 'kesos.case_status')} alwaysOn sx={{ minWidth: 200 }} />,
+    <SelectInput key="status" source="status" choices={choices(CASE_STATUSES, 'kesos.case_status')} alwaysOn sx={{ minWidth: 180 }} />,
     <SelectInput key="pmksCode" source="pmksCode" choices={pmksChoices} translateChoice={false} alwaysOn sx={{ minWidth: 200 }} />,
   ];
   return (
-    <List<CaseRecord> sort={{ field: 'createdAt', order: 'DESC' }} filters={filters} exporter={false}>
-      <DataTable<CaseRecord> rowClick="show" bulkActionButtons={false}>
-        <Column source="createdAt">
-          <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
-        </Column>
-        <Column source="beneficiary.name" disableSort />
-        <Column source="beneficiary.nik" disableSort>
-          <NikField source="beneficiary.nik" />
-        </Column>
-        <Column source="pmksCode">
-          <PmksField source="pmksCode" />
-        </Column>
-        <Column source="kecamatanCode" />
-        <Column source="status">
-          <CaseStatusField source="status" />
-        </Column>
-        <Column source="step" disableSort>
-          <VocabularyField source="step" prefix="kesos.task_type" />
-        </Column>
-      </DataTable>
+    <List<CaseRecord>
+      title={tksk ? 'kesos.menu.my_cases' : undefined}
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={filters}
+      exporter={false}
+      empty={<CasesEmpty />}
+    >
+      {isSmall ? (
+        <SimpleList<CaseRecord>
+          linkType="show"
+          primaryText={(c) => c.beneficiary?.name ?? maskNik(c.beneficiary?.nik ?? '')}
+          secondaryText={(c) =>
+            `${c.pmksCode} · ${translate(`kesos.case_status.${c.status}`, { _: c.status })}${c.paused ? ` · ${translate('kesos.lifecycle.paused')}` : ''}`
+          }
+          tertiaryText={(c) => new Date(c.createdAt).toLocaleDateString(DATE_LOCALE, DATE_OPTIONS)}
+        />
+      ) : (
+        <DataTable<CaseRecord> rowClick="show" bulkActionButtons={false}>
+          <Column source="createdAt">
+            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          </Column>
+          <Column source="beneficiary.name" disableSort />
+          <Column source="beneficiary.nik" disableSort>
+            <NikField source="beneficiary.nik" />
+          </Column>
+          <Column source="pmksCode">
+            <PmksField source="pmksCode" />
+          </Column>
+          <Column source="kecamatanCode" />
+          <Column source="status">
+            <CaseStatusField source="status" />
+          </Column>
+          <Column source="step" disableSort>
+            <VocabularyField source="step" prefix="kesos.task_type" />
+          </Column>
+        </DataTable>
+      )}
     </List>
   );
 };

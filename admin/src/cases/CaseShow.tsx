@@ -9,7 +9,6 @@ import {
   TextField,
   useRecordContext,
   useTranslate,
-  WithRecord,
 } from 'react-admin';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
@@ -135,7 +134,6 @@ const mayReadHistory = () => {
 };
 
 export const CaseShow = () => {
-  const referralCount = (r?: CaseRecord) => r?.referrals?.length ?? 0;
   return (
     <Show<CaseRecord> title={<CaseTitle />}>
       <CaseHeader />
@@ -171,7 +169,7 @@ export const CaseShow = () => {
         <TabbedShowLayout.Tab label="kesos.cases.section.tasks" path="tasks">
           <CaseTasks label={false} />
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label="kesos.cases.section.referrals" path="referrals" count={<WithRecord render={(r: CaseRecord) => referralCount(r) || null} />}>
+        <TabbedShowLayout.Tab label="kesos.cases.section.referrals" path="referrals">
           <CaseReferrals label={false} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="kesos.cases.section.timeline" path="timeline">

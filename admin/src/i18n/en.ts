@@ -365,6 +365,11 @@ const appMessages = {
         nik: 'The NIK must be 16 digits',
         desaCode: 'Village code format: 33.73.01.1001',
       },
+      empty: {
+        title: 'No cases yet',
+        tksk: 'Cases you register or that are reassigned to you appear here. Start with Register a case.',
+        other: 'Cases in your region appear here once a TKSK registers them.',
+      },
       no_tasks: 'No tasks yet',
       masked: 'masked',
     },

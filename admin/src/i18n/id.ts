@@ -253,7 +253,7 @@ const indonesianMessages: TranslationMessages = {
         workflowId: 'ID workflow',
         status: 'Status',
         step: 'Langkah',
-        paused: 'Ditangguhkan',
+        paused: 'Dijeda',
         overdue: 'Terlambat',
         closedReason: 'Alasan penutupan',
         pmksCode: 'Kategori PMKS',
@@ -578,6 +578,11 @@ const indonesianMessages: TranslationMessages = {
       validation: {
         nik: 'NIK harus 16 digit angka',
         desaCode: 'Format kode desa: 33.73.01.1001',
+      },
+      empty: {
+        title: 'Belum ada kasus',
+        tksk: 'Kasus yang Anda daftarkan atau yang dialihkan kepada Anda muncul di sini. Mulai dengan Registrasi kasus.',
+        other: 'Kasus di wilayah Anda muncul di sini setelah TKSK mendaftarkannya.',
       },
       no_tasks: 'Belum ada tugas',
       masked: 'disamarkan',

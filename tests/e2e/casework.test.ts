@@ -1,0 +1,248 @@
+// One case through its whole process, entirely in the portal: the TKSK registers it and fills the
+// assessment, the supervisor returns it with a reason, the TKSK corrects it, the supervisor
+// approves, the TKSK visits and refers, records the referral as served, proposes closure, and the
+// supervisor approves the closure. The API is only read, to check the state after each step.
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { apiCase, choose, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
+
+let browser: Browser;
+let tksk: Page;
+let supervisor: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  [tksk, supervisor] = await Promise.all([signIn(browser, 'tksk1'), signIn(browser, 'supervisor1')]);
+});
+afterAll(() => browser?.close());
+
+/** Poll the API until the case satisfies `check` (the projection follows the workflow). */
+async function until(caseId: string, check: (c: any) => boolean, what: string): Promise<any> {
+  const deadline = Date.now() + 20_000;
+  let last: any;
+  while (Date.now() < deadline) {
+    last = await apiCase('supervisor1', caseId);
+    if (check(last)) return last;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`case ${caseId} never reached: ${what}; last status ${last?.status}`);
+}
+
+const completeButton = (page: Page) => page.getByRole('button', { name: 'Selesaikan' });
+
+test('a case from registration to closure approval, through the portal only', async () => {
+  const name = uniqueName('Siti Aminah');
+
+  // 1. Registration by the TKSK, from the menu.
+  await tksk.getByRole('menuitem', { name: 'Registrasi kasus' }).click();
+  await tksk.getByLabel(/^NIK/).fill(freshNik());
+  await tksk.getByLabel(/Nama penerima manfaat/).fill(name);
+  await tksk.getByLabel(/Tanggal lahir/).fill('1962-08-17');
+  await tksk.getByLabel('Perempuan').check();
+  await tksk.getByLabel(/^Alamat/).fill('Jl. Diponegoro 12, RT 02/RW 05');
+  await tksk.getByLabel(/Kode desa/).fill('33.73.01.1001');
+  await choose(tksk, /Kategori PMKS/, /^LUT/);
+  await tksk.getByLabel(/^Ringkasan/).fill('Lansia tinggal sendiri, tidak ada keluarga yang merawat.');
+  await choose(tksk, /Dasar persetujuan/, 'Persetujuan sendiri');
+  await tksk.getByLabel(/Diberikan oleh/).fill(name);
+  await shot(tksk, 'register-case');
+  await tksk.getByRole('button', { name: 'Simpan' }).click();
+  await tksk.waitForURL(/#\/cases\/[0-9a-f-]{36}\/show/, { timeout: 30_000 });
+  const caseId = /#\/cases\/([0-9a-f-]{36})\/show/.exec(tksk.url())![1];
+  await tksk.getByTestId('step-assessment').and(tksk.locator('[data-current="true"]')).waitFor();
+  expect((await apiCase('supervisor1', caseId)).status).toBe('assessment');
+
+  // 2. Assessment, generated form prefilled with the example. A value that passes the browser's
+  // checks but not the server's ("  ab  " is trimmed to 2 characters) comes back on its field.
+  await openTask(tksk, name, 'Asesmen');
+  const firstNeed = tksk.locator('input[name="data.needs.0"]');
+  await firstNeed.fill('  ab  ');
+  await choose(tksk, /Tingkat risiko/, 'Tinggi');
+  await completeButton(tksk).click();
+  await tksk.getByTestId('server-errors').waitFor();
+  await expect(firstNeed.getAttribute('aria-invalid')).resolves.toBe('true');
+  await shot(tksk, 'task-form-server-error');
+  await firstNeed.fill('Kebutuhan makan harian');
+  await completeButton(tksk).click();
+  await notified(tksk, 'Tugas diselesaikan');
+  await until(caseId, (c) => c.status === 'assessment_review', 'assessment_review');
+
+  // 3. The supervisor returns it from the inbox, with a reason (required, ≥ 5 characters).
+  await supervisor.getByRole('menuitem', { name: 'Kotak masuk' }).click();
+  await openTask(supervisor, name, 'Persetujuan asesmen');
+  await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Kembalikan' }).click();
+  const dialog = supervisor.getByTestId('dialog-return');
+  await dialog.getByRole('button', { name: 'Kembalikan' }).click();
+  await dialog.getByText('Wajib diisi').waitFor();
+  await dialog.getByLabel(/Alasan/).fill('Rinci');
+  await dialog.getByRole('button', { name: 'Kembalikan' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+  await until(caseId, (c) => c.status === 'assessment', 'back to assessment');
+
+  // 4. The TKSK sees why, the form starts from what was sent, and sends it again.
+  await openTask(tksk, name, 'Asesmen');
+  await tksk.getByTestId('return-notes').getByText('Rinci').waitFor();
+  await expect(tksk.locator('input[name="data.needs.0"]').inputValue()).resolves.toBe('Kebutuhan makan harian');
+  await tksk.getByLabel(/Jarak kunjungan/).fill('7');
+  await completeButton(tksk).click();
+  await notified(tksk, 'Tugas diselesaikan');
+  await until(caseId, (c) => c.status === 'assessment_review', 'assessment_review again');
+
+  // 5. Approval.
+  await openTask(supervisor, name, 'Persetujuan asesmen');
+  await shot(supervisor, 'approval-task', { doc: true });
+  await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Setujui' }).click();
+  await notified(supervisor, 'Disetujui');
+  await until(caseId, (c) => c.status === 'pendampingan', 'pendampingan');
+
+  // 6. A visit that refers the person to a puskesmas (the referral fieldset).
+  await openTask(tksk, name, 'Kunjungan pendampingan');
+  await tksk.getByRole('radio', { name: 'Rujuk', exact: true }).check();
+  await tksk.getByTestId('fieldset-data.referral').waitFor();
+  await tksk.getByLabel(/Hasil pengamatan/).fill('Tekanan darah tinggi, perlu pemeriksaan.');
+  await choose(tksk, /Jenis tujuan rujukan/, 'Puskesmas/rumah sakit');
+  await tksk.getByLabel(/Nama lembaga tujuan/).fill('Puskesmas Sidorejo Lor');
+  await tksk.getByTestId('fieldset-data.referral').getByLabel(/Alasan/).fill('Hipertensi tidak terkontrol');
+  await choose(tksk, /Urgensi/, 'Tinggi');
+  await shot(tksk, 'visit-refer-form', { doc: true });
+  await completeButton(tksk).click();
+  await notified(tksk, 'Tugas diselesaikan');
+  const referred = await until(caseId, (c) => c.referrals?.length === 1, 'one referral');
+  expect(referred.referrals[0]).toMatchObject({ institutionName: 'Puskesmas Sidorejo Lor', urgency: 'tinggi', status: 'open' });
+
+  // 7. Referral feedback: served.
+  await openTask(tksk, name, 'Umpan balik rujukan');
+  await tksk.getByRole('radio', { name: 'Terlayani', exact: true }).check();
+  await tksk.getByLabel(/Hasil layanan/).fill('Diperiksa dokter dan mendapat obat hipertensi.');
+  await completeButton(tksk).click();
+  await notified(tksk, 'Tugas diselesaikan');
+  await until(caseId, (c) => c.referrals?.[0]?.status === 'served', 'referral served');
+
+  // 8. A visit proposing closure.
+  await openTask(tksk, name, 'Kunjungan pendampingan');
+  await tksk.getByRole('radio', { name: 'Usulkan terminasi', exact: true }).check();
+  await tksk.getByLabel(/Hasil pengamatan/).fill('Semua tujuan rencana intervensi tercapai.');
+  await choose(tksk, /Alasan terminasi/, 'Tujuan tercapai');
+  await completeButton(tksk).click();
+  await notified(tksk, 'Tugas diselesaikan');
+  await until(caseId, (c) => c.status === 'closure_review', 'closure_review');
+
+  // 9. Closure approval, from the inbox row.
+  await go(supervisor, '/tasks');
+  const row = supervisor.locator('tbody tr').filter({ hasText: name }).filter({ has: supervisor.getByText('Persetujuan terminasi', { exact: true }) });
+  await row.first().waitFor({ timeout: 20_000 });
+  await shot(supervisor, 'inbox', { doc: true });
+  await row.first().getByRole('button', { name: 'Setujui' }).click();
+  await notified(supervisor, 'Disetujui');
+  await until(caseId, (c) => c.status === 'aftercare', 'aftercare');
+
+  // The case page: lifecycle at Bimbingan lanjut, referral served, the timeline in Indonesian.
+  await go(supervisor, `/cases/${caseId}/show`);
+  await supervisor.getByTestId('step-aftercare').and(supervisor.locator('[data-current="true"]')).waitFor({ timeout: 20_000 });
+  await shot(supervisor, 'case-page', { doc: true });
+  await supervisor.getByRole('tab', { name: 'Rujukan' }).click();
+  await supervisor.getByText('Puskesmas Sidorejo Lor').waitFor();
+  await supervisor.getByText('Terlayani').first().waitFor();
+  await supervisor.getByRole('tab', { name: 'Linimasa' }).click();
+  const timeline = supervisor.getByTestId('timeline');
+  await timeline.getByText(/mengembalikan persetujuan asesmen: "Rinci"/).waitFor();
+  await timeline.getByText(/menyetujui persetujuan terminasi/).waitFor();
+  await shot(supervisor, 'case-timeline', { doc: true });
+});
+
+test('a supervisor pauses and resumes a case and adds a note through the dialogs', async () => {
+  const name = uniqueName('Sri Wahyuni');
+  await tksk.reload();
+  // Setup only: a case registered and assessed in the portal by the TKSK would repeat the test above.
+  const { call, login, registration } = await import('../support/stack');
+  const created = await call('POST', '/api/cases', {
+    token: await login('tksk1'),
+    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
+  });
+  expect(created.status).toBe(201);
+  const caseId = created.body.id as string;
+
+  await go(supervisor, `/cases/${caseId}/show`);
+  await supervisor.getByTestId('case-heading').getByText(name).waitFor();
+  await supervisor.getByTestId('intervention-pause').click();
+  const pause = supervisor.getByTestId('dialog-pause');
+  await pause.getByLabel(/Alasan/).fill('abc');
+  await pause.getByRole('button', { name: 'Jeda' }).click();
+  await pause.getByText('Minimal 5 karakter').waitFor();
+  await pause.getByLabel(/Alasan/).fill('Penerima manfaat dirawat inap di rumah sakit.');
+  await pause.getByRole('button', { name: 'Jeda' }).click();
+  await supervisor.getByTestId('chip-paused').waitFor({ timeout: 30_000 });
+  expect((await apiCase('supervisor1', caseId)).paused).toBe(true);
+  await shot(supervisor, 'case-paused');
+
+  // The TKSK sees the case paused too.
+  await go(tksk, `/cases/${caseId}/show`);
+  await tksk.getByTestId('chip-paused').waitFor();
+  await expect(tksk.getByTestId('intervention-pause').count()).resolves.toBe(0);
+
+  await supervisor.getByTestId('intervention-resume').click();
+  const resume = supervisor.getByTestId('dialog-resume');
+  await resume.getByLabel(/Alasan/).fill('Penerima manfaat sudah pulang.');
+  await resume.getByRole('button', { name: 'Lanjutkan' }).click();
+  await supervisor.getByTestId('chip-paused').waitFor({ state: 'detached', timeout: 30_000 });
+  expect((await apiCase('supervisor1', caseId)).paused).toBe(false);
+
+  // The case's own TKSK may add a note.
+  await tksk.reload();
+  await tksk.getByTestId('intervention-note').click();
+  const note = tksk.getByTestId('dialog-note');
+  await note.getByLabel(/Catatan/).fill('Koordinasi dengan puskesmas lewat telepon.');
+  await note.getByRole('button', { name: 'Tambah catatan' }).click();
+  await notified(tksk, 'Catatan ditambahkan');
+
+  await supervisor.getByRole('tab', { name: 'Linimasa' }).click();
+  const timeline = supervisor.getByTestId('timeline');
+  await timeline.getByText(/menjeda kasus: "Penerima manfaat dirawat inap/).waitFor();
+  await timeline.getByText(/melanjutkan kasus/).waitFor();
+  await timeline.getByText(/menambahkan catatan: "Koordinasi dengan puskesmas/).waitFor();
+  // English follows the locale switch.
+  await supervisor.getByRole('button', { name: /Bahasa Indonesia/i }).click();
+  await supervisor.getByRole('menuitem', { name: 'English' }).click();
+  await supervisor.getByTestId('timeline').getByText(/paused the case/).waitFor();
+  await supervisor.getByRole('button', { name: /English/i }).click();
+  await supervisor.getByRole('menuitem', { name: 'Bahasa Indonesia' }).click();
+});
+
+test('four-eyes: a cancellation waits for a second supervisor, who confirms it', async () => {
+  const { call, login, registration } = await import('../support/stack');
+  const admin = await login('admin');
+  const setPolicy = (value: boolean) =>
+    call('PUT', '/api/admin/case-policies', { token: admin, body: { key: 'confirm_destructive', regionCode: '33.73.02', value } });
+  expect((await setPolicy(true)).status).toBe(200);
+  const second = await signIn(browser, 'supervisor2');
+  try {
+    const name = uniqueName('Rina Kartika');
+    const base = registration().beneficiary;
+    const created = await call('POST', '/api/cases', {
+      token: await login('tksk2'),
+      body: registration({ beneficiary: { ...base, nik: `337302${freshNik().slice(6)}`, name, desaCode: '33.73.02.1001' } }),
+    });
+    expect(created.status).toBe(201);
+    const caseId = created.body.id as string;
+
+    await go(supervisor, `/cases/${caseId}/show`);
+    await supervisor.getByTestId('intervention-cancel').click();
+    const cancel = supervisor.getByTestId('dialog-cancel');
+    await cancel.getByLabel(/Alasan/).fill('Kasus ganda dengan registrasi sebelumnya.');
+    await cancel.getByRole('button', { name: 'Batalkan kasus' }).click();
+    await notified(supervisor, 'Menunggu konfirmasi supervisor kedua');
+    const pending = supervisor.getByTestId('pending-intervention');
+    await pending.getByText(/supervisor lain harus mengonfirmasi/i).waitFor();
+    await expect(pending.getByRole('button', { name: 'Konfirmasi' }).count()).resolves.toBe(0);
+    expect((await apiCase('supervisor1', caseId)).status).not.toBe('cancelled');
+
+    await go(second, `/cases/${caseId}/show`);
+    await second.getByTestId('pending-intervention').getByRole('button', { name: 'Konfirmasi' }).click();
+    await second.getByTestId('chip-cancelled').waitFor({ timeout: 30_000 });
+    expect((await apiCase('supervisor1', caseId)).status).toBe('cancelled');
+    await expect(second.getByTestId('interventions').getByRole('button', { name: 'Jeda' }).count()).resolves.toBe(0);
+  } finally {
+    await setPolicy(false);
+    await second.context().close();
+  }
+});

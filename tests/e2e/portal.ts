@@ -1,0 +1,110 @@
+// Helpers for driving the portal in Chromium: sign in as a demo account (one browser context per
+// person, so several people can work side by side), navigate, find a task, take screenshots.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { call, login, stack } from '../support/stack';
+
+export const SHOTS = path.join(__dirname, '..', 'artifacts', 'screenshots');
+/** Small PNGs for the README; the lead moves them to docs/screenshots/. */
+export const DOC_SHOTS = path.join(__dirname, '..', '..', 'admin', 'docs-screenshots');
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+fs.mkdirSync(SHOTS, { recursive: true });
+
+/** Sign in through the login form; resolves on the first page after it. */
+export async function signIn(browser: Browser, username: string, viewport = DESKTOP): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: 'id-ID', acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.warn(`[${username}] page error: ${e.message}`));
+  await page.goto(`${stack().apiUrl}/admin/`);
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Kata sandi/).fill('demo');
+  await page.getByRole('button', { name: /^Masuk$/ }).click();
+  await page.waitForURL(/#\/$/, { timeout: 30_000 });
+  return page;
+}
+
+/** Navigate inside the app (hash router) without reloading it. */
+export async function go(page: Page, hashPath: string): Promise<void> {
+  await page.evaluate((p) => {
+    window.location.hash = p;
+  }, hashPath);
+  await page.waitForURL((url) => url.hash === `#${hashPath}` || url.hash.startsWith(`#${hashPath}?`), { timeout: 10_000 });
+}
+
+/** The texts of the side menu (opened first on a phone). */
+export async function menuTexts(page: Page): Promise<string[]> {
+  const openMenu = page.getByRole('button', { name: 'Buka menu' });
+  if ((page.viewportSize()?.width ?? 1280) < 600 && (await openMenu.isVisible())) await openMenu.click();
+  const items = page.locator('.RaMenu-root [role="menuitem"], .RaMenu-root a');
+  await items.first().waitFor({ timeout: 15_000 });
+  const texts = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+  return [...new Set(texts)];
+}
+
+/** Open an open task of this type for the case named `caseName` from the task list, retrying while the list catches up. */
+export async function openTask(page: Page, caseName: string, typeLabel: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    await go(page, '/tasks');
+    const item = taskItem(page, caseName, typeLabel);
+    try {
+      await item.first().waitFor({ timeout: 5_000 });
+      await item.first().getByText(typeLabel, { exact: true }).first().click();
+      await page.waitForURL(/#\/tasks\/[0-9a-f-]{36}\/show/, { timeout: 10_000 });
+      await page.getByTestId('task-heading').waitFor();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await go(page, '/');
+    }
+  }
+}
+
+/** A row (desktop table) or list item (phone) of the task list. */
+export function taskItem(page: Page, caseName: string, typeLabel: string): Locator {
+  const rows = page.locator('tbody tr, .RaSimpleList-root li');
+  return rows.filter({ hasText: typeLabel }).filter({ hasText: caseName });
+}
+
+/** Choose an option of a MUI select (react-admin SelectInput) by its label. */
+export async function choose(page: Page, label: RegExp | string, option: RegExp | string): Promise<void> {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** Wait for a react-admin notification with this text. */
+export async function notified(page: Page, text: RegExp | string): Promise<void> {
+  await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
+}
+
+export async function shot(page: Page, name: string, opts: { doc?: boolean; fullPage?: boolean } = {}): Promise<void> {
+  await page.waitForTimeout(300); // let transitions end
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: opts.fullPage ?? false });
+  if (opts.doc) {
+    fs.mkdirSync(DOC_SHOTS, { recursive: true });
+    const file = path.join(DOC_SHOTS, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: false, scale: 'css' });
+  }
+}
+
+/** The case as the API sees it (for checks, never to move the process on). */
+export async function apiCase(username: string, caseId: string): Promise<any> {
+  const r = await call('GET', `/api/cases/${caseId}`, { token: await login(username) });
+  if (r.status !== 200) throw new Error(`GET case ${caseId} as ${username}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+/** A unique NIK for a woman born 1962-08-17 registered in Sidorejo (33.73.01). */
+let serial = 0;
+export function freshNik(): string {
+  const s = String(1000 + ((Math.floor(Date.now() / 7) + serial++ * 37) % 9000));
+  return `337301570862${s}`;
+}
+
+/** A beneficiary name unique to this run, so lists shared with other tests can be searched. */
+export const uniqueName = (first: string) =>
+  `${first} ${Array.from({ length: 5 }, () => 'ABCDEFGHIJKLMNOPRSTUW'[Math.floor(Math.random() * 21)]).join('')}`;
