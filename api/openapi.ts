@@ -83,6 +83,8 @@ export function buildOpenApi() {
           : {}),
       },
       ...(body ? { 'x-demo-account': body.account } : {}),
+      // Any other status (400 malformed JSON, 401, 413, 415, 429, 500…) is a problem document too.
+      responses: { ...rest.responses, default: { description: 'problem', content: { 'application/problem+json': { schema: problemSchema } } } },
     });
   };
 

@@ -3,7 +3,11 @@ import { z } from 'zod';
 import { actorSchema } from './roles';
 
 /** Monthly periods by default: `YYYY-MM`. */
-export const periodSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a period is YYYY-MM');
+export const periodSchema = z
+  .string()
+  .regex(/^(20[0-9]{2})-(0[1-9]|1[0-2])$/, 'a period is YYYY-MM')
+  // TKSK exist since 2009; nothing is claimed for the far future.
+  .refine((p) => p >= '2009-01' && p <= '2099-12', 'a period between 2009-01 and 2099-12');
 export const fundingSourceSchema = z.enum(['APBN', 'APBD']);
 
 /** The period's bounds in WIB (UTC+7): [start, end). */

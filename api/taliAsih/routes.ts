@@ -77,6 +77,8 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
       throw new HttpProblem(422, 'not an active TKSK', { errors: [{ path: ['body', 'tkskId'], pointer: '/body/tkskId', message: 'must be an active TKSK', code: 'custom' }] });
     }
     if (!regionCovers(actor.regionCode, tksk.regionCode) && actor.id !== tkskId) throw new HttpProblem(403, 'that TKSK is outside your region');
+    const [rate] = await sql`SELECT 1 FROM tali_asih_rates WHERE valid_from <= ${`${body.period}-01`}::date AND (valid_to IS NULL OR valid_to >= ${`${body.period}-01`}::date)`;
+    if (!rate) throw new HttpProblem(422, `no tali asih rate is set for ${body.period}`, { errors: [{ path: ['body', 'period'], pointer: '/body/period', message: 'no rate is valid for this period', code: 'custom' }] });
     const claimId = claimIdOf(tkskId, body.period);
     const input: TaliAsihInput = { claimId, tkskId, period: body.period, openedBy: actor };
     let handle;
