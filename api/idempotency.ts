@@ -9,6 +9,9 @@ import { canonicalJson } from '../db/audit';
 import { actorOf } from './http';
 import { HttpProblem } from './problem';
 
+/** A key still "in progress" after this long belongs to a request that died: it may be taken over. */
+const STALE_AFTER_SECONDS = 20;
+
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key: 8-200 visible ASCII characters');
 
 /** A stable UUID (RFC 9562 version 5 layout) derived from the user and their key. */
@@ -30,20 +33,27 @@ export function idempotent(sql: Sql, route: string): RequestHandler {
     const actor = actorOf(res);
     const requestHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
 
-    const [existing] = await sql<{ requestHash: string; statusCode: number | null; response: unknown; route: string }[]>`
-      SELECT request_hash, status_code, response, route FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key}`;
+    const [existing] = await sql<{ requestHash: string; statusCode: number | null; response: unknown; route: string; stale: boolean }[]>`
+      SELECT request_hash, status_code, response, route, created_at < now() - ${`${STALE_AFTER_SECONDS} seconds`}::interval AS stale
+      FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key}`;
     if (existing) {
       if (existing.requestHash !== requestHash || existing.route !== route) {
         throw new HttpProblem(422, 'this Idempotency-Key was used with a different request body; use a new key for a new request');
       }
-      if (existing.statusCode === null) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
-      res.setHeader('Idempotent-Replayed', 'true');
-      if (existing.statusCode >= 400) res.type('application/problem+json');
-      return void res.status(existing.statusCode).json(existing.response);
+      if (existing.statusCode !== null) {
+        res.setHeader('Idempotent-Replayed', 'true');
+        if (existing.statusCode >= 400) res.type('application/problem+json');
+        return void res.status(existing.statusCode).json(existing.response);
+      }
+      if (!existing.stale) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
+      // The first attempt died mid-way (an API crash): take it over. Handlers make their effect
+      // idempotent from the key (e.g. the case id), so finishing it here does nothing twice.
     }
-    const claimed = await sql`
-      INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES (${actor.id}, ${key}, ${route}, ${requestHash})
-      ON CONFLICT DO NOTHING RETURNING key`;
+    const claimed = existing
+      ? await sql`UPDATE idempotency_keys SET created_at = now() WHERE user_id = ${actor.id} AND key = ${key} AND status_code IS NULL RETURNING key`
+      : await sql`
+          INSERT INTO idempotency_keys (user_id, key, route, request_hash) VALUES (${actor.id}, ${key}, ${route}, ${requestHash})
+          ON CONFLICT DO NOTHING RETURNING key`;
     if (!claimed.length) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
     res.locals.idempotencyKey = key;
 

@@ -43,7 +43,7 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
 }
 
 /** A child process that is restarted if it dies on its own (not when we stop it). */
-class Supervised {
+export class Supervised {
   private child?: ChildProcess;
   private stopping = false;
   private restarts: number[] = [];
@@ -103,7 +103,7 @@ class Supervised {
   }
 }
 
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
+export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -115,6 +115,19 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`API at ${url} did not become healthy within ${timeoutMs} ms`);
+}
+
+/** Migrations, reference regions and (local mode) the demo accounts. Idempotent. */
+export async function prepareDatabase(databaseUrl: string, demo: boolean, log: Log): Promise<void> {
+  const sql = connect(databaseUrl, { max: 2 });
+  try {
+    const applied = await migrate(sql);
+    if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    await seedRegions(sql);
+    if (demo) await seedDemoUsers(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
@@ -155,15 +168,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       await ensureSearchAttributes(temporalAddress, config.namespace);
     }
 
-    const sql = connect(databaseUrl, { max: 2 });
-    try {
-      const applied = await migrate(sql);
-      if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-      await seedRegions(sql);
-      if (!config.production) await seedDemoUsers(sql);
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
+    await prepareDatabase(databaseUrl, !config.production, log);
 
     buildAdminIfNeeded(config.buildAdmin, log);
 

@@ -1,5 +1,7 @@
 import { Router } from 'express';
+import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import { canonicalJson } from '../../db/audit';
 import type { Sql } from '../../db';
 import { can, canCompleteTask } from '../../domain/policy';
 import { completionOf, completionSchemaFor, type TaskType } from '../../domain/taskTypes';
@@ -26,6 +28,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     if (f.type) conds.push(sql`t.type = ${f.type}`);
     if (f.status) conds.push(sql`t.status = ${f.status}`);
     if (f.caseId) conds.push(sql`t.case_id = ${f.caseId}`);
+    if (f.workflowId) conds.push(sql`t.workflow_id = ${f.workflowId}`);
     if (f.assigneeId) conds.push(sql`t.assignee_id = ${f.assigneeId}`);
     if (f.candidateRole) conds.push(sql`t.candidate_role = ${f.candidateRole}`);
     if (f.overdue !== undefined) {
@@ -58,12 +61,16 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     const task = await findVisibleTask(sql, actor, id);
     if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
     if (task.status !== 'open') throw new HttpProblem(409, `task ${id} is already ${task.status}`, { taskStatus: task.status, outcome: task.outcome });
+    // A retry of one's own completion (same outcome and data) while the first is still in flight
+    // (its answer lost, the worker restarting) is the same Update: Temporal attaches it to the
+    // first and answers with its result, instead of refusing it as "not open".
+    const updateId = `complete:${id}:${actor.id}:${createHash('sha256').update(canonicalJson(completionOf(body.outcome, body.data))).digest('hex').slice(0, 32)}`;
     const decision = canCompleteTask(actor, { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
     if (!decision.ok) throw new HttpProblem(403, decision.reason);
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
     const result = await viaUpdate(() =>
-      temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] }),
+      temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { updateId, args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] }),
     );
     res.json(result);
   });

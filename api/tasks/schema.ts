@@ -15,6 +15,8 @@ export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, {
   type: taskTypeSchema.optional(),
   status: z.enum(TASK_STATUSES).optional(),
   caseId: z.uuid().optional(),
+  /** The workflow that owns the task: case-<id>, rujukan-<caseId>-<n>, tali-asih-<tksk>-<period>. */
+  workflowId: z.string().max(200).optional(),
   assigneeId: z.string().optional(),
   candidateRole: roleSchema.optional(),
   /** Only tasks past their due time (true) or not (false). */

@@ -1,0 +1,222 @@
+// Chaos: while cases go through the full lifecycle (and stipend claims through to payment), the
+// worker is SIGKILLed three times, and the Temporal dev server, PostgreSQL and the API are each
+// killed and restarted once. Afterwards every case must be closed, nothing duplicated, no
+// payment made twice, and the audit chain intact.
+//
+//   npm run chaos                     CHAOS_CASES (default 20), CHAOS_CONCURRENCY (default 5)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { verifyAuditChain } from '../db/audit';
+import { connect } from '../db';
+import { loadConfig } from '../infra/config';
+import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
+import { localSecret } from '../infra/secrets';
+import { prepareDatabase, Supervised, waitForHealth } from '../infra/stack';
+import { startTemporalDevServer, type RunningTemporal } from '../infra/temporalServer';
+import { ApiClient, runCaseLifecycle, runMany } from './driver';
+
+export interface ChaosReport {
+  cases: number;
+  closed: number;
+  errors: string[];
+  events: string[];
+  duplicateTasks: number;
+  duplicateAuditKeys: number;
+  claims: number;
+  claimsPaid: number;
+  transfers: number;
+  duplicateTransfers: number;
+  auditChainOk: boolean;
+  seconds: number;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function runChaos(o: { cases: number; concurrency: number; log: (l: string) => void; keepDir?: boolean }): Promise<ChaosReport> {
+  const started = Date.now();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-chaos-'));
+  fs.chmodSync(dataDir, 0o755);
+  const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
+  const events: string[] = [];
+  const note = (e: string) => {
+    events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${e}`);
+    o.log(`[chaos] ${e}`);
+  };
+  const processLog = fs.createWriteStream(path.join(dataDir, 'processes.log'));
+  const childLog = (l: string) => processLog.write(`${l}\n`);
+
+  let pg: RunningPostgres | undefined;
+  let temporal: RunningTemporal | undefined;
+  const children: Supervised[] = [];
+  try {
+    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: ports.pg });
+    const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
+    temporal = await startTemporalDevServer(temporalOpts);
+    await prepareDatabase(pg.databaseUrl, true, childLog);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: pg.databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      DATA_DIR: dataDir,
+      PORT: String(ports.api),
+      JWT_SECRET: localSecret(dataDir, 'jwt-secret'),
+      PAYMENT_PROVIDER_URL: `http://127.0.0.1:${ports.payments}`,
+      PAYMENT_SIM_PORT: String(ports.payments),
+      // A flaky provider: transient failures and a lost answer after commit on every transfer.
+      PAYMENT_SIM_FAIL_RATE: '0.2',
+      PAYMENT_SIM_LOSE_FIRST_RESPONSE: '1',
+      LOG_LEVEL: 'warn',
+    };
+    env.PAYLOAD_KEYS = `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`;
+    env.PAYLOAD_KEY_ID = 'local-1';
+    const worker = new Supervised('worker', 'worker/main.ts', env, childLog);
+    const api = new Supervised('api', 'api/main.ts', env, childLog);
+    const payments = new Supervised('payments', 'payments/main.ts', env, childLog);
+    children.push(payments, worker, api);
+    for (const c of children) c.start();
+    const baseUrl = `http://127.0.0.1:${ports.api}`;
+    await waitForHealth(baseUrl, 120_000);
+
+    const client = new ApiClient({ baseUrl, retryForMs: 120_000 });
+    // Short aftercare so a lifecycle completes in seconds; budget for the claims.
+    await client.request('policy', 'PUT', '/api/admin/case-policies', { user: 'admin', body: { key: 'aftercare_delay', regionCode: '33.73', value: 'PT1S' } });
+    await client.request('budget', 'PUT', '/api/tali-asih/budgets', { user: 'provinsi1', body: { period: '2026-09', fundingSource: 'APBN', allocated: 100_000_000 } });
+
+    // The chaos monkey, paced by progress so the faults land mid-run.
+    let done = 0;
+    let lastFault = 0;
+    // A fault when the run has reached `fraction` of its cases, and at least 3 s after the last.
+    const at = (fraction: number) => async () => {
+      while (done < Math.max(1, Math.floor(o.cases * fraction)) || Date.now() - lastFault < 3_000) await sleep(100);
+      lastFault = Date.now();
+    };
+    const monkey = (async () => {
+      await sleep(2_000);
+      lastFault = Date.now();
+      worker.kill('SIGKILL');
+      note('SIGKILL worker (1/3)');
+      await at(0.2)();
+      api.kill('SIGKILL');
+      note('SIGKILL API (restarted by its supervisor)');
+      await at(0.3)();
+      worker.kill('SIGKILL');
+      note('SIGKILL worker (2/3)');
+      await at(0.45)();
+      if (temporal?.pid) process.kill(temporal.pid, 'SIGKILL');
+      note('SIGKILL Temporal dev server');
+      await sleep(1_500);
+      temporal = await startTemporalDevServer(temporalOpts);
+      note('Temporal dev server restarted (same database file)');
+      await at(0.6)();
+      worker.kill('SIGKILL');
+      note('SIGKILL worker (3/3)');
+      await at(0.7)();
+      const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+      note('SIGKILL PostgreSQL postmaster');
+      // Backends notice their postmaster is gone and exit; until they have, a restart is refused.
+      for (let attempt = 1; ; attempt++) {
+        await sleep(1_000);
+        try {
+          pg = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: ports.pg });
+          break;
+        } catch (err) {
+          if (attempt >= 20) throw err;
+        }
+      }
+      note('PostgreSQL restarted (crash recovery)');
+    })();
+
+    const claimsFor = ['usr_tksk1', 'usr_tksk3'];
+    const claimRun = (async () => {
+      for (const tkskId of claimsFor) {
+        const c = await client.request('POST /api/tali-asih/claims', 'POST', '/api/tali-asih/claims', { user: 'supervisor1', body: { tkskId, period: '2026-09' }, idempotencyKey: `chaos-claim-${tkskId}` });
+        if (c.status !== 201 && c.status !== 409) throw new Error(`claim: ${c.status} ${JSON.stringify(c.body)}`);
+        const id = `tali-asih-${tkskId}-2026-09`;
+        await client.complete(tkskId === 'usr_tksk1' ? 'tksk1' : 'tksk3', id, 'tali_asih_report', { data: { narrative: 'Laporan kegiatan bulan September sebagai TKSK.' } });
+        await client.complete('supervisor1', id, 'tali_asih_verification', { outcome: 'approve', data: {} });
+        await client.complete('provinsi1', id, 'tali_asih_approval', { outcome: 'approve', data: {} });
+      }
+    })();
+
+    const run = await runMany(o.cases, o.concurrency, () => runCaseLifecycle(client), (n) => {
+      done = n;
+      if (n % Math.max(1, Math.floor(o.cases / 10)) === 0) o.log(`[chaos] ${n}/${o.cases} cases`);
+    });
+    await monkey;
+    await claimRun;
+
+    // Let the claims finish paying (the provider is flaky on purpose).
+    const sql = connect(pg.databaseUrl, { max: 2 });
+    try {
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline) {
+        const [{ paid }] = await sql`SELECT count(*)::int AS paid FROM tali_asih_claims WHERE period = '2026-09' AND status = 'paid'`;
+        if (paid === claimsFor.length) break;
+        await sleep(500);
+      }
+      const [{ closed }] = await sql`SELECT count(*)::int AS closed FROM cases WHERE id IN ${sql(run.ids.length ? run.ids : ['none'])} AND status = 'closed' AND closed_reason = 'goals_met'`;
+      const [{ duplicateTasks }] = await sql`
+        SELECT count(*)::int AS duplicate_tasks FROM (
+          SELECT workflow_id, type, count(*) FROM tasks WHERE type <> 'pendampingan_visit' AND type <> 'sla_escalation' GROUP BY 1, 2 HAVING count(*) > 1) d`;
+      const [{ extraVisits }] = await sql`
+        SELECT count(*)::int AS extra_visits FROM (SELECT case_id FROM tasks WHERE type = 'pendampingan_visit' GROUP BY 1 HAVING count(*) <> 2) v`;
+      const [{ duplicateAuditKeys }] = await sql`SELECT count(*)::int AS duplicate_audit_keys FROM (SELECT event_key FROM audit_log GROUP BY 1 HAVING count(*) > 1) d`;
+      const [{ claims, claimsPaid }] = await sql`
+        SELECT count(*)::int AS claims, count(*) FILTER (WHERE status = 'paid')::int AS claims_paid FROM tali_asih_claims WHERE period = '2026-09'`;
+      const ledger = (await (await fetch(`http://127.0.0.1:${ports.payments}/v1/transfers`)).json()) as { idempotencyKey: string }[];
+      const keys = ledger.map((t) => t.idempotencyKey);
+      const chain = await verifyAuditChain(sql);
+      return {
+        cases: o.cases,
+        closed,
+        errors: run.errors,
+        events,
+        duplicateTasks: duplicateTasks + extraVisits,
+        duplicateAuditKeys,
+        claims,
+        claimsPaid,
+        transfers: keys.length,
+        duplicateTransfers: keys.length - new Set(keys).size,
+        auditChainOk: chain.ok,
+        seconds: Math.round((Date.now() - started) / 1000),
+      };
+    } finally {
+      await sql.end({ timeout: 5 });
+    }
+  } finally {
+    for (const c of children.reverse()) await c.stop();
+    await temporal?.stop();
+    await pg?.stop().catch(() => undefined);
+    processLog.end();
+    if (!o.keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    else o.log(`[chaos] data and logs kept in ${dataDir}`);
+  }
+}
+
+if (require.main === module) {
+  loadConfig(); // validates the environment like every entry point
+  const cases = Number(process.env.CHAOS_CASES ?? 20);
+  const concurrency = Number(process.env.CHAOS_CONCURRENCY ?? 5);
+  runChaos({ cases, concurrency, log: (l) => console.log(l), keepDir: process.env.CHAOS_KEEP === '1' })
+    .then((r) => {
+      console.log(JSON.stringify(r, null, 2));
+      const ok = r.closed === r.cases && !r.errors.length && !r.duplicateTasks && !r.duplicateAuditKeys && r.claimsPaid === r.claims && !r.duplicateTransfers && r.auditChainOk;
+      console.log(ok ? 'chaos: PASS' : 'chaos: FAIL');
+      process.exit(ok ? 0 : 1);
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}
