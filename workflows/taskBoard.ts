@@ -47,6 +47,8 @@ export interface BoardTask {
   kind: 'main' | 'side';
   state: 'open' | 'completing' | 'done' | 'cancelled';
   breaches: number;
+  /** The inbox row is written (false only while createTask runs). */
+  created?: boolean;
   result?: TaskResult;
 }
 
@@ -76,6 +78,7 @@ export class TaskBoard {
   /** Bumped to wake the main loop so it re-reads state (pause, new due time, cancellation). */
   private version = 0;
   private draining = false;
+  /** How many tasks have their inbox row written (carried ones included). */
   tasksCreated = 0;
 
   constructor(
@@ -132,6 +135,11 @@ export class TaskBoard {
   private async create(spec: TaskSpec, kind: BoardTask['kind']): Promise<BoardTask> {
     const taskId = uuid4();
     const createdAt = new Date().toISOString();
+    // On the board before the inbox row is written: an Update sent as soon as the row is visible
+    // can reach the workflow before it has processed the activity's completion, and must find
+    // the task open. Its handler waits for `created` before recording the completion.
+    const task: BoardTask = { taskId, spec, createdAt, dueAt: null, kind, state: 'open', breaches: 0, created: false };
+    this.tasks.set(taskId, task);
     const { dueAt } = await acts.createTask({
       taskId,
       workflowId: workflowInfo().workflowId,
@@ -145,8 +153,8 @@ export class TaskBoard {
       duePeriod: spec.duePeriod ?? null,
       caseUpdate: spec.caseUpdate ?? null,
     });
-    const task: BoardTask = { taskId, spec, createdAt, dueAt, kind, state: 'open', breaches: 0 };
-    this.tasks.set(taskId, task);
+    task.dueAt = dueAt;
+    task.created = true;
     this.tasksCreated++;
     return task;
   }
@@ -233,6 +241,7 @@ export class TaskBoard {
     const task = this.tasks.get(input.taskId)!;
     // Claimed synchronously, before any await: a second Update for the same task fails validation.
     task.state = 'completing';
+    await condition(() => task.created !== false);
     const payload = completionSchemaFor(task.spec.type).parse(completionOf(input.outcome, input.data));
     const completedAt = new Date().toISOString();
     const outcome = 'outcome' in payload ? (payload.outcome as string) : null;
