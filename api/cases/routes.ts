@@ -11,6 +11,7 @@ import { registeredUpdate, SA } from '../../workflows/definitions';
 import type { caseWorkflow } from '../../workflows/case';
 import { actorOf, parseInput, sendList } from '../http';
 import { idempotent, uuidFromKey } from '../idempotency';
+import { cappedCount } from '../listTotals';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { presentTask, type TaskRow } from '../tasks/queries';
 import { caseScope, findVisibleCase, presentCase, type CaseRow } from './queries';
@@ -57,9 +58,11 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
     const [first, last] = q.range ?? [0, 24];
     const order = sql.unsafe(`c.${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'}, c.id`);
-    const rows = await sql<(CaseRow & { total: number })[]>`
-      SELECT c.*, count(*) OVER () AS total FROM cases c WHERE ${where} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`;
-    const total = rows.length ? Number(rows[0].total) : (await sql`SELECT count(*)::int AS n FROM cases c WHERE ${where}`)[0].n;
+    const from = sql`FROM cases c WHERE ${where}`;
+    const [rows, total] = await Promise.all([
+      sql<CaseRow[]>`SELECT c.* ${from} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`,
+      cappedCount(sql, from, res),
+    ]);
     sendList(res, 'cases', rows.map((r) => presentCase(actor, r, false)), first, total);
   });
 

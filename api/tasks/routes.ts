@@ -8,6 +8,7 @@ import { completionOf, completionSchemaFor, type TaskType } from '../../domain/t
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { actorOf, parseInput, sendList } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
+import { cappedCount } from '../listTotals';
 import { viaUpdate } from '../temporalErrors';
 import { findVisibleTask, presentTask, taskScope, type TaskRow } from './queries';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
@@ -39,9 +40,11 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
     const [first, last] = q.range ?? [0, 24];
     const order = sql.unsafe(`t.${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'} NULLS LAST, t.id`);
-    const rows = await sql<(TaskRow & { total: number })[]>`
-      SELECT t.*, count(*) OVER () AS total FROM tasks t WHERE ${where} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`;
-    const total = rows.length ? Number(rows[0].total) : (await sql`SELECT count(*)::int AS n FROM tasks t WHERE ${where}`)[0].n;
+    const from = sql`FROM tasks t WHERE ${where}`;
+    const [rows, total] = await Promise.all([
+      sql<TaskRow[]>`SELECT t.* ${from} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`,
+      cappedCount(sql, from, res),
+    ]);
     sendList(res, 'tasks', rows.map(presentTask), first, total);
   });
 
