@@ -4,7 +4,8 @@
 // supervisor approves the closure. The API is only read, to check the state after each step.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { apiCase, choose, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
+import { asesmenData, call, login, registration } from '../support/stack';
+import { apiCase, choose, findTask, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
 
 let browser: Browser;
 let tksk: Page;
@@ -90,7 +91,7 @@ test('a case from registration to closure approval, through the portal only', as
 
   // 5. Approval.
   await openTask(supervisor, name, 'Persetujuan asesmen');
-  await shot(supervisor, 'approval-task', { doc: true });
+  await shot(supervisor, 'approval-task');
   await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Setujui' }).click();
   await notified(supervisor, 'Disetujui');
   await until(caseId, (c) => c.status === 'pendampingan', 'pendampingan');
@@ -104,7 +105,7 @@ test('a case from registration to closure approval, through the portal only', as
   await tksk.getByLabel(/Nama lembaga tujuan/).fill('Puskesmas Sidorejo Lor');
   await tksk.getByTestId('fieldset-data.referral').getByLabel(/Alasan/).fill('Hipertensi tidak terkontrol');
   await choose(tksk, /Urgensi/, 'Tinggi');
-  await shot(tksk, 'visit-refer-form', { doc: true });
+  await shot(tksk, 'visit-refer-form', { doc: true, top: tksk.getByTestId('complete-task') });
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
   const referred = await until(caseId, (c) => c.referrals?.length === 1, 'one referral');
@@ -128,18 +129,16 @@ test('a case from registration to closure approval, through the portal only', as
   await until(caseId, (c) => c.status === 'closure_review', 'closure_review');
 
   // 9. Closure approval, from the inbox row.
-  await go(supervisor, '/tasks');
-  const row = supervisor.locator('tbody tr').filter({ hasText: name }).filter({ has: supervisor.getByText('Persetujuan terminasi', { exact: true }) });
-  await row.first().waitFor({ timeout: 20_000 });
+  const row = await findTask(supervisor, name, 'Persetujuan terminasi');
   await shot(supervisor, 'inbox', { doc: true });
-  await row.first().getByRole('button', { name: 'Setujui' }).click();
+  await row.getByRole('button', { name: 'Setujui' }).click();
   await notified(supervisor, 'Disetujui');
   await until(caseId, (c) => c.status === 'aftercare', 'aftercare');
 
   // The case page: lifecycle at Bimbingan lanjut, referral served, the timeline in Indonesian.
   await go(supervisor, `/cases/${caseId}/show`);
   await supervisor.getByTestId('step-aftercare').and(supervisor.locator('[data-current="true"]')).waitFor({ timeout: 20_000 });
-  await shot(supervisor, 'case-page', { doc: true });
+  await shot(supervisor, 'case-page');
   await supervisor.getByRole('tab', { name: 'Rujukan' }).click();
   await supervisor.getByText('Puskesmas Sidorejo Lor').waitFor();
   await supervisor.getByText('Terlayani').first().waitFor();
@@ -153,8 +152,7 @@ test('a case from registration to closure approval, through the portal only', as
 test('a supervisor pauses and resumes a case and adds a note through the dialogs', async () => {
   const name = uniqueName('Sri Wahyuni');
   await tksk.reload();
-  // Setup only: a case registered and assessed in the portal by the TKSK would repeat the test above.
-  const { call, login, registration } = await import('../support/stack');
+  // Setup only (registration in the portal is covered above).
   const created = await call('POST', '/api/cases', {
     token: await login('tksk1'),
     body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
@@ -209,7 +207,6 @@ test('a supervisor pauses and resumes a case and adds a note through the dialogs
 });
 
 test('four-eyes: a cancellation waits for a second supervisor, who confirms it', async () => {
-  const { call, login, registration } = await import('../support/stack');
   const admin = await login('admin');
   const setPolicy = (value: boolean) =>
     call('PUT', '/api/admin/case-policies', { token: admin, body: { key: 'confirm_destructive', regionCode: '33.73.02', value } });
@@ -245,4 +242,54 @@ test('four-eyes: a cancellation waits for a second supervisor, who confirms it',
     await setPolicy(false);
     await second.context().close();
   }
+});
+
+test('bulk approval: the supervisor selects two assessments and approves them at once', async () => {
+  const token = await login('tksk1');
+  const names = [uniqueName('Massal Satu'), uniqueName('Massal Dua')];
+  const ids: string[] = [];
+  for (const name of names) {
+    const created = await call('POST', '/api/cases', { token, body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }) });
+    expect(created.status).toBe(201);
+    const asesmen = (await call('GET', `/api/cases/${created.body.id}`, { token })).body.openTasks[0].id;
+    expect((await call('POST', `/api/tasks/${asesmen}/complete`, { token, body: { data: asesmenData } })).status).toBe(200);
+    ids.push(created.body.id);
+  }
+
+  for (const name of names) {
+    const row = await findTask(supervisor, name, 'Persetujuan asesmen');
+    await row.getByRole('checkbox').check();
+  }
+  await supervisor.getByTestId('bulk-approve').click();
+  const results = supervisor.getByTestId('bulk-results');
+  await results.getByText('2 disetujui, 0 gagal').waitFor({ timeout: 30_000 });
+  await shot(supervisor, 'bulk-approval');
+  await results.getByRole('button', { name: 'Tutup' }).click();
+  for (const id of ids) expect((await apiCase('supervisor1', id)).status).toBe('pendampingan');
+});
+
+test('the overdue board lists a late task with its "Terlambat" badge', async () => {
+  const admin = await login('admin');
+  const sla = (duePeriod: string, workingDays: boolean) =>
+    call('PUT', '/api/admin/sla-policies', { token: admin, body: { taskType: 'asesmen', regionCode: '33.73.02', duePeriod, workingDays } });
+  expect((await sla('PT2S', false)).status).toBe(200);
+  const name = uniqueName('Telat Tingkir');
+  try {
+    const created = await call('POST', '/api/cases', {
+      token: await login('tksk2'),
+      body: registration({ beneficiary: { ...registration().beneficiary, nik: `337302${freshNik().slice(6)}`, name, desaCode: '33.73.02.1001' } }),
+    });
+    expect(created.status).toBe(201);
+  } finally {
+    expect((await sla('P7D', true)).status).toBe(200);
+  }
+
+  await supervisor.getByRole('menuitem', { name: 'Terlambat' }).click();
+  const row = supervisor.locator('tbody tr').filter({ hasText: name }).filter({ has: supervisor.getByText('Asesmen', { exact: true }) });
+  for (let i = 0; i < 10 && !(await row.first().isVisible()); i++) {
+    await supervisor.waitForTimeout(1_000);
+    await supervisor.getByRole('button', { name: 'Muat ulang' }).first().click();
+  }
+  await row.first().getByText('Terlambat').waitFor({ timeout: 10_000 });
+  await shot(supervisor, 'overdue-board-late');
 });

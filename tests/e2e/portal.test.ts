@@ -24,7 +24,9 @@ test('tksk1 logs in and sees the case list in Bahasa Indonesia', async () => {
   await page.getByLabel(/Nama pengguna/).fill('tksk1');
   await page.getByLabel(/Kata sandi/).fill('demo');
   await page.getByRole('button', { name: /Masuk/ }).click();
-  await page.waitForURL(/#\/cases/, { timeout: 30_000 });
+  // The dashboard first, then the case list from the menu.
+  await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+  await page.getByRole('menuitem', { name: 'Kasus saya' }).click();
   await page.getByText('Siti Aminah').first().waitFor({ timeout: 30_000 });
   // Masked NIK in the list; the registered case's status in Indonesian.
   await page.getByText(/3373\*{8}\d{4}/).first().waitFor();

@@ -27,47 +27,82 @@ export async function signIn(browser: Browser, username: string, viewport = DESK
   return page;
 }
 
+/** Sign out through the user menu, then in again as someone else, in the same page (no reload). */
+export async function switchUser(page: Page, username: string): Promise<void> {
+  if (!page.url().includes('#/login')) {
+    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.waitForURL(/#\/login/, { timeout: 15_000 });
+  }
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Kata sandi/).fill('demo');
+  await page.getByRole('button', { name: /^Masuk$/ }).click();
+  // react-admin returns to where the previous user was; start from the dashboard.
+  await page.waitForURL((url) => !url.hash.startsWith('#/login'), { timeout: 30_000 });
+  await go(page, '/');
+}
+
 /** Navigate inside the app (hash router) without reloading it. */
 export async function go(page: Page, hashPath: string): Promise<void> {
   await page.evaluate((p) => {
     window.location.hash = p;
   }, hashPath);
-  await page.waitForURL((url) => url.hash === `#${hashPath}` || url.hash.startsWith(`#${hashPath}?`), { timeout: 10_000 });
+  const want = `#${hashPath.split('?')[0]}`;
+  await page.waitForURL((url) => url.hash.split('?')[0] === want, { timeout: 10_000 });
 }
 
 /** The texts of the side menu (opened first on a phone). */
 export async function menuTexts(page: Page): Promise<string[]> {
-  const openMenu = page.getByRole('button', { name: 'Buka menu' });
-  if ((page.viewportSize()?.width ?? 1280) < 600 && (await openMenu.isVisible())) await openMenu.click();
-  const items = page.locator('.RaMenu-root [role="menuitem"], .RaMenu-root a');
+  const items = page.getByTestId('menu').getByRole('menuitem');
+  if ((page.viewportSize()?.width ?? 1280) < 600) {
+    // Behind the hamburger on a phone (the app bar hides when the page is scrolled down).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const opener = page.getByRole('button', { name: 'Buka menu' });
+    await opener.or(items.first()).first().waitFor({ timeout: 15_000 });
+    if (!(await items.first().isVisible())) await opener.click();
+  }
   await items.first().waitFor({ timeout: 15_000 });
   const texts = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
   return [...new Set(texts)];
 }
 
-/** Open an open task of this type for the case named `caseName` from the task list, retrying while the list catches up. */
-export async function openTask(page: Page, caseName: string, typeLabel: string): Promise<void> {
+/**
+ * The open task of this type for the case named `caseName` in the task list, refreshing the list
+ * while it catches up (another person's step may have just created it).
+ */
+export async function findTask(page: Page, caseName: string, typeLabel: string): Promise<Locator> {
+  await goTaskList(page);
+  const item = taskItem(page, caseName, typeLabel).first();
   const deadline = Date.now() + 30_000;
   for (;;) {
-    await go(page, '/tasks');
-    const item = taskItem(page, caseName, typeLabel);
     try {
-      await item.first().waitFor({ timeout: 5_000 });
-      await item.first().getByText(typeLabel, { exact: true }).first().click();
-      await page.waitForURL(/#\/tasks\/[0-9a-f-]{36}\/show/, { timeout: 10_000 });
-      await page.getByTestId('task-heading').waitFor();
-      return;
+      await item.waitFor({ timeout: 4_000 });
+      return item;
     } catch (error) {
       if (Date.now() > deadline) throw error;
-      await go(page, '/');
+      await page.getByRole('button', { name: 'Muat ulang' }).first().click();
     }
   }
 }
 
+/** Open that task's page. */
+export async function openTask(page: Page, caseName: string, typeLabel: string): Promise<void> {
+  const item = await findTask(page, caseName, typeLabel);
+  await item.getByText(typeLabel, { exact: true }).first().click();
+  await page.waitForURL(/#\/tasks\/[0-9a-f-]{36}\/show/, { timeout: 10_000 });
+  await page.getByTestId('task-heading').waitFor();
+}
+
+/** The open tasks, newest first (the list shared with other tests may be long). */
+export async function goTaskList(page: Page): Promise<void> {
+  const filter = encodeURIComponent(JSON.stringify({ status: 'open' }));
+  await go(page, `/tasks?filter=${filter}&order=DESC&page=1&perPage=25&sort=createdAt`);
+}
+
 /** A row (desktop table) or list item (phone) of the task list. */
 export function taskItem(page: Page, caseName: string, typeLabel: string): Locator {
-  const rows = page.locator('tbody tr, .RaSimpleList-root li');
-  return rows.filter({ hasText: typeLabel }).filter({ hasText: caseName });
+  const rows = page.locator('tbody tr, [data-testid="task-list-mobile"] li');
+  return rows.filter({ hasText: caseName }).filter({ has: page.getByText(typeLabel, { exact: true }) });
 }
 
 /** Choose an option of a MUI select (react-admin SelectInput) by its label. */
@@ -81,13 +116,16 @@ export async function notified(page: Page, text: RegExp | string): Promise<void>
   await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
 }
 
-export async function shot(page: Page, name: string, opts: { doc?: boolean; fullPage?: boolean } = {}): Promise<void> {
+export async function shot(page: Page, name: string, opts: { doc?: boolean; fullPage?: boolean; top?: Locator } = {}): Promise<void> {
+  if (opts.top) {
+    // Bring this part of the page to the top, under the app bar.
+    await opts.top.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 64));
+  }
   await page.waitForTimeout(300); // let transitions end
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: opts.fullPage ?? false });
   if (opts.doc) {
     fs.mkdirSync(DOC_SHOTS, { recursive: true });
-    const file = path.join(DOC_SHOTS, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: false, scale: 'css' });
+    await page.screenshot({ path: path.join(DOC_SHOTS, `${name}.png`), fullPage: false, scale: 'css' });
   }
 }
 

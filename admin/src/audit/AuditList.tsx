@@ -9,7 +9,6 @@ import {
   DateField,
   FilterButton,
   List,
-  ReferenceField,
   SimpleList,
   TextField,
   TextInput,
@@ -17,9 +16,11 @@ import {
   useDataProvider,
   useListContext,
   useNotify,
+  useRecordContext,
   useTranslate,
   type HttpError,
 } from 'react-admin';
+import { Link } from 'react-router-dom';
 import type { ChainVerification, KesosDataProvider } from '../dataProvider';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
@@ -135,6 +136,19 @@ const VerificationResult = ({ result }: { result: ChainVerification | null }) =>
 
 const Column = DataTable.Col<AuditRecord>;
 
+/** The case id, shortened, linked to the case page (the admin sees no cases: text only). */
+const CaseLink = () => {
+  const record = useRecordContext<AuditRecord>();
+  if (!record?.caseId) return <span>—</span>;
+  const short = `${record.caseId.slice(0, 8)}…`;
+  if (getUser()?.role === 'admin') return <span title={record.caseId}>{short}</span>;
+  return (
+    <Link to={`/cases/${record.caseId}/show`} title={record.caseId} onClick={(e) => e.stopPropagation()}>
+      {short}
+    </Link>
+  );
+};
+
 export const AuditList = () => {
   const [result, setResult] = useState<ChainVerification | null>(null);
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
@@ -176,13 +190,7 @@ export const AuditList = () => {
           <Column source="action" disableSort />
           <Column source="entityType" disableSort />
           <Column source="caseId" disableSort>
-            {getUser()?.role === 'admin' ? (
-              <TextField source="caseId" emptyText="—" />
-            ) : (
-              <ReferenceField source="caseId" reference="cases" link="show" emptyText="—">
-                <TextField source="id" />
-              </ReferenceField>
-            )}
+            <CaseLink />
           </Column>
           <Column source="hash" disableSort>
             <Stack component="span">

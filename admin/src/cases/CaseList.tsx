@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { DataTable, DateField, List, SelectInput, SimpleList, useTranslate } from 'react-admin';
 import { CaseStatusField } from '../fields/CaseStatusField';
 import { maskNik, NikField } from '../fields/NikField';
-import { PmksField, VocabularyField } from '../fields/VocabularyField';
+import { PmksField, StepField } from '../fields/VocabularyField';
 import { getUser } from '../session';
 import { CASE_STATUSES, choices, DATE_LOCALE, DATE_OPTIONS, type CaseRecord } from '../vocabulary';
 import { usePmksChoices } from './usePmksChoices';
@@ -49,6 +49,7 @@ export const CaseList = () => {
     >
       {isSmall ? (
         <SimpleList<CaseRecord>
+          data-testid="case-list-mobile"
           linkType="show"
           primaryText={(c) => c.beneficiary?.name ?? maskNik(c.beneficiary?.nik ?? '')}
           secondaryText={(c) =>
@@ -73,7 +74,7 @@ export const CaseList = () => {
             <CaseStatusField source="status" />
           </Column>
           <Column source="step" disableSort>
-            <VocabularyField source="step" prefix="kesos.task_type" />
+            <StepField source="step" />
           </Column>
         </DataTable>
       )}

@@ -6,6 +6,7 @@ import {
   DateField,
   Show,
   TabbedShowLayout,
+  TabbedShowLayoutTabs,
   TextField,
   useRecordContext,
   useTranslate,
@@ -18,7 +19,7 @@ import { CaseTimeline } from './Timeline';
 import { CaseStatusField } from '../fields/CaseStatusField';
 import { NikField } from '../fields/NikField';
 import { TaskStatusField, DueField } from '../fields/TaskStatusField';
-import { PmksField, VocabularyField } from '../fields/VocabularyField';
+import { PmksField, StepField, VocabularyField } from '../fields/VocabularyField';
 import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type ReferralRecord, type TaskRecord } from '../vocabulary';
 
 const CaseTitle = () => {
@@ -137,10 +138,10 @@ export const CaseShow = () => {
   return (
     <Show<CaseRecord> title={<CaseTitle />}>
       <CaseHeader />
-      <TabbedShowLayout>
+      <TabbedShowLayout tabs={<TabbedShowLayoutTabs variant="scrollable" scrollButtons="auto" allowScrollButtonsMobile />}>
         <TabbedShowLayout.Tab label="kesos.cases.section.case">
           <CaseStatusField source="status" />
-          <VocabularyField source="step" prefix="kesos.task_type" />
+          <StepField source="step" />
           <PmksField source="pmksCode" showName />
           <TextField source="summary" sx={{ whiteSpace: 'pre-line' }} />
           <BooleanField source="paused" />
@@ -153,7 +154,7 @@ export const CaseShow = () => {
           <TextField source="registeredBy" />
           <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
           <DateField source="updatedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-          <TextField source="workflowId" />
+          <TextField source="workflowId" sx={{ wordBreak: 'break-all' }} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="kesos.cases.section.beneficiary" path="beneficiary">
           <TextField source="beneficiary.name" />

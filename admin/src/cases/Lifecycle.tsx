@@ -1,6 +1,7 @@
 // The case's place in its process: Registrasi → Asesmen → Review asesmen → Pendampingan →
 // Review terminasi → Bimbingan lanjut → Selesai, the current step highlighted from `status`;
 // "Dibatalkan" / "Dijeda" / "Terlambat" chips beside it.
+import { useEffect, useRef } from 'react';
 import { Box, Chip, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import PauseIcon from '@mui/icons-material/PauseCircle';
 import { useRecordContext, useTranslate } from 'react-admin';
@@ -22,19 +23,30 @@ const ACTIVE: Record<CaseStatus, number> = {
 export const Lifecycle = () => {
   const record = useRecordContext<CaseRecord>();
   const translate = useTranslate();
+  const scroller = useRef<HTMLDivElement>(null);
+  // On a phone the stepper scrolls sideways: bring the current step into view.
+  useEffect(() => {
+    const box = scroller.current;
+    const current = box?.querySelector<HTMLElement>('[data-current="true"]');
+    if (box && current && box.scrollWidth > box.clientWidth) {
+      const left = current.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
+      box.scrollLeft = Math.max(0, left - box.clientWidth / 2 + current.clientWidth / 2);
+    }
+  }, [record?.status]);
   if (!record) return null;
   const rejected = record.status === 'closed' && record.closedReason === 'rejected';
   const cancelled = record.status === 'cancelled';
   const active = rejected ? 2 : ACTIVE[record.status] ?? -1;
   return (
-    <Box data-testid="lifecycle" data-status={record.status} sx={{ width: '100%' }}>
+    // A one-column grid with minmax(0, 1fr): the wide stepper scrolls inside instead of widening the page.
+    <Box data-testid="lifecycle" data-status={record.status} sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', width: '100%' }}>
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', rowGap: 1 }}>
         {cancelled && <Chip color="default" variant="filled" label={translate('kesos.case_status.cancelled')} data-testid="chip-cancelled" />}
         {rejected && <Chip color="error" label={translate('kesos.closure_reason.rejected')} />}
         {record.paused && <Chip color="warning" icon={<PauseIcon />} label={translate('kesos.lifecycle.paused')} data-testid="chip-paused" />}
         {record.overdue && !cancelled && record.status !== 'closed' && <Chip color="error" label={translate('kesos.tasks.overdue')} />}
       </Stack>
-      <Box sx={{ overflowX: 'auto', pb: 1, opacity: cancelled ? 0.5 : 1 }}>
+      <Box ref={scroller} sx={{ overflowX: 'auto', pb: 1, opacity: cancelled ? 0.5 : 1 }}>
         <Stepper activeStep={rejected ? 2 : active} alternativeLabel sx={{ minWidth: 620 }}>
           {LIFECYCLE.map((step, i) => {
             const current = i === active && !cancelled && record.status !== 'closed';

@@ -103,7 +103,8 @@ export const ActionDialog = ({ open, title, description, fields, submitLabel, su
         if (field) onFields[field.name] = msg;
       }
       setErrors(onFields);
-      setFailure(translate(message, { _: message }));
+      // When the server named the fields, say what to do; otherwise show its explanation.
+      setFailure(Object.keys(onFields).length ? translate('kesos.form.fix_fields') : translate(message, { _: message }));
       setSaving(false);
     }
   };

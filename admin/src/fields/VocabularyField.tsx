@@ -27,3 +27,11 @@ export const PmksField = ({ showName, ...props }: FieldProps & { showName?: bool
     </Tooltip>
   );
 };
+
+/** The case's current step: a task type, or a phase between tasks (aftercare_wait, closed…). */
+export const StepField = (props: FieldProps) => {
+  const value = useFieldValue(props);
+  const translate = useTranslate();
+  if (value == null || value === '') return null;
+  return <span>{translate(`kesos.task_type.${value}`, { _: translate(`kesos.step.${value}`, { _: String(value) }) })}</span>;
+};

@@ -90,6 +90,11 @@ const appMessages = {
 
   kesos: {
     app_title: 'kesos-flow',
+    step: {
+      aftercare_wait: 'Waiting for the aftercare period',
+      closed: 'Closed',
+      cancelled: 'Cancelled',
+    },
     menu: {
       dashboard: 'Dashboard',
       my_tasks: 'My tasks',
@@ -249,6 +254,7 @@ const appMessages = {
       followUpDate: 'Follow-up date',
       condition: "Beneficiary's condition",
       actionTaken: 'Action taken',
+      proposedBy: 'Proposed by',
       narrative: 'Report narrative',
     },
     enum: {
@@ -275,6 +281,7 @@ const appMessages = {
     },
     form: {
       min_items: 'Enter at least %{min} item(s)',
+      fix_fields: 'The server refused some fields: correct the ones marked in red and send again.',
       range: 'Between %{min} and %{max}',
     },
     case_status: {
@@ -379,6 +386,13 @@ const appMessages = {
       overdue_board: 'Overdue tasks',
       overdue: 'Overdue',
       actions: 'Decision',
+      result: 'Task result',
+      technical: 'Technical details (workflow context)',
+      handed_over: {
+        asesmen: 'Assessment submitted by the TKSK',
+        closure: 'Closure proposal',
+        referral: 'Referral',
+      },
       returned: 'Returned by the supervisor:',
       complete: {
         title: 'Complete the task',

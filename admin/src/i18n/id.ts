@@ -304,6 +304,11 @@ const indonesianMessages: TranslationMessages = {
 
   kesos: {
     app_title: 'kesos-flow',
+    step: {
+      aftercare_wait: 'Menunggu masa bimbingan lanjut',
+      closed: 'Ditutup',
+      cancelled: 'Dibatalkan',
+    },
     menu: {
       dashboard: 'Dasbor',
       my_tasks: 'Tugas saya',
@@ -463,6 +468,7 @@ const indonesianMessages: TranslationMessages = {
       followUpDate: 'Tanggal tindak lanjut',
       condition: 'Kondisi penerima manfaat',
       actionTaken: 'Tindakan yang diambil',
+      proposedBy: 'Diusulkan oleh',
       narrative: 'Narasi laporan',
     },
     enum: {
@@ -489,6 +495,7 @@ const indonesianMessages: TranslationMessages = {
     },
     form: {
       min_items: 'Isi minimal %{min} butir',
+      fix_fields: 'Server menolak beberapa isian: perbaiki yang ditandai merah lalu kirim lagi.',
       range: 'Antara %{min} dan %{max}',
     },
     case_status: {
@@ -593,6 +600,13 @@ const indonesianMessages: TranslationMessages = {
       overdue_board: 'Tugas terlambat',
       overdue: 'Terlambat',
       actions: 'Keputusan',
+      result: 'Hasil tugas',
+      technical: 'Detail teknis (konteks workflow)',
+      handed_over: {
+        asesmen: 'Asesmen yang diajukan TKSK',
+        closure: 'Usulan terminasi',
+        referral: 'Rujukan',
+      },
       returned: 'Dikembalikan supervisor:',
       complete: {
         title: 'Selesaikan tugas',

@@ -39,9 +39,10 @@ const usePathLabel = () => {
   return (path: string) =>
     path
       .split('.')
-      .filter((p) => p !== 'data' && !/^\d+$/.test(p))
-      .map(label)
-      .join(' › ') || path;
+      .filter((p) => p !== 'data')
+      .map((p) => (/^\d+$/.test(p) ? `#${Number(p) + 1}` : label(p)))
+      .join(' › ')
+      .replace(/ › #/g, ' #') || path;
 };
 
 const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInfo; outcome: string }) => {
@@ -67,7 +68,8 @@ const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInf
       return undefined;
     } catch (error) {
       const { fields, message } = serverErrors(error);
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      if (Object.keys(fields).length) notify('kesos.form.fix_fields', { type: 'error' });
+      else notify(message, { type: 'error', messageArgs: { _: message } });
       setRejected(Object.entries(fields));
       // react-admin puts these on the fields (keys are form paths: data.riskLevel, data.needs.0).
       return ((error as HttpError)?.body as { errors?: Record<string, unknown> } | undefined)?.errors;

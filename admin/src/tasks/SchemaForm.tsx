@@ -75,7 +75,7 @@ const SchemaField = ({ name, schema, source, isRequired }: FieldProps) => {
     return (
       <ArrayInput source={source} label={label} validate={schema.minItems ? minItems(schema.minItems) : undefined} fullWidth>
         <SimpleFormIterator disableReordering inline disableClear fullWidth>
-          <TextInput source="" label={false} validate={itemValidators} helperText={false} sx={{ minWidth: { xs: '100%', sm: 400 } }} />
+          <TextInput source="" label={false} hiddenLabel validate={itemValidators} helperText={false} sx={{ minWidth: { xs: '100%', sm: 400 } }} />
         </SimpleFormIterator>
       </ArrayInput>
     );

@@ -185,8 +185,14 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
       <SimpleList<TaskRecord>
         linkType="show"
         resource="tasks"
+        data-testid="task-list-mobile"
         primaryText={(task) => <TaskPrimary task={task} />}
-        secondaryText={(task) => `${translate('resources.tasks.fields.dueAt')}: ${fmt(task.dueAt)}`}
+        secondaryText={(task) => (
+          <span>
+            <ReferenceField source="caseId" reference="cases" link={false} emptyText="—" />
+            {` · ${translate('resources.tasks.fields.dueAt')}: ${fmt(task.dueAt)}`}
+          </span>
+        )}
         tertiaryText={(task) => translate(`kesos.task_status.${task.status}`, { _: task.status })}
         empty={<TasksEmpty overdue={overdueBoard} />}
         rowSx={(task) => (task.overdue && task.status === 'open' ? { borderLeft: 4, borderColor: 'error.main' } : {})}
@@ -218,7 +224,8 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
           <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
         </DueField>
       </Column>
-      {supervisor ? (
+      {overdueBoard ? <Column source="assigneeId" disableSort /> : null}
+      {supervisor && !overdueBoard ? (
         <Column source="actions" label="kesos.tasks.actions" disableSort>
           <RowActions />
         </Column>

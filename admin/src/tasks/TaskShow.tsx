@@ -1,13 +1,7 @@
-import { Alert, Box, Stack, Typography } from '@mui/material';
-import {
-  DateField,
-  ReferenceField,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import ExpandIcon from '@mui/icons-material/ExpandMore';
+import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { DataView } from '../fields/DataView';
 import { JsonField } from '../fields/JsonField';
 import { DueField, OverdueBadge, TaskStatusField } from '../fields/TaskStatusField';
 import { VocabularyField } from '../fields/VocabularyField';
@@ -21,6 +15,20 @@ const TaskTitle = () => {
   return <span>{translate(`kesos.task_type.${record.type}`, { _: record.type })}</span>;
 };
 
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** What the previous step handed over: the assessment to review, the closure proposal, the referral. */
+const handedOver = (context: Record<string, unknown>): [string, Record<string, unknown>][] => {
+  const out: [string, Record<string, unknown>][] = [];
+  if (isObject(context.asesmen)) out.push(['asesmen', context.asesmen]);
+  if (isObject(context.closureProposal)) {
+    const p = context.closureProposal;
+    out.push(['closure', { closureReason: p.reason, closureNote: p.note, proposedBy: p.proposedBy }]);
+  }
+  if (isObject(context.referral)) out.push(['referral', context.referral]);
+  return out;
+};
+
 /** Why the step came back, and what the previous steps left for this one. */
 const TaskBriefing = () => {
   const task = useRecordContext<TaskRecord>();
@@ -30,8 +38,8 @@ const TaskBriefing = () => {
   const returnNotes = typeof context.returnNotes === 'string' ? context.returnNotes : null;
   const goals = Array.isArray(context.planGoals) ? (context.planGoals as string[]) : [];
   return (
-    <Stack spacing={1} sx={{ px: 2, pt: 2 }}>
-      <Stack direction="row" spacing={1} alignItems="center">
+    <Stack spacing={1.5} sx={{ px: 2, pt: 2 }}>
+      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <Typography variant="h5" component="h1" data-testid="task-heading">
           {translate(`kesos.task_type.${task.type}`, { _: task.type })}
         </Typography>
@@ -53,7 +61,51 @@ const TaskBriefing = () => {
           </Box>
         </Box>
       )}
+      {handedOver(context).map(([key, data]) => (
+        <Card variant="outlined" key={key}>
+          <CardContent>
+            <Typography variant="subtitle1" gutterBottom>
+              {translate(`kesos.tasks.handed_over.${key}`)}
+            </Typography>
+            <DataView data={data} testId={`handed-over-${key}`} />
+          </CardContent>
+        </Card>
+      ))}
     </Stack>
+  );
+};
+
+/** The decision and data of a completed task. */
+const TaskResult = () => {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  if (!task || task.status !== 'completed') return null;
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <Typography variant="subtitle1">{translate('kesos.tasks.result')}</Typography>
+      {task.outcome && (
+        <Typography variant="body2" gutterBottom>
+          {translate('kesos.tasks.complete.outcome')}: <strong>{translate(`kesos.outcome.${task.outcome}`, { _: task.outcome })}</strong>
+        </Typography>
+      )}
+      {isObject(task.data) && <DataView data={task.data} testId="task-result" />}
+    </Box>
+  );
+};
+
+const TechnicalDetails = () => {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  if (!task?.context || !Object.keys(task.context).length) return null;
+  return (
+    <Accordion disableGutters elevation={0} sx={{ mx: 2, mb: 2, '&:before': { display: 'none' } }}>
+      <AccordionSummary expandIcon={<ExpandIcon />}>
+        <Typography variant="body2">{translate('kesos.tasks.technical')}</Typography>
+      </AccordionSummary>
+      <AccordionDetails>
+        <JsonField source="context" />
+      </AccordionDetails>
+    </Accordion>
   );
 };
 
@@ -61,6 +113,7 @@ export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
     <CompleteTaskForm />
+    <TaskResult />
     <SimpleShowLayout>
       <ReferenceField source="caseId" reference="cases" link="show" emptyText="—" />
       <VocabularyField source="candidateRole" prefix="kesos.role" />
@@ -69,11 +122,9 @@ export const TaskShow = () => (
       <DueField source="dueAt">
         <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} emptyText="—" />
       </DueField>
-      <VocabularyField source="outcome" prefix="kesos.outcome" />
-      <DateField source="completedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-      <TextField source="actorId" />
-      <JsonField source="data" />
-      <JsonField source="context" />
+      <DateField source="completedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} emptyText="—" />
+      <TextField source="actorId" emptyText="—" />
     </SimpleShowLayout>
+    <TechnicalDetails />
   </Show>
 );

@@ -1,0 +1,164 @@
+// Who sees what in the portal: each demo role's menu; the auditor verifies the audit chain,
+// exports CSV and has no action buttons; a TKSK never sees approval controls nor another
+// kecamatan's cases; the admin manages users and sees no case data.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { asesmenData, call, login, registration } from '../support/stack';
+import { freshNik, go, menuTexts, notified, shot, signIn, switchUser, uniqueName } from './portal';
+
+let browser: Browser;
+let menuPage: Page | undefined;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+/** A case registered (and optionally assessed) through the API, as setup. */
+async function seedCase(username: 'tksk1' | 'tksk2', name: string, assess = false): Promise<{ caseId: string; approvalTaskId?: string }> {
+  const token = await login(username);
+  const base = registration().beneficiary;
+  const beneficiary =
+    username === 'tksk1'
+      ? { ...base, nik: freshNik(), name }
+      : { ...base, nik: `337302${freshNik().slice(6)}`, name, desaCode: '33.73.02.1001' };
+  const created = await call('POST', '/api/cases', { token, body: registration({ beneficiary }) });
+  expect(created.status).toBe(201);
+  const caseId = created.body.id as string;
+  if (!assess) return { caseId };
+  const asesmen = created.body.openTasks?.[0]?.id ?? (await call('GET', `/api/cases/${caseId}`, { token })).body.openTasks[0].id;
+  const done = await call('POST', `/api/tasks/${asesmen}/complete`, { token, body: { data: asesmenData } });
+  expect(done.status).toBe(200);
+  const c = await call('GET', `/api/cases/${caseId}`, { token: await login('supervisor1') });
+  return { caseId, approvalTaskId: c.body.openTasks.find((t: any) => t.type === 'assessment_approval').id };
+}
+
+const MENUS: Record<string, string[]> = {
+  tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus'],
+  tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus'],
+  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus'],
+  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus'],
+  auditor1: ['Dasbor', 'Kasus', 'Log audit'],
+  admin: ['Pengguna', 'Log audit'],
+};
+
+beforeAll(() => seedCase('tksk1', uniqueName('Menu Dasbor')));
+
+/** One page for every role: sign out and in again (as people sharing an office computer do). */
+async function as(user: string): Promise<Page> {
+  if (!menuPage) menuPage = await signIn(browser, user);
+  else await switchUser(menuPage, user);
+  return menuPage;
+}
+
+test.each(Object.entries(MENUS))('%s signs in and sees its own menu', async (user, expected) => {
+  const page = await as(user);
+  expect(await menuTexts(page)).toEqual(expected);
+  if (user === 'supervisor1') {
+    await page.getByTestId('stat-cases').waitFor();
+    await page.getByTestId('chart-pmks').getByText(/LUT/).first().waitFor();
+    await shot(page, 'dashboard', { doc: true });
+    await page.getByRole('menuitem', { name: 'Terlambat' }).click();
+    await page.getByText('Tugas terlambat').first().waitFor();
+    await shot(page, 'overdue-board');
+  }
+});
+
+test('the auditor verifies the chain, exports CSV and has no action buttons', async () => {
+  const { caseId, approvalTaskId } = await seedCase('tksk1', uniqueName('Audit Lansia'), true);
+  const page = await as('auditor1');
+
+  await page.getByRole('menuitem', { name: 'Log audit' }).click();
+  await page.getByTestId('verify-chain').click();
+  const result = page.getByTestId('chain-result');
+  await result.waitFor({ timeout: 30_000 });
+  expect(await result.getAttribute('data-ok')).toBe('true');
+  await result.getByText(/Rantai audit utuh/).waitFor();
+  await shot(page, 'audit-log', { doc: true });
+
+  // CSV of the current filter (this case's rows only), downloaded with the bearer token.
+  await page.getByLabel('ID kasus').fill(caseId);
+  await page.locator('tbody tr').first().waitFor();
+  await page.waitForTimeout(800); // the filter is debounced
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
+  expect(csv.length).toBeGreaterThan(2);
+  expect(csv.slice(1).every((line) => line.includes(`"${caseId}"`))).toBe(true);
+  expect(csv.some((line) => line.includes('"case.registered"'))).toBe(true);
+
+  // Read-only case page: no interventions, the raw history viewer is there.
+  await go(page, `/cases/${caseId}/show`);
+  await page.getByTestId('lifecycle').waitFor();
+  await expect(page.getByTestId('interventions').count()).resolves.toBe(0);
+  await page.getByRole('tab', { name: 'Riwayat workflow' }).click();
+  await page.getByTestId('load-history').click();
+  await page.getByTestId('history-event').first().click();
+  await page.getByText(/WorkflowExecutionStarted/).first().waitFor();
+  await expect(page.locator('pre').filter({ hasText: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' }).count()).resolves.toBeGreaterThan(0);
+
+  // Read-only task page: no approval buttons, no completion form.
+  await go(page, `/tasks/${approvalTaskId}/show`);
+  await page.getByTestId('task-heading').waitFor();
+  await page.getByTestId('handed-over-asesmen').waitFor();
+  for (const name of ['Setujui', 'Kembalikan', 'Tolak', 'Selesaikan']) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+});
+
+test('a TKSK never sees approval controls nor another kecamatan', async () => {
+  const own = uniqueName('Sidorejo Warga');
+  const other = uniqueName('Tingkir Warga');
+  const { caseId, approvalTaskId } = await seedCase('tksk1', own, true);
+  const { caseId: otherCaseId } = await seedCase('tksk2', other);
+  const page = await as('tksk1');
+
+  await page.getByRole('menuitem', { name: 'Kasus saya' }).click();
+  await page.getByText(own).first().waitFor();
+  await expect(page.getByText(other).count()).resolves.toBe(0);
+
+  // The other kecamatan's case does not open (404 from the API).
+  await go(page, `/cases/${otherCaseId}/show`);
+  await notified(page, /tidak|Data tidak ada|no case/i);
+  await expect(page.getByText(other).count()).resolves.toBe(0);
+
+  // Own case waiting for approval: no decision buttons on the case page or the task page.
+  await go(page, `/cases/${caseId}/show`);
+  await page.getByTestId('step-assessment_review').and(page.locator('[data-current="true"]')).waitFor();
+  expect(await page.getByTestId('interventions').getByRole('button').allInnerTexts()).toEqual(['TAMBAH CATATAN']);
+  await go(page, `/tasks/${approvalTaskId}/show`);
+  await page.waitForTimeout(1500);
+  for (const name of ['Setujui', 'Kembalikan', 'Tolak']) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
+
+  // The task list has no approval rows and no bulk selection.
+  await page.getByRole('menuitem', { name: 'Tugas saya' }).click();
+  await page.locator('tbody tr, [data-testid="tasks-empty"]').first().waitFor();
+  await expect(page.getByText('Persetujuan asesmen', { exact: true }).count()).resolves.toBe(0);
+  await expect(page.getByRole('checkbox').count()).resolves.toBe(0);
+});
+
+test('the admin manages users and sees no case data', async () => {
+  const page = await as('admin');
+  await page.getByRole('menuitem', { name: 'Pengguna' }).click();
+  await page.getByText('tksk1', { exact: true }).waitFor();
+
+  const username = `tksk.e2e.${Math.random().toString(36).slice(2, 7)}`;
+  await go(page, '/users/create');
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Nama tampilan/).fill('Wahyu Hidayat (TKSK uji)');
+  await page.getByRole('combobox', { name: /Peran/ }).click();
+  await page.getByRole('option', { name: 'TKSK' }).click();
+  await page.getByLabel(/Wilayah/).fill('33.73.02');
+  await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await page.getByText(username, { exact: true }).waitFor({ timeout: 15_000 });
+  await shot(page, 'users');
+
+  await page.getByTestId(`toggle-${username}`).click();
+  await notified(page, 'Akun dinonaktifkan');
+  const users = await call('GET', `/api/admin/users?filter=${encodeURIComponent(JSON.stringify({ role: 'tksk' }))}&range=[0,99]`, { token: await login('admin') });
+  expect(users.body.find((u: any) => u.username === username)?.disabled).toBe(true);
+
+  // No case resource for the admin.
+  await go(page, '/cases');
+  await page.waitForTimeout(1000);
+  await expect(page.locator('tbody tr').count()).resolves.toBe(0);
+});
