@@ -51,8 +51,15 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
     events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${e}`);
     o.log(`[chaos] ${e}`);
   };
-  const processLog = fs.createWriteStream(path.join(dataDir, 'processes.log'));
-  const childLog = (l: string) => processLog.write(`${l}\n`);
+  // Synchronous writes: lines from children stopping late can never race the folder's removal.
+  const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
+  const childLog = (l: string) => {
+    try {
+      fs.writeSync(processLog, `${l}\n`);
+    } catch {
+      // closed: the run is over
+    }
+  };
 
   let pg: RunningPostgres | undefined;
   let temporal: RunningTemporal | undefined;
@@ -198,7 +205,7 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
     for (const c of children.reverse()) await c.stop();
     await temporal?.stop();
     await pg?.stop().catch(() => undefined);
-    processLog.end();
+    fs.closeSync(processLog);
     if (!o.keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
     else o.log(`[chaos] data and logs kept in ${dataDir}`);
   }
@@ -211,6 +218,7 @@ if (require.main === module) {
   runChaos({ cases, concurrency, log: (l) => console.log(l), keepDir: process.env.CHAOS_KEEP === '1' })
     .then((r) => {
       console.log(JSON.stringify(r, null, 2));
+      console.log(`CHAOS_REPORT ${JSON.stringify(r)}`);
       const ok = r.closed === r.cases && !r.errors.length && !r.duplicateTasks && !r.duplicateAuditKeys && r.claimsPaid === r.claims && !r.duplicateTransfers && r.auditChainOk;
       console.log(ok ? 'chaos: PASS' : 'chaos: FAIL');
       process.exit(ok ? 0 : 1);

@@ -48,9 +48,16 @@ export async function startBenchStack(log: (l: string) => void, extraEnv: NodeJS
     LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  const processLog = fs.createWriteStream(path.join(dataDir, 'processes.log'));
-  const worker = new Supervised('worker', 'worker/main.ts', env, (l) => processLog.write(`${l}\n`));
-  const api = new Supervised('api', 'api/main.ts', env, (l) => processLog.write(`${l}\n`));
+  const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
+  const write = (l: string) => {
+    try {
+      fs.writeSync(processLog, `${l}\n`);
+    } catch {
+      // closed
+    }
+  };
+  const worker = new Supervised('worker', 'worker/main.ts', env, write);
+  const api = new Supervised('api', 'api/main.ts', env, write);
   worker.start();
   api.start();
   const baseUrl = `http://127.0.0.1:${ports.api}`;
@@ -68,7 +75,7 @@ export async function startBenchStack(log: (l: string) => void, extraEnv: NodeJS
       await worker.stop();
       await temporal.stop();
       await pg.stop().catch(() => undefined);
-      processLog.end();
+      fs.closeSync(processLog);
       if (process.env.BENCH_KEEP !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
