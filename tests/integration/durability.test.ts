@@ -2,8 +2,7 @@
 // intact; a worker SIGKILLed mid-case is restarted and the case goes on with nothing duplicated;
 // search attributes make cases findable in Temporal without personal data.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import { asesmenData, db, registration, stack, temporalClient } from '../support/stack';
+import { asesmenData, db, registration, temporalClient, workerPid } from '../support/stack';
 import { complete, completeOk, getCase, openTask, referral, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import type { CaseWorkflowInput } from '../../domain/workflowContracts';
@@ -56,20 +55,6 @@ test('continue-as-new keeps state, open tasks and a running referral', async () 
   await recordHistory(temporal.client, 'rujukan-served', `rujukan-${caseId}-1`);
 });
 
-/** The worker process of the test stack (found by its DATA_DIR). */
-function workerPid(): number | undefined {
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!cmd.includes('worker/main.ts')) continue;
-      const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      if (env.includes(`DATA_DIR=${stack().dataDir}`)) return Number(pid);
-    } catch {
-      // gone
-    }
-  }
-  return undefined;
-}
 
 test('a worker killed mid-case is restarted and the case continues; nothing is duplicated', async () => {
   const caseId = await toPendampingan();

@@ -2,10 +2,9 @@
 // disbursement through the payment simulator (its own process; it loses the first response of
 // every transfer after committing it, so exactly-once rests on the idempotency key).
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
 import { recordHistory } from '../support/histories';
-import { asesmenData, call, db, login, registration, stack, temporalClient } from '../support/stack';
+import { asesmenData, call, db, login, registration, stack, temporalClient, workerPid } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -155,18 +154,6 @@ test('a refused payment cancelled by the province releases the reservation', asy
   expect({ reserved: Number(budget.reserved), paid: Number(budget.paid) }).toEqual({ reserved: 0, paid: 0 });
 });
 
-/** The worker process of the test stack (found by its DATA_DIR). */
-function workerPid(): number | undefined {
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker/main.ts')) continue;
-      if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATA_DIR=${stack().dataDir}`)) return Number(pid);
-    } catch {
-      // gone
-    }
-  }
-  return undefined;
-}
 
 test('the worker killed during disbursement: still exactly one payment per component', async () => {
   await setBudget('2026-08', 5_000_000);

@@ -1,4 +1,5 @@
 // What integration tests use to reach the stack the global setup started.
+import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { testDataConverter } from './keys';
@@ -98,3 +99,16 @@ export const asesmenData = {
   planGoals: ['Terdaftar sebagai penerima bantuan pangan'],
   visitCadenceDays: 14,
 };
+
+/** The worker process of the test stack (found by its DATA_DIR), for tests that kill it. */
+export function workerPid(): number | undefined {
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('worker/main.ts')) continue;
+      if (fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DATA_DIR=${stack().dataDir}`)) return Number(pid);
+    } catch {
+      // gone
+    }
+  }
+  return undefined;
+}
