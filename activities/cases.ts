@@ -1,5 +1,5 @@
 // Case rows, referral rows, interventions and policies.
-import type { Sql } from '../db';
+import type { Sql, Tx } from '../db';
 import { appendAudit } from '../db/audit';
 import type { CaseStatus } from '../domain/case';
 import { casePoliciesSchema, type CasePolicies } from '../domain/policies';
@@ -22,6 +22,20 @@ export interface CaseUpdate {
   action: string;
   details: Record<string, unknown>;
 }
+
+/** The audit row of a case event; the event id (from the workflow) makes it idempotent. */
+const caseAudit = (tx: Tx, e: { eventId: string; at: string; caseId: string; actor: Actor | null; action: string; details: Record<string, unknown> }) =>
+  appendAudit(tx, {
+    eventKey: `case:${e.caseId}:${e.eventId}`,
+    at: new Date(e.at),
+    actorId: e.actor?.id ?? null,
+    actorRole: e.actor?.role ?? 'system',
+    action: e.action,
+    entityType: 'case',
+    entityId: e.caseId,
+    caseId: e.caseId,
+    details: e.details,
+  });
 
 export function caseActivities(sql: Sql) {
   return {
@@ -59,35 +73,13 @@ export function caseActivities(sql: Sql) {
                  -- the retention clock starts when a case ends, and stops if it is reopened
                  closed_at = CASE WHEN ${u.status} IN ('closed', 'cancelled') THEN coalesce(closed_at, ${u.at}::timestamptz) ELSE NULL END
           WHERE id = ${u.caseId}`;
-        await appendAudit(tx, {
-          eventKey: `case:${u.caseId}:${u.eventId}`,
-          at: new Date(u.at),
-          actorId: u.actor?.id ?? null,
-          actorRole: u.actor?.role ?? 'system',
-          action: u.action,
-          entityType: 'case',
-          entityId: u.caseId,
-          caseId: u.caseId,
-          details: { status: u.status, step: u.step, closedReason: u.closedReason, ...u.details },
-        });
+        await caseAudit(tx, { ...u, details: { status: u.status, step: u.step, closedReason: u.closedReason, ...u.details } });
       });
     },
 
     /** An audit-only event of a case (note, intervention requested/declined, reminder). */
     async recordCaseEvent(e: { eventId: string; at: string; caseId: string; actor: Actor | null; action: string; details: Record<string, unknown> }): Promise<void> {
-      await sql.begin((tx) =>
-        appendAudit(tx, {
-          eventKey: `case:${e.caseId}:${e.eventId}`,
-          at: new Date(e.at),
-          actorId: e.actor?.id ?? null,
-          actorRole: e.actor?.role ?? 'system',
-          action: e.action,
-          entityType: 'case',
-          entityId: e.caseId,
-          caseId: e.caseId,
-          details: e.details,
-        }),
-      );
+      await sql.begin((tx) => caseAudit(tx, e));
     },
 
     /** Policies for a region: the most specific row of each key wins, defaults fill the rest. */
