@@ -15,7 +15,6 @@ import {
   continueAsNew,
   getExternalWorkflowHandle,
   type ExternalWorkflowHandle,
-  proxyActivities,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -44,7 +43,6 @@ import {
   type ReferralSummary,
 } from '../domain/workflowContracts';
 import type { z } from 'zod';
-import type { Activities } from '../activities';
 import {
   caseSnapshotQuery,
   confirmInterventionUpdate,
@@ -55,10 +53,10 @@ import {
   registeredUpdate,
   SA,
 } from './definitions';
+import { projection } from './projection';
 import { rujukanWorkflow } from './rujukan';
 import { TaskBoard, type BoardTask } from './taskBoard';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
 /** Continue-as-new well before Temporal's limits; a case in pendampingan can run for years. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -175,7 +173,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
       // A breached deadline: the task and case are overdue, and the kabupaten supervisor gets an
       // sla_escalation task. Escalation tasks themselves never escalate.
       async onBreach(task, level) {
-        await acts.markOverdue({ taskId: task.taskId, caseId, level, action: 'task.overdue', at: new Date().toISOString() });
+        await projection().markOverdue({ taskId: task.taskId, caseId, level, action: 'task.overdue', at: new Date().toISOString() });
         upsertSearchAttributes([{ key: SA.overdue, value: true }]);
         await board.spawn({
           type: 'sla_escalation',
@@ -216,7 +214,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
   };
 
   const recordCase = (action: string, actor: Actor | null, details: Record<string, unknown> = {}) =>
-    acts.updateCase({
+    projection().updateCase({
       eventId: uuid4(),
       at: new Date().toISOString(),
       caseId,
@@ -242,7 +240,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
   async function close(reason: string, actor: Actor | null, details: Record<string, unknown>) {
     enter('closed', 'closed');
     s.closedReason = reason;
-    const policies = await acts.getCasePolicies(regions.kecamatan);
+    const policies = await projection().getCasePolicies(regions.kecamatan);
     s.reopenUntil = addIsoDuration(new Date(), policies.reopen_window).toISOString();
     await board.cancel(board.open(), 'case closed', actor);
     await cancelReferrals();
@@ -335,7 +333,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     const now = new Date().toISOString();
     switch (action) {
       case 'note':
-        await acts.recordCaseEvent({ eventId: uuid4(), at: now, caseId, actor, action: 'case.note', details: { text: payload.text } });
+        await projection().recordCaseEvent({ eventId: uuid4(), at: now, caseId, actor, action: 'case.note', details: { text: payload.text } });
         return; // nothing for the main loop to do
       case 'pause':
         s.paused = true;
@@ -391,7 +389,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     interveneUpdate,
     async (input) => {
       const { action, actor, payload, assignee } = interveneInputSchema.parse(input);
-      if (DESTRUCTIVE_INTERVENTIONS.includes(action) && (await acts.getCasePolicies(regions.kecamatan)).confirm_destructive) {
+      if (DESTRUCTIVE_INTERVENTIONS.includes(action) && (await projection().getCasePolicies(regions.kecamatan)).confirm_destructive) {
         checkApplicable(action, payload, assignee); // state may have changed while the policy was read
         const pending: PendingIntervention = {
           interventionId: uuid4(),
@@ -401,7 +399,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
           requestedAt: new Date().toISOString(),
         };
         s.pending.push(pending);
-        await acts.recordCaseEvent({ eventId: pending.interventionId, at: pending.requestedAt, caseId, actor, action: 'intervention.requested', details: { ...payload, interventionId: pending.interventionId, action } });
+        await projection().recordCaseEvent({ eventId: pending.interventionId, at: pending.requestedAt, caseId, actor, action: 'intervention.requested', details: { ...payload, interventionId: pending.interventionId, action } });
         return { interventionId: pending.interventionId, action, status: 'pending_confirmation' as const, case: snapshot() };
       }
       await apply(action, payload, actor, assignee?.id);
@@ -418,10 +416,10 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
       s.pending = s.pending.filter((p) => p !== pending);
       const action = pending.action as Intervention;
       if (!approve) {
-        await acts.recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.declined', details: { interventionId, action } });
+        await projection().recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.declined', details: { interventionId, action } });
         return { interventionId, action, status: 'declined', case: snapshot() };
       }
-      await acts.recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.confirmed', details: { interventionId, action, requestedBy: pending.requestedBy.id } });
+      await projection().recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId, actor, action: 'intervention.confirmed', details: { interventionId, action, requestedBy: pending.requestedBy.id } });
       await apply(action, pending.payload, actor);
       return { interventionId, action, status: 'done', case: snapshot() };
     },
@@ -443,7 +441,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
   // ---- The main loop --------------------------------------------------------------------------
 
   // After every handler is set: Updates that arrive in the first activation find them.
-  if (registration) await acts.recordCaseRegistered(registration);
+  if (registration) await projection().recordCaseRegistered(registration);
 
   for (;;) {
     switch (s.phase) {
@@ -520,7 +518,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
         });
         if (!r) break;
         if (r.outcome === 'approve') {
-          const policies = await acts.getCasePolicies(regions.kecamatan);
+          const policies = await projection().getCasePolicies(regions.kecamatan);
           s.aftercareAt = addIsoDuration(new Date(), policies.aftercare_delay).toISOString();
           enter('aftercare', 'aftercare_wait');
           await recordCase('case.closure_approved', r.actor, { closureReason: s.closureProposal?.reason, aftercareAt: s.aftercareAt });

@@ -2,13 +2,12 @@
 // running beside pendampingan. The TKSK records the receiving side's acknowledgement and outcome
 // in a rujukan_feedback task. No feedback by the policy's due time → reminder (task overdue);
 // none after another period → sla_escalation task to the kabupaten supervisor.
-import { ApplicationFailure, CancellationScope, getExternalWorkflowHandle, isCancellation, proxyActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, CancellationScope, getExternalWorkflowHandle, isCancellation, setHandler } from '@temporalio/workflow';
 import { referralInputSchema, type CaseSnapshot, type ReferralInput } from '../domain/workflowContracts';
-import type { Activities } from '../activities';
 import { referralAssigneeSignal, referralClosedSignal, referralPausedSignal } from './definitions';
+import { projection } from './projection';
 import { TaskBoard } from './taskBoard';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
 export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: string }> {
   const parsed = referralInputSchema.safeParse(raw);
@@ -36,7 +35,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     maxBreaches: 2,
     async onBreach(task, level) {
       const at = new Date().toISOString();
-      await acts.markOverdue({ taskId: task.taskId, caseId, level, action: level === 1 ? 'rujukan.reminder' : 'rujukan.escalated', at });
+      await projection().markOverdue({ taskId: task.taskId, caseId, level, action: level === 1 ? 'rujukan.reminder' : 'rujukan.escalated', at });
       if (level === 2) {
         await board.spawn({ type: 'sla_escalation', caseId, regionCode: regions.kabupaten, context: { referralId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt } });
       }
@@ -61,7 +60,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     await board.wakeAndSettle();
   });
 
-  await acts.recordReferral({ ...input, at: new Date().toISOString() });
+  await projection().recordReferral({ ...input, at: new Date().toISOString() });
   try {
     const r = await board.run<Record<string, unknown>>({
       type: 'rujukan_feedback',
@@ -72,7 +71,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     });
     const status = r?.outcome === 'served' ? 'served' : 'not_served';
     await board.cancel(board.open(), 'referral feedback received', null);
-    await acts.closeReferral({ referralId, caseId, status, outcome: r?.data ?? null, actor: r?.actor ?? null, at: new Date().toISOString() });
+    await projection().closeReferral({ referralId, caseId, status, outcome: r?.data ?? null, actor: r?.actor ?? null, at: new Date().toISOString() });
     board.drain();
     await getExternalWorkflowHandle(input.parentWorkflowId).signal(referralClosedSignal, { referralId, status });
     return { status };
@@ -81,7 +80,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     // The case was closed or cancelled: close the referral's tasks and row, then end cancelled.
     await CancellationScope.nonCancellable(async () => {
       await board.cancel(board.open(), 'case closed or cancelled', null);
-      await acts.closeReferral({ referralId, caseId, status: 'cancelled', outcome: null, actor: null, at: new Date().toISOString() });
+      await projection().closeReferral({ referralId, caseId, status: 'cancelled', outcome: null, actor: null, at: new Date().toISOString() });
     });
     board.drain();
     throw err;

@@ -11,6 +11,7 @@ import { taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
 import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
+import { projection } from './projection';
 import { TaskBoard, type TaskResult } from './taskBoard';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
@@ -38,7 +39,7 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     paused: () => false,
     maxBreaches: 1,
     async onBreach(task, level) {
-      await acts.markOverdue({ taskId: task.taskId, caseId: null, level, action: 'task.overdue', at: new Date().toISOString() });
+      await projection().markOverdue({ taskId: task.taskId, caseId: null, level, action: 'task.overdue', at: new Date().toISOString() });
     },
   });
   setHandler(claimSnapshotQuery, snapshot);
@@ -50,7 +51,7 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
 
   const move = (next: ClaimStatus, action: string, actor: Actor | null, extra: { narrative?: string; rejectedReason?: string; details?: Record<string, unknown> } = {}) => {
     status = next;
-    return acts.updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
+    return projection().updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
   };
   const end = async () => {
     board.drain();
@@ -58,8 +59,8 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     return snapshot();
   };
 
-  const activity = await acts.periodActivity({ tkskId, period });
-  const prepared = await acts.prepareClaim({ claimId, tkskId, period, openedBy, at: new Date().toISOString(), activity });
+  const activity = await projection().periodActivity({ tkskId, period });
+  const prepared = await projection().prepareClaim({ claimId, tkskId, period, openedBy, at: new Date().toISOString(), activity });
   total = prepared.total;
   const region = prepared.kecamatanCode;
   const context = { claimId, period, activity: prepared.activity, components: prepared.components, total: prepared.total };
@@ -105,9 +106,9 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
   // Budget: reserved in one transaction; otherwise wait for the province to add some.
   for (;;) {
     const nudges = budgetNudges;
-    const res = await acts.reserveBudget({ claimId });
+    const res = await projection().reserveBudget({ claimId });
     if (res.reserved) break;
-    await acts.recordClaimEvent({ claimId, eventId: uuid4(), at: new Date().toISOString(), action: 'tali_asih.awaiting_budget', details: { needed: res.needed, available: res.available } });
+    await projection().recordClaimEvent({ claimId, eventId: uuid4(), at: new Date().toISOString(), action: 'tali_asih.awaiting_budget', details: { needed: res.needed, available: res.available } });
     await board.waitFor(() => budgetNudges !== nudges, BUDGET_RECHECK_MS);
   }
   await move('disbursing', 'tali_asih.budget_reserved', null, { details: { total } });
@@ -127,7 +128,7 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
           context: { ...context, component: c.component, amount: c.amount, failure: (err.cause as ApplicationFailure).message },
         });
         if (issue?.outcome === 'retry') continue;
-        await acts.releaseBudget({ claimId });
+        await projection().releaseBudget({ claimId });
         rejectedReason = issue?.data.reason ?? 'payment refused';
         await move('rejected', 'tali_asih.payment_cancelled', issue?.actor ?? null, { rejectedReason: rejectedReason ?? undefined, details: { component: c.component } });
         return end();

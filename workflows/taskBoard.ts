@@ -2,16 +2,15 @@
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
-import { ApplicationFailure, condition, proxyActivities, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
-import type { Activities } from '../activities';
 import { completeTaskUpdate } from './definitions';
+import { projection } from './projection';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
 export interface TaskSpec {
   type: TaskType;
@@ -140,7 +139,7 @@ export class TaskBoard {
     // the task open. Its handler waits for `created` before recording the completion.
     const task: BoardTask = { taskId, spec, createdAt, dueAt: null, kind, state: 'open', breaches: 0, created: false };
     this.tasks.set(taskId, task);
-    const { dueAt } = await acts.createTask({
+    const { dueAt } = await projection().createTask({
       taskId,
       workflowId: workflowInfo().workflowId,
       type: spec.type,
@@ -203,21 +202,21 @@ export class TaskBoard {
     if (!tasks.length) return;
     for (const t of tasks) t.state = 'cancelled';
     for (const t of tasks) if (t.kind === 'side') this.tasks.delete(t.taskId);
-    await acts.cancelTasks({ taskIds: tasks.map((t) => t.taskId), caseId: tasks[0].spec.caseId, reason, actor, at: new Date().toISOString() });
+    await projection().cancelTasks({ taskIds: tasks.map((t) => t.taskId), caseId: tasks[0].spec.caseId, reason, actor, at: new Date().toISOString() });
   }
 
   /** Open TKSK tasks follow the case to its new assignee. */
   async reassign(assigneeId: string): Promise<void> {
     const mine = this.open().filter((t) => t.spec.assigneeId);
     for (const t of mine) t.spec.assigneeId = assigneeId;
-    await acts.reassignTasks({ taskIds: mine.map((t) => t.taskId), assigneeId });
+    await projection().reassignTasks({ taskIds: mine.map((t) => t.taskId), assigneeId });
   }
 
   /** Moves due times (resume after a pause, extension), in the workflow and the inbox. */
   async retime(changes: { task: BoardTask; dueAt: string }[]): Promise<void> {
     if (!changes.length) return;
     for (const c of changes) c.task.dueAt = c.dueAt;
-    await acts.retimeTasks({ caseId: changes[0].task.spec.caseId, dueAt: changes.map((c) => ({ taskId: c.task.taskId, dueAt: c.dueAt })) });
+    await projection().retimeTasks({ caseId: changes[0].task.spec.caseId, dueAt: changes.map((c) => ({ taskId: c.task.taskId, dueAt: c.dueAt })) });
   }
 
   private validate(raw: unknown): void {
@@ -245,7 +244,7 @@ export class TaskBoard {
     const payload = completionSchemaFor(task.spec.type).parse(completionOf(input.outcome, input.data));
     const completedAt = new Date().toISOString();
     const outcome = 'outcome' in payload ? (payload.outcome as string) : null;
-    await acts.completeTask({ taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt });
+    await projection().completeTask({ taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt });
     task.result = { taskId: task.taskId, type: task.spec.type, outcome, data: payload.data as Record<string, unknown>, actor: input.actor, completedAt };
     task.state = 'done';
     if (task.kind === 'side') this.tasks.delete(task.taskId);

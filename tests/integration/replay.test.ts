@@ -6,10 +6,17 @@ import { Worker } from '@temporalio/worker';
 import { HISTORIES_DIR } from '../support/histories';
 import { testDataConverter } from '../support/keys';
 
-const files = fs.existsSync(HISTORIES_DIR) ? fs.readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort() : [];
+/** `<generation>/<name>.json`, every generation: old histories must keep replaying. */
+const files = fs
+  .readdirSync(HISTORIES_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
-test('there are stored histories to replay', () => {
-  expect(files.length).toBeGreaterThanOrEqual(3);
+test('there are stored histories of the current code and of earlier generations', () => {
+  const generations = new Set(files.map((f) => path.dirname(f)));
+  expect(generations).toContain('current');
+  expect(generations.size).toBeGreaterThanOrEqual(2);
+  expect(files.length).toBeGreaterThanOrEqual(20);
 });
 
 test.each(files)('%s replays without non-determinism', async (file) => {
