@@ -29,13 +29,14 @@ async function seed(databaseUrl: string, log: (l: string) => void) {
     SELECT '33.' || lpad(k::text, 2, '0') || '.' || lpad(c::text, 2, '0') || '.2001', 'desa', 'Desa uji', '33.' || lpad(k::text, 2, '0') || '.' || lpad(c::text, 2, '0'), 'bench'
     FROM generate_series(1, 35) k, generate_series(1, 20) c ON CONFLICT DO NOTHING`;
   // 1% of the cases in Sidorejo (tksk1's kecamatan), the rest spread over the synthetic ones.
+  // Status and category mix in i / 100 so Sidorejo's cases (every 100th) get all of them.
   await sql`
     INSERT INTO cases (id, workflow_id, nik, name, birth_date, sex, address, desa_code, kecamatan_code, kabupaten_code, provinsi_code,
                        pmks_code, summary, consent, status, step, assignee_id, registered_by, created_at, updated_at)
     SELECT id, 'case-' || id, '3373015708' || lpad((i % 1000000)::text, 6, '0'), 'Penerima ' || i, date '1960-01-01' + (i % 20000), CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END,
            'Alamat ' || i, desa, left(desa, 8), left(desa, 5), '33',
-           (ARRAY['LUT','FM','PD','AT','ODHA','KBA','GLD','PRSE'])[1 + i % 8], 'Ringkasan kasus uji', '{"basis":"self"}',
-           (ARRAY['assessment','assessment_review','pendampingan','pendampingan','pendampingan','closure_review','aftercare','closed','closed','cancelled'])[1 + i % 10],
+           (ARRAY['LUT','FM','PD','AT','ODHA','KBA','GLD','PRSE'])[1 + (i + i / 100) % 8], 'Ringkasan kasus uji', '{"basis":"self"}',
+           (ARRAY['assessment','assessment_review','pendampingan','pendampingan','pendampingan','closure_review','aftercare','closed','closed','cancelled'])[1 + (i + i / 100) % 10],
            'pendampingan_visit', CASE WHEN desa LIKE '33.73.01.%' THEN 'usr_tksk1' ELSE 'usr_tksk2' END, 'usr_tksk1',
            now() - (i % 700) * interval '1 day', now() - (i % 300) * interval '1 hour'
     FROM (
@@ -66,16 +67,20 @@ const enc = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 
 /** Each measured request, with the SQL the API runs for it (for EXPLAIN when over target). */
 function scenarios() {
-  const tkskScope = `(t.assignee_id = 'usr_tksk1' OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND (t.region_code = '33.73.01' OR t.region_code LIKE '33.73.01.%')))`;
+  // The TKSK scopes as api/tasks/queries.ts and api/cases/queries.ts build them (UNION ALL of two index scans).
+  const tkskTasks = `(SELECT * FROM tasks t WHERE t.assignee_id = 'usr_tksk1' UNION ALL
+    SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND (t.region_code = '33.73.01' OR t.region_code LIKE '33.73.01.%')) t`;
+  const tkskCases = `(SELECT * FROM cases c WHERE (c.desa_code LIKE '33.73.01.%' OR c.desa_code = '33.73.01') UNION ALL
+    SELECT * FROM cases c WHERE c.assignee_id = 'usr_tksk1' AND NOT (c.desa_code LIKE '33.73.01.%' OR c.desa_code = '33.73.01')) c`;
   return [
     { name: 'TKSK inbox: open, by due date', user: 'tksk1', path: `/api/tasks?filter=${enc({ status: 'open' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT t.* FROM tasks t WHERE ${tkskScope} AND t.status = 'open' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
+      sql: `SELECT t.* FROM ${tkskTasks} WHERE t.status = 'open' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
     { name: 'kabupaten inbox: open approvals', user: 'supervisor1', path: `/api/tasks?filter=${enc({ status: 'open', candidateRole: 'supervisor_kabupaten' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
       sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33.73' OR t.region_code LIKE '33.73.%') AND t.status = 'open' AND t.candidate_role = 'supervisor_kabupaten' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
     { name: 'provinsi overdue board', user: 'provinsi1', path: `/api/tasks?filter=${enc({ status: 'open', overdue: true })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
       sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33' OR t.region_code LIKE '33.%') AND t.status = 'open' AND (t.overdue OR (t.status = 'open' AND t.due_at < now())) ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
     { name: 'TKSK case list, newest first', user: 'tksk1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM cases c WHERE ((c.desa_code LIKE '33.73.01.%' OR c.desa_code = '33.73.01') OR c.assignee_id = 'usr_tksk1') ORDER BY c.created_at DESC, c.id LIMIT 25` },
+      sql: `SELECT c.* FROM ${tkskCases} ORDER BY c.created_at DESC, c.id LIMIT 25` },
     { name: 'provinsi case list, newest first (100k scope)', user: 'provinsi1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
       sql: `SELECT c.* FROM cases c WHERE (c.desa_code LIKE '33.%' OR c.desa_code = '33') ORDER BY c.created_at DESC, c.id LIMIT 25` },
     { name: 'provinsi cases: pendampingan + PMKS LUT, page 5', user: 'provinsi1', path: `/api/cases?filter=${enc({ status: 'pendampingan', pmksCode: 'LUT' })}&sort=${enc(['updatedAt', 'DESC'])}&range=${enc([100, 124])}`,

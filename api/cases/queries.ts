@@ -32,11 +32,24 @@ export interface CaseRow {
   updatedAt: Date;
 }
 
+const inRegion = (sql: Sql, actor: Actor) =>
+  actor.regionCode === null ? sql`TRUE` : sql`(c.desa_code LIKE ${`${actor.regionCode}.%`} OR c.desa_code = ${actor.regionCode})`;
+
 /** SQL condition: the case lies in the actor's region (or, for a TKSK, is assigned to them). */
 export function caseScope(sql: Sql, actor: Actor) {
-  const scope = actor.regionCode;
-  const inRegion = scope === null ? sql`TRUE` : sql`(c.desa_code LIKE ${`${scope}.%`} OR c.desa_code = ${scope})`;
-  return actor.role === 'tksk' ? sql`(${inRegion} OR c.assignee_id = ${actor.id})` : inRegion;
+  return actor.role === 'tksk' ? sql`(${inRegion(sql, actor)} OR c.assignee_id = ${actor.id})` : inRegion(sql, actor);
+}
+
+/**
+ * The caller's cases as a FROM source aliased `c` (lists). For a TKSK, "in my kecamatan" and
+ * "assigned to me elsewhere" as a UNION ALL of two disjoint index scans: the OR of caseScope
+ * made the planner scan (57 ms p95 at 100k cases in bench:inbox).
+ */
+export function visibleCases(sql: Sql, actor: Actor) {
+  if (actor.role !== 'tksk') return sql`(SELECT * FROM cases c WHERE ${inRegion(sql, actor)}) c`;
+  return sql`(SELECT * FROM cases c WHERE ${inRegion(sql, actor)}
+              UNION ALL
+              SELECT * FROM cases c WHERE c.assignee_id = ${actor.id} AND NOT ${inRegion(sql, actor)}) c`;
 }
 
 /** Full NIK only for the case's own TKSK and its kabupaten supervisor (PRODUCT.md §5). */

@@ -23,11 +23,26 @@ export interface TaskRow {
   actorId: string | null;
 }
 
+const inRegion = (sql: Sql, actor: Actor) =>
+  actor.regionCode === null ? sql`TRUE` : sql`(t.region_code = ${actor.regionCode} OR t.region_code LIKE ${`${actor.regionCode}.%`})`;
+
+/** The caller's scope as a condition on `t` (single-row checks). */
 export function taskScope(sql: Sql, actor: Actor) {
-  const scope = actor.regionCode;
-  const inRegion = scope === null ? sql`TRUE` : sql`(t.region_code = ${scope} OR t.region_code LIKE ${`${scope}.%`})`;
-  if (actor.role !== 'tksk') return inRegion;
-  return sql`(t.assignee_id = ${actor.id} OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion}))`;
+  if (actor.role !== 'tksk') return inRegion(sql, actor);
+  return sql`(t.assignee_id = ${actor.id} OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion(sql, actor)}))`;
+}
+
+/**
+ * The caller's tasks as a FROM source aliased `t` (lists). A TKSK's scope is two disjoint sets
+ * (assigned to them; unassigned and open to any TKSK of their kecamatan): as a UNION ALL each
+ * half is an index scan the planner can merge in due order, where the OR made it scan every
+ * open task (181 ms p95 at 100k cases in bench:inbox).
+ */
+export function visibleTasks(sql: Sql, actor: Actor) {
+  if (actor.role !== 'tksk') return sql`(SELECT * FROM tasks t WHERE ${inRegion(sql, actor)}) t`;
+  return sql`(SELECT * FROM tasks t WHERE t.assignee_id = ${actor.id}
+              UNION ALL
+              SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion(sql, actor)}) t`;
 }
 
 export function presentTask(t: TaskRow) {
