@@ -34,18 +34,21 @@ export interface TaskCompletionRecord {
 
 const json = (tx: Tx, v: unknown) => tx.json(v as never);
 
-async function holidays(tx: Tx): Promise<Set<string>> {
-  const rows = await tx<{ day: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holidays`;
-  return new Set(rows.map((r) => r.day));
-}
-
-/** The most specific SLA policy for a task type: a region match beats the default (''). */
-async function slaPolicy(tx: Tx, type: TaskType, regionCode: string) {
-  const [row] = await tx<{ duePeriod: string; workingDays: boolean }[]>`
-    SELECT due_period, working_days FROM sla_policies
-    WHERE task_type = ${type} AND (region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%')
-    ORDER BY length(region_code) DESC LIMIT 1`;
-  return row;
+/**
+ * The most specific SLA policy for a task type (a region match beats the default '') and the
+ * holidays from the task's start on, in one round trip.
+ */
+async function slaPolicy(tx: Tx, type: TaskType, regionCode: string, from: string) {
+  const [row] = await tx<{ duePeriod: string | null; workingDays: boolean | null; holidays: string[] }[]>`
+    SELECT p.due_period, p.working_days,
+           ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM holidays WHERE day >= (${from}::timestamptz - interval '1 day')::date) AS holidays
+    FROM (SELECT 1) one
+    LEFT JOIN LATERAL (
+      SELECT due_period, working_days FROM sla_policies
+      WHERE task_type = ${type} AND (region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%')
+      ORDER BY length(region_code) DESC LIMIT 1
+    ) p ON true`;
+  return { duePeriod: row.duePeriod, workingDays: row.workingDays, holidays: new Set(row.holidays) };
 }
 
 /** Recomputes the case's overdue flag from its open tasks. */
@@ -58,15 +61,19 @@ export function taskActivities(sql: Sql) {
   return {
     async createTask(t: NewTask): Promise<{ dueAt: string | null }> {
       return sql.begin(async (tx) => {
-        const [existing] = await tx<{ dueAt: Date | null }[]>`SELECT due_at FROM tasks WHERE id = ${t.taskId}`;
-        if (existing) return { dueAt: existing.dueAt?.toISOString() ?? null };
-        const policy = await slaPolicy(tx, t.type, t.regionCode);
-        const period = t.duePeriod ?? policy?.duePeriod;
-        const dueAt = period ? computeDueAt(new Date(t.createdAt), period, t.duePeriod ? true : (policy?.workingDays ?? true), await holidays(tx)) : null;
-        await tx`
+        const policy = await slaPolicy(tx, t.type, t.regionCode, t.createdAt);
+        const period = t.duePeriod ?? policy.duePeriod;
+        const dueAt = period ? computeDueAt(new Date(t.createdAt), period, t.duePeriod ? true : (policy.workingDays ?? true), policy.holidays) : null;
+        const inserted = await tx`
           INSERT INTO tasks (id, workflow_id, case_id, type, candidate_role, region_code, assignee_id, submitted_by, context, created_at, due_at)
           VALUES (${t.taskId}, ${t.workflowId}, ${t.caseId}, ${t.type}, ${TASK_TYPE_INFO[t.type].role}, ${t.regionCode},
-                  ${t.assigneeId}, ${t.submittedBy}, ${json(tx, t.context)}, ${t.createdAt}, ${dueAt})`;
+                  ${t.assigneeId}, ${t.submittedBy}, ${json(tx, t.context)}, ${t.createdAt}, ${dueAt})
+          ON CONFLICT (id) DO NOTHING RETURNING id`;
+        if (!inserted.length) {
+          // A retry of a committed write (row, case update and audit commit together): report what was stored.
+          const [existing] = await tx<{ dueAt: Date | null }[]>`SELECT due_at FROM tasks WHERE id = ${t.taskId}`;
+          return { dueAt: existing.dueAt?.toISOString() ?? null };
+        }
         if (t.caseUpdate && t.caseId) {
           await tx`
             UPDATE cases SET status = ${t.caseUpdate.status}, step = ${t.caseUpdate.step}, assignee_id = ${t.caseUpdate.assigneeId}, updated_at = now()

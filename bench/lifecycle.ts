@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
+import { COMPONENTS, cpuBetween, cpuSample } from './cpu';
 import { ApiClient, percentile, runCaseLifecycle, runMany, type Latencies } from './driver';
 import { machine, startBenchStack, writeResults } from './harness';
 
@@ -42,8 +43,10 @@ async function main() {
 
     log('API path (HTTP → Update → workflow → activities → PostgreSQL):');
     const t0 = performance.now();
+    const cpu0 = cpuSample();
     const viaApi = await runMany(CASES, CONCURRENCY, () => runCaseLifecycle(api), progress('api', CASES));
     const apiSeconds = (performance.now() - t0) / 1000;
+    const apiCpu = cpuBetween(cpu0, cpuSample());
     if (viaApi.errors.length) log(`  ${viaApi.errors.length} errors, first: ${viaApi.errors[0]}`);
 
     log('Baseline (Temporal client → bare workflow, same Updates and child, no HTTP, no PostgreSQL):');
@@ -77,8 +80,10 @@ async function main() {
     await runMany(Math.min(10, CASES), Math.min(5, CONCURRENCY), rawOne);
     rawLatencies.length = 0;
     const t1 = performance.now();
+    const cpu1 = cpuSample();
     const raw = await runMany(CASES, CONCURRENCY, rawOne, progress('raw', CASES));
     const rawSeconds = (performance.now() - t1) / 1000;
+    const rawCpu = cpuBetween(cpu1, cpuSample());
     if (raw.errors.length) log(`  ${raw.errors.length} errors, first: ${raw.errors[0]}`);
     await connection.close();
 
@@ -94,6 +99,8 @@ async function main() {
       concurrency: CONCURRENCY,
       api: { completed: viaApi.ids.length, errors: viaApi.errors.length, seconds: apiSeconds, casesPerMinute: apiRate * 60, stepsPerSecond: (viaApi.ids.length * STEPS_PER_CASE) / apiSeconds, endpoints },
       raw: { completed: raw.ids.length, errors: raw.errors.length, seconds: rawSeconds, casesPerMinute: rawRate * 60, stepsPerSecond: (raw.ids.length * STEPS_PER_CASE) / rawSeconds, updateP50: percentile(rawLatencies, 50), updateP95: percentile(rawLatencies, 95), updateP99: percentile(rawLatencies, 99) },
+      /** CPU seconds per component during each measured phase (where the time goes). */
+      cpu: { api: apiCpu, raw: rawCpu },
       ratio: apiRate / rawRate,
       at: new Date().toISOString(),
     };
@@ -112,6 +119,13 @@ async function main() {
       '|---|---|---|---|---|',
       ...endpoints.map((e) => `| ${e.endpoint} | ${e.n} | ${f(e.p50)} | ${f(e.p95)} | ${f(e.p99)} |`),
       `| raw Update (baseline) | ${rawLatencies.length} | ${f(result.raw.updateP50)} | ${f(result.raw.updateP95)} | ${f(result.raw.updateP99)} |`,
+      '',
+      'CPU per case, by process (ms; the machine has 2 cores for all of them):',
+      '',
+      '| process | API path | raw baseline |',
+      '|---|---|---|',
+      ...COMPONENTS.map((c) => `| ${c} | ${f((apiCpu[c] * 1000) / Math.max(1, viaApi.ids.length))} | ${f((rawCpu[c] * 1000) / Math.max(1, raw.ids.length))} |`),
+      `| total | ${f((COMPONENTS.reduce((t, c) => t + apiCpu[c], 0) * 1000) / Math.max(1, viaApi.ids.length))} | ${f((COMPONENTS.reduce((t, c) => t + rawCpu[c], 0) * 1000) / Math.max(1, raw.ids.length))} |`,
       '',
       `ratio api/raw: ${result.ratio.toFixed(2)}`,
       '',

@@ -48,11 +48,14 @@ export function auditHash(prevHash: string, e: AuditEntry): string {
 
 /** Appends inside the caller's transaction (so the audit row commits with the change it records). */
 export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  // The lock is its own statement: a READ COMMITTED statement reads a snapshot taken when it
+  // starts, so the last hash must be read by a statement that starts after the lock is held.
   await tx`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`;
-  const [exists] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${e.eventKey}`;
-  if (exists) return;
-  const [last] = await tx<{ hash: string }[]>`SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1`;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const [{ duplicate, last }] = await tx<{ duplicate: boolean; last: string | null }[]>`
+    SELECT EXISTS (SELECT 1 FROM audit_log WHERE event_key = ${e.eventKey}) AS duplicate,
+           (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS last`;
+  if (duplicate) return;
+  const prevHash = last ?? GENESIS_HASH;
   // Millisecond precision, so the stored timestamp reads back exactly as hashed.
   const at = new Date(Math.floor(e.at.getTime()));
   const hash = auditHash(prevHash, { ...e, at });

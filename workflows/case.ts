@@ -53,7 +53,7 @@ import {
   registeredUpdate,
   SA,
 } from './definitions';
-import { projection } from './projection';
+import { localProjections, projection } from './projection';
 import { rujukanWorkflow } from './rujukan';
 import { TaskBoard, type BoardTask } from './taskBoard';
 
@@ -163,7 +163,12 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     pendingInterventions: s.pending,
   });
 
-  const refreshOverdue = () => upsertSearchAttributes([{ key: SA.overdue, value: board.open().some((t) => t.breaches > 0) }]);
+  const refreshOverdue = () => {
+    const overdue = board.open().some((t) => t.breaches > 0);
+    // An unchanged value is a history event and a visibility write for nothing.
+    if (localProjections() && workflowInfo().typedSearchAttributes.get(SA.overdue) === overdue) return;
+    upsertSearchAttributes([{ key: SA.overdue, value: overdue }]);
+  };
 
   const board: TaskBoard = new TaskBoard(
     {

@@ -5,9 +5,9 @@
 // write the next task, answer the Update) is one workflow task instead of four or more.
 // Calls to other services (the payment provider, the Temporal client) stay regular activities.
 //
-// Histories written before this change scheduled regular activities: `patched` keeps them
-// replaying on that path, and a workflow started before the change switches over at its next
-// new step.
+// Histories written before this change scheduled regular activities (and re-upserted the
+// Overdue search attribute after every completion): `patched` keeps them replaying on that path,
+// and a workflow started before the change switches over at its next new step.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 
@@ -42,7 +42,10 @@ const local = proxyLocalActivities<ProjectionActivities>({
   localRetryThreshold: '10 seconds',
 });
 
+/** True from the local-projections change on (see the file comment). */
+export const localProjections = (): boolean => patched(LOCAL_PROJECTIONS_PATCH);
+
 /** The projection writers for the current point of the workflow (see the file comment). */
 export function projection(): ProjectionActivities {
-  return patched(LOCAL_PROJECTIONS_PATCH) ? local : remote;
+  return localProjections() ? local : remote;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
-import type { Client } from '@temporalio/client';
+import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
@@ -89,7 +89,9 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       regions: { provinsi: chain.provinsi, kabupaten: chain.kabupaten, kecamatan: chain.kecamatan, desa: chain.desa },
       registeredAt: new Date().toISOString(),
     };
-    const handle = await temporal.workflow.start<typeof caseWorkflow>('caseWorkflow', {
+    // Update-with-start: the workflow starts and answers "registered" (its row and first task
+    // written) in one round trip and one workflow task.
+    const start = new WithStartWorkflowOperation<typeof caseWorkflow>('caseWorkflow', {
       workflowId: `case-${caseId}`,
       taskQueue,
       args: [input],
@@ -104,7 +106,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
         { key: SA.overdue, value: false },
       ],
     });
-    await handle.executeUpdate(registeredUpdate);
+    await temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start });
     const row = await findVisibleCase(sql, actor, caseId);
     res.status(201).location(`/api/cases/${caseId}`).json(presentCase(actor, row!, true));
   });
