@@ -20,6 +20,8 @@ export interface NewTask {
   /** Overrides the SLA policy (e.g. the plan's visit cadence). */
   duePeriod?: string | null;
   caseUpdate: { status: CaseStatus; step: string; assigneeId: string } | null;
+  /** Completions that led to this task, written first in the same transaction (one round trip per decision). */
+  completions?: TaskCompletionRecord[];
 }
 
 export interface TaskCompletionRecord {
@@ -57,10 +59,33 @@ async function refreshCaseOverdue(tx: Tx, caseId: string | null): Promise<void> 
   await tx`UPDATE cases SET overdue = EXISTS (SELECT 1 FROM tasks WHERE case_id = ${caseId} AND status = 'open' AND overdue) WHERE id = ${caseId}`;
 }
 
+/** A completed task: its row, its case's overdue flag and the audit row (keyed: a retry writes nothing twice). */
+async function recordCompletion(tx: Tx, c: TaskCompletionRecord): Promise<void> {
+  await tx`
+    UPDATE tasks SET status = 'completed', outcome = ${c.outcome}, data = ${json(tx, c.data)}, actor_id = ${c.actor.id},
+           completed_at = ${c.completedAt}
+    WHERE id = ${c.taskId} AND status = 'open'`;
+  await refreshCaseOverdue(tx, c.caseId);
+  const data = c.data as Record<string, unknown>;
+  await appendAudit(tx, {
+    eventKey: `task:${c.taskId}:completed`,
+    at: new Date(c.completedAt),
+    actorId: c.actor.id,
+    actorRole: c.actor.role,
+    action: 'task.completed',
+    entityType: 'task',
+    entityId: c.taskId,
+    caseId: c.caseId,
+    // The decision and its reason are the audit trail's point; free-text payloads stay in the task row.
+    details: { type: c.type, outcome: c.outcome, reason: typeof data?.reason === 'string' ? data.reason : undefined },
+  });
+}
+
 export function taskActivities(sql: Sql) {
   return {
     async createTask(t: NewTask): Promise<{ dueAt: string | null }> {
       return sql.begin(async (tx) => {
+        for (const c of t.completions ?? []) await recordCompletion(tx, c);
         const policy = await slaPolicy(tx, t.type, t.regionCode, t.createdAt);
         const period = t.duePeriod ?? policy.duePeriod;
         const dueAt = period ? computeDueAt(new Date(t.createdAt), period, t.duePeriod ? true : (policy.workingDays ?? true), policy.holidays) : null;
@@ -95,26 +120,7 @@ export function taskActivities(sql: Sql) {
     },
 
     async completeTask(c: TaskCompletionRecord): Promise<void> {
-      await sql.begin(async (tx) => {
-        await tx`
-          UPDATE tasks SET status = 'completed', outcome = ${c.outcome}, data = ${json(tx, c.data)}, actor_id = ${c.actor.id},
-                 completed_at = ${c.completedAt}
-          WHERE id = ${c.taskId} AND status = 'open'`;
-        await refreshCaseOverdue(tx, c.caseId);
-        const data = c.data as Record<string, unknown>;
-        await appendAudit(tx, {
-          eventKey: `task:${c.taskId}:completed`,
-          at: new Date(c.completedAt),
-          actorId: c.actor.id,
-          actorRole: c.actor.role,
-          action: 'task.completed',
-          entityType: 'task',
-          entityId: c.taskId,
-          caseId: c.caseId,
-          // The decision and its reason are the audit trail's point; free-text payloads stay in the task row.
-          details: { type: c.type, outcome: c.outcome, reason: typeof data?.reason === 'string' ? data.reason : undefined },
-        });
-      });
+      await sql.begin((tx) => recordCompletion(tx, c));
     },
 
     async cancelTasks(a: { taskIds: string[]; caseId: string | null; reason: string; actor: Actor | null; at: string }): Promise<void> {

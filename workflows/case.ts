@@ -53,7 +53,7 @@ import {
   registeredUpdate,
   SA,
 } from './definitions';
-import { localProjections, projection } from './projection';
+import { flushCompletions, localProjections, projection } from './projection';
 import { rujukanWorkflow } from './rujukan';
 import { TaskBoard, type BoardTask } from './taskBoard';
 
@@ -257,6 +257,8 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     const referralId = `${caseId}-${n}`;
     const workflowId = `rujukan-${referralId}`;
     s.referrals.push({ referralId, workflowId, status: 'open', destinationType: referral.destinationType, institutionName: referral.institutionName });
+    // The visit that asked for the referral is on record before the referral's own rows.
+    await flushCompletions();
     await startChild(rujukanWorkflow, {
       workflowId,
       args: [{ referralId, caseId, parentWorkflowId: workflowInfo().workflowId, regions: { kabupaten: regions.kabupaten, kecamatan: regions.kecamatan }, assigneeId: s.assigneeId, referral, requestedBy: actor, paused: s.paused }],

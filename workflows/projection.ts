@@ -9,27 +9,30 @@
 // Overdue search attribute after every completion): `patched` keeps them replaying on that path,
 // and a workflow started before the change switches over at its next new step.
 import { patched, proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
+import type { Activities, NewTask, TaskCompletionRecord } from '../activities';
 
-type ProjectionActivity =
-  | 'createTask'
-  | 'completeTask'
-  | 'cancelTasks'
-  | 'reassignTasks'
-  | 'retimeTasks'
-  | 'markOverdue'
-  | 'recordCaseRegistered'
-  | 'updateCase'
-  | 'recordCaseEvent'
-  | 'getCasePolicies'
-  | 'recordReferral'
-  | 'closeReferral'
-  | 'periodActivity'
-  | 'prepareClaim'
-  | 'updateClaim'
-  | 'recordClaimEvent'
-  | 'reserveBudget'
-  | 'releaseBudget';
+// The activities that only touch PostgreSQL (as a record so the wrapper below can list them).
+const PROJECTION_ACTIVITIES = {
+  createTask: true,
+  completeTask: true,
+  cancelTasks: true,
+  reassignTasks: true,
+  retimeTasks: true,
+  markOverdue: true,
+  recordCaseRegistered: true,
+  updateCase: true,
+  recordCaseEvent: true,
+  getCasePolicies: true,
+  recordReferral: true,
+  closeReferral: true,
+  periodActivity: true,
+  prepareClaim: true,
+  updateClaim: true,
+  recordClaimEvent: true,
+  reserveBudget: true,
+  releaseBudget: true,
+} as const;
+type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 
 export type ProjectionActivities = Pick<Activities, ProjectionActivity>;
 
@@ -45,7 +48,36 @@ const local = proxyLocalActivities<ProjectionActivities>({
 /** True from the local-projections change on (see the file comment). */
 export const localProjections = (): boolean => patched(LOCAL_PROJECTIONS_PATCH);
 
+/**
+ * Completions waiting to be written with the next projection write. A decision is usually
+ * followed by the next step's task: both go in one transaction and one local activity.
+ * Module state is per workflow run (the SDK gives each workflow its own module instances).
+ */
+const deferred: TaskCompletionRecord[] = [];
+
+/** Writes the deferred completions now (before anything else can observe the workflow's state). */
+export async function flushCompletions(): Promise<void> {
+  while (deferred.length) await local.completeTask(deferred.shift()!);
+}
+
+/** Records a main task's completion with the workflow's next projection write. */
+export function deferCompletion(c: TaskCompletionRecord): void {
+  deferred.push(c);
+}
+
+/** Every local writer writes the deferred completions first; createTask takes them into its transaction. */
+const localInOrder = Object.fromEntries(
+  (Object.keys(PROJECTION_ACTIVITIES) as ProjectionActivity[]).map((name) => [
+    name,
+    async (input: never) => {
+      if (name === 'createTask') return local.createTask({ ...(input as NewTask), completions: deferred.splice(0) });
+      await flushCompletions();
+      return (local[name] as (i: never) => Promise<unknown>)(input);
+    },
+  ]),
+) as unknown as ProjectionActivities;
+
 /** The projection writers for the current point of the workflow (see the file comment). */
 export function projection(): ProjectionActivities {
-  return localProjections() ? local : remote;
+  return localProjections() ? localInOrder : remote;
 }

@@ -9,7 +9,7 @@ import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import { completeTaskUpdate } from './definitions';
-import { projection } from './projection';
+import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
 
 
 export interface TaskSpec {
@@ -108,6 +108,7 @@ export class TaskBoard {
 
   /** The main loop's only way to wait: it is idle (Update callers may answer) until woken. */
   async waitFor(cond: () => boolean, timeoutMs?: number): Promise<void> {
+    await flushCompletions();
     await this.hooks.beforeWait?.();
     const v = this.version;
     this.idle = true;
@@ -244,13 +245,19 @@ export class TaskBoard {
     const payload = completionSchemaFor(task.spec.type).parse(completionOf(input.outcome, input.data));
     const completedAt = new Date().toISOString();
     const outcome = 'outcome' in payload ? (payload.outcome as string) : null;
-    await projection().completeTask({ taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt });
+    const record = { taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt };
+    // A main task's completion goes with the next step's write (usually its task row), in one
+    // transaction; a side task has no next step.
+    if (task.kind === 'main' && localProjections()) deferCompletion(record);
+    else await projection().completeTask(record);
     task.result = { taskId: task.taskId, type: task.spec.type, outcome, data: payload.data as Record<string, unknown>, actor: input.actor, completedAt };
     task.state = 'done';
     if (task.kind === 'side') this.tasks.delete(task.taskId);
     this.hooks.onCompleted?.(task);
     // A main task's result moves the case on: answer once the workflow has done so.
     if (task.kind === 'main') await this.wakeAndSettle();
+    // Written before the caller hears back, whatever the main loop did.
+    await flushCompletions();
     return { taskId: task.taskId, type: task.spec.type, outcome, completedAt, actorId: input.actor.id, ...this.hooks.snapshot() };
   }
 }

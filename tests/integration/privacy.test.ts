@@ -40,7 +40,10 @@ test('the Temporal server holds no plaintext NIK or name: every payload is encry
       Object.keys(JSON.parse(p.text)).every((k) => ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time', 'id', 'deprecated'].includes(k));
     expect(plain.filter((p) => !p.path.includes('.searchAttributes.indexedFields.') && !sdkMarker(p))).toEqual([]);
     expect(payloads.some((p) => /markerRecordedEventAttributes\.details\.result\./.test(p.path) && p.encoding === 'binary/encrypted')).toBe(true);
-    expect(payloads.filter((p) => p.encoding === 'binary/encrypted').length).toBeGreaterThan(10);
+    // The registration input, the Update arguments and results, the local activities' inputs and results.
+    expect(payloads.find((p) => p.path.startsWith('.events[0].workflowExecutionStartedEventAttributes.input.'))?.encoding).toBe('binary/encrypted');
+    expect(payloads.filter((p) => p.path.includes('Update') && p.encoding === 'binary/encrypted').length).toBeGreaterThanOrEqual(4);
+    expect(payloads.filter((p) => p.encoding === 'binary/encrypted').length).toBeGreaterThanOrEqual(8);
     for (const p of payloads) {
       expect(p.text).not.toContain(row.nik);
       expect(p.text).not.toContain(row.name);
