@@ -1,6 +1,6 @@
 // Case rows, referral rows, interventions and policies.
 import type { Sql, Tx } from '../db';
-import { appendAudit } from '../db/audit';
+import { appendActorEvent, appendAudit } from '../db/audit';
 import type { CaseStatus } from '../domain/case';
 import { casePoliciesSchema, type CasePolicies } from '../domain/policies';
 import type { Actor } from '../domain/roles';
@@ -25,17 +25,7 @@ export interface CaseUpdate {
 
 /** The audit row of a case event; the event id (from the workflow) makes it idempotent. */
 const caseAudit = (tx: Tx, e: { eventId: string; at: string; caseId: string; actor: Actor | null; action: string; details: Record<string, unknown> }) =>
-  appendAudit(tx, {
-    eventKey: `case:${e.caseId}:${e.eventId}`,
-    at: new Date(e.at),
-    actorId: e.actor?.id ?? null,
-    actorRole: e.actor?.role ?? 'system',
-    action: e.action,
-    entityType: 'case',
-    entityId: e.caseId,
-    caseId: e.caseId,
-    details: e.details,
-  });
+  appendActorEvent(tx, { ...e, eventKey: `case:${e.caseId}:${e.eventId}`, entityType: 'case', entityId: e.caseId });
 
 export function caseActivities(sql: Sql) {
   return {

@@ -2,7 +2,7 @@
 // tables, budget reservation that can never overspend, exactly-once disbursement.
 import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql, Tx } from '../db';
-import { appendAudit } from '../db/audit';
+import { appendActorEvent } from '../db/audit';
 import type { Actor } from '../domain/roles';
 import { claimIdOf, periodBounds, type ClaimComponent, type PeriodActivity } from '../domain/taliAsih';
 import type { ClaimStatus } from '../domain/workflowContracts';
@@ -19,17 +19,7 @@ interface Prepared {
 
 export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => PaymentProvider) {
   const audit = (tx: Tx, e: { key: string; at: string; actor: Actor | null; action: string; claimId: string; details: Record<string, unknown> }) =>
-    appendAudit(tx, {
-      eventKey: e.key,
-      at: new Date(e.at),
-      actorId: e.actor?.id ?? null,
-      actorRole: e.actor?.role ?? 'system',
-      action: e.action,
-      entityType: 'tali_asih_claim',
-      entityId: e.claimId,
-      caseId: null,
-      details: e.details,
-    });
+    appendActorEvent(tx, { ...e, eventKey: e.key, entityType: 'tali_asih_claim', entityId: e.claimId, caseId: null });
 
   return {
     /** The TKSK's casework in the period (WIB month), from the projection tables. */

@@ -65,6 +65,24 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
             ${tx.json(e.details as never)}, ${prevHash}, ${hash})`;
 }
 
+/** An event done by an actor (or the system, when null) to one entity: the usual audit row. */
+export function appendActorEvent(
+  tx: Tx,
+  e: { eventKey: string; at: string; actor: { id: string; role: string } | null; action: string; entityType: string; entityId: string; caseId: string | null; details: Record<string, unknown> },
+): Promise<void> {
+  return appendAudit(tx, {
+    eventKey: e.eventKey,
+    at: new Date(e.at),
+    actorId: e.actor?.id ?? null,
+    actorRole: e.actor?.role ?? 'system',
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    caseId: e.caseId,
+    details: e.details,
+  });
+}
+
 export interface ChainVerification {
   ok: boolean;
   rows: number;
