@@ -8,14 +8,19 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { KesosLayout } from './layout/Menu';
+import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
 import users from './users';
 import { isSupervisor } from './vocabulary';
 
+/** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
+const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
+
 /**
  * Hash router (the default): works however Express serves /admin/*. Resources follow the role:
- * the admin manages users and sees no case data; only a TKSK registers cases.
+ * the admin manages users and sees no case data; only a TKSK registers cases; only the provinsi
+ * supervisor sets budgets.
  */
 export const App = () => (
   <Admin
@@ -28,16 +33,24 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
+    {/*
+      Static, not returned by the role function: react-admin rebuilds the function's custom routes
+      whenever the permissions are re-read (e.g. after a refresh), which remounts the page being
+      shown and loses what was typed. The menu offers them by role; the API refuses other roles.
+    */}
+    <CustomRoutes>
+      <Route path="/overdue" element={<OverdueList />} />
+      <Route path="/reconciliation" element={<Reconciliation />} />
+    </CustomRoutes>
     {(role: string | null) => (
       <>
         {role !== 'admin' && <Resource name="cases" {...cases} create={role === 'tksk' ? cases.create : undefined} />}
         {role !== 'admin' && <Resource name="tasks" {...tasks} />}
         {(role === 'auditor' || role === 'admin' || isSupervisor(role)) && <Resource name="audit" list={AuditList} icon={AuditIcon} />}
         {role === 'admin' && <Resource name="users" {...users} />}
-        {isSupervisor(role) && (
-          <CustomRoutes>
-            <Route path="/overdue" element={<OverdueList />} />
-          </CustomRoutes>
+        {readsStipends(role) && <Resource name="claims" {...claims} />}
+        {readsStipends(role) && (
+          <Resource name="budgets" {...budgets} edit={canManageBudgets(role) ? budgets.edit : undefined} create={canManageBudgets(role) ? budgets.create : undefined} />
         )}
       </>
     )}

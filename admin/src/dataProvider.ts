@@ -1,6 +1,7 @@
 // ra-data-simple-rest against /api with a bearer token, problem+json errors turned into
 // react-admin HttpErrors (message = problem detail; body.errors = server-side validation errors
-// keyed by form path), plus one custom method to complete a task.
+// keyed by form path), plus custom methods for what is not a simple-rest resource (task
+// completion, interventions, reports, CSV exports, tali asih reconciliation).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type Identifier } from 'react-admin';
 import { getFreshToken } from './session';
@@ -100,34 +101,105 @@ export interface ReportSummary {
   slaBreaches: number;
 }
 
+/** GET /api/tali-asih/reconciliation?period= (one row per provinsi in the caller's scope). */
+export interface ReconciliationRow {
+  provinsiCode: string;
+  period: string;
+  approved: number;
+  paid: number;
+  pending: number;
+  balanced: boolean;
+  claimsPaid: number;
+  claimsInReview: number;
+  budget: { allocated: number; reserved: number; paid: number } | null;
+  budgetMatchesPayments: boolean;
+}
+
 const baseDataProvider = simpleRestProvider('/api', httpClient);
 
 /** Resources whose API path differs from their name. */
-const API_PATH: Record<string, string> = { users: 'admin/users' };
+const API_PATH: Record<string, string> = { users: 'admin/users', claims: 'tali-asih/claims', budgets: 'tali-asih/budgets' };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
+
+/** A budget's id is `<provinsi>:<period>:<fundingSource>`; the API takes period and source. */
+const budgetKey = (id: Identifier) => {
+  const [, period, fundingSource] = String(id).split(':');
+  return { period, fundingSource };
+};
+
+/** simple-rest list query string (what ra-data-simple-rest sends). */
+const listQuery = ({ pagination, sort, filter }: Parameters<typeof baseDataProvider.getList>[1]) => {
+  const { page, perPage } = pagination ?? { page: 1, perPage: 25 };
+  const query = new URLSearchParams({
+    range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]),
+    filter: JSON.stringify(filter ?? {}),
+  });
+  if (sort) query.set('sort', JSON.stringify([sort.field, sort.order]));
+  return query.toString();
+};
+
+/** A CSV export of a filtered list as a Blob (the bearer token is a header, so no plain link). */
+async function fetchCsv(path: string, filter: Record<string, unknown>) {
+  const headers = new Headers({ Accept: 'text/csv' });
+  const token = await getFreshToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
+  const response = await fetch(`${path}${query}`, { headers });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
+  }
+  return { data: await response.blob() };
+}
 
 const enc = (id: Identifier) => encodeURIComponent(String(id));
 const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
+
+/** PUT /api/tali-asih/budgets: whole rupiah allocated to the caller's provinsi for a period and source. */
+const putBudget = (data: { period?: string; fundingSource?: string; allocated?: number }) =>
+  httpClient('/api/tali-asih/budgets', {
+    method: 'PUT',
+    body: JSON.stringify({ period: data.period, fundingSource: data.fundingSource, allocated: data.allocated }),
+  }).then(({ json }) => ({ data: json }));
 
 /** Fields an admin may change on a user (PATCH /api/admin/users/:id takes only these). */
 const USER_FIELDS = ['displayName', 'role', 'regionCode', 'disabled'] as const;
 
 export const dataProvider = {
   ...baseDataProvider,
-  getList: (resource: string, params: Parameters<typeof baseDataProvider.getList>[1]) => baseDataProvider.getList(apiResource(resource), params),
+  /** Claims also carry the filtered list's total rupiah (X-Total-Amount), in `meta.totalAmount`. */
+  getList: async (resource: string, params: Parameters<typeof baseDataProvider.getList>[1]) => {
+    if (resource !== 'claims') return baseDataProvider.getList(apiResource(resource), params);
+    const { headers, json } = await httpClient(`/api/tali-asih/claims?${listQuery(params)}`);
+    return {
+      data: json,
+      total: Number(headers.get('Content-Range')?.split('/').pop() ?? 0),
+      meta: { totalAmount: headers.get('X-Total-Amount') ?? '0' },
+    };
+  },
   getMany: (resource: string, params: Parameters<typeof baseDataProvider.getMany>[1]) => baseDataProvider.getMany(apiResource(resource), params),
   getManyReference: (resource: string, params: Parameters<typeof baseDataProvider.getManyReference>[1]) =>
     baseDataProvider.getManyReference(apiResource(resource), params),
-  create: (resource: string, params: Parameters<typeof baseDataProvider.create>[1]) => baseDataProvider.create(apiResource(resource), params),
-  /** There is no GET /api/admin/users/:id: a user is read through the list's id filter. */
+  /**
+   * There is no GET /api/admin/users/:id (a user is read through the list's id filter) nor
+   * GET /api/tali-asih/budgets/:id (a budget through the period and source filters).
+   */
   getOne: async (resource: string, params: Parameters<typeof baseDataProvider.getOne>[1]) => {
-    if (resource !== 'users') return baseDataProvider.getOne(resource, params);
-    const { data } = await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] });
-    if (!data[0]) throw new HttpError('not found', 404);
-    return { data: data[0] };
+    if (resource !== 'users' && resource !== 'budgets') return baseDataProvider.getOne(apiResource(resource), params);
+    const { data } =
+      resource === 'users'
+        ? await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] })
+        : await baseDataProvider.getList(apiResource(resource), { filter: budgetKey(params.id), sort: { field: 'period', order: 'DESC' } });
+    const record = data.find((r) => r.id === params.id);
+    if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+    return { data: record };
   },
+  /** A budget is created or changed by the same PUT (an upsert keyed by period and source). */
+  create: (resource: string, params: Parameters<typeof baseDataProvider.create>[1]) =>
+    resource === 'budgets' ? putBudget(params.data) : baseDataProvider.create(apiResource(resource), params),
   /** Users are PATCHed with the changed fields only; nothing else is updatable. */
   update: async (resource: string, params: Parameters<typeof baseDataProvider.update>[1]) => {
+    if (resource === 'budgets') return putBudget({ ...budgetKey(params.id), allocated: params.data.allocated });
     if (resource !== 'users') return baseDataProvider.update(resource, params);
     const changes: Record<string, unknown> = {};
     for (const field of USER_FIELDS) {
@@ -168,18 +240,14 @@ export const dataProvider = {
   /** GET /api/reports/summary */
   reportSummary: () => httpClient('/api/reports/summary').then(({ json }) => ({ data: json as ReportSummary })),
 
-  /** GET /api/audit/export.csv with the list's filter, as a Blob (the bearer token is a header, not a link). */
-  exportAuditCsv: async (filter: Record<string, unknown>) => {
-    const headers = new Headers({ Accept: 'text/csv' });
-    const token = await getFreshToken();
-    if (token) headers.set('Authorization', `Bearer ${token}`);
-    const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
-    const response = await fetch(`/api/audit/export.csv${query}`, { headers });
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => null)) as Problem | null;
-      throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
-    }
-    return { data: await response.blob() };
-  },
+  /** GET /api/audit/export.csv with the list's filter. */
+  exportAuditCsv: (filter: Record<string, unknown>) => fetchCsv('/api/audit/export.csv', filter),
+
+  /** GET /api/tali-asih/claims/export.csv with the list's filter. */
+  exportClaimsCsv: (filter: Record<string, unknown>) => fetchCsv('/api/tali-asih/claims/export.csv', filter),
+
+  /** GET /api/tali-asih/reconciliation?period= */
+  reconciliation: (period: string) =>
+    httpClient(`/api/tali-asih/reconciliation?period=${encodeURIComponent(period)}`).then(({ json }) => ({ data: json as ReconciliationRow[] })),
 };
 export type KesosDataProvider = typeof dataProvider;

@@ -15,13 +15,19 @@ export const TASK_TYPES = [
   'tali_asih_report',
   'tali_asih_verification',
   'tali_asih_approval',
+  'tali_asih_payment_issue',
 ] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const OUTCOMES = ['approve', 'return', 'reject', 'continue', 'refer', 'propose_closure', 'served', 'not_served'] as const;
+export const OUTCOMES = ['approve', 'return', 'reject', 'continue', 'refer', 'propose_closure', 'served', 'not_served', 'retry', 'cancel'] as const;
+
+/** Tali asih claim statuses (PRODUCT.md §6) and funding sources (api/taliAsih/schema.ts). */
+export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const FUNDING_SOURCES = ['APBN', 'APBD'] as const;
 
 export const CONSENT_BASES = ['self', 'guardian', 'lawful_basis'] as const;
 
@@ -111,6 +117,51 @@ export interface PendingIntervention {
   payload: Record<string, unknown>;
   requestedBy: string;
   requestedAt: string;
+}
+
+/** A stipend claim (GET /api/tali-asih/claims/:id adds components and tasks). Amounts are whole rupiah. */
+export interface ClaimRecord {
+  id: string;
+  tkskId: string;
+  tkskName: string;
+  period: string;
+  status: ClaimStatus;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  provinsiCode: string;
+  fundingSource: string;
+  activity: Record<string, unknown>;
+  narrative: string | null;
+  totalAmount: number;
+  paidAmount: number;
+  rejectedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  components?: ClaimComponent[];
+  tasks?: TaskRecord[];
+  openTasks?: TaskRecord[];
+}
+
+export interface ClaimComponent {
+  component: string;
+  label: string;
+  amount: number;
+  status: 'pending' | 'reserved' | 'paid' | 'failed' | 'cancelled';
+  paymentRef: string | null;
+  paidAt: string | null;
+  failure: string | null;
+}
+
+/** A provinsi's allocation for a period and funding source; id `<provinsi>:<period>:<source>`. */
+export interface BudgetRecord {
+  id: string;
+  provinsiCode: string;
+  period: string;
+  fundingSource: string;
+  allocated: number;
+  reserved: number;
+  paid: number;
+  available: number;
 }
 
 export const SUPERVISOR_ROLES: readonly string[] = ['supervisor_kabupaten', 'supervisor_provinsi'];

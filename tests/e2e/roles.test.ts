@@ -36,9 +36,9 @@ async function seedCase(username: 'tksk1' | 'tksk2', name: string, assess = fals
 const MENUS: Record<string, string[]> = {
   tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus'],
   tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus'],
-  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus'],
-  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus'],
-  auditor1: ['Dasbor', 'Kasus', 'Log audit'],
+  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
+  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
+  auditor1: ['Dasbor', 'Kasus', 'Log audit', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
   admin: ['Pengguna', 'Log audit'],
 };
 

@@ -1,9 +1,8 @@
 // The tamper-evident audit log (GET /api/audit, simple-rest): filter, verify the hash chain
 // (GET /api/audit/verify) and export the filtered rows as CSV (GET /api/audit/export.csv).
 import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Stack, Tooltip, useMediaQuery, type Theme } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Stack, useMediaQuery, type Theme } from '@mui/material';
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
-import DownloadIcon from '@mui/icons-material/Download';
 import {
   DataTable,
   DateField,
@@ -14,13 +13,13 @@ import {
   TextInput,
   TopToolbar,
   useDataProvider,
-  useListContext,
   useNotify,
   useRecordContext,
   useTranslate,
   type HttpError,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { ChainVerification, KesosDataProvider } from '../dataProvider';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
@@ -79,43 +78,6 @@ const VerifyChainButton = ({ onResult }: { onResult: (r: ChainVerification | nul
   );
 };
 
-/** The CSV of the current filter, fetched with the bearer token and saved as a file. */
-const ExportCsvButton = () => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const dataProvider = useDataProvider<KesosDataProvider>();
-  const { filterValues } = useListContext();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const { data } = await dataProvider.exportAuditCsv(filterValues ?? {});
-      const url = URL.createObjectURL(data);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      const message = (error as HttpError)?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Tooltip title={translate('kesos.audit.export_help')}>
-      <span>
-        <Button size="small" onClick={download} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <DownloadIcon />} data-testid="export-csv">
-          {translate('kesos.audit.export')}
-        </Button>
-      </span>
-    </Tooltip>
-  );
-};
-
 const VerificationResult = ({ result }: { result: ChainVerification | null }) => {
   const translate = useTranslate();
   if (!result) return null;
@@ -153,6 +115,7 @@ export const AuditList = () => {
   const [result, setResult] = useState<ChainVerification | null>(null);
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
+  const dataProvider = useDataProvider<KesosDataProvider>();
   return (
     <List<AuditRecord>
       sort={{ field: 'seq', order: 'DESC' }}
@@ -163,7 +126,7 @@ export const AuditList = () => {
         <TopToolbar>
           <FilterButton />
           <VerifyChainButton onResult={setResult} />
-          <ExportCsvButton />
+          <ExportCsvButton fetchCsv={dataProvider.exportAuditCsv} fileName="audit" label="kesos.audit.export" help="kesos.audit.export_help" />
         </TopToolbar>
       }
       empty={

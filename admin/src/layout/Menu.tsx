@@ -6,6 +6,9 @@ import CaseIcon from '@mui/icons-material/FolderShared';
 import AddIcon from '@mui/icons-material/PersonAddAlt1';
 import AuditIcon from '@mui/icons-material/Policy';
 import PeopleIcon from '@mui/icons-material/People';
+import ClaimIcon from '@mui/icons-material/Payments';
+import BudgetIcon from '@mui/icons-material/AccountBalance';
+import ReconcileIcon from '@mui/icons-material/Balance';
 import { Layout, Menu, usePermissions, type LayoutProps } from 'react-admin';
 
 export const KesosMenu = () => {
@@ -26,6 +29,11 @@ export const KesosMenu = () => {
       {role === 'auditor' && [
         <Menu.Item key="cases" to="/cases" primaryText="kesos.menu.cases" leftIcon={<CaseIcon />} />,
         <Menu.Item key="audit" to="/audit" primaryText="kesos.menu.audit" leftIcon={<AuditIcon />} />,
+      ]}
+      {(role === 'supervisor_kabupaten' || role === 'supervisor_provinsi' || role === 'auditor') && [
+        <Menu.Item key="claims" to="/claims" primaryText="kesos.menu.claims" leftIcon={<ClaimIcon />} />,
+        <Menu.Item key="budgets" to="/budgets" primaryText="kesos.menu.budgets" leftIcon={<BudgetIcon />} />,
+        <Menu.Item key="reconciliation" to="/reconciliation" primaryText="kesos.menu.reconciliation" leftIcon={<ReconcileIcon />} />,
       ]}
       {role === 'admin' && [
         <Menu.Item key="users" to="/users" primaryText="kesos.menu.users" leftIcon={<PeopleIcon />} />,

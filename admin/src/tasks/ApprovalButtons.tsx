@@ -1,5 +1,6 @@
 // Setujui / Kembalikan / Tolak for approval task types. Approve posts at once; return and reject
-// ask for a reason (≥ 5 characters) first.
+// ask for a reason (≥ 5 characters) first. Stipend steps explain their own consequences (a return
+// goes to the previous reviewer, a rejection ends the claim), so they have their own texts.
 import { useState, type MouseEvent } from 'react';
 import { Button, CircularProgress, Stack, Tooltip } from '@mui/material';
 import ApproveIcon from '@mui/icons-material/CheckCircle';
@@ -25,6 +26,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
   const dataProvider = useDataProvider<KesosDataProvider>();
   const [approving, setApproving] = useState(false);
   const [dialog, setDialog] = useState<'return' | 'reject' | null>(null);
+  const texts = task.type.startsWith('tali_asih_') ? 'kesos.claims.approval' : 'kesos.tasks.approval';
   const verdict = completionVerdict(task, info);
   if (!verdict.ok && verdict.reason !== 'own') return null;
   const disabled = !verdict.ok || approving;
@@ -35,7 +37,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
     setApproving(true);
     try {
       await dataProvider.completeTask(task.id, { outcome: 'approve', data: {} });
-      notify('kesos.tasks.approval.done.approve', { type: 'success' });
+      notify(`${texts}.done.approve`, { type: 'success' });
       onDone?.('approve');
       refresh();
     } catch (error) {
@@ -48,7 +50,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
 
   const sendWithReason = async (outcome: 'return' | 'reject', reason: string) => {
     await dataProvider.completeTask(task.id, { outcome, data: { reason } });
-    notify(`kesos.tasks.approval.done.${outcome}`, { type: 'success' });
+    notify(`${texts}.done.${outcome}`, { type: 'success' });
     onDone?.(outcome);
     refresh();
   };
@@ -83,7 +85,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
       {verdict.ok ? (
         buttons
       ) : (
-        <Tooltip title={translate('kesos.tasks.approval.own_submission')}>
+        <Tooltip title={translate(`${texts}.own_submission`)}>
           <span>{buttons}</span>
         </Tooltip>
       )}
@@ -92,9 +94,9 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
           <ActionDialog
             open
             testId={`dialog-${dialog}`}
-            title={`kesos.tasks.approval.title.${dialog}`}
-            description={translate(`kesos.tasks.approval.explain.${dialog}`)}
-            fields={[{ name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.tasks.approval.reason_help' }]}
+            title={`${texts}.title.${dialog}`}
+            description={translate(`${texts}.explain.${dialog}`)}
+            fields={[{ name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: `${texts}.reason_help` }]}
             submitLabel={`kesos.outcome.${dialog}`}
             submitColor={dialog === 'reject' ? 'error' : 'warning'}
             onClose={() => setDialog(null)}

@@ -1,0 +1,253 @@
+// One stipend claim (GET /api/tali-asih/claims/:id): amount and components, the TKSK's report,
+// the decision on its open step (the same task completion as the inbox: Setujui / Kembalikan /
+// Tolak with a required reason) and its history, built from the claim's tasks and payments.
+import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import OpenIcon from '@mui/icons-material/OpenInNew';
+import { Show, useRecordContext, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
+import { ClaimStatusField } from '../fields/ClaimStatusField';
+import { DataView } from '../fields/DataView';
+import { formatRupiah } from '../fields/RupiahField';
+import { ApprovalButtons } from '../tasks/ApprovalButtons';
+import { completionVerdict, isApprovalType, useTaskTypes } from '../tasks/taskTypes';
+import { DATE_LOCALE, DATE_TIME_OPTIONS, type ClaimRecord, type TaskRecord } from '../vocabulary';
+
+const ClaimTitle = () => {
+  const record = useRecordContext<ClaimRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  return <span>{translate('kesos.claims.title', { name: record.tkskName, period: record.period })}</span>;
+};
+
+const Section = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mx: 2, mb: 2 }} data-testid={testId}>
+      <CardContent>
+        <Typography variant="subtitle1" component="h2" gutterBottom>
+          {translate(title)}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+};
+
+const ClaimHeader = () => {
+  const claim = useRecordContext<ClaimRecord>();
+  const translate = useTranslate();
+  if (!claim) return null;
+  return (
+    <Stack spacing={1.5} sx={{ p: 2 }}>
+      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography variant="h5" component="h1" data-testid="claim-heading">
+          {claim.tkskName} · {claim.period}
+        </Typography>
+        <ClaimStatusField source="status" />
+      </Stack>
+      <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+        <Box>
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.claims.fields.totalAmount')}
+          </Typography>
+          <Typography variant="h6" component="p" data-testid="claim-total">
+            {formatRupiah(claim.totalAmount)}
+          </Typography>
+        </Box>
+        <Box>
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.claims.fields.paidAmount')}
+          </Typography>
+          <Typography variant="h6" component="p" data-testid="claim-paid">
+            {formatRupiah(claim.paidAmount)}
+          </Typography>
+        </Box>
+        <Box>
+          <Typography variant="body2" color="text.secondary">
+            {translate('resources.claims.fields.kecamatanCode')} · {translate('resources.claims.fields.fundingSource')}
+          </Typography>
+          <Typography variant="h6" component="p">
+            {claim.kecamatanCode} · {claim.fundingSource}
+          </Typography>
+        </Box>
+      </Stack>
+      {claim.status === 'rejected' && claim.rejectedReason && (
+        <Alert severity="error">
+          <strong>{translate('kesos.claims.rejected')}</strong> {claim.rejectedReason}
+        </Alert>
+      )}
+      {claim.status === 'awaiting_budget' && <Alert severity="warning">{translate('kesos.claims.awaiting_budget_hint')}</Alert>}
+    </Stack>
+  );
+};
+
+/** The open step: decision buttons for whoever may decide it, otherwise who it is waiting for. */
+const OpenStep = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  const { byType } = useTaskTypes();
+  const info = byType.get(task.type);
+  const verdict = completionVerdict(task, info);
+  const waiting = translate('kesos.claims.waiting_for', {
+    step: translate(`kesos.task_type.${task.type}`, { _: task.type }),
+    role: translate(`kesos.role.${task.candidateRole}`, { _: task.candidateRole }),
+  });
+  if (isApprovalType(info) && (verdict.ok || verdict.reason === 'own')) {
+    return (
+      <Stack spacing={1}>
+        <Typography variant="body2">{waiting}</Typography>
+        <ApprovalButtons task={task} info={info!} />
+      </Stack>
+    );
+  }
+  return (
+    <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Typography variant="body2">{waiting}</Typography>
+      {verdict.ok && (
+        <Button component={Link} to={`/tasks/${task.id}/show`} size="small" variant="contained" startIcon={<OpenIcon />}>
+          {translate('kesos.claims.open_task')}
+        </Button>
+      )}
+    </Stack>
+  );
+};
+
+const Decision = () => {
+  const claim = useRecordContext<ClaimRecord>();
+  if (!claim?.openTasks?.length) return null;
+  return (
+    <Section title="kesos.claims.section.decision" testId="claim-decision">
+      <Stack spacing={2}>
+        {claim.openTasks.map((t) => (
+          <OpenStep key={t.id} task={t} />
+        ))}
+      </Stack>
+    </Section>
+  );
+};
+
+/** Base rate and special assignments, each paid once (idempotency key `<claim>:<component>`). */
+const Components = () => {
+  const claim = useRecordContext<ClaimRecord>();
+  const translate = useTranslate();
+  const columns = ['label', 'amount', 'status', 'paymentRef', 'paidAt'] as const;
+  return (
+    <Section title="kesos.claims.section.components" testId="claim-components">
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small">
+          <TableHead>
+            <TableRow>
+              {columns.map((c) => (
+                <TableCell key={c} align={c === 'amount' ? 'right' : 'left'}>
+                  {translate(`kesos.claims.component.${c}`)}
+                </TableCell>
+              ))}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {(claim?.components ?? []).map((c) => (
+              <TableRow key={c.component} data-testid={`component-${c.component}`}>
+                <TableCell>{c.label}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatRupiah(c.amount)}
+                </TableCell>
+                <TableCell>
+                  {translate(`kesos.component_status.${c.status}`, { _: c.status })}
+                  {c.failure && (
+                    <Typography variant="caption" color="error" sx={{ display: 'block' }}>
+                      {c.failure}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell>{c.paymentRef ?? '—'}</TableCell>
+                <TableCell>{c.paidAt ? new Date(c.paidAt).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+    </Section>
+  );
+};
+
+const Report = () => {
+  const claim = useRecordContext<ClaimRecord>();
+  const translate = useTranslate();
+  if (!claim) return null;
+  return (
+    <Section title="kesos.claims.section.report">
+      <DataView data={claim.activity} testId="claim-activity" />
+      <Typography variant="subtitle2" sx={{ mt: 2 }}>
+        {translate('kesos.field.narrative')}
+      </Typography>
+      <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>
+        {claim.narrative ?? translate('kesos.claims.no_report')}
+      </Typography>
+    </Section>
+  );
+};
+
+interface HistoryEntry {
+  at: string;
+  text: string;
+  detail?: string;
+}
+
+/** Opened, each decided step (who, what, why) and each payment, oldest first. */
+const StatusHistory = () => {
+  const claim = useRecordContext<ClaimRecord>();
+  const translate = useTranslate();
+  if (!claim) return null;
+  const entries: HistoryEntry[] = [{ at: claim.createdAt, text: translate('kesos.claims.history.opened') }];
+  for (const t of claim.tasks ?? []) {
+    if (t.status === 'open' || !t.completedAt) continue;
+    const step = translate(`kesos.task_type.${t.type}`, { _: t.type });
+    const why = t.data?.reason ?? t.data?.note;
+    entries.push({
+      at: t.completedAt,
+      text:
+        t.status === 'cancelled'
+          ? translate('kesos.claims.history.cancelled', { step })
+          : translate('kesos.claims.history.decided', {
+              step,
+              outcome: t.outcome ? translate(`kesos.outcome.${t.outcome}`, { _: t.outcome }) : translate('kesos.outcome.submit'),
+              actor: t.actorId ?? '—',
+            }),
+      detail: typeof why === 'string' ? why : undefined,
+    });
+  }
+  for (const c of claim.components ?? []) {
+    if (c.paidAt) entries.push({ at: c.paidAt, text: translate('kesos.claims.history.paid', { label: c.label, amount: formatRupiah(c.amount) }), detail: c.paymentRef ?? undefined });
+  }
+  entries.sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <Section title="kesos.claims.section.history" testId="claim-history">
+      <Box component="ol" sx={{ m: 0, pl: 3 }}>
+        {entries.map((e, i) => (
+          <li key={i}>
+            <Typography variant="body2">
+              <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
+                {new Date(e.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}
+              </Box>
+              {e.text}
+              {e.detail && (
+                <Box component="q" sx={{ ml: 0.5, fontStyle: 'italic' }}>
+                  {e.detail}
+                </Box>
+              )}
+            </Typography>
+          </li>
+        ))}
+      </Box>
+    </Section>
+  );
+};
+
+export const ClaimShow = () => (
+  <Show<ClaimRecord> title={<ClaimTitle />}>
+    <ClaimHeader />
+    <Decision />
+    <Components />
+    <Report />
+    <StatusHistory />
+  </Show>
+);
