@@ -557,7 +557,7 @@ const appMessages = {
       explain: "Approved = paid + pending, and the budget's paid column equals the recorded payments.",
       empty: 'No claims for %{period} yet.',
       balanced: 'Balanced',
-      budget_ok: 'Budget agrees',
+      budget_ok: 'Agrees',
       difference: 'Difference',
       column: {
         provinsi: 'Provinsi',
@@ -568,8 +568,7 @@ const appMessages = {
         allocated: 'Allocated',
         budget_paid: 'Paid (budget)',
         budget_check: 'Budget',
-        claims_paid: 'Claims paid',
-        claims_in_review: 'Claims in review',
+        claims: 'Claims paid / in review',
       },
     },
   },

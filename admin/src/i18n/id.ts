@@ -771,7 +771,7 @@ const indonesianMessages: TranslationMessages = {
       explain: 'Disetujui = dibayar + tertunda, dan kolom dibayar pada anggaran sama dengan pembayaran yang tercatat.',
       empty: 'Belum ada klaim untuk periode %{period}.',
       balanced: 'Cocok',
-      budget_ok: 'Anggaran cocok',
+      budget_ok: 'Cocok',
       difference: 'Selisih',
       column: {
         provinsi: 'Provinsi',
@@ -782,8 +782,7 @@ const indonesianMessages: TranslationMessages = {
         allocated: 'Alokasi',
         budget_paid: 'Dibayar (anggaran)',
         budget_check: 'Anggaran',
-        claims_paid: 'Klaim dibayar',
-        claims_in_review: 'Klaim direview',
+        claims: 'Klaim dibayar / direview',
       },
     },
   },

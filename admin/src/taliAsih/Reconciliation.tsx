@@ -48,8 +48,9 @@ const Row = ({ row }: { row: ReconciliationRow }) => {
       <TableCell>
         <Verdict ok={row.budgetMatchesPayments} okLabel="kesos.reconciliation.budget_ok" badLabel="kesos.reconciliation.difference" difference={budgetPaid - row.paid} />
       </TableCell>
-      <TableCell align="right">{row.claimsPaid}</TableCell>
-      <TableCell align="right">{row.claimsInReview}</TableCell>
+      <TableCell align="right">
+        {row.claimsPaid} / {row.claimsInReview}
+      </TableCell>
     </TableRow>
   );
 };
@@ -65,7 +66,7 @@ export const Reconciliation = () => {
     queryFn: () => dataProvider.reconciliation(period).then((r) => r.data),
     enabled: valid,
   });
-  const columns = ['provinsi', 'approved', 'paid', 'pending', 'check', 'allocated', 'budget_paid', 'budget_check', 'claims_paid', 'claims_in_review'];
+  const columns = ['provinsi', 'approved', 'paid', 'pending', 'check', 'allocated', 'budget_paid', 'budget_check', 'claims'];
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }} data-testid="reconciliation">
       <Title title="kesos.reconciliation.title" />
@@ -99,7 +100,7 @@ export const Reconciliation = () => {
                 <TableHead>
                   <TableRow>
                     {columns.map((c, i) => (
-                      <TableCell key={c} align={i === 0 || c.endsWith('check') ? 'left' : 'right'} sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell key={c} align={i === 0 || c.endsWith('check') ? 'left' : 'right'}>
                         {translate(`kesos.reconciliation.column.${c}`)}
                       </TableCell>
                     ))}
