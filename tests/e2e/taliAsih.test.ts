@@ -1,0 +1,141 @@
+// Tali asih in the portal: the provinsi supervisor finds a period's claims with their total in
+// rupiah, approves one from the claim page, sets the budget it waits for, sees the period
+// reconcile once it is paid and downloads the claims CSV. The claims are opened and walked to the
+// province's step through the API as the earlier roles (the TKSK report and the kabupaten
+// verification have their own screens, tested elsewhere). Auditors and kabupaten supervisors read.
+import fs from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { call, login } from '../support/stack';
+import { completeOk, waitUntil } from '../support/taliAsih';
+import { go, menuTexts, notified, shot, signIn } from './portal';
+
+// A period no other test uses: one claim per TKSK and period, and the test stack is shared.
+const PERIOD = '2026-09';
+const CLAIM = `tali-asih-usr_tksk1-${PERIOD}`; // base Rp 1.000.000 + BSP/Sembako Rp 500.000
+const OTHER = `tali-asih-usr_tksk3-${PERIOD}`; // base Rp 1.000.000, left at the TKSK's report
+
+let browser: Browser;
+let page: Page;
+
+const claimStatus = async (id: string) => (await call('GET', `/api/tali-asih/claims/${id}`, { token: await login('provinsi1') })).body.status as string;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const [user, body] of [
+    ['tksk1', { period: PERIOD }],
+    ['supervisor1', { period: PERIOD, tkskId: 'usr_tksk3' }],
+  ] as const) {
+    const r = await call('POST', '/api/tali-asih/claims', { token: await login(user), body });
+    expect(r.status).toBe(201);
+  }
+  await completeOk(CLAIM, 'tali_asih_report', 'tksk1', { data: { narrative: 'Bulan September: empat kunjungan lansia dan satu rujukan ke puskesmas.' } });
+  await completeOk(CLAIM, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
+  page = await signIn(browser, 'provinsi1');
+});
+afterAll(() => browser?.close());
+
+/** The claims list filtered to the test's period. */
+async function claimsOfPeriod(p: Page): Promise<void> {
+  await p.getByRole('menuitem', { name: 'Klaim tali asih' }).click();
+  await p.getByLabel('Periode', { exact: true }).fill(PERIOD);
+  // The filter reaches the URL after its debounce; rows before that are the unfiltered list.
+  await p.waitForURL((url) => decodeURIComponent(url.hash).includes(`"period":"${PERIOD}"`));
+  await p.locator('tbody tr').filter({ hasText: 'Joko Susilo' }).waitFor();
+}
+
+test('the provinsi supervisor approves a claim, funds it, reconciles the period and exports the CSV', async () => {
+  expect(await menuTexts(page)).toEqual(['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi']);
+
+  // 1. The period's claims and their total: Rp 1.500.000 + Rp 1.000.000.
+  await claimsOfPeriod(page);
+  await expect(page.locator('tbody tr').count()).resolves.toBe(2);
+  await page.getByTestId('claims-total-amount').filter({ hasText: /^Rp\s2\.500\.000$/ }).waitFor();
+  await page.getByTestId('claims-total').getByText('Total 2 klaim sesuai filter').waitFor();
+  await shot(page, 'tali-asih-claims', { doc: true });
+
+  // 2. The claim page: components, the history so far, and the decision on the open approval.
+  await page.locator('tbody tr').filter({ hasText: 'Budi Santoso' }).click();
+  await page.waitForURL(new RegExp(`#/claims/${CLAIM}/show`));
+  await page.getByTestId('claim-total').filter({ hasText: /^Rp\s1\.500\.000$/ }).waitFor();
+  await page.getByTestId('component-bsp_sembako').getByText(/Rp\s500\.000/).waitFor();
+  await page.getByTestId('claim-history').getByText('Verifikasi tali asih: Setujui oleh usr_supervisor1').waitFor();
+  const decision = page.getByTestId('claim-decision');
+  await decision.getByText('Langkah sekarang: Persetujuan tali asih (Supervisor Dinas Sosial Provinsi).').waitFor();
+  // A return needs a reason; cancelling the dialog leaves the claim where it is.
+  await decision.getByRole('button', { name: 'Kembalikan' }).click();
+  const dialog = page.getByTestId('dialog-return');
+  await dialog.getByRole('button', { name: 'Kembalikan' }).click();
+  await dialog.getByText('Wajib diisi').waitFor();
+  await dialog.getByRole('button', { name: 'Batal' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await shot(page, 'tali-asih-claim', { doc: true });
+  await decision.getByRole('button', { name: 'Setujui' }).click();
+  await notified(page, 'Klaim disetujui');
+  // No budget for the period yet: approved, waiting for one.
+  await waitUntil('claim awaiting budget', async () => (await claimStatus(CLAIM)) === 'awaiting_budget');
+  await page.getByTestId('claim-status').filter({ hasText: 'Menunggu anggaran' }).waitFor({ timeout: 15_000 });
+  await expect(page.getByTestId('claim-decision').count()).resolves.toBe(0);
+
+  // 3. The budget: created, and the waiting claim is paid at once; then raised.
+  await page.getByRole('menuitem', { name: 'Anggaran tali asih' }).click();
+  await page.getByRole('link', { name: 'Buat' }).click();
+  // The list's own Periode filter may still be on screen for a moment: wait for the form.
+  await page.getByLabel(/^Alokasi/).waitFor();
+  await page.getByLabel(/^Periode/).fill(PERIOD);
+  await page.getByLabel(/^Alokasi/).fill('5000000');
+  await page.getByTestId('allocated-preview').filter({ hasText: /Rp\s5\.000\.000/ }).waitFor();
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  const row = page.locator('tbody tr').filter({ hasText: PERIOD }).filter({ hasText: 'APBN' });
+  await row.getByText(/^Rp\s5\.000\.000$/).first().waitFor();
+  await waitUntil('claim paid', async () => (await claimStatus(CLAIM)) === 'paid', 60_000);
+  await page.getByRole('button', { name: 'Muat ulang' }).first().click();
+  await row.getByText(/^Rp\s3\.500\.000$/).waitFor(); // available = 5.000.000 − 1.500.000 paid
+  // The edit form shows the listed record at once and is reset when the API's copy arrives.
+  await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/api/tali-asih/budgets?') && decodeURIComponent(r.url()).includes('"fundingSource":"APBN"')),
+    row.getByRole('link', { name: 'Ubah' }).click(),
+  ]);
+  await page.getByLabel(/^Alokasi/).fill('6000000');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await row.getByText(/^Rp\s6\.000\.000$/).first().waitFor();
+  await shot(page, 'tali-asih-budgets');
+  const [budget] = (await call('GET', `/api/tali-asih/budgets?filter=${encodeURIComponent(JSON.stringify({ period: PERIOD }))}`, { token: await login('provinsi1') })).body;
+  expect(budget).toMatchObject({ allocated: 6_000_000, reserved: 0, paid: 1_500_000, available: 4_500_000 });
+
+  // 4. Reconciliation of the period: approved = paid + pending, the budget agrees.
+  await page.getByRole('menuitem', { name: 'Rekonsiliasi' }).click();
+  await page.getByTestId('reconciliation-period').fill(PERIOD);
+  const rec = page.getByTestId('reconciliation-row').filter({ hasText: '33' });
+  await rec.waitFor();
+  expect(await rec.getAttribute('data-balanced')).toBe('true');
+  expect(await rec.getAttribute('data-budget-ok')).toBe('true');
+  expect(await rec.getByTestId('rec-approved').innerText()).toMatch(/^Rp\s1\.500\.000$/);
+  expect(await rec.getByTestId('rec-paid').innerText()).toMatch(/^Rp\s1\.500\.000$/);
+  await shot(page, 'tali-asih-reconciliation', { doc: true });
+
+  // 5. The claims CSV of the filter, from the server.
+  await claimsOfPeriod(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  expect(csv[0]).toBe('id,tkskId,tkskName,period,status,kecamatanCode,fundingSource,totalAmount,paidAmount,rejectedReason');
+  expect(csv.slice(1).sort()).toEqual([
+    `"${CLAIM}","usr_tksk1","Budi Santoso (TKSK Sidorejo)","${PERIOD}","paid","33.73.01","APBN","1500000","1500000",""`,
+    `"${OTHER}","usr_tksk3","Joko Susilo (TKSK pengganti Sidorejo)","${PERIOD}","report","33.73.01","APBN","1000000","0",""`,
+  ]);
+});
+
+test('auditors and kabupaten supervisors read claims and budgets without deciding or changing them', async () => {
+  for (const user of ['auditor1', 'supervisor1']) {
+    const reader = await signIn(browser, user);
+    await claimsOfPeriod(reader);
+    await go(reader, `/claims/${OTHER}/show`);
+    await reader.getByTestId('claim-decision').getByText(/Langkah sekarang: Laporan tali asih \(TKSK\)/).waitFor();
+    for (const name of ['Setujui', 'Kembalikan', 'Tolak', 'Buka tugas']) await expect(reader.getByRole('button', { name }).or(reader.getByRole('link', { name })).count()).resolves.toBe(0);
+    await reader.getByRole('menuitem', { name: 'Anggaran tali asih' }).click();
+    await reader.locator('tbody tr').filter({ hasText: PERIOD }).first().waitFor();
+    await expect(reader.getByRole('link', { name: 'Buat' }).count()).resolves.toBe(0);
+    await expect(reader.getByRole('link', { name: 'Ubah' }).count()).resolves.toBe(0);
+    await reader.context().close();
+  }
+});
