@@ -14,7 +14,7 @@ import { dataSubjectExportBodySchema } from './dataSubjects/routes';
 import { casePolicyBodySchema, slaPolicyBodySchema } from './policies/schema';
 import { budgetBodySchema, budgetListQuerySchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema, periodQuerySchema } from './taliAsih/schema';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './tasks/schema';
-import { createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
+import { assignableUserListQuerySchema, assignableUserSchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
 
 const problemSchema = z
   .object({
@@ -207,6 +207,13 @@ export function buildOpenApi() {
     body: { schema: budgetBodySchema, account: 'provinsi1' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 409, 422) },
   });
   route({ method: 'get', path: '/api/tali-asih/reconciliation', summary: 'Per provinsi: approved = paid + pending, and the budget agrees', tags: ['tali asih'], query: periodQuerySchema, responses: { 200: listOf('reconciliation'), ...problems(401, 403, 422) } });
+
+  // ---- users
+  route({
+    method: 'get', path: '/api/users', summary: "Active users of your region to assign work to (supervisors; simple-rest, filter by role, region code prefix, id or q)", tags: ['users'],
+    query: assignableUserListQuerySchema,
+    responses: { 200: json(z.array(assignableUserSchema), 'users; Content-Range carries the total'), ...problems(401, 403, 422) },
+  });
 
   // ---- administration
   route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf('users'), ...problems(401, 403, 422) } });

@@ -18,6 +18,8 @@ export const ACTIONS = {
   'case.bulk_reassign': ['supervisor_kabupaten', 'supervisor_provinsi'],
   'policy.manage': ['admin'],
   'user.manage': ['admin'],
+  /** Read the active users of one's region, to pick a reassignment target. */
+  'user.list_assignable': ['supervisor_kabupaten', 'supervisor_provinsi'],
   'audit.read': ['auditor', 'admin', 'supervisor_kabupaten', 'supervisor_provinsi'],
   'audit.verify': ['auditor', 'admin'],
   'data_subject.export': ['admin'],

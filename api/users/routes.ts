@@ -1,4 +1,5 @@
-// Admin user management: create, list, change role/region, disable, reset password.
+// Admin user management: create, list, change role/region, disable, reset password; and, for
+// supervisors, the active users of their region to pick from (GET /api/users).
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Sql } from '../../db';
@@ -10,9 +11,13 @@ import { revokeAllOf } from '../auth/refreshTokens';
 import { publicUser, type UserRow } from '../auth/routes';
 import { actorOf, parseInput, sendList } from '../http';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
-import { createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './schema';
+import { assignableUserListQuerySchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './schema';
 
 const SORT = { username: 'username', role: 'role', createdAt: 'created_at' } as const;
+const ASSIGNABLE_SORT = { displayName: 'display_name', username: 'username', regionCode: 'region_code' } as const;
+
+/** Users whose region is `code` or below it. */
+const within = (sql: Sql, code: string) => sql`(region_code = ${code} OR region_code LIKE ${`${code}.%`})`;
 
 export function userRoutes(sql: Sql): Router {
   const router = Router();
@@ -48,6 +53,31 @@ export function userRoutes(sql: Sql): Router {
       SELECT *, count(*) OVER () AS total FROM users WHERE ${where}
       ORDER BY ${sql.unsafe(`${SORT[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'}`)}, id LIMIT ${last - first + 1} OFFSET ${first}`;
     sendList(res, 'users', rows.map((u) => ({ ...publicUser(u), disabled: u.disabled, createdAt: u.createdAt.toISOString() })), first, rows.length ? Number(rows[0].total) : 0);
+  });
+
+  router.get('/users', async (req, res) => {
+    const actor = actorOf(res);
+    const d = can(actor, 'user.list_assignable');
+    if (!d.ok) throw new HttpProblem(403, d.reason);
+    const q = parseInput('query', assignableUserListQuerySchema, req.query);
+    const f = q.filter ?? {};
+    const conds = [sql`NOT disabled`, actor.regionCode === null ? sql`TRUE` : within(sql, actor.regionCode)];
+    if (f.id !== undefined) conds.push(sql`id IN ${sql(Array.isArray(f.id) ? f.id : [f.id])}`);
+    if (f.role) conds.push(sql`role = ${f.role}`);
+    if (f.regionCode) conds.push(within(sql, f.regionCode));
+    if (f.q) conds.push(sql`(strpos(lower(username), lower(${f.q})) > 0 OR strpos(lower(display_name), lower(${f.q})) > 0)`);
+    const [field, dir] = q.sort ?? ['displayName', 'ASC'];
+    const [first, last] = q.range ?? [0, 24];
+    const rows = await sql<{ id: string; username: string; displayName: string; role: string; regionCode: string | null; total: number }[]>`
+      SELECT id, username, display_name, role, region_code, count(*) OVER () AS total FROM users WHERE ${conds.reduce((a, b) => sql`${a} AND ${b}`)}
+      ORDER BY ${sql.unsafe(`${ASSIGNABLE_SORT[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'}`)}, id LIMIT ${last - first + 1} OFFSET ${first}`;
+    sendList(
+      res,
+      'users',
+      rows.map(({ id, username, displayName, role, regionCode }) => ({ id, username, displayName, role, regionCode })),
+      first,
+      rows.length ? Number(rows[0].total) : 0,
+    );
   });
 
   router.post('/admin/users', async (req, res) => {

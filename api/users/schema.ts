@@ -63,4 +63,30 @@ export const userListQuerySchema = listQuerySchema(['username', 'role', 'created
   disabled: z.boolean().optional(),
 });
 
+/** GET /api/users: the caller's colleagues to choose from (e.g. the TKSK a case goes to). */
+export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'username', 'regionCode'] as const, {
+  /** One id or several (react-admin reads the chosen ones back this way). */
+  id: z.union([z.string().max(100), z.array(z.string().max(100)).max(500)]).optional(),
+  role: roleSchema.optional(),
+  /** A region code: users of that region and below it (within the caller's own scope). */
+  regionCode: regionCodeSchema.optional(),
+  /** Case-insensitive part of the username or display name. */
+  q: z.string().trim().max(100).optional(),
+});
+
+/** Just enough to recognise a person: no bank account, no status, no dates. */
+export const assignableUserSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: roleSchema,
+    /** The user's scope; below the caller's own. */
+    regionCode: z.string().nullable(),
+  })
+  .meta({
+    id: 'AssignableUser',
+    example: { id: 'usr_tksk3', username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
+  });
+
 export { SCOPE as ROLE_SCOPE };
