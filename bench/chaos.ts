@@ -4,18 +4,11 @@
 // payment made twice, and the audit chain intact.
 //
 //   npm run chaos                     CHAOS_CASES (default 20), CHAOS_CONCURRENCY (default 5)
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import net from 'node:net';
 import { verifyAuditChain } from '../db/audit';
 import { connect } from '../db';
 import { loadConfig } from '../infra/config';
-import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
-import { localSecret } from '../infra/secrets';
-import { prepareDatabase, Supervised, waitForHealth } from '../infra/stack';
-import { startTemporalDevServer, type RunningTemporal } from '../infra/temporalServer';
 import { ApiClient, runCaseLifecycle, runMany } from './driver';
+import { startBenchStack, type BenchStack } from './harness';
 
 export interface ChaosReport {
   cases: number;
@@ -32,68 +25,24 @@ export interface ChaosReport {
   seconds: number;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function runChaos(o: { cases: number; concurrency: number; log: (l: string) => void; keepDir?: boolean }): Promise<ChaosReport> {
   const started = Date.now();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-chaos-'));
-  fs.chmodSync(dataDir, 0o755);
-  const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
   const events: string[] = [];
   const note = (e: string) => {
     events.push(`${((Date.now() - started) / 1000).toFixed(1)}s ${e}`);
     o.log(`[chaos] ${e}`);
   };
-  // Synchronous writes: lines from children stopping late can never race the folder's removal.
-  const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
-  const childLog = (l: string) => {
-    try {
-      fs.writeSync(processLog, `${l}\n`);
-    } catch {
-      // closed: the run is over
-    }
-  };
-
-  let pg: RunningPostgres | undefined;
-  let temporal: RunningTemporal | undefined;
-  const children: Supervised[] = [];
+  let stack: BenchStack | undefined;
   try {
-    pg = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: ports.pg });
-    const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
-    temporal = await startTemporalDevServer(temporalOpts);
-    await prepareDatabase(pg.databaseUrl, true, childLog);
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URL: pg.databaseUrl,
-      TEMPORAL_ADDRESS: temporal.address,
-      DATA_DIR: dataDir,
-      PORT: String(ports.api),
-      JWT_SECRET: localSecret(dataDir, 'jwt-secret'),
-      PAYMENT_PROVIDER_URL: `http://127.0.0.1:${ports.payments}`,
-      PAYMENT_SIM_PORT: String(ports.payments),
+    stack = await startBenchStack((l) => o.log(`[chaos] ${l}`), {
+      paymentSimulator: true,
+      keepDir: o.keepDir,
       // A flaky provider: transient failures and a lost answer after commit on every transfer.
-      PAYMENT_SIM_FAIL_RATE: '0.2',
-      PAYMENT_SIM_LOSE_FIRST_RESPONSE: '1',
-      LOG_LEVEL: 'warn',
-    };
-    env.PAYLOAD_KEYS = `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`;
-    env.PAYLOAD_KEY_ID = 'local-1';
-    const worker = new Supervised('worker', 'worker/main.ts', env, childLog);
-    const api = new Supervised('api', 'api/main.ts', env, childLog);
-    const payments = new Supervised('payments', 'payments/main.ts', env, childLog);
-    children.push(payments, worker, api);
-    for (const c of children) c.start();
-    const baseUrl = `http://127.0.0.1:${ports.api}`;
-    await waitForHealth(baseUrl, 120_000);
-
+      extraEnv: { PAYMENT_SIM_FAIL_RATE: '0.2', PAYMENT_SIM_LOSE_FIRST_RESPONSE: '1' },
+    });
+    const { worker, api, baseUrl } = stack;
     const client = new ApiClient({ baseUrl, retryForMs: 120_000 });
     // Short aftercare so a lifecycle completes in seconds; budget for the claims.
     await client.request('policy', 'PUT', '/api/admin/case-policies', { user: 'admin', body: { key: 'aftercare_delay', regionCode: '33.73', value: 'PT1S' } });
@@ -119,28 +68,15 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       worker.kill('SIGKILL');
       note('SIGKILL worker (2/3)');
       await at(0.45)();
-      if (temporal?.pid) process.kill(temporal.pid, 'SIGKILL');
       note('SIGKILL Temporal dev server');
-      await sleep(1_500);
-      temporal = await startTemporalDevServer(temporalOpts);
+      await stack!.crashTemporal();
       note('Temporal dev server restarted (same database file)');
       await at(0.6)();
       worker.kill('SIGKILL');
       note('SIGKILL worker (3/3)');
       await at(0.7)();
-      const pid = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
-      process.kill(pid, 'SIGKILL');
       note('SIGKILL PostgreSQL postmaster');
-      // Backends notice their postmaster is gone and exit; until they have, a restart is refused.
-      for (let attempt = 1; ; attempt++) {
-        await sleep(1_000);
-        try {
-          pg = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: ports.pg });
-          break;
-        } catch (err) {
-          if (attempt >= 20) throw err;
-        }
-      }
+      await stack!.crashPostgres();
       note('PostgreSQL restarted (crash recovery)');
     })();
 
@@ -164,7 +100,7 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
     await claimRun;
 
     // Let the claims finish paying (the provider is flaky on purpose).
-    const sql = connect(pg.databaseUrl, { max: 2 });
+    const sql = connect(stack.databaseUrl, { max: 2 });
     try {
       const deadline = Date.now() + 120_000;
       while (Date.now() < deadline) {
@@ -181,7 +117,7 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       const [{ duplicateAuditKeys }] = await sql`SELECT count(*)::int AS duplicate_audit_keys FROM (SELECT event_key FROM audit_log GROUP BY 1 HAVING count(*) > 1) d`;
       const [{ claims, claimsPaid }] = await sql`
         SELECT count(*)::int AS claims, count(*) FILTER (WHERE status = 'paid')::int AS claims_paid FROM tali_asih_claims WHERE period = '2026-09'`;
-      const ledger = (await (await fetch(`http://127.0.0.1:${ports.payments}/v1/transfers`)).json()) as { idempotencyKey: string }[];
+      const ledger = (await (await fetch(`${stack.paymentsUrl}/v1/transfers`)).json()) as { idempotencyKey: string }[];
       const keys = ledger.map((t) => t.idempotencyKey);
       const chain = await verifyAuditChain(sql);
       return {
@@ -202,12 +138,7 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       await sql.end({ timeout: 5 });
     }
   } finally {
-    for (const c of children.reverse()) await c.stop();
-    await temporal?.stop();
-    await pg?.stop().catch(() => undefined);
-    fs.closeSync(processLog);
-    if (!o.keepDir) fs.rmSync(dataDir, { recursive: true, force: true });
-    else o.log(`[chaos] data and logs kept in ${dataDir}`);
+    await stack?.stop();
   }
 }
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
 import { localSecret } from '../infra/secrets';
-import { prepareDatabase, Supervised, waitForHealth } from '../infra/stack';
+import { prepareDatabase, Supervised, waitForHealth, workerProcess } from '../infra/stack';
 import { startTemporalDevServer, type RunningTemporal } from '../infra/temporalServer';
 
 export const freePort = () =>
@@ -22,18 +22,47 @@ export interface BenchStack {
   baseUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** The payment simulator's base URL (started with `paymentSimulator: true`). */
+  paymentsUrl: string;
   env: NodeJS.ProcessEnv;
   worker: Supervised;
+  api: Supervised;
+  /** SIGKILLs the Temporal dev server and starts it again on the same database file. */
+  crashTemporal(): Promise<void>;
+  /** SIGKILLs the PostgreSQL postmaster and starts it again (crash recovery). */
+  crashPostgres(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export async function startBenchStack(log: (l: string) => void, extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchStack> {
+export interface BenchStackOptions {
+  extraEnv?: NodeJS.ProcessEnv;
+  /** Also run the payment simulator (stipend payments). */
+  paymentSimulator?: boolean;
+  /** Keep the data dir and process logs (also BENCH_KEEP=1). */
+  keepDir?: boolean;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startBenchStack(log: (l: string) => void, o: BenchStackOptions = {}): Promise<BenchStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
-  const pg: RunningPostgres = await startEmbeddedPostgres({ dir: path.join(dataDir, 'pg'), port: ports.pg });
-  const temporal: RunningTemporal = await startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') });
-  await prepareDatabase(pg.databaseUrl, true, () => undefined);
+  // Synchronous writes: lines from children stopping late can never race the folder's removal.
+  const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
+  const write = (l: string) => {
+    try {
+      fs.writeSync(processLog, `${l}\n`);
+    } catch {
+      // closed: the run is over
+    }
+  };
+  const pgOpts = { dir: path.join(dataDir, 'pg'), port: ports.pg };
+  const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
+  let pg: RunningPostgres = await startEmbeddedPostgres(pgOpts);
+  let temporal: RunningTemporal = await startTemporalDevServer(temporalOpts);
+  await prepareDatabase(pg.databaseUrl, true, write);
+  const paymentsUrl = `http://127.0.0.1:${ports.payments}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -44,22 +73,15 @@ export async function startBenchStack(log: (l: string) => void, extraEnv: NodeJS
     JWT_SECRET: localSecret(dataDir, 'jwt-secret'),
     PAYLOAD_KEYS: `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`,
     PAYLOAD_KEY_ID: 'local-1',
-    PAYMENT_PROVIDER_URL: `http://127.0.0.1:${ports.payments}`,
+    PAYMENT_PROVIDER_URL: paymentsUrl,
+    PAYMENT_SIM_PORT: String(ports.payments),
     LOG_LEVEL: 'warn',
-    ...extraEnv,
+    ...o.extraEnv,
   };
-  const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
-  const write = (l: string) => {
-    try {
-      fs.writeSync(processLog, `${l}\n`);
-    } catch {
-      // closed
-    }
-  };
-  const worker = new Supervised('worker', 'worker/main.ts', env, write);
+  const worker = workerProcess(env, write);
   const api = new Supervised('api', 'api/main.ts', env, write);
-  worker.start();
-  api.start();
+  const children = [...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []), worker, api];
+  for (const c of children) c.start();
   const baseUrl = `http://127.0.0.1:${ports.api}`;
   await waitForHealth(baseUrl, 120_000);
   log(`stack up: ${baseUrl}, data in ${dataDir}`);
@@ -68,15 +90,36 @@ export async function startBenchStack(log: (l: string) => void, extraEnv: NodeJS
     baseUrl,
     databaseUrl: pg.databaseUrl,
     temporalAddress: temporal.address,
+    paymentsUrl,
     env,
     worker,
+    api,
+    async crashTemporal() {
+      if (temporal.pid) process.kill(temporal.pid, 'SIGKILL');
+      await sleep(1_500);
+      temporal = await startTemporalDevServer(temporalOpts);
+    },
+    async crashPostgres() {
+      const pid = Number(fs.readFileSync(path.join(pgOpts.dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+      // Backends notice their postmaster is gone and exit; until they have, a restart is refused.
+      for (let attempt = 1; ; attempt++) {
+        await sleep(1_000);
+        try {
+          pg = await startEmbeddedPostgres(pgOpts);
+          return;
+        } catch (err) {
+          if (attempt >= 20) throw err;
+        }
+      }
+    },
     async stop() {
-      await api.stop();
-      await worker.stop();
+      for (const c of [...children].reverse()) await c.stop();
       await temporal.stop();
       await pg.stop().catch(() => undefined);
       fs.closeSync(processLog);
-      if (process.env.BENCH_KEEP !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
+      if (o.keepDir || process.env.BENCH_KEEP === '1') log(`data and logs kept in ${dataDir}`);
+      else fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -37,12 +37,14 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /**
-   * Workflows the worker keeps in memory (≈ 2.8 MB of RSS each here: every workflow has its own
-   * instances of the bundle's modules). An evicted one is replayed from its history when it next
-   * has work. The SDK's default grows with the heap limit (≈ 2,000 on this machine: 2.3 GB of RSS
-   * with only 1,000 cases parked); 250 keeps the worker under 1 GB however many cases wait.
+   * Workflows the worker keeps in memory. An evicted one is replayed from its history when it
+   * next has work. The SDK's default grows with the heap limit (≈ 2,000 on this machine: 2.3 GB
+   * of RSS with only 1,000 cases parked, as every workflow has its own instances of the bundle's
+   * modules); 100 covers the cases being worked on at once and keeps RSS flat however many wait.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(250),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+  /** V8 old-space limit of the worker process (MB): without one V8 collects lazily and RSS grows. */
+  WORKER_MAX_HEAP_MB: z.coerce.number().int().min(128).default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jwtSecret: e.JWT_SECRET,
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
-    maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS,
+    worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT, paymentSimPort: e.LOCAL_PAYMENT_SIM_PORT },
     paymentProviderUrl: e.PAYMENT_PROVIDER_URL,
     buildAdmin: e.BUILD_ADMIN,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { seedDemoUsers, seedRegions } from '../db/seed';
-import { PROJECT_ROOT, type Config } from './config';
+import { loadConfig, PROJECT_ROOT, type Config } from './config';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
@@ -132,6 +132,13 @@ export async function prepareDatabase(databaseUrl: string, demo: boolean, log: L
   }
 }
 
+/** The worker as a supervised child, with its heap limit (WORKER_MAX_HEAP_MB) set. */
+export function workerProcess(env: NodeJS.ProcessEnv, log: Log): Supervised {
+  const { worker } = loadConfig(env);
+  const nodeOptions = [env.NODE_OPTIONS, `--max-old-space-size=${worker.maxHeapMb}`].filter(Boolean).join(' ');
+  return new Supervised('worker', 'worker/main.ts', { ...env, NODE_OPTIONS: nodeOptions }, log);
+}
+
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   // Embedded PostgreSQL runs as the `postgres` user when we are root: it must traverse the data dir.
@@ -198,7 +205,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       payments.start();
       stops.push(() => payments.stop());
     }
-    const worker = new Supervised('worker', 'worker/main.ts', env, log);
+    const worker = workerProcess(env, log);
     const api = new Supervised('api', 'api/main.ts', env, log);
     worker.start();
     api.start();

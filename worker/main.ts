@@ -28,7 +28,7 @@ async function main() {
     ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve('../workflows') }),
     activities: createActivities(sql, client),
     dataConverter: converter,
-    maxCachedWorkflows: config.maxCachedWorkflows,
+    maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });
   exitWithParent(() => worker.shutdown());
   console.log(`[worker] polling task queue ${config.taskQueue} on ${config.temporalAddress}`);
