@@ -88,11 +88,10 @@ export function caseActivities(sql: Sql) {
           VALUES (${r.referralId}, ${r.caseId}, ${`rujukan-${r.referralId}`}, ${r.referral.destinationType}, ${r.referral.institutionName},
                   ${r.referral.reason}, ${r.referral.urgency}, ${r.requestedBy.id}, ${r.at})
           ON CONFLICT (id) DO NOTHING`;
-        await appendAudit(tx, {
+        await appendActorEvent(tx, {
           eventKey: `rujukan:${r.referralId}:created`,
-          at: new Date(r.at),
-          actorId: r.requestedBy.id,
-          actorRole: r.requestedBy.role,
+          at: r.at,
+          actor: r.requestedBy,
           action: 'rujukan.created',
           entityType: 'rujukan',
           entityId: r.referralId,

@@ -1,7 +1,7 @@
 // Task rows: created with their due time (policy + working-day calendar), completed, cancelled,
 // reassigned, re-timed, marked overdue. Every write is keyed by task id so a retry is a no-op.
 import type { Sql, Tx } from '../db';
-import { appendAudit } from '../db/audit';
+import { appendActorEvent, appendAudit } from '../db/audit';
 import { computeDueAt } from '../domain/calendar';
 import type { CaseStatus } from '../domain/case';
 import type { Actor } from '../domain/roles';
@@ -67,11 +67,10 @@ async function recordCompletion(tx: Tx, c: TaskCompletionRecord): Promise<void> 
     WHERE id = ${c.taskId} AND status = 'open'`;
   await refreshCaseOverdue(tx, c.caseId);
   const data = c.data as Record<string, unknown>;
-  await appendAudit(tx, {
+  await appendActorEvent(tx, {
     eventKey: `task:${c.taskId}:completed`,
-    at: new Date(c.completedAt),
-    actorId: c.actor.id,
-    actorRole: c.actor.role,
+    at: c.completedAt,
+    actor: c.actor,
     action: 'task.completed',
     entityType: 'task',
     entityId: c.taskId,
