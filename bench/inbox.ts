@@ -70,8 +70,8 @@ function scenarios() {
   // The TKSK scopes as api/tasks/queries.ts and api/cases/queries.ts build them (UNION ALL of two index scans).
   const tkskTasks = `(SELECT * FROM tasks t WHERE t.assignee_id = 'usr_tksk1' UNION ALL
     SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND (t.region_code = '33.73.01' OR t.region_code LIKE '33.73.01.%')) t`;
-  const tkskCases = `(SELECT * FROM cases c WHERE (c.desa_code LIKE '33.73.01.%' OR c.desa_code = '33.73.01') UNION ALL
-    SELECT * FROM cases c WHERE c.assignee_id = 'usr_tksk1' AND NOT (c.desa_code LIKE '33.73.01.%' OR c.desa_code = '33.73.01')) c`;
+  const tkskCases = `(SELECT * FROM cases c WHERE c.kecamatan_code = '33.73.01' UNION ALL
+    SELECT * FROM cases c WHERE c.assignee_id = 'usr_tksk1' AND NOT c.kecamatan_code = '33.73.01') c`;
   return [
     { name: 'TKSK inbox: open, by due date', user: 'tksk1', path: `/api/tasks?filter=${enc({ status: 'open' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
       sql: `SELECT t.* FROM ${tkskTasks} WHERE t.status = 'open' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
@@ -82,11 +82,11 @@ function scenarios() {
     { name: 'TKSK case list, newest first', user: 'tksk1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
       sql: `SELECT c.* FROM ${tkskCases} ORDER BY c.created_at DESC, c.id LIMIT 25` },
     { name: 'provinsi case list, newest first (100k scope)', user: 'provinsi1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM cases c WHERE (c.desa_code LIKE '33.%' OR c.desa_code = '33') ORDER BY c.created_at DESC, c.id LIMIT 25` },
+      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' ORDER BY c.created_at DESC, c.id LIMIT 25` },
     { name: 'provinsi cases: pendampingan + PMKS LUT, page 5', user: 'provinsi1', path: `/api/cases?filter=${enc({ status: 'pendampingan', pmksCode: 'LUT' })}&sort=${enc(['updatedAt', 'DESC'])}&range=${enc([100, 124])}`,
-      sql: `SELECT c.* FROM cases c WHERE (c.desa_code LIKE '33.%' OR c.desa_code = '33') AND c.status = 'pendampingan' AND c.pmks_code = 'LUT' ORDER BY c.updated_at DESC, c.id LIMIT 25 OFFSET 100` },
+      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' AND c.status = 'pendampingan' AND c.pmks_code = 'LUT' ORDER BY c.updated_at DESC, c.id LIMIT 25 OFFSET 100` },
     { name: 'kabupaten cases by kecamatan', user: 'supervisor1', path: `/api/cases?filter=${enc({ kecamatanCode: '33.73.01' })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM cases c WHERE (c.desa_code LIKE '33.73.%' OR c.desa_code = '33.73') AND c.kecamatan_code = '33.73.01' ORDER BY c.created_at DESC, c.id LIMIT 25` },
+      sql: `SELECT c.* FROM cases c WHERE c.kabupaten_code = '33.73' AND c.kecamatan_code = '33.73.01' ORDER BY c.created_at DESC, c.id LIMIT 25` },
   ];
 }
 

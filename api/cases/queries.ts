@@ -1,7 +1,7 @@
 // Case reads, scoped by role and region in SQL (never filtered after the fact), with NIK masking.
 import type { Sql } from '../../db';
 import { maskNik } from '../../domain/nik';
-import { regionCovers } from '../../domain/regions';
+import { regionCovers, regionLevel } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 
 export interface CaseRow {
@@ -32,8 +32,18 @@ export interface CaseRow {
   updatedAt: Date;
 }
 
-const inRegion = (sql: Sql, actor: Actor) =>
-  actor.regionCode === null ? sql`TRUE` : sql`(c.desa_code LIKE ${`${actor.regionCode}.%`} OR c.desa_code = ${actor.regionCode})`;
+const REGION_COLUMN = { provinsi: 'c.provinsi_code', kabupaten: 'c.kabupaten_code', kecamatan: 'c.kecamatan_code', desa: 'c.desa_code' } as const;
+
+/**
+ * Each case row carries its whole region chain, so a scope is an equality on the scope's level
+ * (an ordered index scan) rather than a desa-code prefix (a range the planner must sort).
+ */
+const inRegion = (sql: Sql, actor: Actor) => {
+  if (actor.regionCode === null) return sql`TRUE`;
+  const level = regionLevel(actor.regionCode);
+  if (!level) return sql`FALSE`;
+  return sql`${sql.unsafe(REGION_COLUMN[level])} = ${actor.regionCode}`;
+};
 
 /** SQL condition: the case lies in the actor's region (or, for a TKSK, is assigned to them). */
 export function caseScope(sql: Sql, actor: Actor) {
