@@ -70,6 +70,14 @@ export interface InterventionResult {
   status: 'done' | 'pending_confirmation' | 'declined';
 }
 
+/** GET /api/bulk-operations/:id (and the 202 answer that starts one). */
+export interface BulkOperation {
+  operationId: string;
+  state: 'awaiting_confirmation' | 'running' | 'done' | 'declined';
+  total: number;
+  reassigned: number;
+}
+
 export interface TimelineEntry {
   id: string;
   at: string;
@@ -118,7 +126,13 @@ export interface ReconciliationRow {
 const baseDataProvider = simpleRestProvider('/api', httpClient);
 
 /** Resources whose API path differs from their name. */
-const API_PATH: Record<string, string> = { users: 'admin/users', claims: 'tali-asih/claims', budgets: 'tali-asih/budgets' };
+const API_PATH: Record<string, string> = {
+  users: 'admin/users',
+  /** GET /api/users: the people a supervisor may assign work to. */
+  'assignable-users': 'users',
+  claims: 'tali-asih/claims',
+  budgets: 'tali-asih/budgets',
+};
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
 /** A budget's id is `<provinsi>:<period>:<fundingSource>`; the API takes period and source. */
@@ -219,6 +233,10 @@ export const dataProvider = {
       status,
       data: json as InterventionResult,
     })),
+
+  /** POST /api/cases/bulk-reassign — every open case of one TKSK to another (202, a workflow). */
+  bulkReassign: (body: { fromUserId: string; toUserId: string; reason: string }) =>
+    post('/api/cases/bulk-reassign', body).then(({ json }) => ({ data: json as BulkOperation })),
 
   /** POST /api/cases/:id/actions/confirm */
   confirmIntervention: (id: Identifier, interventionId: string, approve: boolean) =>

@@ -206,6 +206,46 @@ test('a supervisor pauses and resumes a case and adds a note through the dialogs
   await supervisor.getByRole('menuitem', { name: 'Bahasa Indonesia' }).click();
 });
 
+test('reassignment picks a TKSK by name: one case, then every case of that TKSK back at once', async () => {
+  const name = uniqueName('Tri Handayani');
+  const created = await call('POST', '/api/cases', {
+    token: await login('tksk1'),
+    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
+  });
+  expect(created.status).toBe(201);
+  const caseId = created.body.id as string;
+
+  // One case: only active TKSK of the case's kecamatan are offered (not Tingkir's).
+  await go(supervisor, `/cases/${caseId}/show`);
+  await supervisor.getByTestId('case-heading').getByText(name).waitFor();
+  await supervisor.getByTestId('intervention-reassign').click();
+  const single = supervisor.getByTestId('dialog-reassign');
+  const to = single.getByLabel(/Alihkan ke TKSK/);
+  await to.fill('Rina');
+  await supervisor.getByText('Tidak ada TKSK aktif yang cocok di wilayah ini').waitFor();
+  await expect(supervisor.getByRole('option', { name: /Rina Wulandari/ }).count()).resolves.toBe(0);
+  await to.fill('Joko');
+  await supervisor.getByRole('option', { name: /Joko Susilo .*tksk3 · 33\.73\.01/ }).click();
+  await single.getByLabel(/Alasan/).fill('TKSK Sidorejo cuti melahirkan tiga bulan.');
+  await shot(supervisor, 'reassign-picker');
+  await single.getByRole('button', { name: 'Alihkan' }).click();
+  await notified(supervisor, 'Kasus dialihkan');
+  await until(caseId, (c) => c.assigneeId === 'usr_tksk3', 'assigned to tksk3');
+
+  // Every open case of tksk3 back to tksk1, from the case list.
+  await supervisor.getByRole('menuitem', { name: 'Kasus' }).click();
+  await supervisor.getByTestId('bulk-reassign').click();
+  const bulk = supervisor.getByTestId('dialog-bulk-reassign');
+  await bulk.getByLabel(/TKSK yang berhenti/).fill('Joko');
+  await supervisor.getByRole('option', { name: /Joko Susilo/ }).click();
+  await bulk.getByLabel(/Alihkan ke TKSK/).fill('Budi');
+  await supervisor.getByRole('option', { name: /Budi Santoso/ }).click();
+  await bulk.getByLabel(/Alasan/).fill('Masa cuti TKSK Sidorejo sudah selesai.');
+  await bulk.getByRole('button', { name: 'Alihkan semua kasus TKSK' }).click();
+  await notified(supervisor, /Pengalihan massal dimulai: \d+ kasus/);
+  await until(caseId, (c) => c.assigneeId === 'usr_tksk1', 'back with tksk1');
+});
+
 test('four-eyes: a cancellation waits for a second supervisor, who confirms it', async () => {
   const admin = await login('admin');
   const setPolicy = (value: boolean) =>

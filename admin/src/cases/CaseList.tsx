@@ -1,12 +1,13 @@
 import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAddAlt1';
 import { Link } from 'react-router-dom';
-import { DataTable, DateField, List, SelectInput, SimpleList, useTranslate } from 'react-admin';
+import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { CaseStatusField } from '../fields/CaseStatusField';
 import { maskNik, NikField } from '../fields/NikField';
 import { PmksField, StepField } from '../fields/VocabularyField';
 import { getUser } from '../session';
-import { CASE_STATUSES, choices, DATE_LOCALE, DATE_OPTIONS, type CaseRecord } from '../vocabulary';
+import { CASE_STATUSES, choices, DATE_LOCALE, DATE_OPTIONS, isSupervisor, type CaseRecord } from '../vocabulary';
+import { BulkReassignButton } from './Reassign';
 import { usePmksChoices } from './usePmksChoices';
 
 const Column = DataTable.Col<CaseRecord>;
@@ -34,7 +35,8 @@ export const CaseList = () => {
   const pmksChoices = usePmksChoices();
   const translate = useTranslate();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
-  const tksk = getUser()?.role === 'tksk';
+  const role = getUser()?.role;
+  const tksk = role === 'tksk';
   const filters = [
     <SelectInput key="status" source="status" choices={choices(CASE_STATUSES, 'kesos.case_status')} alwaysOn sx={{ minWidth: 180 }} />,
     <SelectInput key="pmksCode" source="pmksCode" choices={pmksChoices} translateChoice={false} alwaysOn sx={{ minWidth: 200 }} />,
@@ -44,6 +46,7 @@ export const CaseList = () => {
       title={tksk ? 'kesos.menu.my_cases' : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       filters={filters}
+      actions={isSupervisor(role) ? <TopToolbar><BulkReassignButton /></TopToolbar> : undefined}
       exporter={false}
       empty={<CasesEmpty />}
     >

@@ -12,6 +12,7 @@ import NoteIcon from '@mui/icons-material/NoteAdd';
 import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
+import { ReassignCaseDialog } from './Reassign';
 import { getUser } from '../session';
 import { DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type PendingIntervention } from '../vocabulary';
 
@@ -61,8 +62,6 @@ export const InterventionButtons = () => {
 
   const fieldsFor = (action: Action): DialogField[] => {
     switch (action) {
-      case 'reassign':
-        return [{ name: 'toUserId', label: 'kesos.interventions.to_user', required: true, helperText: 'kesos.interventions.to_user_help' }, reasonField];
       case 'extend-deadline':
         return [
           {
@@ -108,7 +107,8 @@ export const InterventionButtons = () => {
           </Button>
         ))}
       </Stack>
-      {open && (
+      {open === 'reassign' && <ReassignCaseDialog kecamatanCode={record.kecamatanCode} onClose={() => setOpen(null)} onSubmit={(values) => submit('reassign', values)} />}
+      {open && open !== 'reassign' && (
         <ActionDialog
           open
           testId={`dialog-${open}`}
