@@ -4,6 +4,8 @@
 // completion, interventions, reports, CSV exports, tali asih reconciliation).
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type Identifier } from 'react-admin';
+import { i18nProvider } from './i18n';
+import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
 
 interface ProblemIssue {
@@ -30,7 +32,8 @@ const formPath = (path: (string | number)[]): string => (path[0] === 'body' ? pa
 
 /**
  * react-admin server-side validation format: `{errors: {'beneficiary.nik': 'message', root:
- * {serverError: detail}}}`; fields show their message inline, the form notification shows the detail.
+ * {serverError: detail}}}`; fields show their message inline (in Bahasa Indonesia when that is the
+ * UI language), the form notification shows the detail.
  */
 export function toHttpError(error: HttpError): HttpError {
   const problem = error.body;
@@ -40,7 +43,7 @@ export function toHttpError(error: HttpError): HttpError {
     const errors: Record<string, unknown> = {};
     for (const issue of problem.errors) {
       const key = formPath(issue.path ?? []);
-      if (key && !(key in errors)) errors[key] = issue.message;
+      if (key && !(key in errors)) errors[key] = localizedIssue(issue, i18nProvider.getLocale(), i18nProvider.translate);
     }
     errors.root = { serverError: problem.detail };
     body.errors = errors;

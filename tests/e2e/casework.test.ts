@@ -62,6 +62,8 @@ test('a case from registration to closure approval, through the portal only', as
   await completeButton(tksk).click();
   await tksk.getByTestId('server-errors').waitFor();
   await expect(firstNeed.getAttribute('aria-invalid')).resolves.toBe('true');
+  // The server's zod message, worded in Bahasa Indonesia.
+  await tksk.getByTestId('server-errors').getByText(/Minimal \d+ karakter/).waitFor();
   await shot(tksk, 'task-form-server-error');
   await firstNeed.fill('Kebutuhan makan harian');
   await completeButton(tksk).click();

@@ -581,6 +581,26 @@ const appMessages = {
         claims: 'Claims paid / in review',
       },
     },
+    validation: {
+      required: 'Required',
+      invalid_type: 'Wrong kind of value',
+      too_small: {
+        string: 'At least %{n} characters',
+        array: 'At least %{n} items',
+        number: 'At least %{n}',
+      },
+      too_big: {
+        string: 'At most %{n} characters',
+        array: 'At most %{n} items',
+        number: 'At most %{n}',
+      },
+      invalid_format: 'Invalid format',
+      invalid_format_example: 'Invalid format, e.g. %{example}',
+      invalid_value: 'Not one of the options',
+      unrecognized_keys: 'Unknown field',
+      not_multiple_of: 'Must be a multiple of %{n}',
+      invalid_union: 'Invalid value',
+    },
   },
 };
 

@@ -795,6 +795,26 @@ const indonesianMessages: TranslationMessages = {
         claims: 'Klaim dibayar / direview',
       },
     },
+    validation: {
+      required: 'Wajib diisi',
+      invalid_type: 'Jenis isian tidak sesuai',
+      too_small: {
+        string: 'Minimal %{n} karakter',
+        array: 'Isi minimal %{n} butir',
+        number: 'Minimal %{n}',
+      },
+      too_big: {
+        string: 'Maksimal %{n} karakter',
+        array: 'Maksimal %{n} butir',
+        number: 'Maksimal %{n}',
+      },
+      invalid_format: 'Format tidak valid',
+      invalid_format_example: 'Format tidak valid, contoh: %{example}',
+      invalid_value: 'Pilihan tidak valid',
+      unrecognized_keys: 'Isian ini tidak dikenal',
+      not_multiple_of: 'Harus kelipatan %{n}',
+      invalid_union: 'Isian tidak valid',
+    },
   },
 };
 
