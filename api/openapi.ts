@@ -12,6 +12,7 @@ import { caseIdParamsSchema, caseListQuerySchema, caseSchema, createCaseBodySche
 import { codecBodySchema } from './codec/routes';
 import { dataSubjectExportBodySchema } from './dataSubjects/routes';
 import { casePolicyBodySchema, slaPolicyBodySchema } from './policies/schema';
+import { reportSummarySchema } from './reports/schema';
 import { budgetBodySchema, budgetListQuerySchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema, periodQuerySchema } from './taliAsih/schema';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './tasks/schema';
 import { assignableUserListQuerySchema, assignableUserSchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
@@ -188,8 +189,8 @@ export function buildOpenApi() {
   });
 
   route({
-    method: 'get', path: '/api/reports/summary', summary: 'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks', tags: ['reports'],
-    responses: { 200: anyJson('the summary'), ...problems(401, 403) },
+    method: 'get', path: '/api/reports/summary', summary: 'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks; stipend totals per period (supervisors, auditors)', tags: ['reports'],
+    responses: { 200: json(reportSummarySchema, 'the summary'), ...problems(401, 403) },
   });
 
   // ---- tali asih

@@ -100,6 +100,7 @@ export interface ChainVerification {
   verifiedAt: string;
 }
 
+/** GET /api/reports/summary (api/reports/schema.ts); amounts in whole rupiah. */
 export interface ReportSummary {
   generatedAt: string;
   cases: number;
@@ -109,7 +110,9 @@ export interface ReportSummary {
   byKecamatan: { key: string; count: number }[];
   openTasks: number;
   overdueTasks: number;
+  overdueByType: { key: string; count: number }[];
   slaBreaches: number;
+  stipendByPeriod?: { period: string; claims: number; claimed: number; approved: number; paid: number }[];
 }
 
 /** GET /api/tali-asih/reconciliation?period= (one row per provinsi in the caller's scope). */

@@ -18,7 +18,7 @@ import { budgetBodySchema, budgetListQuerySchema, claimExportQuerySchema, claimI
 const SORT = { createdAt: 'created_at', updatedAt: 'updated_at', period: 'period', status: 'status', totalAmount: 'total_amount' } as const;
 
 /** A TKSK sees their own claims; others the claims of their region. */
-function claimScope(sql: Sql, actor: Actor) {
+export function claimScope(sql: Sql, actor: Actor) {
   if (actor.role === 'tksk') return sql`c.tksk_id = ${actor.id}`;
   if (actor.regionCode === null) return sql`TRUE`;
   return sql`(c.kecamatan_code LIKE ${`${actor.regionCode}.%`} OR c.kecamatan_code = ${actor.regionCode})`;

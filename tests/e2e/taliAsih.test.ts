@@ -114,6 +114,11 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   expect(await rec.getByTestId('rec-paid').innerText()).toMatch(/^Rp\s1\.500\.000$/);
   await shot(page, 'tali-asih-reconciliation', { doc: true });
 
+  // The dashboard charts the period's stipends.
+  await page.getByRole('menuitem', { name: 'Dasbor' }).click();
+  await page.getByTestId('chart-stipend').getByText(PERIOD).waitFor();
+  await shot(page, 'dashboard-stipends');
+
   // 5. The claims CSV of the filter, from the server.
   await claimsOfPeriod(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

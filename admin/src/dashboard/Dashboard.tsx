@@ -1,12 +1,16 @@
-// Dashboard (GET /api/reports/summary, scoped to the user's region): counts and plain CSS bar
-// charts by PMKS category, status and kecamatan. The admin sees no case data: a pointer to the
-// user management instead.
+// Dashboard (GET /api/reports/summary, scoped to the user's region): counts, and bar charts
+// (@mui/x-charts) of cases by PMKS category, status and kecamatan, overdue tasks by type and, for
+// supervisors and auditors, stipend totals per period. The admin sees no case data: a pointer to
+// the user management instead.
 import type { ReactNode } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Tooltip, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Typography } from '@mui/material';
+import { useTheme } from '@mui/material/styles';
+import { BarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
 import type { KesosDataProvider, ReportSummary } from '../dataProvider';
+import { formatRupiah } from '../fields/RupiahField';
 import { getUser } from '../session';
 import { isSupervisor } from '../vocabulary';
 
@@ -34,41 +38,73 @@ const StatCard = ({ label, value, color, to, testId }: { label: string; value: n
   );
 };
 
-/** A horizontal bar chart in plain CSS: one row per key, bar length ∝ count. */
-const BarChart = ({ title, rows, label, testId }: { title: string; rows: { key: string; count: number }[]; label: (key: string) => string; testId: string }) => {
+/** Whole rupiah, short, for an axis: "Rp 1,5 jt". */
+const RUPIAH_SHORT = new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 });
+
+const ChartCard = ({ title, testId, empty, emptyText = 'kesos.dashboard.no_data', children, wide }: { title: string; testId: string; empty: boolean; emptyText?: string; children: ReactNode; wide?: boolean }) => {
   const translate = useTranslate();
-  const max = Math.max(1, ...rows.map((r) => r.count));
   return (
-    <Card sx={{ flex: '1 1 320px', minWidth: 280 }} data-testid={testId}>
+    <Card sx={{ flex: wide ? '2 1 560px' : '1 1 360px', minWidth: 280 }} data-testid={testId}>
       <CardContent>
         <Typography variant="subtitle1" gutterBottom component="h2">
           {title}
         </Typography>
-        {rows.length === 0 ? (
+        {empty ? (
           <Typography variant="body2" color="text.secondary">
-            {translate('kesos.dashboard.no_data')}
+            {translate(emptyText)}
           </Typography>
         ) : (
-          <Stack spacing={0.75} role="list">
-            {rows.map((r) => (
-              <Box key={r.key} role="listitem" aria-label={`${label(r.key)}: ${r.count}`} sx={{ display: 'grid', gridTemplateColumns: 'minmax(90px, 40%) 1fr auto', gap: 1, alignItems: 'center' }}>
-                <Tooltip title={label(r.key)}>
-                  <Typography variant="body2" noWrap>
-                    {label(r.key)}
-                  </Typography>
-                </Tooltip>
-                <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 14, overflow: 'hidden' }}>
-                  <Box sx={{ width: `${(r.count / max) * 100}%`, height: '100%', bgcolor: 'primary.main', borderRadius: 1, minWidth: 4 }} />
-                </Box>
-                <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums', minWidth: 24, textAlign: 'right' }}>
-                  {r.count}
-                </Typography>
-              </Box>
-            ))}
-          </Stack>
+          children
         )}
       </CardContent>
     </Card>
+  );
+};
+
+/** Counts as horizontal bars: a short label on the axis (the code unless `tick` says), the full one in the tooltip. */
+interface CountChartProps {
+  title: string;
+  rows: { key: string; count: number }[];
+  label: (key: string) => string;
+  testId: string;
+  color?: string;
+  emptyText?: string;
+  tick?: (key: string) => string;
+}
+const CountChart = ({ title, rows, label, testId, color, emptyText, tick = (key) => key }: CountChartProps) => (
+  <ChartCard title={title} testId={testId} empty={rows.length === 0} emptyText={emptyText}>
+    <BarChart
+      layout="horizontal"
+      height={Math.max(140, rows.length * 30 + 60)}
+      dataset={rows}
+      yAxis={[{ scaleType: 'band', dataKey: 'key', width: 120, valueFormatter: (key: string, ctx) => (ctx.location === 'tick' ? tick(key) : label(key)) }]}
+      xAxis={[{ tickMinStep: 1 }]}
+      series={[{ dataKey: 'count', label: title, color }]}
+      hideLegend
+      margin={{ left: 0, right: 16, top: 8, bottom: 0 }}
+    />
+  </ChartCard>
+);
+
+/** Claimed, approved and paid rupiah per period (supervisors and auditors). */
+const StipendChart = ({ periods }: { periods: NonNullable<ReportSummary['stipendByPeriod']> }) => {
+  const translate = useTranslate();
+  const series = (['claimed', 'approved', 'paid'] as const).map((key) => ({
+    dataKey: key,
+    label: translate(`kesos.dashboard.stipend_series.${key}`),
+    valueFormatter: (v: number | null) => (v === null ? '' : formatRupiah(v)),
+  }));
+  return (
+    <ChartCard title={translate('kesos.dashboard.stipend_by_period')} testId="chart-stipend" empty={periods.length === 0} emptyText="kesos.dashboard.no_claims" wide>
+      <BarChart
+        height={260}
+        dataset={periods}
+        xAxis={[{ scaleType: 'band', dataKey: 'period' }]}
+        yAxis={[{ width: 60, valueFormatter: (v: number) => RUPIAH_SHORT.format(v) }]}
+        series={series}
+        margin={{ left: 0, right: 16, top: 8, bottom: 0 }}
+      />
+    </ChartCard>
   );
 };
 
@@ -100,6 +136,7 @@ const AdminHome = () => {
 
 const Charts = ({ summary }: { summary: ReportSummary }) => {
   const translate = useTranslate();
+  const theme = useTheme();
   const role = getUser()?.role;
   const tasksLink = role === 'auditor' ? undefined : '/tasks';
   const overdueLink = isSupervisor(role) ? '/overdue' : undefined;
@@ -119,15 +156,35 @@ const Charts = ({ summary }: { summary: ReportSummary }) => {
         <StatCard testId="stat-paused" label={translate('kesos.dashboard.paused')} value={summary.paused} />
       </Section>
       <Section>
-        <BarChart
+        <CountChart
           testId="chart-pmks"
           title={translate('kesos.dashboard.by_pmks')}
           rows={summary.byPmks}
           label={(k) => `${k} — ${translate(`kesos.pmks.${k}`, { _: k })}`}
         />
-        <BarChart testId="chart-status" title={translate('kesos.dashboard.by_status')} rows={summary.byStatus} label={(k) => translate(`kesos.case_status.${k}`, { _: k })} />
-        <BarChart testId="chart-kecamatan" title={translate('kesos.dashboard.by_kecamatan')} rows={summary.byKecamatan} label={(k) => k} />
+        <CountChart
+          testId="chart-status"
+          title={translate('kesos.dashboard.by_status')}
+          rows={summary.byStatus}
+          label={(k) => translate(`kesos.case_status.${k}`, { _: k })}
+          tick={(k) => translate(`kesos.case_status.${k}`, { _: k })}
+        />
+        <CountChart testId="chart-kecamatan" title={translate('kesos.dashboard.by_kecamatan')} rows={summary.byKecamatan} label={(k) => k} />
+        <CountChart
+          testId="chart-overdue"
+          title={translate('kesos.dashboard.overdue_by_type')}
+          rows={summary.overdueByType}
+          label={(k) => translate(`kesos.task_type.${k}`, { _: k })}
+          tick={(k) => translate(`kesos.task_type.${k}`, { _: k })}
+          color={theme.palette.error.main}
+          emptyText="kesos.dashboard.no_overdue"
+        />
       </Section>
+      {summary.stipendByPeriod && (
+        <Section>
+          <StipendChart periods={summary.stipendByPeriod} />
+        </Section>
+      )}
       <Typography variant="caption" color="text.secondary">
         {translate('kesos.dashboard.generated', { at: new Date(summary.generatedAt).toLocaleString('id-ID') })}
       </Typography>

@@ -163,6 +163,15 @@ const appMessages = {
       no_data: 'No cases yet.',
       generated: 'Data as of %{at}',
       error: 'The summary could not be loaded (%{message}). Reload the page.',
+      overdue_by_type: 'Overdue tasks by type',
+      stipend_by_period: 'Stipends per period (Rp)',
+      stipend_series: {
+        claimed: 'Claimed',
+        approved: 'Approved',
+        paid: 'Paid',
+      },
+      no_overdue: 'No overdue tasks.',
+      no_claims: 'No stipend claims yet.',
     },
     users: {
       enable: 'Enable',

@@ -377,6 +377,15 @@ const indonesianMessages: TranslationMessages = {
       no_data: 'Belum ada kasus.',
       generated: 'Data per %{at}',
       error: 'Ringkasan tidak dapat dimuat (%{message}). Muat ulang halaman.',
+      overdue_by_type: 'Tugas terlambat per jenis',
+      stipend_by_period: 'Tali asih per periode (Rp)',
+      stipend_series: {
+        claimed: 'Diajukan',
+        approved: 'Disetujui',
+        paid: 'Dibayar',
+      },
+      no_overdue: 'Tidak ada tugas terlambat.',
+      no_claims: 'Belum ada klaim tali asih.',
     },
     users: {
       enable: 'Aktifkan',
