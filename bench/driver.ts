@@ -11,6 +11,8 @@ export interface DriverOptions {
   latencies?: Latencies;
   /** Give up on one request after this long (chaos: the dependency may be down for a while). */
   retryForMs?: number;
+  /** A person's pause before each task completion (paced runs); 0 = back to back. */
+  thinkMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,6 +82,7 @@ export class ApiClient {
 
   /** Completes a task; a 409 for a task that is already completed (our earlier try) counts as done. */
   async complete(user: string, workflowId: string, type: string, body: { outcome?: string; data: Record<string, unknown> }): Promise<void> {
+    if (this.o.thinkMs) await sleep(this.o.thinkMs);
     const task = await this.openTask(user, workflowId, type);
     const r = await this.request('POST /api/tasks/:id/complete', 'POST', `/api/tasks/${task.id}/complete`, { user, body });
     if (r.status === 200) return;

@@ -1,8 +1,9 @@
 // npm run bench: BENCH_CASES (default 500) cases through the full lifecycle over HTTP with
 // BENCH_CONCURRENCY (default 20) virtual users, and in the same run a baseline driving the same
 // lifecycle shape (same Updates, a child workflow) straight through the Temporal client against
-// the same server, without HTTP, PostgreSQL projections or validation. Prints throughput,
-// latency percentiles per endpoint and, last, `ratio api/raw: <x>`.
+// the same server, without HTTP, PostgreSQL projections or validation; then a paced run (the same
+// users pausing before each decision). Prints throughput, latency percentiles per endpoint, CPU
+// per process and, last, `ratio api/raw: <x>`.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
@@ -12,6 +13,9 @@ import { machine, startBenchStack, writeResults } from './harness';
 
 const CASES = Number(process.env.BENCH_CASES ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
+/** The paced run: the same users, each pausing before every decision as a person would (longer, in life). */
+const PACED_CASES = Number(process.env.BENCH_PACED_CASES ?? 60);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1_000);
 /** HTTP requests that change state per case: registration + 7 task completions. */
 const STEPS_PER_CASE = 8;
 
@@ -87,18 +91,32 @@ async function main() {
     if (raw.errors.length) log(`  ${raw.errors.length} errors, first: ${raw.errors[0]}`);
     await connection.close();
 
+    // Back to back, latency is just concurrency ÷ throughput (Little's law) on a saturated box;
+    // paced, it shows what a user waits for when the machine is not saturated.
+    log(`Paced (${CONCURRENCY} users, ${THINK_MS} ms pause before each decision):`);
+    const pacedLatencies: Latencies = new Map();
+    const paced = new ApiClient({ baseUrl: stack.baseUrl, latencies: pacedLatencies, retryForMs: 120_000, thinkMs: THINK_MS });
+    for (const u of ['tksk1', 'supervisor1']) await paced.token(u);
+    pacedLatencies.clear();
+    const pacedRun = await runMany(PACED_CASES, CONCURRENCY, () => runCaseLifecycle(paced), progress('paced', PACED_CASES));
+    if (pacedRun.errors.length) log(`  ${pacedRun.errors.length} errors, first: ${pacedRun.errors[0]}`);
+
     const apiRate = viaApi.ids.length / apiSeconds;
     const rawRate = raw.ids.length / rawSeconds;
-    const endpoints = [...latencies.entries()]
-      .filter(([name]) => name !== 'policy')
-      .map(([name, v]) => ({ endpoint: name, n: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }))
-      .sort((a, b) => b.n - a.n);
+    const table = (l: Latencies) =>
+      [...l.entries()]
+        .filter(([name]) => name !== 'policy')
+        .map(([name, v]) => ({ endpoint: name, n: v.length, p50: percentile(v, 50), p95: percentile(v, 95), p99: percentile(v, 99) }))
+        .sort((a, b) => b.n - a.n);
+    const endpoints = table(latencies);
+    const pacedEndpoints = table(pacedLatencies);
     const result = {
       machine: machine(),
       cases: CASES,
       concurrency: CONCURRENCY,
       api: { completed: viaApi.ids.length, errors: viaApi.errors.length, seconds: apiSeconds, casesPerMinute: apiRate * 60, stepsPerSecond: (viaApi.ids.length * STEPS_PER_CASE) / apiSeconds, endpoints },
       raw: { completed: raw.ids.length, errors: raw.errors.length, seconds: rawSeconds, casesPerMinute: rawRate * 60, stepsPerSecond: (raw.ids.length * STEPS_PER_CASE) / rawSeconds, updateP50: percentile(rawLatencies, 50), updateP95: percentile(rawLatencies, 95), updateP99: percentile(rawLatencies, 99) },
+      paced: { cases: PACED_CASES, thinkMs: THINK_MS, errors: pacedRun.errors.length, endpoints: pacedEndpoints },
       /** CPU seconds per component during each measured phase (where the time goes). */
       cpu: { api: apiCpu, raw: rawCpu },
       ratio: apiRate / rawRate,
@@ -119,6 +137,12 @@ async function main() {
       '|---|---|---|---|---|',
       ...endpoints.map((e) => `| ${e.endpoint} | ${e.n} | ${f(e.p50)} | ${f(e.p95)} | ${f(e.p99)} |`),
       `| raw Update (baseline) | ${rawLatencies.length} | ${f(result.raw.updateP50)} | ${f(result.raw.updateP95)} | ${f(result.raw.updateP99)} |`,
+      '',
+      `Paced: ${CONCURRENCY} users, each pausing ${THINK_MS} ms before every decision, ${PACED_CASES} cases (${pacedRun.errors.length} errors):`,
+      '',
+      '| endpoint | n | p50 ms | p95 ms | p99 ms |',
+      '|---|---|---|---|---|',
+      ...pacedEndpoints.map((e) => `| ${e.endpoint} | ${e.n} | ${f(e.p50)} | ${f(e.p95)} | ${f(e.p99)} |`),
       '',
       'CPU per case, by process (ms; the machine has 2 cores for all of them):',
       '',
