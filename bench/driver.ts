@@ -11,7 +11,7 @@ export interface DriverOptions {
   latencies?: Latencies;
   /** Give up on one request after this long (chaos: the dependency may be down for a while). */
   retryForMs?: number;
-  /** A person's pause before each task completion (paced runs); 0 = back to back. */
+  /** A person's pause before each action (paced runs); 0 = back to back. */
   thinkMs?: number;
 }
 
@@ -80,9 +80,14 @@ export class ApiClient {
     }
   }
 
+  /** A person's pause before acting: thinkMs on average, spread ±50% so users don't act in step. */
+  async think(): Promise<void> {
+    if (this.o.thinkMs) await sleep(this.o.thinkMs * (0.5 + Math.random()));
+  }
+
   /** Completes a task; a 409 for a task that is already completed (our earlier try) counts as done. */
   async complete(user: string, workflowId: string, type: string, body: { outcome?: string; data: Record<string, unknown> }): Promise<void> {
-    if (this.o.thinkMs) await sleep(this.o.thinkMs);
+    await this.think();
     const task = await this.openTask(user, workflowId, type);
     const r = await this.request('POST /api/tasks/:id/complete', 'POST', `/api/tasks/${task.id}/complete`, { user, body });
     if (r.status === 200) return;
@@ -116,6 +121,7 @@ const visit = (outcome: string, extra: Record<string, unknown> = {}) => ({ outco
  * the `aftercare_delay` policy short for the run. Returns the case id.
  */
 export async function runCaseLifecycle(api: ApiClient): Promise<string> {
+  await api.think();
   const created = await api.request('POST /api/cases', 'POST', '/api/cases', { user: 'tksk1', body: benchRegistration(), idempotencyKey: `bench-${randomUUID()}` });
   if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.body)}`);
   const caseId: string = created.body.id;

@@ -14,8 +14,8 @@ import { machine, startBenchStack, writeResults } from './harness';
 const CASES = Number(process.env.BENCH_CASES ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 /** The paced run: the same users, each pausing before every decision as a person would (longer, in life). */
-const PACED_CASES = Number(process.env.BENCH_PACED_CASES ?? 60);
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1_000);
+const PACED_CASES = Number(process.env.BENCH_PACED_CASES ?? 40);
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 5_000);
 /** HTTP requests that change state per case: registration + 7 task completions. */
 const STEPS_PER_CASE = 8;
 
@@ -93,7 +93,7 @@ async function main() {
 
     // Back to back, latency is just concurrency ÷ throughput (Little's law) on a saturated box;
     // paced, it shows what a user waits for when the machine is not saturated.
-    log(`Paced (${CONCURRENCY} users, ${THINK_MS} ms pause before each decision):`);
+    log(`Paced (${CONCURRENCY} users, pausing ${THINK_MS} ms ±50% before each action):`);
     const pacedLatencies: Latencies = new Map();
     const paced = new ApiClient({ baseUrl: stack.baseUrl, latencies: pacedLatencies, retryForMs: 120_000, thinkMs: THINK_MS });
     for (const u of ['tksk1', 'supervisor1']) await paced.token(u);
@@ -138,7 +138,7 @@ async function main() {
       ...endpoints.map((e) => `| ${e.endpoint} | ${e.n} | ${f(e.p50)} | ${f(e.p95)} | ${f(e.p99)} |`),
       `| raw Update (baseline) | ${rawLatencies.length} | ${f(result.raw.updateP50)} | ${f(result.raw.updateP95)} | ${f(result.raw.updateP99)} |`,
       '',
-      `Paced: ${CONCURRENCY} users, each pausing ${THINK_MS} ms before every decision, ${PACED_CASES} cases (${pacedRun.errors.length} errors):`,
+      `Paced: ${CONCURRENCY} users, each pausing ${THINK_MS} ms ±50% before every action, ${PACED_CASES} cases (${pacedRun.errors.length} errors):`,
       '',
       '| endpoint | n | p50 ms | p95 ms | p99 ms |',
       '|---|---|---|---|---|',
