@@ -16,7 +16,7 @@ async function main() {
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('api needs DATABASE_URL and TEMPORAL_ADDRESS');
   if (config.production && !config.jwtSecret) throw new Error('JWT_SECRET is required in production');
   const jwtSecret = config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret');
-  const sql = connect(config.databaseUrl);
+  const sql = connect(config.databaseUrl, { customPlans: true });
   await migrate(sql);
   // Idempotent: a fresh production cluster gets our search attributes on the first API start.
   await ensureSearchAttributes(config.temporalAddress, config.namespace);
