@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { regionCodeSchema, regionLevel } from '../../domain/regions';
 import { roleSchema, type Role } from '../../domain/roles';
+import { userSchema } from '../auth/schema';
 import { listQuerySchema } from '../http';
 
 /** Region level each role is scoped to (auditors: any level; admin: national). */
@@ -74,19 +75,10 @@ export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'us
   q: z.string().trim().max(100).optional(),
 });
 
-/** Just enough to recognise a person: no bank account, no status, no dates. */
-export const assignableUserSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    role: roleSchema,
-    /** The user's scope; below the caller's own. */
-    regionCode: z.string().nullable(),
-  })
-  .meta({
-    id: 'AssignableUser',
-    example: { id: 'usr_tksk3', username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
-  });
+/** Just enough to recognise a person (the signed-in user's own shape): no bank account, no status, no dates. */
+export const assignableUserSchema = userSchema.meta({
+  id: 'AssignableUser',
+  example: { id: 'usr_tksk3', username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
+});
 
 export { SCOPE as ROLE_SCOPE };

@@ -13,10 +13,8 @@ import {
   TextInput,
   TopToolbar,
   useDataProvider,
-  useNotify,
   useRecordContext,
   useTranslate,
-  type HttpError,
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ExportCsvButton } from '../common/ExportCsvButton';
@@ -24,6 +22,7 @@ import type { ChainVerification, KesosDataProvider } from '../dataProvider';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
 import { DATE_LOCALE, DATE_TIME_OPTIONS } from '../vocabulary';
+import { useNotifyError } from '../common/useNotifyError';
 
 export interface AuditRecord {
   id: string;
@@ -54,7 +53,7 @@ const auditFilters = [
 /** GET /api/audit/verify, then the verdict beside the button. */
 const VerifyChainButton = ({ onResult }: { onResult: (r: ChainVerification | null) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const dataProvider = useDataProvider<KesosDataProvider>();
   const [busy, setBusy] = useState(false);
   const canVerify = ['auditor', 'admin'].includes(getUser()?.role ?? '');
@@ -65,8 +64,7 @@ const VerifyChainButton = ({ onResult }: { onResult: (r: ChainVerification | nul
     try {
       onResult((await dataProvider.verifyAudit()).data);
     } catch (error) {
-      const message = (error as HttpError)?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setBusy(false);
     }

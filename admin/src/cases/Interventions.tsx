@@ -9,12 +9,13 @@ import ExtendIcon from '@mui/icons-material/MoreTime';
 import CancelIcon from '@mui/icons-material/Cancel';
 import ReopenIcon from '@mui/icons-material/Replay';
 import NoteIcon from '@mui/icons-material/NoteAdd';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import { ReassignCaseDialog } from './Reassign';
 import { getUser } from '../session';
 import { DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type PendingIntervention } from '../vocabulary';
+import { useNotifyError } from '../common/useNotifyError';
 
 type Action = 'reassign' | 'pause' | 'resume' | 'extend-deadline' | 'cancel' | 'reopen' | 'note';
 
@@ -128,6 +129,7 @@ export const InterventionButtons = () => {
 const PendingRow = ({ caseId, item }: { caseId: string; item: PendingIntervention }) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
   const [busy, setBusy] = useState<'yes' | 'no' | null>(null);
@@ -140,8 +142,7 @@ const PendingRow = ({ caseId, item }: { caseId: string; item: PendingInterventio
       notify(approve ? 'kesos.interventions.confirmed' : 'kesos.interventions.declined', { type: 'success' });
       refresh();
     } catch (error) {
-      const message = (error as HttpError)?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setBusy(null);
     }

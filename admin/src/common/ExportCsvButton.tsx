@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Button, CircularProgress, Tooltip } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useListContext, useNotify, useTranslate, type HttpError } from 'react-admin';
+import { useListContext, useTranslate } from 'react-admin';
+import { useNotifyError } from './useNotifyError';
 
 interface Props {
   /** Fetches the CSV for a filter (a dataProvider export method). */
@@ -16,7 +17,7 @@ interface Props {
 
 export const ExportCsvButton = ({ fetchCsv, fileName, label, help }: Props) => {
   const translate = useTranslate();
-  const notify = useNotify();
+  const notifyError = useNotifyError();
   const { filterValues } = useListContext();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -32,8 +33,7 @@ export const ExportCsvButton = ({ fetchCsv, fileName, label, help }: Props) => {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (error) {
-      const message = (error as HttpError)?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setBusy(false);
     }

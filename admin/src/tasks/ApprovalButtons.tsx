@@ -6,11 +6,12 @@ import { Button, CircularProgress, Stack, Tooltip } from '@mui/material';
 import ApproveIcon from '@mui/icons-material/CheckCircle';
 import ReturnIcon from '@mui/icons-material/Undo';
 import RejectIcon from '@mui/icons-material/Block';
-import { useDataProvider, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
 import { completionVerdict } from './taskTypes';
+import { useNotifyError } from '../common/useNotifyError';
 
 interface Props {
   task: TaskRecord;
@@ -22,6 +23,7 @@ interface Props {
 export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
   const [approving, setApproving] = useState(false);
@@ -41,8 +43,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
       onDone?.('approve');
       refresh();
     } catch (error) {
-      const message = (error as HttpError)?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
+      notifyError(error);
     } finally {
       setApproving(false);
     }

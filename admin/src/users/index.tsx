@@ -23,12 +23,12 @@ import {
   useRefresh,
   useTranslate,
   useUpdate,
-  type HttpError,
 } from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { getUser } from '../session';
 import { choices, DATE_LOCALE, DATE_OPTIONS, ROLES } from '../vocabulary';
 import { VocabularyField } from '../fields/VocabularyField';
+import { useNotifyError } from '../common/useNotifyError';
 
 export interface UserRecord {
   id: string;
@@ -47,6 +47,7 @@ const ToggleDisabled = () => {
   const record = useRecordContext<UserRecord>();
   const translate = useTranslate();
   const notify = useNotify();
+  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [update, { isPending }] = useUpdate<UserRecord>();
   const [busy, setBusy] = useState(false);
@@ -64,8 +65,7 @@ const ToggleDisabled = () => {
           refresh();
         },
         onError: (error) => {
-          const message = (error as HttpError)?.message || 'ra.notification.http_error';
-          notify(message, { type: 'error', messageArgs: { _: message } });
+          notifyError(error);
         },
         onSettled: () => setBusy(false),
       },
