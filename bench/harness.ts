@@ -124,8 +124,35 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   };
 }
 
+export interface BenchResult {
+  json: unknown;
+  markdown: string;
+}
+
+/**
+ * A benchmark's frame: a title line, a fresh stack, the body's result printed and written under
+ * bench/results/<name>, the stack stopped, and a non-zero exit if anything failed.
+ */
+export function runBenchmark(name: string, title: string, body: (stack: BenchStack, log: (l: string) => void) => Promise<BenchResult>): void {
+  const log = (l: string) => console.log(l);
+  (async () => {
+    log(`kesos-flow ${title} — ${machine()}`);
+    const stack = await startBenchStack(log);
+    try {
+      const { json, markdown } = await body(stack, log);
+      writeResults(name, json, markdown);
+      console.log(`\n${markdown}`);
+    } finally {
+      await stack.stop();
+    }
+  })().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
+
 /** Writes `bench/results/<name>.json` and `.md`. */
-export function writeResults(name: string, json: unknown, markdown: string): void {
+function writeResults(name: string, json: unknown, markdown: string): void {
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 2));

@@ -5,7 +5,7 @@
 // over target it prints the plan of the equivalent query.
 import postgres from 'postgres';
 import { ApiClient, percentile } from './driver';
-import { machine, startBenchStack, writeResults } from './harness';
+import { machine, runBenchmark } from './harness';
 
 const CASES = Number(process.env.BENCH_INBOX_CASES ?? 100_000);
 const RUNS = Number(process.env.BENCH_INBOX_RUNS ?? 40);
@@ -90,52 +90,39 @@ function scenarios() {
   ];
 }
 
-async function main() {
-  const log = (l: string) => console.log(l);
-  log(`kesos-flow inbox benchmark — ${CASES} cases — ${machine()}`);
-  const stack = await startBenchStack(log);
-  try {
-    await seed(stack.databaseUrl, log);
-    const api = new ApiClient({ baseUrl: stack.baseUrl });
-    const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => undefined });
-    const rows: { name: string; p50: number; p95: number; total: string; overTarget: boolean }[] = [];
-    for (const s of scenarios()) {
-      const times: number[] = [];
-      let total = '';
-      for (let i = 0; i < RUNS + 3; i++) {
-        const t = performance.now();
-        const r = await fetch(`${stack.baseUrl}${s.path}`, { headers: { authorization: `Bearer ${await api.token(s.user)}` } });
-        await r.text();
-        if (i >= 3) times.push(performance.now() - t); // the first three warm caches
-        total = r.headers.get('content-range') ?? String(r.status);
-      }
-      const row = { name: s.name, p50: percentile(times, 50), p95: percentile(times, 95), total, overTarget: percentile(times, 95) > TARGET_MS };
-      rows.push(row);
-      log(`  ${s.name}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms (${total})`);
-      if (row.overTarget) {
-        const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`);
-        log(`    over ${TARGET_MS} ms — plan of the equivalent query:\n${plan.map((p) => `      ${p['QUERY PLAN']}`).join('\n')}`);
-      }
+runBenchmark('inbox', `inbox benchmark — ${CASES} cases`, async (stack, log) => {
+  await seed(stack.databaseUrl, log);
+  const api = new ApiClient({ baseUrl: stack.baseUrl });
+  const sql = postgres(stack.databaseUrl, { max: 1, onnotice: () => undefined });
+  const rows: { name: string; p50: number; p95: number; total: string; overTarget: boolean }[] = [];
+  for (const s of scenarios()) {
+    const times: number[] = [];
+    let total = '';
+    for (let i = 0; i < RUNS + 3; i++) {
+      const t = performance.now();
+      const r = await fetch(`${stack.baseUrl}${s.path}`, { headers: { authorization: `Bearer ${await api.token(s.user)}` } });
+      await r.text();
+      if (i >= 3) times.push(performance.now() - t); // the first three warm caches
+      total = r.headers.get('content-range') ?? String(r.status);
     }
-    await sql.end();
-    const md = [
-      `Inbox benchmark, ${new Date().toISOString()} — ${machine()}`,
-      '',
-      `${CASES} cases, ${CASES * 5} tasks; ${RUNS} requests each over HTTP (token check, scoping, masking included). Target p95 ≤ ${TARGET_MS} ms.`,
-      '',
-      '| request | p50 ms | p95 ms | rows (Content-Range) | within target |',
-      '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.total} | ${r.overTarget ? 'no' : 'yes'} |`),
-      '',
-    ].join('\n');
-    writeResults('inbox', { machine: machine(), cases: CASES, runs: RUNS, rows }, md);
-    console.log(`\n${md}`);
-  } finally {
-    await stack.stop();
+    const row = { name: s.name, p50: percentile(times, 50), p95: percentile(times, 95), total, overTarget: percentile(times, 95) > TARGET_MS };
+    rows.push(row);
+    log(`  ${s.name}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms (${total})`);
+    if (row.overTarget) {
+      const plan = await sql.unsafe(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`);
+      log(`    over ${TARGET_MS} ms — plan of the equivalent query:\n${plan.map((p) => `      ${p['QUERY PLAN']}`).join('\n')}`);
+    }
   }
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  await sql.end();
+  const md = [
+    `Inbox benchmark, ${new Date().toISOString()} — ${machine()}`,
+    '',
+    `${CASES} cases, ${CASES * 5} tasks; ${RUNS} requests each over HTTP (token check, scoping, masking included). Target p95 ≤ ${TARGET_MS} ms.`,
+    '',
+    '| request | p50 ms | p95 ms | rows (Content-Range) | within target |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.name} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.total} | ${r.overTarget ? 'no' : 'yes'} |`),
+    '',
+  ].join('\n');
+  return { json: { machine: machine(), cases: CASES, runs: RUNS, rows }, markdown: md };
 });
