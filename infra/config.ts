@@ -45,6 +45,11 @@ const envSchema = z.object({
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   /** V8 old-space limit of the worker process (MB): without one V8 collects lazily and RSS grows. */
   WORKER_MAX_HEAP_MB: z.coerce.number().int().min(128).default(512),
+  /**
+   * Create the Schedules paused (the test stack): a monthly claim run or a retention pass firing
+   * in the middle of a test run would change data other tests are reading.
+   */
+  SCHEDULES_PAUSED: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -67,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     jwtSecret: e.JWT_SECRET,
     production: e.NODE_ENV === 'production',
     logLevel: e.LOG_LEVEL,
+    schedulesPaused: e.SCHEDULES_PAUSED === '1',
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT, paymentSimPort: e.LOCAL_PAYMENT_SIM_PORT },
     paymentProviderUrl: e.PAYMENT_PROVIDER_URL,

@@ -19,7 +19,7 @@ async function main() {
   // Activities of bulk operations send Updates to case workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
   const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter });
-  await ensureSchedules(client, config.taskQueue);
+  await ensureSchedules(client, config.taskQueue, { paused: config.schedulesPaused });
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const worker = await Worker.create({
     connection,

@@ -12,7 +12,8 @@ async function createOnce(create: () => Promise<unknown>): Promise<void> {
   }
 }
 
-export async function ensureSchedules(client: Client, taskQueue: string): Promise<void> {
+export async function ensureSchedules(client: Client, taskQueue: string, opts: { paused?: boolean } = {}): Promise<void> {
+  const state = opts.paused ? { paused: true, note: 'created paused (SCHEDULES_PAUSED=1)' } : undefined;
   // A claim for every active TKSK at the start of each (monthly) period: 00:05 WIB on the 1st.
   await createOnce(() =>
     client.schedule.create({
@@ -20,6 +21,7 @@ export async function ensureSchedules(client: Client, taskQueue: string): Promis
       spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 5 }], timezone: 'Asia/Jakarta' },
       action: { type: 'startWorkflow', workflowType: 'openTaliAsihClaimsWorkflow', taskQueue, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state,
     }),
   );
   try {
@@ -29,6 +31,7 @@ export async function ensureSchedules(client: Client, taskQueue: string): Promis
       spec: { cronExpressions: ['0 19 * * *'] },
       action: { type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state,
     });
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;

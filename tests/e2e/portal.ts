@@ -111,6 +111,34 @@ export async function choose(page: Page, label: RegExp | string, option: RegExp 
   await page.getByRole('option', { name: option }).click();
 }
 
+/**
+ * Wait until the list on screen is the answer to its current filter: at least one row, every row
+ * showing `text` (e.g. the filtered period) and, when given, exactly `count` rows. A URL that
+ * already carries the filter proves nothing: the rows of the previous query stay on screen until
+ * the new answer arrives.
+ */
+export async function listShowsOnly(page: Page, text: string, count?: number): Promise<void> {
+  try {
+    await page.waitForFunction(
+      ({ text, count }) => {
+        // Expandable lists keep an empty row per record for its (closed) detail panel.
+        const rows = Array.from(document.querySelectorAll('tbody tr')).filter((r) => r.textContent?.trim());
+        return rows.length > 0 && rows.every((r) => r.textContent?.includes(text)) && (count === undefined || rows.length === count);
+      },
+      { text, count },
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    const rows = (await page.locator('tbody tr').allInnerTexts()).filter((t) => t.trim());
+    throw new Error(`the list never showed only rows with "${text}"${count === undefined ? '' : ` (${count} rows)`}; on screen: ${JSON.stringify(rows)}`, { cause: error });
+  }
+}
+
+/** Wait until nothing on the page is still loading (spinners gone), before checking an absence. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('[role="progressbar"], .MuiSkeleton-root'), undefined, { timeout: 30_000 });
+}
+
 /** Wait for a react-admin notification with this text. */
 export async function notified(page: Page, text: RegExp | string): Promise<void> {
   await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { asesmenData, call, login, registration } from '../support/stack';
-import { freshNik, go, menuTexts, notified, shot, signIn, switchUser, uniqueName } from './portal';
+import { freshNik, go, listShowsOnly, menuTexts, notified, settled, shot, signIn, switchUser, uniqueName } from './portal';
 
 let browser: Browser;
 let menuPage: Page | undefined;
@@ -78,8 +78,7 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
 
   // CSV of the current filter (this case's rows only), downloaded with the bearer token.
   await page.getByLabel('ID kasus').fill(caseId);
-  await page.locator('tbody tr').first().waitFor();
-  await page.waitForTimeout(800); // the filter is debounced
+  await listShowsOnly(page, caseId.slice(0, 8)); // the filter is debounced: wait for its answer on screen
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
   expect(csv[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
@@ -124,8 +123,10 @@ test('a TKSK never sees approval controls nor another kecamatan', async () => {
   await go(page, `/cases/${caseId}/show`);
   await page.getByTestId('step-assessment_review').and(page.locator('[data-current="true"]')).waitFor();
   expect(await page.getByTestId('interventions').getByRole('button').allInnerTexts()).toEqual(['TAMBAH CATATAN']);
+  // The approval is not the TKSK's task: the API answers 404 and the portal says so.
   await go(page, `/tasks/${approvalTaskId}/show`);
-  await page.waitForTimeout(1500);
+  await notified(page, /tidak|Data tidak ada/i);
+  await settled(page);
   for (const name of ['Setujui', 'Kembalikan', 'Tolak']) await expect(page.getByRole('button', { name }).count()).resolves.toBe(0);
 
   // The task list has no approval rows and no bulk selection.
@@ -159,6 +160,6 @@ test('the admin manages users and sees no case data', async () => {
 
   // No case resource for the admin.
   await go(page, '/cases');
-  await page.waitForTimeout(1000);
+  await page.getByText('Tidak ditemukan').first().waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(0);
 });

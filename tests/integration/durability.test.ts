@@ -3,7 +3,7 @@
 // search attributes make cases findable in Temporal without personal data.
 import { randomUUID } from 'node:crypto';
 import { asesmenData, db, registration, temporalClient, workerPid } from '../support/stack';
-import { complete, completeOk, getCase, openTask, referral, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
+import { complete, completeOk, getCase, openTask, recentDate, referral, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import type { CaseWorkflowInput } from '../../domain/workflowContracts';
 
@@ -40,7 +40,7 @@ test('continue-as-new keeps state, open tasks and a running referral', async () 
   const { runId } = await handle.describe();
   expect(runId).not.toBe(firstRunId); // it did continue as new
   // Feedback after the continue-as-new still reaches the case (signal to the same workflow id).
-  expect((await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: '2026-11-27', serviceOutcome: 'Sudah dilayani puskesmas.' } })).status).toBe(200);
+  expect((await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: recentDate(), serviceOutcome: 'Sudah dilayani puskesmas.' } })).status).toBe(200);
   await waitUntil('referral served in the new run', async () => {
     const snap = await handle.query<{ referrals: { status: string }[] }>('caseSnapshot');
     return snap.referrals[0]?.status === 'served';

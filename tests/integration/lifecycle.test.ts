@@ -2,7 +2,7 @@
 // Deadlines use short policy durations set through the admin API (seconds, never minutes);
 // kecamatan Tingkir (tksk2) gets the short SLAs so other tests keep the defaults.
 import { verifyAuditChain } from '../../db/audit';
-import { act, complete, completeOk, getCase, openTask, referral, registerCase, setCasePolicy, setSla, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
+import { act, complete, completeOk, getCase, openTask, recentDate, referral, registerCase, setCasePolicy, setSla, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { asesmenData, call, db, login, temporalClient } from '../support/stack';
 
@@ -46,7 +46,7 @@ describe('the happy path', () => {
     const feedback = await waitUntil('rujukan_feedback task', async () => (await tasksOf(caseId, 'tksk1', { status: 'open', type: 'rujukan_feedback' }))[0]);
     expect(feedback.workflowId).toBe(`rujukan-${caseId}-1`);
     expect(await openTask(caseId, 'pendampingan_visit', 'tksk1')).toBeDefined(); // pendampingan goes on beside it
-    const fb = await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: '2026-11-27', serviceOutcome: 'Diperiksa, mendapat obat rutin.' } });
+    const fb = await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: recentDate(), serviceOutcome: 'Diperiksa, mendapat obat rutin.' } });
     expect(fb.status).toBe(200);
     await waitUntil('referral served', async () => (await getCase(caseId)).referrals[0]?.status === 'served');
 
@@ -60,7 +60,7 @@ describe('the happy path', () => {
 
     // Bimbingan lanjut after the (short) aftercare period.
     const aftercare = await waitUntil('bimbingan_lanjut task', async () => (await tasksOf(caseId, 'tksk1', { status: 'open', type: 'bimbingan_lanjut' }))[0]);
-    r = await complete(aftercare.id, 'tksk1', { data: { followUpDate: '2026-11-27', condition: 'Mandiri, kebutuhan makan terpenuhi.' } });
+    r = await complete(aftercare.id, 'tksk1', { data: { followUpDate: recentDate(), condition: 'Mandiri, kebutuhan makan terpenuhi.' } });
     expect(r.status).toBe(200);
     expect(r.body.case).toMatchObject({ status: 'closed', closedReason: 'goals_met', openTasks: [] });
 

@@ -68,9 +68,14 @@ export async function registerCase(user = 'tksk1'): Promise<string> {
   return r.body.id;
 }
 
+/** Yesterday's date in Jakarta (YYYY-MM-DD): a visit or answer just before the test, on any date. */
+export function recentDate(): string {
+  return new Date(Date.now() + 7 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10);
+}
+
 export const visit = (outcome: string, extra: Record<string, unknown> = {}) => ({
   outcome,
-  data: { visitDate: '2026-11-27', observations: 'Kunjungan rumah, kondisi dicatat.', ...extra },
+  data: { visitDate: recentDate(), observations: 'Kunjungan rumah, kondisi dicatat.', ...extra },
 });
 
 export const referral = {

@@ -6,12 +6,12 @@ import path from 'node:path';
 import { allocatePorts, startStackProcess, type StackProcess } from './stackProcess';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __KESOS_STACK__: { process: StackProcess; dataDir: string } | undefined;
 }
 
 export default async function globalSetup(): Promise<void> {
-  if (process.env.KESOS_NO_STACK === '1') return;
+  // Each project that needs the stack names this setup: the first one starts it, for all.
+  if (process.env.KESOS_NO_STACK === '1' || globalThis.__KESOS_STACK__) return;
   const root = path.resolve(__dirname, '..', '..');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-test-'));
   fs.chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root

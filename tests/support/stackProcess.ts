@@ -40,6 +40,9 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     // committed (the double-payment trap); no random failures.
     PAYMENT_SIM_FAIL_RATE: '0',
     PAYMENT_SIM_LOSE_FIRST_RESPONSE: '1',
+    // Tests run the scheduled workflows themselves; a real firing mid-run (the 1st of a month at
+    // 00:05 WIB, or 02:00 WIB daily) would open claims or anonymise cases under other tests.
+    SCHEDULES_PAUSED: '1',
     BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'auto',
     LOG_LEVEL: 'info',
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
