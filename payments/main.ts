@@ -23,4 +23,7 @@ startSimulator({
 }).then((server) => {
   console.log(`[payments] simulator on 127.0.0.1:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
   exitWithParent(() => new Promise<void>((r) => server.close(() => r())).then(() => process.exit(0)));
+}).catch((err: unknown) => {
+  console.error('[payments] failed:', err);
+  process.exit(1);
 });

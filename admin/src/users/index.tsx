@@ -55,7 +55,7 @@ const ToggleDisabled = () => {
   const toggle = (e: React.MouseEvent) => {
     e.stopPropagation();
     setBusy(true);
-    update(
+    void update(
       'users',
       { id: record.id, data: { disabled: !record.disabled }, previousData: record },
       {
