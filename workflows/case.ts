@@ -8,7 +8,6 @@
 // The state is plain data: the main loop dispatches on `phase`, so after continue-as-new it
 // resumes exactly where it was, adopting the open task it carried over.
 import {
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -53,6 +52,7 @@ import {
   registeredUpdate,
   SA,
 } from './definitions';
+import { conflict, forbidden, invalidPayload, parseInput, zodIssues } from './failures';
 import { flushCompletions, localProjections, projection } from './projection';
 import { rujukanWorkflow } from './rujukan';
 import { TaskBoard, type BoardTask } from './taskBoard';
@@ -118,9 +118,7 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
   if ('continued' in arg) {
     state = arg.continued;
   } else {
-    const parsed = caseWorkflowInputSchema.safeParse(arg);
-    if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid case input: ${parsed.error.message}`, 'InvalidInput');
-    const input = parsed.data;
+    const input = parseInput(caseWorkflowInputSchema, arg, 'case');
     state = {
       caseId: input.caseId,
       regions: input.regions,
@@ -280,8 +278,6 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
 
   // ---- Interventions (PRODUCT.md §3.5) ------------------------------------------------------
 
-  const conflict = (message: string) => ApplicationFailure.create({ type: 'Conflict', message });
-
   /** Can `action` be applied in the case's current state? Throws the reason if not. */
   function checkApplicable(
     action: Intervention,
@@ -305,9 +301,9 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
         break;
       }
       case 'reassign':
-        if (!assignee) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'unknown user', details: [[{ path: ['toUserId'], message: 'unknown user', code: 'custom' }]] });
+        if (!assignee) throw invalidPayload('unknown user', [{ path: ['toUserId'], message: 'unknown user', code: 'custom' }]);
         if (assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !regionCovers(assignee.regionCode, regions.kecamatan)) {
-          throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'not an active TKSK of this kecamatan', details: [[{ path: ['toUserId'], message: `must be an active TKSK of kecamatan ${regions.kecamatan}`, code: 'custom' }]] });
+          throw invalidPayload('not an active TKSK of this kecamatan', [{ path: ['toUserId'], message: `must be an active TKSK of kecamatan ${regions.kecamatan}`, code: 'custom' }]);
         }
         if (assignee.id === s.assigneeId) throw conflict('the case is already assigned to this TKSK');
         break;
@@ -323,15 +319,12 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
 
   function validateIntervention(raw: unknown) {
     const parsed = interveneInputSchema.safeParse(raw);
-    if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed intervention', details: [[]] });
+    if (!parsed.success) throw invalidPayload('malformed intervention');
     const { action, actor, payload, assignee } = parsed.data;
     const decision = canIntervene(actor, action, { kecamatanCode: regions.kecamatan, assigneeId: s.assigneeId });
-    if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
+    if (!decision.ok) throw forbidden(decision.reason);
     const body = interventionBodySchemas[action].safeParse(payload);
-    if (!body.success) {
-      const issues = body.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
-      throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'invalid intervention', details: [issues] });
-    }
+    if (!body.success) throw invalidPayload('invalid intervention', zodIssues(body.error));
     checkApplicable(action, payload, assignee);
   }
 
@@ -433,13 +426,13 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     {
       validator: (raw) => {
         const parsed = confirmInputSchema.safeParse(raw);
-        if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed confirmation', details: [[]] });
+        if (!parsed.success) throw invalidPayload('malformed confirmation');
         const { interventionId, actor } = parsed.data;
         const pending = s.pending.find((p) => p.interventionId === interventionId);
         if (!pending) throw conflict(`no intervention ${interventionId} is waiting for confirmation`);
         const decision = canIntervene(actor, pending.action, { kecamatanCode: regions.kecamatan, assigneeId: s.assigneeId });
-        if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
-        if (actor.id === pending.requestedBy.id) throw ApplicationFailure.create({ type: 'Forbidden', message: 'four-eyes: a second supervisor must confirm' });
+        if (!decision.ok) throw forbidden(decision.reason);
+        if (actor.id === pending.requestedBy.id) throw forbidden('four-eyes: a second supervisor must confirm');
         if (parsed.data.approve) checkApplicable(pending.action as Intervention, pending.payload, undefined, interventionId);
       },
     },
