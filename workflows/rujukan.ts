@@ -54,7 +54,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
       // Clocks restart with the time that was left.
       const pausedFor = Date.parse(at) - Date.parse(pausedAt);
       pausedAt = null;
-      await board.retime(board.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + pausedFor).toISOString() })));
+      await board.postpone(pausedFor);
     }
     await board.wakeAndSettle();
   });

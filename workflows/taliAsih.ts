@@ -5,7 +5,7 @@
 //   (awaiting_budget until the province adds budget) → disbursement, exactly once per component
 //   → paid. Return goes back one level with the reason; reject ends the claim. A payment the
 //   provider refuses becomes a tali_asih_payment_issue task for the province (retry / cancel).
-import { allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import { taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
 import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
@@ -53,8 +53,7 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     return projection().updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
   };
   const end = async () => {
-    board.drain();
-    await condition(allHandlersFinished);
+    await board.finish();
     return snapshot();
   };
 

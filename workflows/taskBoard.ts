@@ -2,7 +2,7 @@
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
-import { condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/policy';
 import type { Actor } from '../domain/roles';
@@ -125,6 +125,12 @@ export class TaskBoard {
     this.idle = true;
   }
 
+  /** Drains, then waits until every Update and signal handler has finished: the run may end. */
+  async finish(): Promise<void> {
+    this.drain();
+    await condition(allHandlersFinished);
+  }
+
   /** Wake the main loop and wait until it has acted and waits again. */
   async wakeAndSettle(): Promise<void> {
     if (this.draining) return;
@@ -212,6 +218,11 @@ export class TaskBoard {
     const mine = this.open().filter((t) => t.spec.assigneeId);
     for (const t of mine) t.spec.assigneeId = assigneeId;
     await projection().reassignTasks({ taskIds: mine.map((t) => t.taskId), assigneeId });
+  }
+
+  /** Every open deadline later by `ms` (resume after a pause: clocks restart with the time that was left). */
+  async postpone(ms: number): Promise<void> {
+    await this.retime(this.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + ms).toISOString() })));
   }
 
   /** Moves due times (resume after a pause, extension), in the workflow and the inbox. */

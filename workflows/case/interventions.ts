@@ -108,7 +108,7 @@ async function apply(c: CaseRun, action: Intervention, payload: Record<string, u
       const pausedFor = Date.now() - Date.parse(s.pausedAt ?? now);
       s.paused = false;
       s.pausedAt = null;
-      await board.retime(board.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + pausedFor).toISOString() })));
+      await board.postpone(pausedFor);
       if (s.aftercareAt) s.aftercareAt = new Date(Date.parse(s.aftercareAt) + pausedFor).toISOString();
       await c.forEachOpenReferral((h) => h.signal(referralPausedSignal, { paused: false, at: now }));
       await c.recordCase('case.resumed', actor, { reason, pausedMs: pausedFor });

@@ -3,8 +3,6 @@
 // (CaseState), carried across continue-as-new; CaseRun adds the run's task board.
 import {
   ParentClosePolicy,
-  allHandlersFinished,
-  condition,
   continueAsNew,
   getExternalWorkflowHandle,
   type ExternalWorkflowHandle,
@@ -193,8 +191,7 @@ export class CaseRun {
   /** The run completes: Update callers get their answers, then the final snapshot. */
   async finish(): Promise<CaseSnapshot> {
     this.ended = true;
-    this.board.drain();
-    await condition(allHandlersFinished);
+    await this.board.finish();
     return this.snapshot();
   }
 
@@ -262,8 +259,7 @@ export class CaseRun {
   // so Update callers get their answer and the new run adopts the open tasks.
   private async continueAsNewIfLong(): Promise<void> {
     if (workflowInfo().historyLength <= this.state.historyLimit && !workflowInfo().continueAsNewSuggested) return;
-    this.board.drain();
-    await condition(allHandlersFinished);
+    await this.board.finish();
     this.state.tasks = this.board.serialize();
     await continueAsNew<(arg: CaseWorkflowArg) => Promise<CaseSnapshot>>({ continued: this.state });
   }
