@@ -1,6 +1,6 @@
 // Case rows, referral rows, interventions and policies.
 import type { Sql, Tx } from '../db';
-import { appendActorEvent, appendAudit } from '../db/audit';
+import { appendActorEvent } from '../db/audit';
 import type { CaseStatus } from '../domain/case';
 import { casePoliciesSchema, type CasePolicies } from '../domain/policies';
 import type { Actor } from '../domain/roles';
@@ -40,11 +40,10 @@ export function caseActivities(sql: Sql) {
                   ${regions.kecamatan}, ${regions.kabupaten}, ${regions.provinsi}, ${r.pmksCode}, ${r.summary}, ${tx.json(r.consent as never)},
                   'assessment', 'registrasi', ${registeredBy.id}, ${registeredBy.id}, ${input.registeredAt})
           ON CONFLICT (id) DO NOTHING`;
-        await appendAudit(tx, {
+        await appendActorEvent(tx, {
           eventKey: `case:${caseId}:registered`,
-          at: new Date(input.registeredAt),
-          actorId: registeredBy.id,
-          actorRole: registeredBy.role,
+          at: input.registeredAt,
+          actor: registeredBy,
           action: 'case.registered',
           entityType: 'case',
           entityId: caseId,
@@ -104,11 +103,10 @@ export function caseActivities(sql: Sql) {
     async closeReferral(r: { referralId: string; caseId: string; status: 'served' | 'not_served' | 'cancelled'; outcome: unknown; actor: Actor | null; at: string }): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`UPDATE referrals SET status = ${r.status}, closed_at = ${r.at}, outcome = ${tx.json((r.outcome ?? null) as never)} WHERE id = ${r.referralId} AND status = 'open'`;
-        await appendAudit(tx, {
+        await appendActorEvent(tx, {
           eventKey: `rujukan:${r.referralId}:closed`,
-          at: new Date(r.at),
-          actorId: r.actor?.id ?? null,
-          actorRole: r.actor?.role ?? 'system',
+          at: r.at,
+          actor: r.actor,
           action: 'rujukan.closed',
           entityType: 'rujukan',
           entityId: r.referralId,

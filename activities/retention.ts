@@ -2,7 +2,7 @@
 // personal fields are anonymised. Statistics stay: PMKS category, regions, sex, birth year,
 // statuses, dates, decisions.
 import type { Sql } from '../db';
-import { appendAudit } from '../db/audit';
+import { appendActorEvent } from '../db/audit';
 
 export function retentionActivities(sql: Sql) {
   return {
@@ -30,11 +30,10 @@ export function retentionActivities(sql: Sql) {
         await tx`UPDATE tasks SET data = CASE WHEN data IS NULL THEN NULL ELSE '{"anonymised": true}'::jsonb END, context = '{}' WHERE case_id IN ${tx(ids)}`;
         await tx`UPDATE referrals SET reason = '(dianonimkan)', outcome = NULL WHERE case_id IN ${tx(ids)}`;
         for (const id of ids) {
-          await appendAudit(tx, {
+          await appendActorEvent(tx, {
             eventKey: `case:${id}:anonymised`,
-            at: new Date(a.at),
-            actorId: null,
-            actorRole: 'system',
+            at: a.at,
+            actor: null,
             action: 'case.anonymised',
             entityType: 'case',
             entityId: id,

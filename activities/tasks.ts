@@ -1,7 +1,7 @@
 // Task rows: created with their due time (policy + working-day calendar), completed, cancelled,
 // reassigned, re-timed, marked overdue. Every write is keyed by task id so a retry is a no-op.
 import type { Sql, Tx } from '../db';
-import { appendActorEvent, appendAudit } from '../db/audit';
+import { appendActorEvent } from '../db/audit';
 import { computeDueAt } from '../domain/calendar';
 import type { CaseStatus } from '../domain/case';
 import type { Actor } from '../domain/roles';
@@ -103,11 +103,10 @@ export function taskActivities(sql: Sql) {
             UPDATE cases SET status = ${t.caseUpdate.status}, step = ${t.caseUpdate.step}, assignee_id = ${t.caseUpdate.assigneeId}, updated_at = now()
             WHERE id = ${t.caseId}`;
         }
-        await appendAudit(tx, {
+        await appendActorEvent(tx, {
           eventKey: `task:${t.taskId}:created`,
-          at: new Date(t.createdAt),
-          actorId: null,
-          actorRole: 'system',
+          at: t.createdAt,
+          actor: null,
           action: 'task.created',
           entityType: 'task',
           entityId: t.taskId,
@@ -128,11 +127,10 @@ export function taskActivities(sql: Sql) {
         await tx`UPDATE tasks SET status = 'cancelled', cancel_reason = ${a.reason}, completed_at = ${a.at} WHERE id IN ${tx(a.taskIds)} AND status = 'open'`;
         await refreshCaseOverdue(tx, a.caseId);
         for (const id of a.taskIds) {
-          await appendAudit(tx, {
+          await appendActorEvent(tx, {
             eventKey: `task:${id}:cancelled`,
-            at: new Date(a.at),
-            actorId: a.actor?.id ?? null,
-            actorRole: a.actor?.role ?? 'system',
+            at: a.at,
+            actor: a.actor,
             action: 'task.cancelled',
             entityType: 'task',
             entityId: id,
@@ -165,11 +163,10 @@ export function taskActivities(sql: Sql) {
       await sql.begin(async (tx) => {
         await tx`UPDATE tasks SET overdue = true, escalation_level = greatest(escalation_level, ${a.level}) WHERE id = ${a.taskId} AND status = 'open'`;
         await refreshCaseOverdue(tx, a.caseId);
-        await appendAudit(tx, {
+        await appendActorEvent(tx, {
           eventKey: `task:${a.taskId}:breach:${a.level}`,
-          at: new Date(a.at),
-          actorId: null,
-          actorRole: 'system',
+          at: a.at,
+          actor: null,
           action: a.action,
           entityType: 'task',
           entityId: a.taskId,

@@ -1,14 +1,22 @@
 // Maps a refused or failed workflow Update to the HTTP answer the workflow's validator meant.
 import { ApplicationFailure, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { TASK_FAILURES } from '../domain/workflowContracts';
+import type { RefusalType } from '../domain/workflowContracts';
 import { bodyIssues, HttpProblem, validationProblem } from './problem';
+
+/** The HTTP status of each refusal a workflow's Update validator throws. */
+const REFUSAL_STATUS: Record<RefusalType, number> = {
+  TaskNotOpen: 409,
+  Conflict: 409,
+  Forbidden: 403,
+  InvalidPayload: 422,
+};
 
 export function updateProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowNotFoundError) return new HttpProblem(409, 'the workflow is no longer running');
   if (!(err instanceof WorkflowUpdateFailedError) || !(err.cause instanceof ApplicationFailure)) return undefined;
   const { type, message, details } = err.cause;
-  const status = TASK_FAILURES[type as keyof typeof TASK_FAILURES];
-  if (!status) return undefined;
+  if (!type || !Object.hasOwn(REFUSAL_STATUS, type)) return undefined;
+  const status = REFUSAL_STATUS[type as RefusalType];
   if (status === 422) {
     const issues = (details?.[0] ?? []) as { path: string[]; message: string; code: string }[];
     return issues.length ? validationProblem(bodyIssues(issues)) : new HttpProblem(422, message);

@@ -1,6 +1,7 @@
 // CPU seconds per component of a bench stack (Linux /proc): where a phase's time goes. The stack's
 // processes are this process's children (PostgreSQL with its backends, the Temporal dev server,
-// worker, API); the load generator is this process itself.
+// worker, API); the load generator is this process itself. `worker` counts the baseline's worker
+// (bench/baseline/worker.ts) too: in each phase one of the two works while the other idles.
 import fs from 'node:fs';
 
 export const COMPONENTS = ['postgres', 'temporal', 'worker', 'api', 'load generator'] as const;
@@ -35,7 +36,7 @@ function processes(): Map<number, Proc> {
 function classify(cmdline: string): Exclude<Component, 'load generator'> | undefined {
   if (/\bpostgres\b/.test(cmdline)) return 'postgres';
   if (/\btemporal server\b/.test(cmdline)) return 'temporal';
-  if (cmdline.includes('worker/main.ts')) return 'worker';
+  if (cmdline.includes('worker/main.ts') || cmdline.includes('bench/baseline/worker.ts')) return 'worker';
   if (cmdline.includes('api/main.ts')) return 'api';
   return undefined;
 }

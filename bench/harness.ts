@@ -38,6 +38,8 @@ export interface BenchStackOptions {
   extraEnv?: NodeJS.ProcessEnv;
   /** Also run the payment simulator (stipend payments). */
   paymentSimulator?: boolean;
+  /** Also run the baseline's worker (bench/baseline/worker.ts) on its own task queue. */
+  baselineWorker?: boolean;
   /** Keep the data dir and process logs (also BENCH_KEEP=1). */
   keepDir?: boolean;
 }
@@ -80,7 +82,12 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   };
   const worker = workerProcess(env, write);
   const api = new Supervised('api', 'api/main.ts', env, write);
-  const children = [...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []), worker, api];
+  const children = [
+    ...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []),
+    ...(o.baselineWorker ? [new Supervised('baseline-worker', 'bench/baseline/worker.ts', env, write)] : []),
+    worker,
+    api,
+  ];
   for (const c of children) c.start();
   const baseUrl = `http://127.0.0.1:${ports.api}`;
   await waitForHealth(baseUrl, 120_000);
@@ -133,11 +140,16 @@ export interface BenchResult {
  * A benchmark's frame: a title line, a fresh stack, the body's result printed and written under
  * bench/results/<name>, the stack stopped, and a non-zero exit if anything failed.
  */
-export function runBenchmark(name: string, title: string, body: (stack: BenchStack, log: (l: string) => void) => Promise<BenchResult>): void {
+export function runBenchmark(
+  name: string,
+  title: string,
+  body: (stack: BenchStack, log: (l: string) => void) => Promise<BenchResult>,
+  options: BenchStackOptions = {},
+): void {
   const log = (l: string) => console.log(l);
   (async () => {
     log(`kesos-flow ${title} — ${machine()}`);
-    const stack = await startBenchStack(log);
+    const stack = await startBenchStack(log, options);
     try {
       const { json, markdown } = await body(stack, log);
       writeResults(name, json, markdown);

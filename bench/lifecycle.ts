@@ -1,12 +1,15 @@
 // npm run bench: BENCH_CASES (default 500) cases through the full lifecycle over HTTP with
 // BENCH_CONCURRENCY (default 20) virtual users, and in the same run a baseline driving the same
 // lifecycle shape (same Updates, a child workflow) straight through the Temporal client against
-// the same server, without HTTP, PostgreSQL projections or validation; then a paced run (the same
+// the same server, without HTTP, PostgreSQL projections or validation (bench/baseline/: its own
+// workflows and worker process, on its own task queue); then a paced run (the same
 // users pausing before each decision). Prints throughput, latency percentiles per endpoint, CPU
 // per process and, last, `ratio api/raw: <x>`.
 import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
+import { BASELINE_TASK_QUEUE, rawStepUpdate } from './baseline/definitions';
+import type { rawLifecycleWorkflow } from './baseline/workflows';
 import { COMPONENTS, cpuBetween, cpuSample } from './cpu';
 import { ApiClient, percentile, runCaseLifecycle, runMany, type Latencies } from './driver';
 import { machine, runBenchmark } from './harness';
@@ -56,17 +59,17 @@ runBenchmark('lifecycle', `lifecycle benchmark — ${CASES} cases, ${CONCURRENCY
   const rawLatencies: number[] = [];
   const rawOne = async () => {
     const id = `raw-${randomUUID()}`;
-    const handle = await client.workflow.start('rawLifecycleWorkflow', { workflowId: id, taskQueue: 'kesos-flow', args: [7] });
+    const handle = await client.workflow.start<typeof rawLifecycleWorkflow>('rawLifecycleWorkflow', { workflowId: id, taskQueue: BASELINE_TASK_QUEUE, args: [7] });
     for (let i = 0; i < 7; i++) {
       const s = performance.now();
-      await handle.executeUpdate('rawStep', { args: ['step'] });
+      await handle.executeUpdate(rawStepUpdate, { args: ['step'] });
       rawLatencies.push(performance.now() - s);
       if (i === 2) {
         // The referral's feedback goes to the child, as rujukan_feedback does.
         const child = client.workflow.getHandle(`${id}-ref`);
         for (;;) {
           try {
-            await child.executeUpdate('rawStep', { args: ['feedback'] });
+            await child.executeUpdate(rawStepUpdate, { args: ['feedback'] });
             break;
           } catch {
             await new Promise((r) => setTimeout(r, 20));
@@ -151,4 +154,4 @@ runBenchmark('lifecycle', `lifecycle benchmark — ${CASES} cases, ${CONCURRENCY
     '',
   ].join('\n');
   return { json: result, markdown: md };
-});
+}, { baselineWorker: true });

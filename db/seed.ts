@@ -1,8 +1,8 @@
 // Reference regions (every mode) and the demo accounts of PRODUCT.md §1 (local mode only, never
 // in production). Idempotent: a second start changes nothing.
-import { hashPassword } from '../api/auth/password';
 import type { Role } from '../domain/roles';
 import type { Sql } from './index';
+import { hashPassword } from './password';
 import { REGION_CODE_VERSION, SEED_REGIONS } from './seedRegions';
 
 export async function seedRegions(sql: Sql): Promise<void> {

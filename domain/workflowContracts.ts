@@ -86,14 +86,14 @@ export interface TaskCompletionResult {
   claim?: ClaimSnapshot;
 }
 
-/** Failure types a workflow validator throws; the API maps them to HTTP statuses. */
-export const TASK_FAILURES = {
-  TaskNotOpen: 409,
+/** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
+export type RefusalType =
+  | 'TaskNotOpen'
   /** The case's state does not allow it now (paused, closed, already pending…). */
-  Conflict: 409,
-  Forbidden: 403,
-  InvalidPayload: 422,
-} as const;
+  | 'Conflict'
+  | 'Forbidden'
+  /** The payload does not match its schema: details[0] lists the issues. */
+  | 'InvalidPayload';
 
 export { caseStatusSchema, taskTypeSchema };
 

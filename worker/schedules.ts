@@ -24,16 +24,14 @@ export async function ensureSchedules(client: Client, taskQueue: string, opts: {
       state,
     }),
   );
-  try {
-    await client.schedule.create({
+  await createOnce(() =>
+    client.schedule.create({
       scheduleId: RETENTION_SCHEDULE_ID,
       // 02:00 WIB every day.
       spec: { cronExpressions: ['0 19 * * *'] },
       action: { type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
       state,
-    });
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  }
+    }),
+  );
 }

@@ -2,19 +2,18 @@
 // `reassign` intervention per case (each validated by its case workflow). Durable: a crash
 // mid-way resumes where it stopped. With the confirm_destructive policy it first waits for a
 // second supervisor.
-import { ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { bulkReassignInputSchema, type BulkReassignInput, type BulkReassignStatus } from '../domain/bulk';
 import { can } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import type { Activities } from '../activities';
 import { bulkStatusQuery, confirmBulkUpdate } from './definitions';
+import { conflict, forbidden, parseInput } from './failures';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
 
 export async function bulkReassignWorkflow(raw: BulkReassignInput): Promise<BulkReassignStatus> {
-  const parsed = bulkReassignInputSchema.safeParse(raw);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid bulk input: ${parsed.error.message}`, 'InvalidInput');
-  const input = parsed.data;
+  const input = parseInput(bulkReassignInputSchema, raw, 'bulk');
   const status: BulkReassignStatus = {
     operationId: input.operationId,
     state: input.requireConfirmation ? 'awaiting_confirmation' : 'running',
@@ -37,10 +36,10 @@ export async function bulkReassignWorkflow(raw: BulkReassignInput): Promise<Bulk
     },
     {
       validator: ({ actor: confirmer }) => {
-        if (status.state !== 'awaiting_confirmation') throw ApplicationFailure.create({ type: 'Conflict', message: `the operation is ${status.state}` });
+        if (status.state !== 'awaiting_confirmation') throw conflict(`the operation is ${status.state}`);
         const decision = can(confirmer, 'case.bulk_reassign', input.assignee.regionCode ?? undefined);
-        if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
-        if (confirmer.id === input.requestedBy.id) throw ApplicationFailure.create({ type: 'Forbidden', message: 'four-eyes: a second supervisor must confirm' });
+        if (!decision.ok) throw forbidden(decision.reason);
+        if (confirmer.id === input.requestedBy.id) throw forbidden('four-eyes: a second supervisor must confirm');
       },
     },
   );

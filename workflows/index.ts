@@ -4,4 +4,3 @@ export { rujukanWorkflow } from './rujukan';
 export { bulkReassignWorkflow } from './bulkReassign';
 export { retentionWorkflow } from './retention';
 export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';
-export { rawLifecycleWorkflow, rawReferralWorkflow } from './benchBaseline';

@@ -2,17 +2,16 @@
 // running beside pendampingan. The TKSK records the receiving side's acknowledgement and outcome
 // in a rujukan_feedback task. No feedback by the policy's due time → reminder (task overdue);
 // none after another period → sla_escalation task to the kabupaten supervisor.
-import { ApplicationFailure, CancellationScope, getExternalWorkflowHandle, isCancellation, setHandler } from '@temporalio/workflow';
+import { CancellationScope, getExternalWorkflowHandle, isCancellation, setHandler } from '@temporalio/workflow';
 import { referralInputSchema, type CaseSnapshot, type ReferralInput } from '../domain/workflowContracts';
 import { referralAssigneeSignal, referralClosedSignal, referralPausedSignal } from './definitions';
+import { parseInput } from './failures';
 import { projection } from './projection';
 import { TaskBoard } from './taskBoard';
 
 
 export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: string }> {
-  const parsed = referralInputSchema.safeParse(raw);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid referral input: ${parsed.error.message}`, 'InvalidInput');
-  const input = parsed.data;
+  const input = parseInput(referralInputSchema, raw, 'referral');
   const { referralId, caseId, regions } = input;
   let paused = input.paused;
   let pausedAt: string | null = paused ? new Date().toISOString() : null;
@@ -55,7 +54,7 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
       // Clocks restart with the time that was left.
       const pausedFor = Date.parse(at) - Date.parse(pausedAt);
       pausedAt = null;
-      await board.retime(board.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + pausedFor).toISOString() })));
+      await board.postpone(pausedFor);
     }
     await board.wakeAndSettle();
   });

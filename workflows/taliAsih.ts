@@ -5,12 +5,13 @@
 //   (awaiting_budget until the province adds budget) → disbursement, exactly once per component
 //   → paid. Return goes back one level with the reason; reject ends the claim. A payment the
 //   provider refuses becomes a tali_asih_payment_issue task for the province (retry / cancel).
-import { ApplicationFailure, ActivityFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import { taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
 import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
+import { activityFailedWith, parseInput } from './failures';
 import { projection } from './projection';
 import { TaskBoard, type TaskResult } from './taskBoard';
 
@@ -25,9 +26,7 @@ const payments = proxyActivities<Activities>({
 const BUDGET_RECHECK_MS = 6 * 60 * 60 * 1000;
 
 export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapshot> {
-  const parsed = taliAsihInputSchema.safeParse(raw);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid claim input: ${parsed.error.message}`, 'InvalidInput');
-  const { claimId, tkskId, period, openedBy } = parsed.data;
+  const { claimId, tkskId, period, openedBy } = parseInput(taliAsihInputSchema, raw, 'claim');
   let status: ClaimStatus = 'report';
   let total = 0;
   let rejectedReason: string | null = null;
@@ -54,8 +53,7 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     return projection().updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
   };
   const end = async () => {
-    board.drain();
-    await condition(allHandlersFinished);
+    await board.finish();
     return snapshot();
   };
 
@@ -119,13 +117,13 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
         await payments.disburse({ claimId, component: c.component });
         break;
       } catch (err) {
-        const rejected = err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === 'PaymentRejected';
+        const rejected = activityFailedWith(err, 'PaymentRejected');
         if (!rejected) throw err;
         const issue = await board.run<{ note?: string; reason?: string }>({
           type: 'tali_asih_payment_issue',
           caseId: null,
           regionCode: region,
-          context: { ...context, component: c.component, amount: c.amount, failure: (err.cause as ApplicationFailure).message },
+          context: { ...context, component: c.component, amount: c.amount, failure: rejected.message },
         });
         if (issue?.outcome === 'retry') continue;
         await projection().releaseBudget({ claimId });

@@ -2,13 +2,14 @@
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
-import { ApplicationFailure, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/policy';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import { completeTaskUpdate } from './definitions';
+import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failures';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
 
 
@@ -124,6 +125,12 @@ export class TaskBoard {
     this.idle = true;
   }
 
+  /** Drains, then waits until every Update and signal handler has finished: the run may end. */
+  async finish(): Promise<void> {
+    this.drain();
+    await condition(allHandlersFinished);
+  }
+
   /** Wake the main loop and wait until it has acted and waits again. */
   async wakeAndSettle(): Promise<void> {
     if (this.draining) return;
@@ -213,6 +220,11 @@ export class TaskBoard {
     await projection().reassignTasks({ taskIds: mine.map((t) => t.taskId), assigneeId });
   }
 
+  /** Every open deadline later by `ms` (resume after a pause: clocks restart with the time that was left). */
+  async postpone(ms: number): Promise<void> {
+    await this.retime(this.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + ms).toISOString() })));
+  }
+
   /** Moves due times (resume after a pause, extension), in the workflow and the inbox. */
   async retime(changes: { task: BoardTask; dueAt: string }[]): Promise<void> {
     if (!changes.length) return;
@@ -222,18 +234,15 @@ export class TaskBoard {
 
   private validate(raw: unknown): void {
     const parsed = completeTaskInputSchema.safeParse(raw);
-    if (!parsed.success) throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'malformed completion', details: [[]] });
+    if (!parsed.success) throw invalidPayload('malformed completion');
     const input = parsed.data;
     const task = this.tasks.get(input.taskId);
-    if (!task || task.state !== 'open') throw ApplicationFailure.create({ type: 'TaskNotOpen', message: `task ${input.taskId} is not open` });
-    if (this.hooks.paused()) throw ApplicationFailure.create({ type: 'Conflict', message: 'the case is paused: resume it first' });
+    if (!task || task.state !== 'open') throw refuse('TaskNotOpen', `task ${input.taskId} is not open`);
+    if (this.hooks.paused()) throw conflict('the case is paused: resume it first');
     const decision = canCompleteTask(input.actor, task.spec);
-    if (!decision.ok) throw ApplicationFailure.create({ type: 'Forbidden', message: decision.reason });
+    if (!decision.ok) throw forbidden(decision.reason);
     const payload = completionSchemaFor(task.spec.type).safeParse(completionOf(input.outcome, input.data));
-    if (!payload.success) {
-      const issues = payload.error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
-      throw ApplicationFailure.create({ type: 'InvalidPayload', message: 'invalid task payload', details: [issues] });
-    }
+    if (!payload.success) throw invalidPayload('invalid task payload', zodIssues(payload.error));
   }
 
   private async complete(raw: unknown): Promise<TaskCompletionResult> {

@@ -1,9 +1,9 @@
 import { Router, type RequestHandler } from 'express';
 import type { Sql } from '../../db';
+import { verifyPassword } from '../../db/password';
 import type { Actor } from '../../domain/roles';
 import { actorOf, parseInput } from '../http';
 import { HttpProblem } from '../problem';
-import { verifyPassword } from './password';
 import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
 import { loginBodySchema, refreshBodySchema } from './schema';
 import { clearFailures, recordFailure, retryAfter, type ThrottleLimits } from './throttle';

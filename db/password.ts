@@ -1,4 +1,5 @@
 // Password hashing with scrypt (Node's built-in, memory-hard). Format: scrypt$N$r$p$salt$hash.
+// Here, below the API, so that the demo seed (db/seed.ts) and the API's sign-in share it.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>

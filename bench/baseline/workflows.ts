@@ -1,9 +1,9 @@
 // The benchmark's baseline: the case lifecycle's shape in bare Temporal — the same number of
 // Updates in the same order and a child workflow for the referral — with no activities, no
 // PostgreSQL, no validation beyond Temporal itself. `npm run bench` compares the API path to it.
-import { condition, defineUpdate, executeChild, setHandler, workflowInfo } from '@temporalio/workflow';
-
-export const rawStepUpdate = defineUpdate<number, [string]>('rawStep');
+// This file is the entry point of the baseline worker's bundle (./worker.ts).
+import { condition, executeChild, setHandler, workflowInfo } from '@temporalio/workflow';
+import { rawStepUpdate } from './definitions';
 
 export async function rawReferralWorkflow(): Promise<void> {
   let done = false;
