@@ -1,4 +1,4 @@
-import { Alert, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Stack, Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
@@ -16,11 +16,12 @@ import { HistoryViewer } from './HistoryViewer';
 import { InterventionButtons, PendingInterventions } from './Interventions';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
-import { CaseStatusField } from '../fields/CaseStatusField';
 import { NikField } from '../fields/NikField';
-import { TaskStatusField, DueField } from '../fields/TaskStatusField';
+import { CaseStatusField, DueField, ReferralStatusField, TaskStatusField } from '../fields/StatusField';
 import { PmksField, StepField, VocabularyField } from '../fields/VocabularyField';
-import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type ReferralRecord, type TaskRecord } from '../vocabulary';
+import { isSupervisor } from '../../../domain/roles';
+import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS } from '../format';
+import type { CaseRecord, ReferralRecord, TaskRecord } from '../types';
 
 const CaseTitle = () => {
   const record = useRecordContext<CaseRecord>();
@@ -66,15 +67,6 @@ const CaseTasks = (_props: { label?: false }) => {
 
 const ReferralColumn = DataTable.Col<ReferralRecord>;
 
-const REFERRAL_COLORS: Record<string, 'default' | 'info' | 'success' | 'error'> = { open: 'info', served: 'success', not_served: 'error', cancelled: 'default' };
-
-const ReferralStatus = () => {
-  const r = useRecordContext<ReferralRecord>();
-  const translate = useTranslate();
-  if (!r) return null;
-  return <Chip size="small" variant="outlined" color={REFERRAL_COLORS[r.status] ?? 'default'} label={translate(`kesos.referral_status.${r.status}`, { _: r.status })} />;
-};
-
 /** Referrals made from pendampingan visits (rujukan child workflows). */
 const CaseReferrals = (_props: { label?: false }) => {
   const translate = useTranslate();
@@ -95,7 +87,7 @@ const CaseReferrals = (_props: { label?: false }) => {
           <VocabularyField source="urgency" prefix="kesos.enum.urgency" />
         </ReferralColumn>
         <ReferralColumn source="status" label="kesos.referrals.status">
-          <ReferralStatus />
+          <ReferralStatusField />
         </ReferralColumn>
         <ReferralColumn source="createdAt" label="kesos.referrals.created">
           <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />

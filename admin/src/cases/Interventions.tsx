@@ -14,10 +14,13 @@ import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import { ReassignCaseDialog } from './Reassign';
 import { getUser } from '../session';
-import { DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type PendingIntervention } from '../vocabulary';
+import type { Intervention } from '../../../domain/interventions';
+import { isSupervisor } from '../../../domain/roles';
+import { formatDateTime as fmt } from '../format';
+import type { CaseRecord, PendingIntervention } from '../types';
 import { useNotifyError } from '../common/useNotifyError';
 
-type Action = 'reassign' | 'pause' | 'resume' | 'extend-deadline' | 'cancel' | 'reopen' | 'note';
+type Action = Intervention;
 
 const ICONS: Record<Action, ReactElement> = {
   reassign: <ReassignIcon />,
@@ -30,8 +33,6 @@ const ICONS: Record<Action, ReactElement> = {
 };
 
 const reasonField: DialogField = { name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.interventions.reason_help' };
-
-const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('id-ID', DATE_TIME_OPTIONS) : '—');
 
 /** Which interventions the signed-in user may start on this case now. */
 export function availableInterventions(record: CaseRecord | undefined): Action[] {

@@ -9,10 +9,11 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
-import type { KesosDataProvider, ReportSummary } from '../dataProvider';
+import type { KesosDataProvider } from '../dataProvider';
+import type { ReportSummary } from '../types';
 import { formatRupiah } from '../fields/RupiahField';
 import { getUser } from '../session';
-import { isSupervisor } from '../vocabulary';
+import { isSupervisor } from '../../../domain/roles';
 
 const StatCard = ({ label, value, color, to, testId }: { label: string; value: number; color?: string; to?: string; testId: string }) => {
   const content = (

@@ -5,12 +5,13 @@ import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCe
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ClaimStatusField } from '../fields/ClaimStatusField';
+import { ClaimStatusField } from '../fields/StatusField';
 import { DataView } from '../fields/DataView';
 import { formatRupiah } from '../fields/RupiahField';
 import { ApprovalButtons } from '../tasks/ApprovalButtons';
 import { completionVerdict, isApprovalType, useTaskTypes } from '../tasks/taskTypes';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type ClaimRecord, type TaskRecord } from '../vocabulary';
+import { formatDateTime } from '../format';
+import type { ClaimRecord, TaskRecord } from '../types';
 
 const ClaimTitle = () => {
   const record = useRecordContext<ClaimRecord>();
@@ -67,7 +68,7 @@ const ClaimHeader = () => {
             {translate('resources.claims.fields.kecamatanCode')} · {translate('resources.claims.fields.fundingSource')}
           </Typography>
           <Typography variant="h6" component="p">
-            {claim.kecamatanCode} · {claim.fundingSource}
+            {claim.kecamatanCode} · {translate(`kesos.funding_source.${claim.fundingSource}`, { _: claim.fundingSource })}
           </Typography>
         </Box>
       </Stack>
@@ -86,7 +87,7 @@ const OpenStep = ({ task }: { task: TaskRecord }) => {
   const translate = useTranslate();
   const { byType } = useTaskTypes();
   const info = byType.get(task.type);
-  const verdict = completionVerdict(task, info);
+  const verdict = completionVerdict(task);
   const waiting = translate('kesos.claims.waiting_for', {
     step: translate(`kesos.task_type.${task.type}`, { _: task.type }),
     role: translate(`kesos.role.${task.candidateRole}`, { _: task.candidateRole }),
@@ -159,7 +160,7 @@ const Components = () => {
                   )}
                 </TableCell>
                 <TableCell>{c.paymentRef ?? '—'}</TableCell>
-                <TableCell>{c.paidAt ? new Date(c.paidAt).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) : '—'}</TableCell>
+                <TableCell>{formatDateTime(c.paidAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -226,7 +227,7 @@ const StatusHistory = () => {
           <li key={i}>
             <Typography variant="body2">
               <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
-                {new Date(e.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}
+                {formatDateTime(e.at)}
               </Box>
               {e.text}
               {e.detail && (

@@ -3,9 +3,10 @@ import ExpandIcon from '@mui/icons-material/ExpandMore';
 import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { DataView } from '../fields/DataView';
 import { JsonField } from '../fields/JsonField';
-import { DueField, OverdueBadge, TaskStatusField } from '../fields/TaskStatusField';
+import { DueField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
 import { VocabularyField } from '../fields/VocabularyField';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type TaskRecord } from '../vocabulary';
+import { DATE_LOCALE, DATE_TIME_OPTIONS } from '../format';
+import type { TaskRecord } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 
 const TaskTitle = () => {

@@ -26,19 +26,12 @@ import {
 } from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { getUser } from '../session';
-import { choices, DATE_LOCALE, DATE_OPTIONS, ROLES } from '../vocabulary';
+import { ROLES } from '../../../domain/roles';
+import { DATE_LOCALE, DATE_OPTIONS } from '../format';
+import type { UserRecord } from '../types';
+import { choices } from '../vocabulary';
 import { VocabularyField } from '../fields/VocabularyField';
 import { useNotifyError } from '../common/useNotifyError';
-
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  regionCode: string | null;
-  disabled: boolean;
-  createdAt?: string;
-}
 
 const Column = DataTable.Col<UserRecord>;
 
