@@ -5,7 +5,6 @@ import { Alert, Box, Button, CircularProgress, Stack, useMediaQuery, type Theme 
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
 import {
   DataTable,
-  DateField,
   FilterButton,
   List,
   SimpleList,
@@ -20,9 +19,10 @@ import { Link } from 'react-router-dom';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
 import type { AuditRecord, ChainVerification } from '../types';
+import { DateTimeField } from '../fields/DateFields';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, formatDateTime } from '../format';
+import { formatDateTime } from '../format';
 import { useNotifyError } from '../common/useNotifyError';
 
 const uuid = (value: unknown) =>
@@ -129,7 +129,7 @@ export const AuditList = () => {
         <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<JsonField source="details" />}>
           <Column source="seq" />
           <Column source="at">
-            <DateField source="at" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+            <DateTimeField source="at" />
           </Column>
           <Column source="actorId" disableSort />
           <Column source="actorRole" disableSort />

@@ -1,11 +1,12 @@
 import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAddAlt1';
 import { Link } from 'react-router-dom';
-import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { CaseStatusField } from '../fields/StatusField';
 import { CASE_STATUSES } from '../../../domain/case';
 import { maskNik } from '../../../domain/nik';
 import { isSupervisor } from '../../../domain/roles';
+import { DayField } from '../fields/DateFields';
 import { NikField } from '../fields/NikField';
 import { PmksField, StepField } from '../fields/VocabularyField';
 import { getUser } from '../session';
@@ -68,7 +69,7 @@ export const CaseList = () => {
       ) : (
         <DataTable<CaseRecord> rowClick="show" bulkActionButtons={false}>
           <Column source="createdAt">
-            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+            <DayField source="createdAt" />
           </Column>
           <Column source="beneficiary.name" disableSort />
           <Column source="beneficiary.nik" disableSort>

@@ -1,9 +1,8 @@
-import { Alert, Stack, Typography } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
   DataTable,
-  DateField,
   Show,
   TabbedShowLayout,
   TabbedShowLayoutTabs,
@@ -11,16 +10,17 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
 import { InterventionButtons, PendingInterventions } from './Interventions';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
 import { NikField } from '../fields/NikField';
-import { CaseStatusField, DueField, ReferralStatusField, TaskStatusField } from '../fields/StatusField';
+import { DateTimeField, DayField } from '../fields/DateFields';
+import { CaseStatusField, DueAtField, ReferralStatusField, TaskStatusField } from '../fields/StatusField';
 import { PmksField, StepField, VocabularyField } from '../fields/VocabularyField';
 import { isSupervisor } from '../../../domain/roles';
-import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS } from '../format';
 import type { CaseRecord, ReferralRecord, TaskRecord } from '../types';
 
 const CaseTitle = () => {
@@ -53,12 +53,10 @@ const CaseTasks = (_props: { label?: false }) => {
           <VocabularyField source="outcome" prefix="kesos.outcome" />
         </TaskColumn>
         <TaskColumn source="createdAt">
-          <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <DateTimeField source="createdAt" />
         </TaskColumn>
         <TaskColumn source="dueAt">
-          <DueField>
-            <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-          </DueField>
+          <DueAtField />
         </TaskColumn>
       </DataTable>
     </ArrayField>
@@ -90,10 +88,10 @@ const CaseReferrals = (_props: { label?: false }) => {
           <ReferralStatusField />
         </ReferralColumn>
         <ReferralColumn source="createdAt" label="kesos.referrals.created">
-          <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          <DayField source="createdAt" />
         </ReferralColumn>
         <ReferralColumn source="closedAt" label="kesos.referrals.closed">
-          <DateField source="closedAt" locales={DATE_LOCALE} options={DATE_OPTIONS} emptyText="—" />
+          <DayField source="closedAt" emptyText="—" />
         </ReferralColumn>
       </DataTable>
     </ArrayField>
@@ -107,13 +105,17 @@ const CaseHeader = () => {
   if (!record) return null;
   return (
     <Stack spacing={1.5} sx={{ p: 2, pb: 0 }}>
-      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h1" data-testid="case-heading">
-          {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
-        </Typography>
-        <CaseStatusField source="status" />
-        <PmksField source="pmksCode" showName />
-      </Stack>
+      <ShowHeading
+        testId="case-heading"
+        chips={
+          <>
+            <CaseStatusField source="status" />
+            <PmksField source="pmksCode" showName />
+          </>
+        }
+      >
+        {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
+      </ShowHeading>
       <Lifecycle />
       <PendingInterventions />
       <InterventionButtons />
@@ -144,14 +146,14 @@ export const CaseShow = () => {
           <TextField source="kabupatenCode" />
           <TextField source="assigneeId" />
           <TextField source="registeredBy" />
-          <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-          <DateField source="updatedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <DateTimeField source="createdAt" />
+          <DateTimeField source="updatedAt" />
           <TextField source="workflowId" sx={{ wordBreak: 'break-all' }} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="kesos.cases.section.beneficiary" path="beneficiary">
           <TextField source="beneficiary.name" />
           <NikField source="beneficiary.nik" full />
-          <DateField source="beneficiary.birthDate" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          <DayField source="beneficiary.birthDate" />
           <VocabularyField source="beneficiary.sex" prefix="kesos.sex" />
           <TextField source="beneficiary.address" />
           <VocabularyField source="consent.basis" prefix="kesos.consent_basis" />

@@ -1,11 +1,11 @@
 // Statuses of domain's closed vocabularies as translated, coloured chips: one field, a colour per
 // value (a map per vocabulary, so a status domain adds without a colour fails the type check).
-import type { ReactNode } from 'react';
 import { Chip, Stack, type ChipProps } from '@mui/material';
-import { useFieldValue, useRecordContext, useTranslate, type FieldProps } from 'react-admin';
+import { useFieldValue, useRecordContext, useTranslate, type DateFieldProps, type FieldProps } from 'react-admin';
 import type { CaseStatus } from '../../../domain/case';
 import type { ClaimStatus } from '../../../domain/taliAsih';
 import type { ReferralStatus, TaskStatus } from '../../../domain/taskTypes';
+import { DateTimeField } from './DateFields';
 
 type ChipFieldProps = Omit<FieldProps, 'source'> & { source?: string };
 
@@ -82,10 +82,12 @@ export const OverdueBadge = () => {
   return <Chip size="small" color="error" label={translate('kesos.tasks.overdue')} />;
 };
 
-/** A date-time followed by the overdue badge. */
-export const DueField = ({ children }: { children: ReactNode; source?: string }) => (
+/** A task's due date-time followed by the overdue badge. */
+export const DueAtField = ({ source = 'dueAt', ...props }: Partial<DateFieldProps>) => (
   <Stack direction="row" spacing={1} alignItems="center">
-    <span>{children}</span>
+    <span>
+      <DateTimeField source={source} {...props} />
+    </span>
     <OverdueBadge />
   </Stack>
 );

@@ -23,7 +23,6 @@ import FailIcon from '@mui/icons-material/ErrorOutline';
 import {
   BooleanInput,
   DataTable,
-  DateField,
   List,
   ReferenceField,
   SelectInput,
@@ -38,12 +37,13 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
-import { DueField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
+import { DateTimeField } from '../fields/DateFields';
+import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
 import { VocabularyField } from '../fields/VocabularyField';
 import { getUser } from '../session';
 import { isSupervisor } from '../../../domain/roles';
 import { TASK_STATUSES, TASK_TYPES } from '../../../domain/taskTypes';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, formatDateTime as fmt } from '../format';
+import { formatDateTime as fmt } from '../format';
 import type { TaskRecord } from '../types';
 import { choices } from '../vocabulary';
 import { ApprovalButtons } from './ApprovalButtons';
@@ -219,12 +219,10 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
         <ReferenceField source="caseId" reference="cases" link="show" emptyText="—" />
       </Column>
       <Column source="createdAt">
-        <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+        <DateTimeField source="createdAt" />
       </Column>
       <Column source="dueAt">
-        <DueField>
-          <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-        </DueField>
+        <DueAtField />
       </Column>
       {overdueBoard ? <Column source="assigneeId" disableSort /> : null}
       {supervisor && !overdueBoard ? (

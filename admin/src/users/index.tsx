@@ -8,7 +8,6 @@ import {
   BooleanInput,
   Create,
   DataTable,
-  DateField,
   List,
   PasswordInput,
   regex,
@@ -27,9 +26,9 @@ import {
 import { useMediaQuery, type Theme } from '@mui/material';
 import { getUser } from '../session';
 import { ROLES } from '../../../domain/roles';
-import { DATE_LOCALE, DATE_OPTIONS } from '../format';
 import type { UserRecord } from '../types';
 import { choices } from '../vocabulary';
+import { DayField } from '../fields/DateFields';
 import { VocabularyField } from '../fields/VocabularyField';
 import { useNotifyError } from '../common/useNotifyError';
 
@@ -114,7 +113,7 @@ export const UserList = () => {
             <StatusChip />
           </Column>
           <Column source="createdAt">
-            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+            <DayField source="createdAt" />
           </Column>
           <Column source="actions" label="kesos.tasks.actions" disableSort>
             <ToggleDisabled />
