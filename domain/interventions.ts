@@ -1,4 +1,4 @@
-// Supervisor interventions on a running case (PRODUCT.md §3.5): the API body of each action and
+// Supervisor interventions on a running case: the API body of each action and
 // the Update input that carries it, with the actor, to the case workflow.
 import { z } from 'zod';
 import { parseIsoDuration } from './duration';

@@ -43,14 +43,29 @@ export interface TaskForPolicy {
   submittedBy?: string | null;
 }
 
+/** Why a task is not the actor's to complete: a code (the portal words it) and the API's reason. */
+export type TaskRefusal = 'role' | 'region' | 'assignee' | 'own';
+export type TaskCompletionCheck = { ok: true } | { ok: false; refusal: TaskRefusal; reason: string };
+
+/**
+ * The completion rule, in the order it is checked: the task type's role, the actor's region,
+ * a TKSK task's assignee, four-eyes (nobody reviews their own submission). The API and the
+ * workflow enforce it (canCompleteTask); the portal shows only what it allows.
+ */
+export function checkTaskCompletion(actor: Pick<Actor, 'id' | 'role' | 'regionCode'>, task: TaskForPolicy): TaskCompletionCheck {
+  const role = TASK_TYPE_INFO[task.type].role;
+  const refuse = (refusal: TaskRefusal, reason: string): TaskCompletionCheck => ({ ok: false, refusal, reason });
+  if (actor.role !== role) return refuse('role', `only role ${role} may complete ${task.type} tasks (you are ${actor.role})`);
+  if (!regionCovers(actor.regionCode, task.regionCode)) return refuse('region', `task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
+  if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return refuse('assignee', 'the task is assigned to another TKSK');
+  if (task.submittedBy && task.submittedBy === actor.id) return refuse('own', 'four-eyes: you cannot review your own submission');
+  return { ok: true };
+}
+
 /** May this actor complete this task? Role, region, assignment and four-eyes. */
 export function canCompleteTask(actor: Actor, task: TaskForPolicy): Decision {
-  const role = TASK_TYPE_INFO[task.type].role;
-  if (actor.role !== role) return deny(`only role ${role} may complete ${task.type} tasks (you are ${actor.role})`);
-  if (!regionCovers(actor.regionCode, task.regionCode)) return deny(`task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
-  if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return deny('the task is assigned to another TKSK');
-  if (task.submittedBy && task.submittedBy === actor.id) return deny('four-eyes: you cannot review your own submission');
-  return allow;
+  const check = checkTaskCompletion(actor, task);
+  return check.ok ? allow : deny(check.reason);
 }
 
 export interface CaseForPolicy {

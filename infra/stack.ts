@@ -34,7 +34,8 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
   const admin = path.join(PROJECT_ROOT, 'admin');
   const built = path.join(admin, 'dist', 'index.html');
   if (!fs.existsSync(path.join(admin, 'vite.config.ts'))) return;
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((f) => path.join(admin, f)).filter(fs.existsSync);
+  // The portal bundles domain/ too (its vocabularies, labels, completion rule).
+  const sources = [...['src', 'index.html', 'vite.config.ts'].map((f) => path.join(admin, f)), path.join(PROJECT_ROOT, 'domain')].filter(fs.existsSync);
   if (mode === 'auto' && fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   log('building the portal (vite)…');
   const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
+import { CLAIM_STATUSES, fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
 import { listQuerySchema } from '../http';
-
-export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
 
 export const createClaimBodySchema = z
   .strictObject({
