@@ -1,5 +1,5 @@
 // taliAsihWorkflow: one TKSK stipend claim per period, id `tali-asih-<tkskId>-<period>`
-// (PRODUCT.md §3.2):
+// (docs/product.md §3.2):
 //   tali_asih_report (TKSK, prefilled from the period's casework) → tali_asih_verification
 //   (kabupaten supervisor) → tali_asih_approval (provinsi supervisor) → budget reservation
 //   (awaiting_budget until the province adds budget) → disbursement, exactly once per component

@@ -1,4 +1,4 @@
-// The human-task primitive every step uses (PRODUCT.md §3.3): create the inbox row through an
+// The human-task primitive every step uses (docs/product.md §3.3): create the inbox row through an
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.

@@ -1,4 +1,4 @@
-// caseWorkflow: one per case, id `case-<caseId>` (PRODUCT.md §3.1).
+// caseWorkflow: one per case, id `case-<caseId>` (docs/product.md §3.1).
 //
 //   asesmen → assessment_approval ─ approve → pendampingan (visits on the plan's cadence;
 //   refer → a rujukanWorkflow child beside it) ─ propose_closure → closure_approval ─ approve →

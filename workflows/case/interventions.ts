@@ -1,4 +1,4 @@
-// Supervisor interventions on a running case (PRODUCT.md §3.5): pause, resume, extend-deadline,
+// Supervisor interventions on a running case (docs/product.md §3.5): pause, resume, extend-deadline,
 // reassign, cancel, reopen, note. Applied at once or, when the region's policy wants four eyes on
 // the destructive ones, held as pending until a second supervisor confirms (or declines).
 import { setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
