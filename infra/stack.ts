@@ -198,6 +198,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       env.PAYLOAD_KEYS = `local-1:${localSecret(config.dataDir, 'payload-key-local-1', 32, 'base64')}`;
       env.PAYLOAD_KEY_ID = 'local-1';
     }
+    if (!env.SEAL_KEYS) {
+      // Local mode: one seal key (sealed actors), generated once, shared by worker and API.
+      env.SEAL_KEYS = `local-1:${localSecret(config.dataDir, 'seal-key-local-1', 32, 'base64')}`;
+      env.SEAL_KEY_ID = 'local-1';
+    }
     if (!config.paymentProviderUrl) {
       // The bundled payment simulator stands in for a bank's transfer API.
       env.PAYMENT_SIM_PORT = String(config.local.paymentSimPort);

@@ -10,6 +10,7 @@ import { completionOf, completionSchemaFor, type TaskType } from '../domain/task
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import { completeTaskUpdate } from './definitions';
 import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failures';
+import { sealedActor } from './seal';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
 
 
@@ -233,6 +234,7 @@ export class TaskBoard {
   }
 
   private validate(raw: unknown): void {
+    sealedActor(completeTaskUpdate.name, raw);
     const parsed = completeTaskInputSchema.safeParse(raw);
     if (!parsed.success) throw invalidPayload('malformed completion');
     const input = parsed.data;

@@ -17,6 +17,7 @@ import type { Actor } from '../../domain/roles';
 import type { CaseSnapshot, PendingIntervention } from '../../domain/workflowContracts';
 import { confirmInterventionUpdate, interveneUpdate, referralAssigneeSignal, referralPausedSignal, SA } from '../definitions';
 import { conflict, forbidden, invalidPayload, zodIssues } from '../failures';
+import { sealedActor } from '../seal';
 import { projection } from '../projection';
 import { STATUS, type CaseRun } from './state';
 
@@ -69,6 +70,7 @@ function checkPermitted(c: CaseRun, actor: Actor, action: string) {
 }
 
 function validateIntervention(c: CaseRun, raw: unknown) {
+  sealedActor(interveneUpdate.name, raw);
   const parsed = interveneInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidPayload('malformed intervention');
   const { action, actor, payload, assignee } = parsed.data;
@@ -79,6 +81,7 @@ function validateIntervention(c: CaseRun, raw: unknown) {
 }
 
 function validateConfirmation(c: CaseRun, raw: unknown) {
+  sealedActor(confirmInterventionUpdate.name, raw);
   const parsed = confirmInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidPayload('malformed confirmation');
   const { interventionId, actor } = parsed.data;
