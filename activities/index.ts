@@ -5,6 +5,7 @@ import type { Sql } from '../db';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
 import { createPaymentProvider, type PaymentProvider } from './payments/provider';
+import { reconcileActivities } from './reconcile';
 import { retentionActivities } from './retention';
 import { taliAsihActivities } from './taliAsih';
 import { taskActivities } from './tasks';
@@ -15,6 +16,7 @@ export function createActivities(sql: Sql, temporal: Client, paymentProvider: ()
     ...taskActivities(sql),
     ...bulkActivities(sql, temporal),
     ...retentionActivities(sql),
+    ...reconcileActivities(sql, temporal),
     ...taliAsihActivities(sql, temporal, paymentProvider),
   };
 }
