@@ -88,6 +88,9 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
     if (type === 'entity.parse.failed') return sendProblem(res, 400, 'request body is not valid JSON');
     if (type === 'entity.too.large') return sendProblem(res, 413, `request body exceeds the limit of ${(err as { limit?: number }).limit} bytes`);
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendProblem(res, 415, String((err as Error).message));
+    // Other client errors raised by Express or its static server (a path that does not decode).
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendProblem(res, status, 'the request could not be understood');
     log.error({ err, requestId: res.locals.requestId, method: req.method, path: req.path }, 'unhandled error');
     sendProblem(res, 500, 'an unexpected error occurred; quote the instance when reporting it');
   };

@@ -1,6 +1,6 @@
 // Case (kasus) registration and the case's lifecycle vocabulary.
 import { z } from 'zod';
-import { isoDateSchema } from './primitives';
+import { isoDateSchema, personNameSchema } from './primitives';
 import { isChildCategory, pmksCodeSchema } from './pmks';
 import { nikMatches, nikSchema } from './nik';
 import { desaCodeSchema } from './regions';
@@ -28,7 +28,7 @@ export const beneficiarySchema = z.object({
   /** NIK of the beneficiary (16 digits). Masked in lists. */
   nik: nikSchema,
   /** Full name as on the KTP/KK. */
-  name: z.string().trim().min(2).max(120),
+  name: personNameSchema,
   /** Birth date, YYYY-MM-DD; must match the NIK's DDMMYY digits. */
   birthDate: isoDateSchema,
   /** Sex: L (laki-laki) or P (perempuan); must match the NIK (women: day + 40). */
