@@ -2,7 +2,7 @@
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, appendAudit } from '../db/audit';
 import type { CaseStatus } from '../domain/case';
-import { casePoliciesSchema, type CasePolicies } from '../domain/policies';
+import { caseSettingsSchema, type CaseSettings } from '../domain/caseSettings';
 import type { Actor } from '../domain/roles';
 import type { ReferralInput } from '../domain/workflowContracts';
 import type { CaseWorkflowInput } from '../domain/workflowContracts';
@@ -73,12 +73,12 @@ export function caseActivities(sql: Sql) {
     },
 
     /** Policies for a region: the most specific row of each key wins, defaults fill the rest. */
-    async getCasePolicies(regionCode: string): Promise<CasePolicies> {
+    async getCasePolicies(regionCode: string): Promise<CaseSettings> {
       const rows = await sql<{ key: string; value: unknown }[]>`
         SELECT DISTINCT ON (key) key, value FROM case_policies
         WHERE region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%'
         ORDER BY key, length(region_code) DESC`;
-      return casePoliciesSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+      return caseSettingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
     },
 
     async recordReferral(r: ReferralInput & { at: string }): Promise<void> {

@@ -2,6 +2,7 @@
 // ra-data-simple-rest: `sort`, `range`, `filter` JSON query parameters; Content-Range header).
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { authorize, type Action } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { fieldIssues, HttpProblem, validationProblem } from './problem';
 
@@ -14,6 +15,13 @@ export function parseInput<S extends z.ZodType>(where: 'body' | 'query' | 'param
 export function actorOf(res: Response): Actor {
   const actor = res.locals.actor as Actor | undefined;
   if (!actor) throw new HttpProblem(401, 'sign in first');
+  return actor;
+}
+
+/** The signed-in actor, when their role may do `action` (else AuthorizationError → 403). */
+export function authorizedActor(res: Response, action: Action): Actor {
+  const actor = actorOf(res);
+  authorize(actor, action);
   return actor;
 }
 

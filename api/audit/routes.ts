@@ -3,10 +3,8 @@
 import { Router } from 'express';
 import type { Sql } from '../../db';
 import { verifyAuditChain } from '../../db/audit';
-import { can } from '../../domain/policy';
 import type { Actor } from '../../domain/roles';
-import { actorOf, parseInput, sendList } from '../http';
-import { HttpProblem } from '../problem';
+import { authorizedActor, parseInput, sendList } from '../http';
 import { auditExportQuerySchema, auditListQuerySchema } from './schema';
 
 type Filter = NonNullable<ReturnType<typeof auditListQuerySchema.parse>['filter']>;
@@ -52,15 +50,9 @@ const csvCell = (v: unknown) => {
 
 export function auditRoutes(sql: Sql): Router {
   const router = Router();
-  const reader = (res: Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'audit.read');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
-    return actor;
-  };
 
   router.get('/audit', async (req, res) => {
-    const actor = reader(res);
+    const actor = authorizedActor(res, 'audit.read');
     const q = parseInput('query', auditListQuerySchema, req.query);
     const [field, dir] = q.sort ?? ['seq', 'DESC'];
     const [first, last] = q.range ?? [0, 24];
@@ -72,7 +64,7 @@ export function auditRoutes(sql: Sql): Router {
   });
 
   router.get('/audit/export.csv', async (req, res) => {
-    const actor = reader(res);
+    const actor = authorizedActor(res, 'audit.read');
     const q = parseInput('query', auditExportQuerySchema, req.query);
     const [field, dir] = q.sort ?? ['seq', 'ASC'];
     const w = where(sql, actor, q.filter ?? {});
@@ -89,9 +81,7 @@ export function auditRoutes(sql: Sql): Router {
   });
 
   router.get('/audit/verify', async (_req, res) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'audit.verify');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
+    authorizedActor(res, 'audit.verify');
     res.json({ ...(await verifyAuditChain(sql)), verifiedAt: new Date().toISOString() });
   });
 

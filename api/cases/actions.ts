@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Sql } from '../../db';
 import { bulkReassignBodySchema, type BulkReassignInput } from '../../domain/bulk';
 import { interventionBodySchemas, interventionSchema } from '../../domain/interventions';
-import { can, canIntervene } from '../../domain/policy';
+import { authorize, decide } from '../../domain/access';
 import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
 import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
@@ -40,8 +40,7 @@ async function assigneeOf(sql: Sql, userId: string) {
 async function requireCaseFor(sql: Sql, actor: Actor, id: string, action: string) {
   const row = await findVisibleCase(sql, actor, id);
   if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
-  const decision = canIntervene(actor, action, { kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
-  if (!decision.ok) throw new HttpProblem(403, decision.reason);
+  authorize(actor, 'case.intervene', { intervention: action, kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
   return row;
 }
 
@@ -50,11 +49,10 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
 
   router.post('/cases/bulk-reassign', async (req, res) => {
     const actor = actorOf(res);
-    const decision = can(actor, 'case.bulk_reassign');
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'case.bulk_reassign');
     const body = parseInput('body', bulkReassignBodySchema, req.body);
     const assignee = await assigneeOf(sql, body.toUserId);
-    if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !can(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
+    if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !decide(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
       throw new HttpProblem(422, 'toUserId must be an active TKSK in your region', {
         errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'must be an active TKSK in your region', code: 'custom' }],
       });
@@ -71,14 +69,14 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
 
   router.get('/bulk-operations/:id', async (req, res) => {
     const actor = actorOf(res);
-    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors see bulk operations');
+    authorize(actor, 'case.bulk_reassign');
     const { id } = parseInput('params', bulkIdParamsSchema, req.params);
     res.json(await viaUpdate(() => temporal.workflow.getHandle(id).query(bulkStatusQuery)));
   });
 
   router.post('/bulk-operations/:id/confirm', async (req, res) => {
     const actor = actorOf(res);
-    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors confirm bulk operations');
+    authorize(actor, 'case.bulk_reassign');
     const { id } = parseInput('params', bulkIdParamsSchema, req.params);
     const body = parseInput('body', bulkConfirmBodySchema, req.body);
     res.json(await viaUpdate(() => temporal.workflow.getHandle(id).executeUpdate(confirmBulkUpdate, { args: [{ actor, approve: body.approve }] })));

@@ -4,7 +4,7 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
+import { authorize } from '../../domain/access';
 import { regionChain, regionCovers } from '../../domain/regions';
 import type { CaseWorkflowInput } from '../../domain/workflowContracts';
 import { registeredUpdate, SA } from '../../workflows/definitions';
@@ -45,8 +45,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
   router.get('/cases', async (req, res) => {
     const actor = actorOf(res);
     const q = parseInput('query', caseListQuerySchema, req.query);
-    const decision = can(actor, 'case.list');
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'case.list');
     const f = q.filter ?? {};
     const conds = [sql`TRUE`];
     if (f.id !== undefined) conds.push(sql`c.id IN ${sql(Array.isArray(f.id) ? f.id : [f.id])}`);
@@ -68,8 +67,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
 
   router.post('/cases', idempotent(sql, 'cases.create'), async (req, res) => {
     const actor = actorOf(res);
-    const decision = can(actor, 'case.register');
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'case.register');
     const body = parseInput('body', createCaseBodySchema, req.body);
     const desaCode = body.beneficiary.desaCode;
     const [desa] = await sql`SELECT code FROM regions WHERE code = ${desaCode} AND level = 'desa'`;
@@ -114,7 +112,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
   router.get('/cases/:id', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
-    if (!can(actor, 'case.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read cases`);
+    authorize(actor, 'case.list');
     const row = await findVisibleCase(sql, actor, id);
     if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
     const tasks = await sql<TaskRow[]>`SELECT * FROM tasks WHERE case_id = ${id} ORDER BY created_at, id`;
@@ -150,7 +148,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const actor = actorOf(res);
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
     const { lang } = parseInput('query', timelineQuerySchema, req.query);
-    if (!can(actor, 'case.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read cases`);
+    authorize(actor, 'case.list');
     const row = await findVisibleCase(sql, actor, id);
     if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
     res.json(await caseTimeline(sql, id, lang));
@@ -161,8 +159,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
     const row = await findVisibleCase(sql, actor, id);
     if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
-    const decision = can(actor, 'case.history', row.desaCode);
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'case.history', row.desaCode);
     const history = await temporal.workflow.getHandle(row.workflowId).fetchHistory();
     res.type('application/json').send(`{"workflowId":${JSON.stringify(row.workflowId)},"history":${historyToJSON(history)}}`);
   });

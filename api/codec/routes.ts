@@ -7,8 +7,7 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
-import { actorOf, parseInput } from '../http';
+import { authorizedActor, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 
 const wirePayload = z.object({
@@ -32,9 +31,7 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec): Router {
   const router = Router();
   for (const op of ['decode', 'encode'] as const) {
     router.post(`/codec/${op}`, async (req, res) => {
-      const actor = actorOf(res);
-      const d = can(actor, 'case.history');
-      if (!d.ok) throw new HttpProblem(403, d.reason);
+      const actor = authorizedActor(res, 'case.history');
       const body = parseInput('body', codecBodySchema, req.body);
       let payloads: Payload[];
       try {

@@ -6,9 +6,7 @@ import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
 import { exampleCaseRegistration } from '../../domain/case';
 import { nikSchema } from '../../domain/nik';
-import { can } from '../../domain/policy';
-import { actorOf, parseInput } from '../http';
-import { HttpProblem } from '../problem';
+import { authorizedActor, parseInput } from '../http';
 
 export const dataSubjectExportBodySchema = z
   .strictObject({ /** The person's NIK. */ nik: nikSchema })
@@ -17,9 +15,7 @@ export const dataSubjectExportBodySchema = z
 export function dataSubjectRoutes(sql: Sql): Router {
   const router = Router();
   router.post('/admin/data-subject-export', async (req, res) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'data_subject.export');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
+    const actor = authorizedActor(res, 'data_subject.export');
     const { nik } = parseInput('body', dataSubjectExportBodySchema, req.body);
     const cases = await sql`SELECT * FROM cases WHERE nik = ${nik} ORDER BY created_at`;
     const ids = cases.map((c) => c.id as string);

@@ -1,21 +1,14 @@
 // Admin-editable policies: SLA due periods per task type (and region), case-wide policies.
 // Changes apply to tasks created afterwards (workflows read them through activities).
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
-import { actorOf, parseInput } from '../http';
-import { HttpProblem } from '../problem';
+import { authorizedActor, parseInput } from '../http';
 import { casePolicyBodySchema, slaPolicyBodySchema } from './schema';
 
 export function policyRoutes(sql: Sql): Router {
   const router = Router();
-  const admin = (res: Parameters<typeof actorOf>[0]) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'policy.manage');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
-    return actor;
-  };
+  const admin = (res: Response) => authorizedActor(res, 'settings.manage');
 
   router.get('/admin/sla-policies', async (_req, res) => {
     admin(res);

@@ -3,13 +3,12 @@ import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
-import { regionCovers } from '../../domain/regions';
+import { authorize } from '../../domain/access';
 import type { Actor } from '../../domain/roles';
 import { claimIdOf, type TaliAsihInput } from '../../domain/taliAsih';
 import { budgetChangedSignal, claimOpenedUpdate } from '../../workflows/definitions';
 import type { taliAsihWorkflow } from '../../workflows/taliAsih';
-import { actorOf, parseInput, sendList } from '../http';
+import { authorizedActor, parseInput, sendList } from '../http';
 import { idempotent } from '../idempotency';
 import { HttpProblem } from '../problem';
 import { presentTask, type TaskRow } from '../tasks/queries';
@@ -45,12 +44,6 @@ const presentClaim = (c: Record<string, any>) => ({
 
 export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
   const router = Router();
-  const allowed = (res: Parameters<typeof actorOf>[0], action: Parameters<typeof can>[1]) => {
-    const actor = actorOf(res);
-    const d = can(actor, action);
-    if (!d.ok) throw new HttpProblem(403, d.reason);
-    return actor;
-  };
 
   const listWhere = (actor: Actor, f: NonNullable<ReturnType<typeof claimListQuerySchema.parse>['filter']>) => {
     const conds = [claimScope(sql, actor)];
@@ -67,16 +60,16 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
     FROM tali_asih_claims c JOIN users u ON u.id = c.tksk_id WHERE ${w}`;
 
   router.post('/tali-asih/claims', idempotent(sql, 'claims.create'), async (req, res) => {
-    const actor = allowed(res, 'claim.create');
+    const actor = authorizedActor(res, 'claim.create');
     const body = parseInput('body', createClaimBodySchema, req.body);
     const tkskId = body.tkskId ?? (actor.role === 'tksk' ? actor.id : undefined);
     if (!tkskId) throw new HttpProblem(422, 'tkskId is required', { errors: [{ path: ['body', 'tkskId'], pointer: '/body/tkskId', message: 'required for supervisors', code: 'custom' }] });
     const [tksk] = await sql<{ role: string; regionCode: string | null; disabled: boolean }[]>`SELECT role, region_code, disabled FROM users WHERE id = ${tkskId}`;
-    if (actor.role === 'tksk' && tkskId !== actor.id) throw new HttpProblem(403, 'a TKSK opens only their own claim');
+    authorize(actor, 'claim.create', { tkskId });
     if (!tksk || tksk.role !== 'tksk' || tksk.disabled || !tksk.regionCode) {
       throw new HttpProblem(422, 'not an active TKSK', { errors: [{ path: ['body', 'tkskId'], pointer: '/body/tkskId', message: 'must be an active TKSK', code: 'custom' }] });
     }
-    if (!regionCovers(actor.regionCode, tksk.regionCode) && actor.id !== tkskId) throw new HttpProblem(403, 'that TKSK is outside your region');
+    authorize(actor, 'claim.create', { tkskId, regionCode: tksk.regionCode });
     const [rate] = await sql`SELECT 1 FROM tali_asih_rates WHERE valid_from <= ${`${body.period}-01`}::date AND (valid_to IS NULL OR valid_to >= ${`${body.period}-01`}::date)`;
     if (!rate) throw new HttpProblem(422, `no tali asih rate is set for ${body.period}`, { errors: [{ path: ['body', 'period'], pointer: '/body/period', message: 'no rate is valid for this period', code: 'custom' }] });
     const claimId = claimIdOf(tkskId, body.period);
@@ -100,7 +93,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
   });
 
   router.get('/tali-asih/claims', async (req, res) => {
-    const actor = allowed(res, 'claim.list');
+    const actor = authorizedActor(res, 'claim.list');
     const q = parseInput('query', claimListQuerySchema, req.query);
     const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
     const [first, last] = q.range ?? [0, 24];
@@ -114,7 +107,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
   });
 
   router.get('/tali-asih/claims/export.csv', async (req, res) => {
-    const actor = allowed(res, 'claim.list');
+    const actor = authorizedActor(res, 'claim.list');
     const q = parseInput('query', claimExportQuerySchema, req.query);
     const rows = await sql`${claimsQuery(listWhere(actor, q.filter ?? {}))} ORDER BY c.period, c.id`;
     const cols = ['id', 'tkskId', 'tkskName', 'period', 'status', 'kecamatanCode', 'fundingSource', 'totalAmount', 'paidAmount', 'rejectedReason'] as const;
@@ -124,7 +117,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
   });
 
   router.get('/tali-asih/claims/:id', async (req, res) => {
-    const actor = allowed(res, 'claim.list');
+    const actor = authorizedActor(res, 'claim.list');
     const { id } = parseInput('params', claimIdParamsSchema, req.params);
     const [row] = await claimsQuery(sql`c.id = ${id} AND ${claimScope(sql, actor)}`);
     if (!row) throw new HttpProblem(404, `no claim ${id} visible to you`);
@@ -139,7 +132,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
   });
 
   router.get('/tali-asih/budgets', async (req, res) => {
-    const actor = allowed(res, 'budget.read');
+    const actor = authorizedActor(res, 'budget.read');
     const q = parseInput('query', budgetListQuerySchema, req.query);
     const f = q.filter ?? {};
     const prov = actor.regionCode?.split('.')[0];
@@ -161,7 +154,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
   });
 
   router.put('/tali-asih/budgets', async (req, res) => {
-    const actor = allowed(res, 'budget.manage');
+    const actor = authorizedActor(res, 'budget.manage');
     const body = parseInput('body', budgetBodySchema, req.body);
     const provinsi = actor.regionCode!.split('.')[0];
     const [row] = await sql.begin(async (tx) => {
@@ -204,7 +197,7 @@ export function taliAsihRoutes(sql: Sql, temporal: Client, taskQueue: string): R
 
   /** Approved = paid + pending, per provinsi, for a period. */
   router.get('/tali-asih/reconciliation', async (req, res) => {
-    const actor = allowed(res, 'budget.read');
+    const actor = authorizedActor(res, 'budget.read');
     const { period } = parseInput('query', periodQuerySchema, req.query);
     const prov = actor.regionCode?.split('.')[0];
     const rows = await sql`

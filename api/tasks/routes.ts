@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { canonicalJson } from '../../db/audit';
 import type { Sql } from '../../db';
-import { can, canCompleteTask } from '../../domain/policy';
+import { authorize } from '../../domain/access';
 import { completionOf, completionSchemaFor, type TaskType } from '../../domain/taskTypes';
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { actorOf, parseInput, sendList } from '../http';
@@ -20,8 +20,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
 
   router.get('/tasks', async (req, res) => {
     const actor = actorOf(res);
-    const decision = can(actor, 'task.list');
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'task.list');
     const q = parseInput('query', taskListQuerySchema, req.query);
     const f = q.filter ?? {};
     const conds = [sql`TRUE`];
@@ -51,7 +50,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
   router.get('/tasks/:id', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', taskIdParamsSchema, req.params);
-    if (!can(actor, 'task.list').ok) throw new HttpProblem(403, `role ${actor.role} may not read tasks`);
+    authorize(actor, 'task.list');
     const task = await findVisibleTask(sql, actor, id);
     if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
     res.json(presentTask(task));
@@ -68,8 +67,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     // (its answer lost, the worker restarting) is the same Update: Temporal attaches it to the
     // first and answers with its result, instead of refusing it as "not open".
     const updateId = `complete:${id}:${actor.id}:${createHash('sha256').update(canonicalJson(completionOf(body.outcome, body.data))).digest('hex').slice(0, 32)}`;
-    const decision = canCompleteTask(actor, { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'task.complete', { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
     const result = await viaUpdate(() =>

@@ -1,15 +1,14 @@
 // Admin user management: create, list, change role/region, disable, reset password; and, for
 // supervisors, the active users of their region to pick from (GET /api/users).
 import { randomUUID } from 'node:crypto';
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { Sql } from '../../db';
 import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
 import type { Actor } from '../../domain/roles';
 import { hashPassword } from '../auth/password';
 import { revokeAllOf } from '../auth/refreshTokens';
 import { publicUser, type UserRow } from '../auth/routes';
-import { actorOf, parseInput, sendList } from '../http';
+import { authorizedActor, parseInput, sendList } from '../http';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { assignableUserListQuerySchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './schema';
 
@@ -21,12 +20,7 @@ const within = (sql: Sql, code: string) => sql`(region_code = ${code} OR region_
 
 export function userRoutes(sql: Sql): Router {
   const router = Router();
-  const admin = (res: Parameters<typeof actorOf>[0]): Actor => {
-    const actor = actorOf(res);
-    const d = can(actor, 'user.manage');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
-    return actor;
-  };
+  const admin = (res: Response) => authorizedActor(res, 'user.manage');
   const audit = (actor: Actor, requestId: string, action: string, userId: string, details: Record<string, unknown>) =>
     sql.begin((tx) =>
       appendAudit(tx, { eventKey: `user:${requestId}`, at: new Date(), actorId: actor.id, actorRole: actor.role, action, entityType: 'user', entityId: userId, caseId: null, details }),
@@ -56,9 +50,7 @@ export function userRoutes(sql: Sql): Router {
   });
 
   router.get('/users', async (req, res) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'user.list_assignable');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
+    const actor = authorizedActor(res, 'user.list_assignable');
     const q = parseInput('query', assignableUserListQuerySchema, req.query);
     const f = q.filter ?? {};
     const conds = [sql`NOT disabled`, actor.regionCode === null ? sql`TRUE` : within(sql, actor.regionCode)];

@@ -3,7 +3,7 @@
 // outside case in any list. Fixture: a second kabupaten (Kota Semarang, real codes) with its own
 // TKSK and case, so "outside" exists for the kabupaten-level roles.
 import { randomUUID } from 'node:crypto';
-import { can, canIntervene, type Action } from '../../domain/policy';
+import { can, canIntervene, type Action } from '../../domain/access';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import { call, db, login, registration } from '../support/stack';
@@ -68,8 +68,8 @@ const ROUTES: { name: string; method: string; path: (id: string) => string; body
 /** Routes decided by role alone (no region): allowed by the policy → 200, else 403. */
 const BY_ROLE: { method: string; path: string; action: Action }[] = [
   { method: 'GET', path: '/api/admin/users', action: 'user.manage' },
-  { method: 'GET', path: '/api/admin/sla-policies', action: 'policy.manage' },
-  { method: 'GET', path: '/api/admin/case-policies', action: 'policy.manage' },
+  { method: 'GET', path: '/api/admin/sla-policies', action: 'settings.manage' },
+  { method: 'GET', path: '/api/admin/case-policies', action: 'settings.manage' },
   { method: 'GET', path: '/api/audit/verify', action: 'audit.verify' },
   { method: 'GET', path: '/api/audit/export.csv', action: 'audit.read' },
 ];
