@@ -5,6 +5,7 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
 import type { Sql } from '../../db';
+import { caseSettingsFor } from '../../db/settings';
 import { bulkReassignBodySchema, type BulkReassignInput } from '../../domain/bulk';
 import { interventionBodySchemas, interventionSchema } from '../../domain/interventions';
 import { authorize, decide } from '../../domain/access';
@@ -57,12 +58,9 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
         errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'must be an active TKSK in your region', code: 'custom' }],
       });
     }
-    const [policy] = await sql<{ value: boolean }[]>`
-      SELECT value FROM case_policies WHERE key = 'confirm_destructive'
-        AND (region_code = '' OR ${assignee.regionCode} = region_code OR ${assignee.regionCode} LIKE region_code || '.%')
-      ORDER BY length(region_code) DESC LIMIT 1`;
+    const { confirm_destructive: requireConfirmation } = await caseSettingsFor(sql, assignee.regionCode);
     const operationId = `bulk-reassign-${randomUUID()}`;
-    const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation: policy?.value === true };
+    const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation };
     const handle = await temporal.workflow.start<typeof bulkReassignWorkflow>('bulkReassignWorkflow', { workflowId: operationId, taskQueue, args: [input] });
     res.status(202).location(`/api/bulk-operations/${operationId}`).json(await handle.query(bulkStatusQuery));
   });
