@@ -58,6 +58,10 @@ export function bodyIssues(issues: { path: (string | number)[]; message: string;
   return issues.map((i) => issue(['body', ...i.path], i.message, i.code));
 }
 
+/** A 422 about one body field, with a detail of its own. */
+export const bodyFieldProblem = (field: string, detail: string, message = detail): HttpProblem =>
+  new HttpProblem(422, detail, { errors: bodyIssues([{ path: [field], message, code: 'custom' }]) });
+
 export function validationProblem(errors: FieldIssue[]): HttpProblem {
   const n = errors.length;
   return new HttpProblem(422, `${n} field${n === 1 ? ' is' : 's are'} invalid: ${errors.map((e) => e.pointer).join(', ')}`, { errors });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../domain/primitives';
-import { listQuerySchema } from '../http';
+import { listQuerySchema } from '../list';
 
 export const auditListQuerySchema = listQuerySchema(['seq', 'at'] as const, {
   caseId: z.uuid().optional(),
@@ -12,6 +12,8 @@ export const auditListQuerySchema = listQuerySchema(['seq', 'at'] as const, {
   /** Until this time (exclusive), ISO 8601. */
   to: isoDateTimeSchema.optional(),
 });
+
+export type AuditListFilter = NonNullable<z.infer<typeof auditListQuerySchema>['filter']>;
 
 /** CSV export takes the same filter (and sort) as the list, without paging. */
 export const auditExportQuerySchema = auditListQuerySchema.omit({ range: true });

@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
 import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
 import { actorOf, parseInput } from '../http';
-import { HttpProblem } from '../problem';
+import { bodyFieldProblem, HttpProblem } from '../problem';
 import { viaUpdate } from '../temporalErrors';
 import { findVisibleCase } from './queries';
 import { caseIdParamsSchema } from './schema';
@@ -54,9 +54,7 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
     const body = parseInput('body', bulkReassignBodySchema, req.body);
     const assignee = await assigneeOf(sql, body.toUserId);
     if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !decide(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
-      throw new HttpProblem(422, 'toUserId must be an active TKSK in your region', {
-        errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'must be an active TKSK in your region', code: 'custom' }],
-      });
+      throw bodyFieldProblem('toUserId', 'toUserId must be an active TKSK in your region', 'must be an active TKSK in your region');
     }
     const { confirm_destructive: requireConfirmation } = await caseSettingsFor(sql, assignee.regionCode);
     const operationId = `bulk-reassign-${randomUUID()}`;
@@ -95,7 +93,7 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
     const row = await requireCaseFor(sql, actor, id, action);
     const assignee = action === 'reassign' ? await assigneeOf(sql, String(payload.toUserId)) : undefined;
     if (action === 'reassign' && !assignee) {
-      throw new HttpProblem(422, 'unknown user', { errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'unknown user', code: 'custom' }] });
+      throw bodyFieldProblem('toUserId', 'unknown user');
     }
     const result = await viaUpdate(() =>
       temporal.workflow.getHandle(row.workflowId).executeUpdate(interveneUpdate, { args: [{ action, actor, payload, assignee }] }),

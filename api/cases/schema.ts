@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { caseRegistrationSchema, caseStatusSchema, exampleCaseRegistration } from '../../domain/case';
 import { pmksCodeSchema } from '../../domain/pmks';
 import { kecamatanCodeSchema } from '../../domain/regions';
-import { listQuerySchema } from '../http';
+import { listQuerySchema } from '../list';
 
 /** Register a case: starts its workflow; the registering TKSK becomes the assignee. */
 export const createCaseBodySchema = caseRegistrationSchema.meta({ id: 'CaseRegistration', example: exampleCaseRegistration });
@@ -22,6 +22,8 @@ export const caseListQuerySchema = listQuerySchema(CASE_SORTABLE, {
   kecamatanCode: kecamatanCodeSchema.optional(),
   assigneeId: z.string().optional(),
 });
+export type CaseSortField = (typeof CASE_SORTABLE)[number];
+export type CaseListFilter = NonNullable<z.infer<typeof caseListQuerySchema>['filter']>;
 
 export const caseSchema = z
   .object({

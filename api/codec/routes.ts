@@ -6,9 +6,9 @@ import { Router } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import { z } from 'zod';
 import type { Sql } from '../../db';
-import { appendAudit } from '../../db/audit';
 import { authorizedActor, parseInput } from '../http';
 import { HttpProblem } from '../problem';
+import { recordRequestEvent } from '../requestAudit';
 
 const wirePayload = z.object({
   metadata: z.record(z.string(), z.string().max(10_000)).default({}),
@@ -40,19 +40,13 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec): Router {
         throw new HttpProblem(422, `payloads could not be ${op}d (unknown key or corrupted data)`);
       }
       if (op === 'decode' && actor.role === 'auditor') {
-        await sql.begin((tx) =>
-          appendAudit(tx, {
-            eventKey: `codec:${res.locals.requestId}`,
-            at: new Date(),
-            actorId: actor.id,
-            actorRole: actor.role,
-            action: 'temporal.payloads_decoded',
-            entityType: 'namespace',
-            entityId: String(req.header('x-namespace') ?? 'default'),
-            caseId: null,
-            details: { payloads: payloads.length },
-          }),
-        );
+        await recordRequestEvent(sql, res, {
+          key: 'codec',
+          action: 'temporal.payloads_decoded',
+          entityType: 'namespace',
+          entityId: String(req.header('x-namespace') ?? 'default'),
+          details: { payloads: payloads.length },
+        });
       }
       res.json({ payloads: payloads.map(toWire) });
     });

@@ -3,10 +3,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Sql } from '../../db';
-import { appendAudit } from '../../db/audit';
 import { exampleCaseRegistration } from '../../domain/case';
 import { nikSchema } from '../../domain/nik';
 import { authorizedActor, parseInput } from '../http';
+import { recordRequestEvent } from '../requestAudit';
 
 export const dataSubjectExportBodySchema = z
   .strictObject({ /** The person's NIK. */ nik: nikSchema })
@@ -15,7 +15,7 @@ export const dataSubjectExportBodySchema = z
 export function dataSubjectRoutes(sql: Sql): Router {
   const router = Router();
   router.post('/admin/data-subject-export', async (req, res) => {
-    const actor = authorizedActor(res, 'data_subject.export');
+    authorizedActor(res, 'data_subject.export');
     const { nik } = parseInput('body', dataSubjectExportBodySchema, req.body);
     const cases = await sql`SELECT * FROM cases WHERE nik = ${nik} ORDER BY created_at`;
     const ids = cases.map((c) => c.id as string);
@@ -25,19 +25,7 @@ export function dataSubjectRoutes(sql: Sql): Router {
       sql`SELECT * FROM referrals WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
       sql`SELECT seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, details FROM audit_log WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY seq`,
     ]);
-    await sql.begin((tx) =>
-      appendAudit(tx, {
-        eventKey: `dsar:${res.locals.requestId}`,
-        at: new Date(),
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: 'data_subject.exported',
-        entityType: 'data_subject',
-        entityId: `cases:${ids.length}`,
-        caseId: null,
-        details: { caseIds: ids },
-      }),
-    );
+    await recordRequestEvent(sql, res, { key: 'dsar', action: 'data_subject.exported', entityType: 'data_subject', entityId: `cases:${ids.length}`, details: { caseIds: ids } });
     res.json({
       generatedAt: new Date().toISOString(),
       nik,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
-import { listQuerySchema } from '../http';
+import { listQuerySchema } from '../list';
 
 export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
 

@@ -6,14 +6,12 @@ import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
 import { completionOf, completionSchemaFor, type TaskType } from '../../domain/taskTypes';
 import { completeTaskUpdate } from '../../workflows/definitions';
-import { actorOf, parseInput, sendList } from '../http';
+import { actorOf, parseInput } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
-import { cappedCount } from '../listTotals';
+import { sendListPage } from '../list';
 import { viaUpdate } from '../temporalErrors';
-import { findVisibleTask, presentTask, visibleTasks, type TaskRow } from './queries';
+import { findVisibleTask, presentTask, taskList, visibleTasks } from './queries';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
-
-const SORT_COLUMNS = { createdAt: 'created_at', dueAt: 'due_at', type: 'type', status: 'status', completedAt: 'completed_at' } as const;
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
@@ -22,29 +20,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     const actor = actorOf(res);
     authorize(actor, 'task.list');
     const q = parseInput('query', taskListQuerySchema, req.query);
-    const f = q.filter ?? {};
-    const conds = [sql`TRUE`];
-    if (f.id !== undefined) conds.push(sql`t.id IN ${sql(Array.isArray(f.id) ? f.id : [f.id])}`);
-    if (f.type) conds.push(sql`t.type = ${f.type}`);
-    if (f.status) conds.push(sql`t.status = ${f.status}`);
-    if (f.caseId) conds.push(sql`t.case_id = ${f.caseId}`);
-    if (f.workflowId) conds.push(sql`t.workflow_id = ${f.workflowId}`);
-    if (f.assigneeId) conds.push(sql`t.assignee_id = ${f.assigneeId}`);
-    if (f.candidateRole) conds.push(sql`t.candidate_role = ${f.candidateRole}`);
-    if (f.overdue !== undefined) {
-      const late = sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
-      conds.push(f.overdue ? late : sql`NOT ${late}`);
-    }
-    const where = conds.reduce((a, b) => sql`${a} AND ${b}`);
-    const [field, dir] = q.sort ?? ['createdAt', 'DESC'];
-    const [first, last] = q.range ?? [0, 24];
-    const order = sql.unsafe(`t.${SORT_COLUMNS[field]} ${dir === 'ASC' ? 'ASC' : 'DESC'} NULLS LAST, t.id`);
-    const from = sql`FROM ${visibleTasks(sql, actor)} WHERE ${where}`;
-    const [rows, total] = await Promise.all([
-      sql<TaskRow[]>`SELECT t.* ${from} ORDER BY ${order} LIMIT ${last - first + 1} OFFSET ${first}`,
-      cappedCount(sql, from, res),
-    ]);
-    sendList(res, 'tasks', rows.map(presentTask), first, total);
+    await sendListPage(sql, res, taskList(sql), q, { select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask });
   });
 
   router.get('/tasks/:id', async (req, res) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regionCodeSchema, regionLevel } from '../../domain/regions';
 import { roleSchema, type Role } from '../../domain/roles';
 import { userSchema } from '../auth/schema';
-import { listQuerySchema } from '../http';
+import { listQuerySchema } from '../list';
 
 /** Region level each role is scoped to (auditors: any level; admin: national). */
 const SCOPE: Record<Role, string | null> = {
@@ -64,6 +64,8 @@ export const userListQuerySchema = listQuerySchema(['username', 'role', 'created
   disabled: z.boolean().optional(),
 });
 
+export type UserListFilter = NonNullable<z.infer<typeof userListQuerySchema>['filter']>;
+
 /** GET /api/users: the caller's colleagues to choose from (e.g. the TKSK a case goes to). */
 export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'username', 'regionCode'] as const, {
   /** One id or several (react-admin reads the chosen ones back this way). */
@@ -74,6 +76,7 @@ export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'us
   /** Case-insensitive part of the username or display name. */
   q: z.string().trim().max(100).optional(),
 });
+export type AssignableUserListFilter = NonNullable<z.infer<typeof assignableUserListQuerySchema>['filter']>;
 
 /** Just enough to recognise a person (the signed-in user's own shape): no bank account, no status, no dates. */
 export const assignableUserSchema = userSchema.meta({
