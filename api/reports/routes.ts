@@ -5,7 +5,7 @@ import type { Sql } from '../../db';
 import { decide } from '../../domain/access';
 import { authorizedActor } from '../http';
 import { caseScope } from '../cases/queries';
-import { claimScope } from '../taliAsih/routes';
+import { claimScope } from '../taliAsih/queries';
 import type { ReportSummary } from './schema';
 
 const APPROVED = ['awaiting_budget', 'disbursing', 'paid'];
