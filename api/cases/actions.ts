@@ -3,11 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
 import type { Sql } from '../../db';
 import { caseSettingsFor } from '../../db/settings';
 import { bulkReassignBodySchema, type BulkReassignInput } from '../../domain/bulk';
-import { interventionBodySchemas, interventionSchema } from '../../domain/interventions';
+import { interventionBodySchemas } from '../../domain/interventions';
 import { authorize, decide } from '../../domain/access';
 import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
@@ -16,21 +15,7 @@ import { actorOf, parseInput } from '../http';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { viaUpdate } from '../temporalErrors';
 import { findVisibleCase } from './queries';
-import { caseIdParamsSchema } from './schema';
-
-export const actionParamsSchema = z.object({ id: z.uuid(), action: interventionSchema });
-
-export const confirmBodySchema = z
-  .strictObject({
-    /** The pending intervention (from the case's `pendingInterventions`). */
-    interventionId: z.string().min(1).max(100),
-    /** false declines the request. */
-    approve: z.boolean().default(true),
-  })
-  .meta({ id: 'InterventionConfirmation', example: { interventionId: '00000000-0000-4000-8000-000000000000', approve: true } });
-
-export const bulkIdParamsSchema = z.object({ id: z.string().regex(/^bulk-reassign-[0-9a-f-]{36}$/) });
-export const bulkConfirmBodySchema = z.strictObject({ approve: z.boolean().default(true) }).meta({ id: 'BulkConfirmation', example: { approve: true } });
+import { actionParamsSchema, bulkConfirmBodySchema, bulkIdParamsSchema, caseIdParamsSchema, confirmBodySchema } from './schema';
 
 async function assigneeOf(sql: Sql, userId: string) {
   const [u] = await sql<{ id: string; role: string; regionCode: string | null; disabled: boolean }[]>`

@@ -4,19 +4,12 @@
 // personal data and is audited.
 import { Router } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Sql } from '../../db';
 import { authorizedActor, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 import { recordRequestEvent } from '../requestAudit';
-
-const wirePayload = z.object({
-  metadata: z.record(z.string(), z.string().max(10_000)).default({}),
-  data: z.string().max(4_000_000).optional(),
-});
-export const codecBodySchema = z
-  .strictObject({ payloads: z.array(wirePayload).max(1_000) })
-  .meta({ id: 'CodecPayloads', example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] } });
+import { codecBodySchema, type wirePayload } from './schema';
 
 const fromWire = (p: z.infer<typeof wirePayload>): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),

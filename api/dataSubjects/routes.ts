@@ -1,16 +1,10 @@
 // Data-subject access (UU PDP): everything kesos-flow holds about one NIK, as JSON. Admin only;
 // the NIK travels in the body (never in a URL, which would reach logs) and the export is audited.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Sql } from '../../db';
-import { exampleCaseRegistration } from '../../domain/case';
-import { nikSchema } from '../../domain/nik';
 import { authorizedActor, parseInput } from '../http';
 import { recordRequestEvent } from '../requestAudit';
-
-export const dataSubjectExportBodySchema = z
-  .strictObject({ /** The person's NIK. */ nik: nikSchema })
-  .meta({ id: 'DataSubjectExport', example: { nik: exampleCaseRegistration.beneficiary.nik } });
+import { dataSubjectExportBodySchema } from './schema';
 
 export function dataSubjectRoutes(sql: Sql): Router {
   const router = Router();

@@ -11,43 +11,46 @@ export function policyRoutes(sql: Sql): Router {
   const router = Router();
   const admin = (res: Response) => authorizedActor(res, 'settings.manage');
 
+  const slaPolicy = (r: Record<string, any>) => ({ id: `${r.taskType}:${r.regionCode}`, taskType: r.taskType, regionCode: r.regionCode, duePeriod: r.duePeriod, workingDays: r.workingDays, updatedAt: r.updatedAt.toISOString() });
+  const casePolicy = (r: Record<string, any>) => ({ id: `${r.key}:${r.regionCode}`, key: r.key, regionCode: r.regionCode, value: r.value, updatedAt: r.updatedAt.toISOString() });
+
   router.get('/admin/sla-policies', async (_req, res) => {
     admin(res);
-    const rows = await sql`SELECT task_type, region_code, due_period, working_days, updated_at FROM sla_policies ORDER BY task_type, region_code`;
-    res.json(rows.map((r) => ({ id: `${r.taskType}:${r.regionCode}`, ...r })));
+    res.json((await sql`SELECT * FROM sla_policies ORDER BY task_type, region_code`).map(slaPolicy));
   });
 
   router.put('/admin/sla-policies', async (req, res) => {
     admin(res);
     const p = parseInput('body', slaPolicyBodySchema, req.body);
-    const id = `${p.taskType}:${p.regionCode}`;
-    await sql.begin(async (tx) => {
-      await tx`
+    const [row] = await sql.begin(async (tx) => {
+      const saved = await tx`
         INSERT INTO sla_policies (task_type, region_code, due_period, working_days, updated_at)
         VALUES (${p.taskType}, ${p.regionCode}, ${p.duePeriod}, ${p.workingDays}, now())
-        ON CONFLICT (task_type, region_code) DO UPDATE SET due_period = EXCLUDED.due_period, working_days = EXCLUDED.working_days, updated_at = now()`;
-      await appendRequestEvent(tx, res, { key: 'policy', action: 'policy.sla_set', entityType: 'policy', entityId: id, details: p });
+        ON CONFLICT (task_type, region_code) DO UPDATE SET due_period = EXCLUDED.due_period, working_days = EXCLUDED.working_days, updated_at = now()
+        RETURNING *`;
+      await appendRequestEvent(tx, res, { key: 'policy', action: 'policy.sla_set', entityType: 'policy', entityId: `${p.taskType}:${p.regionCode}`, details: p });
+      return saved;
     });
-    res.json({ id, ...p });
+    res.json(slaPolicy(row));
   });
 
   router.get('/admin/case-policies', async (_req, res) => {
     admin(res);
-    const rows = await sql`SELECT key, region_code, value, updated_at FROM case_policies ORDER BY key, region_code`;
-    res.json(rows.map((r) => ({ id: `${r.key}:${r.regionCode}`, ...r })));
+    res.json((await sql`SELECT * FROM case_policies ORDER BY key, region_code`).map(casePolicy));
   });
 
   router.put('/admin/case-policies', async (req, res) => {
     admin(res);
     const p = parseInput('body', casePolicyBodySchema, req.body);
-    const id = `${p.key}:${p.regionCode}`;
-    await sql.begin(async (tx) => {
-      await tx`
+    const [row] = await sql.begin(async (tx) => {
+      const saved = await tx`
         INSERT INTO case_policies (key, region_code, value, updated_at) VALUES (${p.key}, ${p.regionCode}, ${tx.json(p.value)}, now())
-        ON CONFLICT (key, region_code) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`;
-      await appendRequestEvent(tx, res, { key: 'policy', action: 'policy.case_set', entityType: 'policy', entityId: id, details: p });
+        ON CONFLICT (key, region_code) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+        RETURNING *`;
+      await appendRequestEvent(tx, res, { key: 'policy', action: 'policy.case_set', entityType: 'policy', entityId: `${p.key}:${p.regionCode}`, details: p });
+      return saved;
     });
-    res.json({ id, ...p });
+    res.json(casePolicy(row));
   });
 
   return router;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { TASK_STATUSES, TASK_TYPE_INFO, taskTypeSchema } from '../../domain/taskTypes';
+import { caseStatusSchema } from '../../domain/case';
 import { roleSchema } from '../../domain/roles';
+import type { CaseSnapshot, ClaimSnapshot, TaskCompletionResult } from '../../domain/workflowContracts';
 import { listQuerySchema } from '../list';
 
 export const taskIdParamsSchema = z.object({
@@ -85,3 +87,74 @@ export const completeTaskBodySchema = z
     data: z.record(z.string(), z.unknown()),
   })
   .meta({ id: 'TaskCompletion', example: TASK_TYPE_INFO.asesmen.examples.submit });
+
+/** An open task as a workflow reports it. */
+export const openTaskSummarySchema = z.object({
+  taskId: z.string(),
+  type: taskTypeSchema,
+  regionCode: z.string(),
+  assigneeId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+});
+
+/** The case as its workflow holds it, after an Update has settled. */
+export const caseSnapshotSchema = z
+  .object({
+    caseId: z.string(),
+    status: caseStatusSchema,
+    step: z.string(),
+    assigneeId: z.string(),
+    closedReason: z.string().nullable(),
+    paused: z.boolean(),
+    openTasks: z.array(openTaskSummarySchema),
+    referrals: z.array(
+      z.object({
+        referralId: z.string(),
+        /** rujukan-<caseId>-<n>, a child workflow. */
+        workflowId: z.string(),
+        status: z.enum(['open', 'served', 'not_served', 'cancelled']),
+        destinationType: z.string(),
+        institutionName: z.string(),
+      }),
+    ),
+    /** Destructive interventions waiting for a second supervisor. */
+    pendingInterventions: z.array(
+      z.object({
+        interventionId: z.string(),
+        action: z.string(),
+        payload: z.record(z.string(), z.unknown()),
+        requestedBy: z.object({ id: z.string(), username: z.string(), role: z.string() }),
+        requestedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'CaseSnapshot' }) satisfies z.ZodType<CaseSnapshot>;
+
+/** A tali asih claim as its workflow holds it, after a decision. */
+export const claimSnapshotSchema = z
+  .object({
+    claimId: z.string(),
+    tkskId: z.string(),
+    period: z.string(),
+    status: z.enum(['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected']),
+    /** Whole rupiah. */
+    total: z.number().int(),
+    rejectedReason: z.string().nullable(),
+    openTasks: z.array(openTaskSummarySchema),
+  })
+  .meta({ id: 'ClaimSnapshot' }) satisfies z.ZodType<ClaimSnapshot>;
+
+/** The completed task and what its workflow made of it (the next step is already in the inbox). */
+export const taskCompletionResultSchema = z
+  .object({
+    taskId: z.string(),
+    type: taskTypeSchema,
+    outcome: z.string().nullable(),
+    completedAt: z.string(),
+    actorId: z.string(),
+    /** Case tasks: the case after the decision. */
+    case: caseSnapshotSchema.optional(),
+    /** Tali asih tasks: the claim after the decision. */
+    claim: claimSnapshotSchema.optional(),
+  })
+  .meta({ id: 'TaskCompletionResult' }) satisfies z.ZodType<TaskCompletionResult>;

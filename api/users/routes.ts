@@ -52,8 +52,8 @@ export function userRoutes(sql: Sql): Router {
       ON CONFLICT (username) DO NOTHING RETURNING id`;
     if (!inserted.length) throw new HttpProblem(409, `username ${body.username} is taken`);
     await audit(res, 'user.created', id, { username: body.username, role: body.role, regionCode: body.regionCode });
-    const [u] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
-    res.status(201).location(`/api/admin/users/${id}`).json({ ...publicUser(u), disabled: false });
+    const [u] = await sql<(UserRow & { createdAt: Date })[]>`SELECT * FROM users WHERE id = ${id}`;
+    res.status(201).location(`/api/admin/users/${id}`).json(presentAdminUser(u));
   });
 
   router.patch('/admin/users/:id', async (req, res) => {
@@ -80,8 +80,8 @@ export function userRoutes(sql: Sql): Router {
     if (body.disabled) await revokeAllOf(sql, id);
     // The audit keeps that the bank account changed, not the number.
     await audit(res, 'user.updated', id, { ...body, bankAccount: body.bankAccount === undefined ? undefined : 'changed' });
-    const [u] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
-    res.json({ ...publicUser(u), disabled: u.disabled });
+    const [u] = await sql<(UserRow & { createdAt: Date })[]>`SELECT * FROM users WHERE id = ${id}`;
+    res.json(presentAdminUser(u));
   });
 
   router.post('/admin/users/:id/reset-password', async (req, res) => {

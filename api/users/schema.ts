@@ -84,4 +84,13 @@ export const assignableUserSchema = userSchema.meta({
   example: { id: 'usr_tksk3', username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
 });
 
+/** A user as the admin manages it: no password, no bank account number. */
+export const adminUserSchema = userSchema
+  .extend({
+    /** true: cannot sign in; sessions revoked. */
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ManagedUser' });
+
 export { SCOPE as ROLE_SCOPE };
