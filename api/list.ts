@@ -4,10 +4,13 @@
 // counted beside the page and stops at LIST_COUNT_CAP, so a province-wide page stays fast (the
 // page itself is an index-ordered LIMIT query): above the cap the total is the cap and
 // `X-Total-Capped: true` says so.
-import type { Response } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import type { Sql } from '../db';
 import type { Fragment } from '../db/regionScope';
+import type { Action } from '../domain/access';
+import type { Actor } from '../domain/roles';
+import { authorizedActor, parseInput } from './http';
 
 export const LIST_COUNT_CAP = 10_000;
 
@@ -41,6 +44,9 @@ export function listQuerySchema<const S extends readonly [string, ...string[]], 
   });
 }
 
+/** The `id` filter's schema: one id or up to 500 (react-admin's getMany sends a list). */
+export const idsFilterSchema = <T extends z.ZodType>(id: T) => z.union([id, z.array(id).max(500)]).optional();
+
 /** A parsed list query (listQuerySchema). */
 export interface ListQuery<S extends string, F> {
   sort?: [S, Dir];
@@ -66,6 +72,15 @@ export interface ListSpec<S extends string, F> {
 
 /** `id` filters: one id or several (react-admin's getMany sends a list). */
 export const oneOrMany = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+/** Filters that are an equality on a column (field → column, trusted code). */
+export function equalityFilters<K extends string>(sql: Sql, columns: Record<K, string>): Record<K, (value: unknown) => Fragment> {
+  const entries = Object.entries(columns) as [K, string][];
+  return Object.fromEntries(entries.map(([field, column]) => [field, (v: unknown) => sql`${sql.unsafe(column)} = ${v as string}`])) as Record<K, (value: unknown) => Fragment>;
+}
+
+/** The `id` filter: one id or several. */
+export const idFilter = (sql: Sql, column: string) => (v: string | string[]) => sql`${sql.unsafe(column)} IN ${sql(oneOrMany(v))}`;
 
 /** The filter's conditions AND-ed onto `base` (scope and the like); an absent or empty value filters nothing. */
 export function whereOf<F>(sql: Sql, filters: FilterConditions<F>, filter: F | undefined, base: Fragment[] = []): Fragment {
@@ -101,6 +116,16 @@ export function sendList(res: Response, resource: string, rows: unknown[], first
   res.json(rows);
 }
 
+/** What a list reads: the caller's visible rows as a FROM source, more conditions, how a row is shown. */
+export interface ListSource<R> {
+  select: Fragment;
+  from: Fragment;
+  scope?: Fragment[];
+  present: (row: R) => unknown;
+  /** Totals of the whole filtered list as headers (e.g. X-Total-Amount), computed beside the page. */
+  headers?: (fromWhere: Fragment) => Promise<Record<string, string>>;
+}
+
 /**
  * Answers a list request: the page (`SELECT <select> FROM <from> WHERE <scope and filter>
  * ORDER BY … LIMIT … OFFSET …`) and its capped total in parallel, then Content-Range. `from` is
@@ -112,7 +137,7 @@ export async function sendListPage<S extends string, F, R>(
   res: Response,
   spec: ListSpec<S, F>,
   q: ListQuery<S, F>,
-  source: { select: Fragment; from: Fragment; scope?: Fragment[]; present: (row: R) => unknown; headers?: (fromWhere: Fragment) => Promise<Record<string, string>> },
+  source: ListSource<R>,
 ): Promise<void> {
   const [first, last] = q.range ?? [0, 24];
   const fromWhere = sql`FROM ${source.from} WHERE ${whereOf(sql, spec.filters, q.filter, source.scope)}`;
@@ -123,4 +148,16 @@ export async function sendListPage<S extends string, F, R>(
   ]);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   sendList(res, spec.resource, rows.map(source.present), first, total);
+}
+
+/** GET handler of a list: the role may `action` (else 403), the query parses (else 422), then the page of the caller's rows. */
+export function listRoute<S extends string, F, R>(
+  sql: Sql,
+  o: { action: Action; query: z.ZodType<ListQuery<S, F>, unknown>; spec: ListSpec<S, F>; source: (actor: Actor) => ListSource<R> },
+): RequestHandler {
+  return async (req, res) => {
+    const actor = authorizedActor(res, o.action);
+    const q = parseInput('query', o.query, req.query);
+    await sendListPage(sql, res, o.spec, q, o.source(actor));
+  };
 }

@@ -3,7 +3,7 @@
 import type { Sql } from '../../db';
 import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
-import type { ListSpec } from '../list';
+import { equalityFilters, type ListSpec } from '../list';
 import type { AuditListFilter } from './schema';
 
 export function auditScope(sql: Sql, actor: Actor) {
@@ -18,10 +18,7 @@ export const auditList = (sql: Sql): ListSpec<'seq' | 'at', AuditListFilter> => 
   defaultSort: ['seq', 'DESC'],
   tieBreaker: 'a.seq',
   filters: {
-    caseId: (v) => sql`a.case_id = ${v}`,
-    actorId: (v) => sql`a.actor_id = ${v}`,
-    action: (v) => sql`a.action = ${v}`,
-    entityType: (v) => sql`a.entity_type = ${v}`,
+    ...equalityFilters(sql, { caseId: 'a.case_id', actorId: 'a.actor_id', action: 'a.action', entityType: 'a.entity_type' }),
     from: (v) => sql`a.at >= ${v}`,
     to: (v) => sql`a.at < ${v}`,
   },

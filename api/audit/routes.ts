@@ -5,7 +5,7 @@ import type { Sql } from '../../db';
 import { verifyAuditChain } from '../../db/audit';
 import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
-import { orderOf, sendListPage, whereOf } from '../list';
+import { listRoute, orderOf, whereOf } from '../list';
 import { auditList, auditScope, presentAudit } from './queries';
 import { auditExportQuerySchema, auditListQuerySchema } from './schema';
 
@@ -15,11 +15,15 @@ export function auditRoutes(sql: Sql): Router {
   const router = Router();
   const list = auditList(sql);
 
-  router.get('/audit', async (req, res) => {
-    const actor = authorizedActor(res, 'audit.read');
-    const q = parseInput('query', auditListQuerySchema, req.query);
-    await sendListPage(sql, res, list, q, { select: sql`a.*`, from: sql`audit_log a`, scope: [auditScope(sql, actor)], present: presentAudit });
-  });
+  router.get(
+    '/audit',
+    listRoute(sql, {
+      action: 'audit.read',
+      query: auditListQuerySchema,
+      spec: list,
+      source: (actor) => ({ select: sql`a.*`, from: sql`audit_log a`, scope: [auditScope(sql, actor)], present: presentAudit }),
+    }),
+  );
 
   router.get('/audit/export.csv', async (req, res) => {
     const actor = authorizedActor(res, 'audit.read');

@@ -12,9 +12,9 @@ import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
 import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
 import { actorOf, parseInput } from '../http';
-import { bodyFieldProblem, HttpProblem } from '../problem';
+import { bodyFieldProblem } from '../problem';
 import { viaUpdate } from '../temporalErrors';
-import { findVisibleCase } from './queries';
+import { visibleCase } from './queries';
 import { actionParamsSchema, bulkConfirmBodySchema, bulkIdParamsSchema, caseIdParamsSchema, confirmBodySchema } from './schema';
 
 async function assigneeOf(sql: Sql, userId: string) {
@@ -24,8 +24,7 @@ async function assigneeOf(sql: Sql, userId: string) {
 }
 
 async function requireCaseFor(sql: Sql, actor: Actor, id: string, action: string) {
-  const row = await findVisibleCase(sql, actor, id);
-  if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+  const row = await visibleCase(sql, actor, id);
   authorize(actor, 'case.intervene', { intervention: action, kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
   return row;
 }

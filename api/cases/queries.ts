@@ -4,7 +4,8 @@ import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { oneOrMany, type ListSpec } from '../list';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { HttpProblem } from '../problem';
 import type { TaskRow } from '../tasks/queries';
 import type { CaseListFilter, CaseSortField } from './schema';
 
@@ -63,11 +64,8 @@ export const caseList = (sql: Sql): ListSpec<CaseSortField, CaseListFilter> => (
   defaultSort: ['createdAt', 'DESC'],
   tieBreaker: 'c.id',
   filters: {
-    id: (v) => sql`c.id IN ${sql(oneOrMany(v))}`,
-    status: (v) => sql`c.status = ${v}`,
-    pmksCode: (v) => sql`c.pmks_code = ${v}`,
-    kecamatanCode: (v) => sql`c.kecamatan_code = ${v}`,
-    assigneeId: (v) => sql`c.assignee_id = ${v}`,
+    id: idFilter(sql, 'c.id'),
+    ...equalityFilters(sql, { status: 'c.status', pmksCode: 'c.pmks_code', kecamatanCode: 'c.kecamatan_code', assigneeId: 'c.assignee_id' }),
   },
 });
 
@@ -129,5 +127,12 @@ export async function caseParts(sql: Sql, caseId: string) {
 
 export async function findVisibleCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow | undefined> {
   const [row] = await sql<CaseRow[]>`SELECT c.* FROM cases c WHERE c.id = ${id} AND ${caseScope(sql, actor)}`;
+  return row;
+}
+
+/** The case, if the actor's scope holds it; 404 otherwise (whether it exists elsewhere is not said). */
+export async function visibleCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await findVisibleCase(sql, actor, id);
+  if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
   return row;
 }

@@ -10,23 +10,26 @@ import { registeredUpdate, SA } from '../../workflows/definitions';
 import type { caseWorkflow } from '../../workflows/case';
 import { actorOf, parseInput } from '../http';
 import { idempotent, uuidFromKey } from '../idempotency';
-import { sendListPage } from '../list';
-import { bodyIssues, HttpProblem, validationProblem } from '../problem';
+import { listRoute } from '../list';
+import { bodyIssues, validationProblem } from '../problem';
 import { recordRequestEvent } from '../requestAudit';
 import { presentTask } from '../tasks/queries';
-import { caseList, caseParts, findVisibleCase, presentCase, visibleCases, type CaseRow } from './queries';
+import { caseList, caseParts, findVisibleCase, presentCase, visibleCase, visibleCases, type CaseRow } from './queries';
 import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema, timelineQuerySchema } from './schema';
 import { caseTimeline } from './timeline';
 
 export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
   const router = Router();
 
-  router.get('/cases', async (req, res) => {
-    const actor = actorOf(res);
-    const q = parseInput('query', caseListQuerySchema, req.query);
-    authorize(actor, 'case.list');
-    await sendListPage(sql, res, caseList(sql), q, { select: sql`c.*`, from: visibleCases(sql, actor), present: (r: CaseRow) => presentCase(actor, r, false) });
-  });
+  router.get(
+    '/cases',
+    listRoute(sql, {
+      action: 'case.list',
+      query: caseListQuerySchema,
+      spec: caseList(sql),
+      source: (actor) => ({ select: sql`c.*`, from: visibleCases(sql, actor), present: (r: CaseRow) => presentCase(actor, r, false) }),
+    }),
+  );
 
   router.post('/cases', idempotent(sql, 'cases.create'), async (req, res) => {
     const actor = actorOf(res);
@@ -76,8 +79,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const actor = actorOf(res);
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
     authorize(actor, 'case.list');
-    const row = await findVisibleCase(sql, actor, id);
-    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    const row = await visibleCase(sql, actor, id);
     const { tasks, referrals, pendingInterventions } = await caseParts(sql, id);
     // UU PDP: an auditor's read of personal data is itself on the record.
     if (actor.role === 'auditor') await recordRequestEvent(sql, res, { key: 'read', action: 'case.personal_data_read', entityType: 'case', entityId: id, caseId: id });
@@ -95,16 +97,14 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
     const { lang } = parseInput('query', timelineQuerySchema, req.query);
     authorize(actor, 'case.list');
-    const row = await findVisibleCase(sql, actor, id);
-    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    await visibleCase(sql, actor, id);
     res.json(await caseTimeline(sql, id, lang));
   });
 
   router.get('/cases/:id/history', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', caseIdParamsSchema, req.params);
-    const row = await findVisibleCase(sql, actor, id);
-    if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
+    const row = await visibleCase(sql, actor, id);
     authorize(actor, 'case.history', row.desaCode);
     const history = await temporal.workflow.getHandle(row.workflowId).fetchHistory();
     res.type('application/json').send(`{"workflowId":${JSON.stringify(row.workflowId)},"history":${historyToJSON(history)}}`);

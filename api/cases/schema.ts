@@ -5,7 +5,7 @@ import { interventionSchema, type InterventionResult } from '../../domain/interv
 import { pmksCodeSchema } from '../../domain/pmks';
 import { kecamatanCodeSchema } from '../../domain/regions';
 import type { CaseSnapshot } from '../../domain/workflowContracts';
-import { listQuerySchema } from '../list';
+import { idsFilterSchema, listQuerySchema } from '../list';
 import { caseSnapshotSchema, taskSchema } from '../tasks/schema';
 
 /** Register a case: starts its workflow; the registering TKSK becomes the assignee. */
@@ -20,7 +20,7 @@ export const CASE_SORTABLE = ['createdAt', 'updatedAt', 'status', 'pmksCode', 'k
 
 export const caseListQuerySchema = listQuerySchema(CASE_SORTABLE, {
   /** One id or several (react-admin getMany). */
-  id: z.union([z.uuid(), z.array(z.uuid()).max(500)]).optional(),
+  id: idsFilterSchema(z.uuid()),
   status: caseStatusSchema.optional(),
   pmksCode: pmksCodeSchema.optional(),
   kecamatanCode: kecamatanCodeSchema.optional(),

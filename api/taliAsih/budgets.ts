@@ -5,7 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { budgetChangedSignal } from '../../workflows/definitions';
 import { authorizedActor, parseInput } from '../http';
-import { sendListPage } from '../list';
+import { listRoute } from '../list';
 import { HttpProblem } from '../problem';
 import { appendRequestEvent } from '../requestAudit';
 import { budgetList, budgetScope, claimsAwaitingBudget, lockBudgetCommitted, presentBudget, provinsiOf, upsertBudget, type BudgetKey } from './queries';
@@ -13,13 +13,16 @@ import { budgetBodySchema, budgetListQuerySchema } from './schema';
 
 export function budgetRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
-  const list = budgetList(sql);
 
-  router.get('/tali-asih/budgets', async (req, res) => {
-    const actor = authorizedActor(res, 'budget.read');
-    const q = parseInput('query', budgetListQuerySchema, req.query);
-    await sendListPage(sql, res, list, q, { select: sql`b.*`, from: sql`tali_asih_budgets b`, scope: [budgetScope(sql, actor)], present: presentBudget });
-  });
+  router.get(
+    '/tali-asih/budgets',
+    listRoute(sql, {
+      action: 'budget.read',
+      query: budgetListQuerySchema,
+      spec: budgetList(sql),
+      source: (actor) => ({ select: sql`b.*`, from: sql`tali_asih_budgets b`, scope: [budgetScope(sql, actor)], present: presentBudget }),
+    }),
+  );
 
   router.put('/tali-asih/budgets', async (req, res) => {
     const actor = authorizedActor(res, 'budget.manage');

@@ -9,7 +9,7 @@ import type { taliAsihWorkflow } from '../../workflows/taliAsih';
 import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
 import { idempotent } from '../idempotency';
-import { sendListPage, whereOf } from '../list';
+import { listRoute, whereOf } from '../list';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { presentTask } from '../tasks/queries';
 import { claimFrom, claimList, claimParts, claimScope, claimSelect, claimsTotalAmount, findClaims, findUser, presentClaim, rateExists } from './queries';
@@ -51,17 +51,21 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     res.status(201).location(`/api/tali-asih/claims/${claimId}`).json(presentClaim(row));
   });
 
-  router.get('/tali-asih/claims', async (req, res) => {
-    const actor = authorizedActor(res, 'claim.list');
-    const q = parseInput('query', claimListQuerySchema, req.query);
-    await sendListPage(sql, res, list, q, {
-      select: claimSelect(sql),
-      from: claimFrom(sql),
-      scope: [claimScope(sql, actor)],
-      present: presentClaim,
-      headers: async (fromWhere) => ({ 'X-Total-Amount': await claimsTotalAmount(sql, fromWhere) }),
-    });
-  });
+  router.get(
+    '/tali-asih/claims',
+    listRoute(sql, {
+      action: 'claim.list',
+      query: claimListQuerySchema,
+      spec: list,
+      source: (actor) => ({
+        select: claimSelect(sql),
+        from: claimFrom(sql),
+        scope: [claimScope(sql, actor)],
+        present: presentClaim,
+        headers: async (fromWhere) => ({ 'X-Total-Amount': await claimsTotalAmount(sql, fromWhere) }),
+      }),
+    }),
+  );
 
   router.get('/tali-asih/claims/export.csv', async (req, res) => {
     const actor = authorizedActor(res, 'claim.list');

@@ -4,7 +4,7 @@ import type { Sql, Tx } from '../../db';
 import { CLAIM_REGION_COLUMNS, inRegion, type Fragment } from '../../db/regionScope';
 import { regionChain } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { oneOrMany, type ListSpec } from '../list';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
 import type { TaskRow } from '../tasks/queries';
 import type { BudgetListFilter, ClaimListFilter, ClaimSortField, FundingSource } from './schema';
 
@@ -28,13 +28,7 @@ export const claimList = (sql: Sql): ListSpec<ClaimSortField, ClaimListFilter> =
   sort: { createdAt: 'c.created_at', updatedAt: 'c.updated_at', period: 'c.period', status: 'c.status', totalAmount: 'c.total_amount' },
   defaultSort: ['createdAt', 'DESC'],
   tieBreaker: 'c.id',
-  filters: {
-    id: (v) => sql`c.id IN ${sql(oneOrMany(v))}`,
-    period: (v) => sql`c.period = ${v}`,
-    status: (v) => sql`c.status = ${v}`,
-    tkskId: (v) => sql`c.tksk_id = ${v}`,
-    kabupatenCode: (v) => sql`c.kabupaten_code = ${v}`,
-  },
+  filters: { id: idFilter(sql, 'c.id'), ...equalityFilters(sql, { period: 'c.period', status: 'c.status', tkskId: 'c.tksk_id', kabupatenCode: 'c.kabupaten_code' }) },
 });
 
 /** The filtered list's total rupiah (X-Total-Amount), for finance views. */
@@ -90,10 +84,7 @@ export const budgetList = (sql: Sql): ListSpec<'period' | 'fundingSource', Budge
   sort: { period: 'b.period', fundingSource: 'b.funding_source' },
   defaultSort: ['period', 'DESC'],
   tieBreaker: 'b.funding_source, b.provinsi_code',
-  filters: {
-    period: (v) => sql`b.period = ${v}`,
-    fundingSource: (v) => sql`b.funding_source = ${v}`,
-  },
+  filters: equalityFilters(sql, { period: 'b.period', fundingSource: 'b.funding_source' }),
 });
 export const budgetScope = (sql: Sql, actor: Actor) => inProvinsi(sql, actor, 'b.provinsi_code');
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
-import { listQuerySchema } from '../list';
+import { idsFilterSchema, listQuerySchema } from '../list';
 import { taskSchema } from '../tasks/schema';
 
 export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
@@ -18,7 +18,7 @@ export const claimIdParamsSchema = z.object({ id: z.string().regex(/^tali-asih-[
 
 export const CLAIM_SORTABLE = ['createdAt', 'updatedAt', 'period', 'status', 'totalAmount'] as const;
 export const claimListQuerySchema = listQuerySchema(CLAIM_SORTABLE, {
-  id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  id: idsFilterSchema(z.string()),
   period: periodSchema.optional(),
   status: z.enum(CLAIM_STATUSES).optional(),
   tkskId: z.string().optional(),

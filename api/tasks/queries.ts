@@ -3,7 +3,8 @@
 import type { Sql } from '../../db';
 import { inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
-import { oneOrMany, type ListSpec } from '../list';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { HttpProblem } from '../problem';
 import type { TaskListFilter, TaskSortField } from './schema';
 
 export interface TaskRow {
@@ -58,13 +59,8 @@ export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> => (
   tieBreaker: 't.id',
   nullsLast: true,
   filters: {
-    id: (v) => sql`t.id IN ${sql(oneOrMany(v))}`,
-    type: (v) => sql`t.type = ${v}`,
-    status: (v) => sql`t.status = ${v}`,
-    caseId: (v) => sql`t.case_id = ${v}`,
-    workflowId: (v) => sql`t.workflow_id = ${v}`,
-    assigneeId: (v) => sql`t.assignee_id = ${v}`,
-    candidateRole: (v) => sql`t.candidate_role = ${v}`,
+    id: idFilter(sql, 't.id'),
+    ...equalityFilters(sql, { type: 't.type', status: 't.status', caseId: 't.case_id', workflowId: 't.workflow_id', assigneeId: 't.assignee_id', candidateRole: 't.candidate_role' }),
     overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
   },
 });
@@ -91,7 +87,9 @@ export function presentTask(t: TaskRow) {
   };
 }
 
-export async function findVisibleTask(sql: Sql, actor: Actor, id: string): Promise<TaskRow | undefined> {
+/** The task, if the actor's scope holds it; 404 otherwise. */
+export async function visibleTask(sql: Sql, actor: Actor, id: string): Promise<TaskRow> {
   const [row] = await sql<TaskRow[]>`SELECT t.* FROM tasks t WHERE t.id = ${id} AND ${taskScope(sql, actor)}`;
+  if (!row) throw new HttpProblem(404, `no task ${id} visible to you`);
   return row;
 }

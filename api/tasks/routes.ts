@@ -8,36 +8,31 @@ import { completionOf, completionSchemaFor, type TaskType } from '../../domain/t
 import { completeTaskUpdate } from '../../workflows/definitions';
 import { actorOf, parseInput } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
-import { sendListPage } from '../list';
+import { listRoute } from '../list';
 import { viaUpdate } from '../temporalErrors';
-import { findVisibleTask, presentTask, taskList, visibleTasks } from './queries';
+import { presentTask, taskList, visibleTask, visibleTasks } from './queries';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
 
-  router.get('/tasks', async (req, res) => {
-    const actor = actorOf(res);
-    authorize(actor, 'task.list');
-    const q = parseInput('query', taskListQuerySchema, req.query);
-    await sendListPage(sql, res, taskList(sql), q, { select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask });
-  });
+  router.get(
+    '/tasks',
+    listRoute(sql, { action: 'task.list', query: taskListQuerySchema, spec: taskList(sql), source: (actor) => ({ select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask }) }),
+  );
 
   router.get('/tasks/:id', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', taskIdParamsSchema, req.params);
     authorize(actor, 'task.list');
-    const task = await findVisibleTask(sql, actor, id);
-    if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
-    res.json(presentTask(task));
+    res.json(presentTask(await visibleTask(sql, actor, id)));
   });
 
   router.post('/tasks/:id/complete', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', taskIdParamsSchema, req.params);
     const body = parseInput('body', completeTaskBodySchema, req.body);
-    const task = await findVisibleTask(sql, actor, id);
-    if (!task) throw new HttpProblem(404, `no task ${id} visible to you`);
+    const task = await visibleTask(sql, actor, id);
     if (task.status !== 'open') throw new HttpProblem(409, `task ${id} is already ${task.status}`, { taskStatus: task.status, outcome: task.outcome });
     // A retry of one's own completion (same outcome and data) while the first is still in flight
     // (its answer lost, the worker restarting) is the same Update: Temporal attaches it to the

@@ -3,7 +3,7 @@
 import type { Sql } from '../../db';
 import { inRegion } from '../../db/regionScope';
 import { publicUser, type UserRow } from '../auth/routes';
-import { oneOrMany, type ListSpec } from '../list';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
 import type { AssignableUserListFilter, UserListFilter } from './schema';
 
 /** Users whose region is `scope` or below it (a user's region is one code column). */
@@ -14,12 +14,7 @@ export const userList = (sql: Sql): ListSpec<'username' | 'role' | 'createdAt', 
   sort: { username: 'u.username', role: 'u.role', createdAt: 'u.created_at' },
   defaultSort: ['username', 'ASC'],
   tieBreaker: 'u.id',
-  filters: {
-    id: (v) => sql`u.id IN ${sql(oneOrMany(v))}`,
-    role: (v) => sql`u.role = ${v}`,
-    regionCode: (v) => sql`u.region_code = ${v}`,
-    disabled: (v) => sql`u.disabled = ${v}`,
-  },
+  filters: { id: idFilter(sql, 'u.id'), ...equalityFilters(sql, { role: 'u.role', regionCode: 'u.region_code', disabled: 'u.disabled' }) },
 });
 
 export const assignableUserList = (sql: Sql): ListSpec<'displayName' | 'username' | 'regionCode', AssignableUserListFilter> => ({
@@ -28,8 +23,8 @@ export const assignableUserList = (sql: Sql): ListSpec<'displayName' | 'username
   defaultSort: ['displayName', 'ASC'],
   tieBreaker: 'u.id',
   filters: {
-    id: (v) => sql`u.id IN ${sql(oneOrMany(v))}`,
-    role: (v) => sql`u.role = ${v}`,
+    id: idFilter(sql, 'u.id'),
+    ...equalityFilters(sql, { role: 'u.role' }),
     regionCode: (v) => userInRegion(sql, v),
     q: (v) => sql`(strpos(lower(u.username), lower(${v})) > 0 OR strpos(lower(u.display_name), lower(${v})) > 0)`,
   },

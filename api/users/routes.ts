@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/password';
 import { revokeAllOf } from '../auth/refreshTokens';
 import { publicUser, type UserRow } from '../auth/routes';
 import { authorizedActor, parseInput } from '../http';
-import { sendListPage } from '../list';
+import { listRoute } from '../list';
 import { recordRequestEvent } from '../requestAudit';
 import { assignableUserList, presentAdminUser, userInRegion, userList } from './queries';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
@@ -24,22 +24,25 @@ export function userRoutes(sql: Sql): Router {
     if (!r) throw validationProblem(bodyIssues([{ path: ['regionCode'], message: `unknown region ${code}`, code: 'custom' }]));
   };
 
-  router.get('/admin/users', async (req, res) => {
-    admin(res);
-    const q = parseInput('query', userListQuerySchema, req.query);
-    await sendListPage(sql, res, userList(sql), q, { select: sql`u.*`, from: sql`users u`, present: presentAdminUser });
-  });
+  router.get(
+    '/admin/users',
+    listRoute(sql, { action: 'user.manage', query: userListQuerySchema, spec: userList(sql), source: () => ({ select: sql`u.*`, from: sql`users u`, present: presentAdminUser }) }),
+  );
 
-  router.get('/users', async (req, res) => {
-    const actor = authorizedActor(res, 'user.list_assignable');
-    const q = parseInput('query', assignableUserListQuerySchema, req.query);
-    await sendListPage(sql, res, assignableUserList(sql), q, {
-      select: sql`u.id, u.username, u.display_name, u.role, u.region_code`,
-      from: sql`users u`,
-      scope: [sql`NOT u.disabled`, userInRegion(sql, actor.regionCode)],
-      present: publicUser,
-    });
-  });
+  router.get(
+    '/users',
+    listRoute(sql, {
+      action: 'user.list_assignable',
+      query: assignableUserListQuerySchema,
+      spec: assignableUserList(sql),
+      source: (actor) => ({
+        select: sql`u.id, u.username, u.display_name, u.role, u.region_code`,
+        from: sql`users u`,
+        scope: [sql`NOT u.disabled`, userInRegion(sql, actor.regionCode)],
+        present: publicUser,
+      }),
+    }),
+  );
 
   router.post('/admin/users', async (req, res) => {
     admin(res);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regionCodeSchema, regionLevel } from '../../domain/regions';
 import { roleSchema, type Role } from '../../domain/roles';
 import { userSchema } from '../auth/schema';
-import { listQuerySchema } from '../list';
+import { idsFilterSchema, listQuerySchema } from '../list';
 
 /** Region level each role is scoped to (auditors: any level; admin: national). */
 const SCOPE: Record<Role, string | null> = {
@@ -58,7 +58,7 @@ export const resetPasswordBodySchema = z.strictObject({ password }).meta({ id: '
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const userListQuerySchema = listQuerySchema(['username', 'role', 'createdAt'] as const, {
-  id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  id: idsFilterSchema(z.string()),
   role: roleSchema.optional(),
   regionCode: z.string().optional(),
   disabled: z.boolean().optional(),
@@ -69,7 +69,7 @@ export type UserListFilter = NonNullable<z.infer<typeof userListQuerySchema>['fi
 /** GET /api/users: the caller's colleagues to choose from (e.g. the TKSK a case goes to). */
 export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'username', 'regionCode'] as const, {
   /** One id or several (react-admin reads the chosen ones back this way). */
-  id: z.union([z.string().max(100), z.array(z.string().max(100)).max(500)]).optional(),
+  id: idsFilterSchema(z.string().max(100)),
   role: roleSchema.optional(),
   /** A region code: users of that region and below it (within the caller's own scope). */
   regionCode: regionCodeSchema.optional(),
