@@ -4,7 +4,7 @@
 // second supervisor.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { bulkReassignInputSchema, type BulkReassignInput, type BulkReassignStatus } from '../domain/bulk';
-import { can } from '../domain/policy';
+import { can } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import type { Activities } from '../activities';
 import { bulkStatusQuery, confirmBulkUpdate } from './definitions';

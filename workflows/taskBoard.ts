@@ -4,7 +4,7 @@
 // validated result. Its state is plain data so it survives continue-as-new.
 import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
-import { canCompleteTask } from '../domain/policy';
+import { canCompleteTask } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';

@@ -1,7 +1,7 @@
 import { caseRegistrationSchema, exampleCaseRegistration } from '../../domain/case';
 import { addIsoDuration, parseIsoDuration } from '../../domain/duration';
 import { isChildCategory, PMKS_CATEGORIES, pmksCodeSchema } from '../../domain/pmks';
-import { canCompleteTask, checkTaskCompletion } from '../../domain/policy';
+import { canCompleteTask, checkTaskCompletion } from '../../domain/access';
 import { regionChain, regionCovers, regionLevel } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import { completionOf, completionSchemaFor, OUTCOMES, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';

@@ -11,7 +11,7 @@ import {
   type Intervention,
   type InterventionResult,
 } from '../../domain/interventions';
-import { canIntervene } from '../../domain/policy';
+import { canIntervene } from '../../domain/access';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import type { CaseSnapshot, PendingIntervention } from '../../domain/workflowContracts';

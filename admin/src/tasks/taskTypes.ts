@@ -1,6 +1,6 @@
 // GET /api/task-types, cached: who completes each type, its outcomes, JSON Schema and examples.
 import { useGetList } from 'react-admin';
-import { checkTaskCompletion, type TaskRefusal } from '../../../domain/policy';
+import { checkTaskCompletion, type TaskRefusal } from '../../../domain/access';
 import type { TaskRecord, TaskTypeInfo } from '../types';
 import { getUser } from '../session';
 

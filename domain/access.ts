@@ -1,6 +1,7 @@
-// Authorization in one place: role × action × region scope. The API calls it before touching
-// Temporal and the workflow update validators call it again with the actor that travels with
-// the Update, so a call that slips past one layer is still refused by the other.
+// Authorization in one place: role × action × region scope. The API calls authorize() before
+// touching Temporal and the workflow update validators call the same decisions again with the
+// actor that travels with the Update, so a call that slips past one layer is still refused by
+// the other. No HTTP here: a refusal is an AuthorizationError, which the API answers with 403.
 import { regionCovers } from './regions';
 import type { Actor, Role } from './roles';
 import { TASK_TYPE_INFO, type TaskType } from './taskTypes';
@@ -16,7 +17,8 @@ export const ACTIONS = {
   'task.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'case.intervene': ['supervisor_kabupaten', 'supervisor_provinsi'],
   'case.bulk_reassign': ['supervisor_kabupaten', 'supervisor_provinsi'],
-  'policy.manage': ['admin'],
+  /** Edit the SLA due periods and case settings (tables sla_policies, case_policies). */
+  'settings.manage': ['admin'],
   'user.manage': ['admin'],
   /** Read the active users of one's region, to pick a reassignment target. */
   'user.list_assignable': ['supervisor_kabupaten', 'supervisor_provinsi'],
@@ -80,4 +82,52 @@ export interface CaseForPolicy {
 export function canIntervene(actor: Actor, action: string, c: CaseForPolicy): Decision {
   if (action === 'note' && actor.role === 'tksk' && actor.id === c.assigneeId) return allow;
   return can(actor, 'case.intervene', c.kecamatanCode);
+}
+
+/** The TKSK a stipend claim is for (their region once known). */
+export interface ClaimForPolicy {
+  tkskId: string;
+  regionCode?: string;
+}
+
+/** A TKSK opens only their own claim; a supervisor one for a TKSK of their region. */
+export function canOpenClaim(actor: Actor, claim: ClaimForPolicy): Decision {
+  const role = can(actor, 'claim.create');
+  if (!role.ok) return role;
+  if (actor.role === 'tksk' && claim.tkskId !== actor.id) return deny('a TKSK opens only their own claim');
+  if (claim.regionCode !== undefined && actor.id !== claim.tkskId && !regionCovers(actor.regionCode, claim.regionCode)) return deny('that TKSK is outside your region');
+  return allow;
+}
+
+/** What an action is checked against when it is about one thing; any other action takes a region code. */
+export interface Resources {
+  /** Complete this task: its type's role, its region, its assignee, four-eyes. */
+  'task.complete': TaskForPolicy;
+  /** Intervene on this case (`intervention`: note, pause, reassign, …). */
+  'case.intervene': CaseForPolicy & { intervention: string };
+  /** Open a claim for this TKSK. */
+  'claim.create': ClaimForPolicy;
+}
+type ResourceOf<A extends Action | 'task.complete'> = A extends keyof Resources ? Resources[A] : string;
+
+/** The decision for an action, on a resource (a region code, or the thing of `Resources`) when given. */
+export function decide<A extends Action | 'task.complete'>(actor: Actor, action: A, resource?: ResourceOf<A>): Decision {
+  if (action === 'task.complete') return resource === undefined ? deny('no task given') : canCompleteTask(actor, resource as TaskForPolicy);
+  if (action === 'case.intervene' && resource !== undefined) {
+    const { intervention, ...c } = resource as Resources['case.intervene'];
+    return canIntervene(actor, intervention, c);
+  }
+  if (action === 'claim.create' && resource !== undefined) return canOpenClaim(actor, resource as ClaimForPolicy);
+  return can(actor, action as Action, resource as string | undefined);
+}
+
+/** A refused action; the API answers it with 403 problem+json. */
+export class AuthorizationError extends Error {
+  override readonly name = 'AuthorizationError';
+}
+
+/** Throws AuthorizationError (with the reason) unless the actor may do this. */
+export function authorize<A extends Action | 'task.complete'>(actor: Actor, action: A, resource?: ResourceOf<A>): void {
+  const d = decide(actor, action, resource);
+  if (!d.ok) throw new AuthorizationError(d.reason);
 }
