@@ -2,8 +2,11 @@
 // logout, throttling), admin user management, Idempotency-Key, the audit trail (list, CSV,
 // verify, tampering), the timeline, the data-subject export and retention.
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import jwt from 'jsonwebtoken';
 import { act, completeOk, registerCase, setCasePolicy } from '../support/casework';
-import { asesmenData, call, db, login, registration, temporalClient } from '../support/stack';
+import { asesmenData, call, db, login, registration, stack, temporalClient } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -30,6 +33,17 @@ describe('sessions', () => {
     const other = await call('POST', '/api/auth/login', { body: { username: 'auditor1', password: 'demo' } });
     expect((await call('POST', '/api/auth/logout', { body: { refreshToken: other.body.refreshToken } })).status).toBe(204);
     expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status).toBe(401);
+  });
+
+  test('an access token without exp is refused, though signed with the real secret', async () => {
+    const secret = fs.readFileSync(path.join(stack().dataDir, 'secrets', 'jwt-secret'), 'utf8').trim();
+    const forever = jwt.sign({}, secret, { algorithm: 'HS256', subject: 'usr_admin', issuer: 'kesos-flow' });
+    const r = await call('GET', '/api/me', { token: forever });
+    expect(r.status).toBe(401);
+    expect(r.contentType).toContain('application/problem+json');
+    // The same secret with an expiry is accepted: the refusal is about exp, not the signature.
+    const valid = jwt.sign({}, secret, { algorithm: 'HS256', subject: 'usr_admin', issuer: 'kesos-flow', expiresIn: 60 });
+    expect((await call('GET', '/api/me', { token: valid })).body.username).toBe('admin');
   });
 
   test('repeated failed sign-ins of an account are throttled with 429 and Retry-After', async () => {
