@@ -40,6 +40,8 @@ export interface AppDeps {
   corsOrigins?: string[];
   /** Login throttling (defaults: 5 failures per account, 50 per address, per 15 minutes). */
   loginLimits?: ThrottleLimits;
+  /** The refresh cookie is Secure even on plain http requests (production, behind a TLS proxy). */
+  secureCookies?: boolean;
   /** Folder of the built portal (served at /admin), if any. */
   adminDist?: string;
 }
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps) {
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(docsRoutes());
-  api.use(authRoutes(sql, deps.jwtSecret, deps.loginLimits ?? DEFAULT_LIMITS));
+  api.use(authRoutes(sql, deps.jwtSecret, { limits: deps.loginLimits ?? DEFAULT_LIMITS, allowedOrigins: deps.corsOrigins ?? [], secureCookies: deps.secureCookies ?? false }));
   api.use(taskTypeRoutes());
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));

@@ -25,7 +25,7 @@ async function main() {
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec), interceptors: { workflow: [sealingInterceptor(seal)] } });
-  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins, loginLimits: config.loginLimits });
+  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins, loginLimits: config.loginLimits, secureCookies: config.production });
   const server = app.listen(config.port, () => log.info({ port: config.port }, 'api listening'));
   exitWithParent(async () => {
     server.close();

@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
-import { loginBodySchema, loginResponseSchema, refreshBodySchema, userSchema } from './auth/schema';
+import { loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
   bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseRecordSchema, caseSchema, confirmBodySchema,
   createCaseBodySchema, interventionResultSchema, timelineEntrySchema, timelineQuerySchema,
@@ -78,11 +78,13 @@ export function buildOpenApi() {
     r: Omit<RouteConfig, 'request' | 'security'> & {
       params?: z.ZodObject;
       query?: z.ZodObject;
+      headers?: z.ZodObject;
+      cookies?: z.ZodObject;
       body?: { schema: z.ZodType; account: string; example?: unknown; examples?: Record<string, { summary: string; value: unknown }> };
       open?: boolean;
     },
   ) => {
-    const { params, query, body, open, ...rest } = r;
+    const { params, query, headers, cookies, body, open, ...rest } = r;
     const example = body ? (body.example ?? (z.globalRegistry.get(body.schema) as { example?: unknown } | undefined)?.example) : undefined;
     const operation = `${r.method.toUpperCase()} ${r.path}`;
     if (body) bodies.push({ operation, account: body.account, schema: body.schema, example });
@@ -96,6 +98,8 @@ export function buildOpenApi() {
       request: {
         params,
         query,
+        headers,
+        cookies,
         ...(body
           ? {
               body: {
@@ -124,20 +128,21 @@ export function buildOpenApi() {
     method: 'get', path: '/api/docs', summary: 'Interactive API docs (Swagger UI, served from local files)', tags: ['system'], open: true,
     responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
   });
+  const setsCookie = { 'Set-Cookie': { description: 'kesos_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=2592000 (Secure over https)', schema: { type: 'string' as const } } };
   route({
-    method: 'post', path: '/api/auth/login', summary: 'Sign in (throttled per account and address)', tags: ['auth'], open: true,
+    method: 'post', path: '/api/auth/login', summary: 'Sign in (throttled per account and address); the refresh token comes as an httpOnly cookie, never in the body', tags: ['auth'], open: true,
     body: { schema: loginBodySchema, account: 'tksk1' },
-    responses: { 200: json(loginResponseSchema, 'signed in'), ...problems(400, 401, 413, 415, 422, 429) },
+    responses: { 200: { ...json(loginResponseSchema, 'signed in'), headers: setsCookie }, ...problems(400, 401, 413, 415, 422, 429) },
   });
   route({
-    method: 'post', path: '/api/auth/refresh', summary: 'Exchange a refresh token (single use, rotated) for a new session', tags: ['auth'], open: true,
-    body: { schema: refreshBodySchema, account: 'tksk1' },
-    responses: { 200: json(loginResponseSchema, 'a new access and refresh token'), ...problems(400, 401, 422) },
+    method: 'post', path: '/api/auth/refresh', summary: 'Exchange the refresh cookie (single use, rotated; a reused one revokes the login) for a new access token and cookie', tags: ['auth'], open: true,
+    headers: sessionCookieHeadersSchema, cookies: sessionCookieSchema,
+    responses: { 200: { ...json(loginResponseSchema, 'a new access token; the cookie is rotated'), headers: setsCookie }, ...problems(401, 403) },
   });
   route({
-    method: 'post', path: '/api/auth/logout', summary: 'Revoke the login the refresh token belongs to', tags: ['auth'], open: true,
-    body: { schema: refreshBodySchema, account: 'tksk1' },
-    responses: { 204: { description: 'revoked' }, ...problems(400, 422) },
+    method: 'post', path: '/api/auth/logout', summary: 'Revoke the login of the refresh cookie and clear the cookie', tags: ['auth'], open: true,
+    headers: sessionCookieHeadersSchema, cookies: sessionCookieSchema,
+    responses: { 204: { description: 'revoked (also when there was no session)' }, ...problems(403) },
   });
   route({ method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], responses: { 200: json(userSchema, 'the user'), ...problems(401) } });
 
@@ -267,7 +272,8 @@ export function buildOpenApi() {
       description:
         'Social-welfare casework (TKSK, PMKS) on Temporal. Lists follow react-admin simple-rest (sort, range, filter; Content-Range). ' +
         'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above). ' +
-        'Sign in with POST /api/auth/login (demo accounts, password "demo") and send `Authorization: Bearer <token>`.',
+        'Sign in with POST /api/auth/login (demo accounts, password "demo") and send `Authorization: Bearer <token>`; ' +
+        'the refresh token is an httpOnly cookie for POST /api/auth/refresh and /api/auth/logout, which also need the X-Requested-With header.',
     },
     servers: [{ url: '/' }],
   });

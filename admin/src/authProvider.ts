@@ -1,7 +1,8 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, getFreshToken, getRefreshToken, getUser, saveSession, type SessionResponse } from './session';
+import { clearSession, CSRF_HEADERS, getFreshToken, getUser, mayHaveServerSession, saveSession, signedOutUrl, type SessionResponse } from './session';
 
-type LoginResponse = SessionResponse;
+/** The user once the session is known: after a reload that takes the one refresh of the cookie. */
+const sessionUser = async () => getUser() ?? ((await getFreshToken()) ? getUser() : null);
 
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
@@ -9,46 +10,43 @@ export const authProvider: AuthProvider = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ username, password }),
+      credentials: 'same-origin',
     });
-    const body = (await response.json().catch(() => null)) as (LoginResponse & { detail?: string }) | null;
+    const body = (await response.json().catch(() => null)) as (SessionResponse & { detail?: string }) | null;
     if (!response.ok || !body?.token) {
       // 401 problem+json: "wrong username or password"; the login form shows the message.
       throw new Error(response.status === 401 ? 'ra.auth.sign_in_error' : (body?.detail ?? response.statusText));
     }
-    saveSession(body.token, body.expiresIn, body.user, body.refreshToken);
+    saveSession(body);
   },
 
+  /** Revokes the login (and clears the cookie), then reloads into the login form (signedOutUrl). */
   async logout() {
-    const refreshToken = getRefreshToken();
+    const revoke = mayHaveServerSession();
     clearSession();
-    // Revoke the login server-side too; a failure here must not keep the user signed in.
-    if (refreshToken) {
-      await fetch('/api/auth/logout', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ refreshToken }) }).catch(() => undefined);
-    }
+    // A failure here must not keep the user signed in.
+    if (revoke) await fetch('/api/auth/logout', { method: 'POST', headers: CSRF_HEADERS, credentials: 'same-origin' }).catch(() => undefined);
+    return signedOutUrl();
   },
 
+  /** Cheap when signed out: no request and no side effect once the one refresh of the page load has failed. */
   async checkAuth() {
-    if (!(await getFreshToken())) {
-      clearSession();
-      throw new Error('ra.auth.auth_check_error');
-    }
+    if (!(await getFreshToken())) throw new Error('ra.auth.auth_check_error');
   },
 
   async checkError(error: { status?: number }) {
-    if (error?.status === 401) {
-      clearSession();
-      throw new Error('ra.notification.logged_out');
-    }
+    // react-admin logs out next, which revokes the login and clears the session.
+    if (error?.status === 401) throw new Error('ra.notification.logged_out');
     // 403 and the rest are shown as ordinary errors without ending the session.
   },
 
   async getIdentity() {
-    const user = getUser();
+    const user = await sessionUser();
     if (!user) throw new Error('ra.auth.auth_check_error');
     return { id: user.id, fullName: user.displayName };
   },
 
   async getPermissions() {
-    return getUser()?.role ?? null;
+    return (await sessionUser())?.role ?? null;
   },
 };

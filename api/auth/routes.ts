@@ -1,11 +1,11 @@
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Sql } from '../../db';
 import { verifyPassword } from '../../db/password';
 import type { Actor } from '../../domain/roles';
 import { actorOf, parseInput } from '../http';
 import { HttpProblem } from '../problem';
-import { issueRefreshToken, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
-import { loginBodySchema, refreshBodySchema } from './schema';
+import { issueRefreshToken, REFRESH_TOKEN_DAYS, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
+import { loginBodySchema } from './schema';
 import { clearFailures, recordFailure, retryAfter, type ThrottleLimits } from './throttle';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken } from './tokens';
 
@@ -37,15 +37,59 @@ export function authenticate(sql: Sql, secret: string): RequestHandler {
   };
 }
 
-export function authRoutes(sql: Sql, secret: string, limits: ThrottleLimits): Router {
-  const router = Router();
+/** The refresh token's cookie: httpOnly (no script reads it), SameSite=Strict, sent only to /api/auth. */
+export const REFRESH_COOKIE = 'kesos_refresh';
+const COOKIE_PATH = '/api/auth';
 
-  const session = async (user: UserRow, refreshToken?: string) => ({
-    token: signAccessToken(secret, user.id),
-    expiresIn: ACCESS_TOKEN_SECONDS,
-    refreshToken: refreshToken ?? (await issueRefreshToken(sql, user.id)).token,
-    user: publicUser(user),
-  });
+/** The header a browser cannot add to a cross-site request without a CORS preflight (which the allow-list refuses). */
+export const CSRF_HEADER = 'x-requested-with';
+
+export interface AuthOptions {
+  limits: ThrottleLimits;
+  /** Browser origins besides the API's own that may call refresh and logout (CORS_ORIGINS). */
+  allowedOrigins: string[];
+  /** Mark the cookie Secure even when the request itself is plain http (production behind a proxy). */
+  secureCookies: boolean;
+}
+
+function cookieOf(req: Request, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      const value = part.slice(eq + 1).trim();
+      return /^[A-Za-z0-9_-]{20,200}$/.test(value) ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * CSRF defence of the cookie-authenticated endpoints, beside SameSite=Strict: the custom header
+ * must be there (a cross-site form or image cannot send one, and a cross-site fetch with it
+ * needs a preflight the API does not grant), and an Origin, when the browser sends one, must
+ * be the API's own or an allowed one.
+ */
+function refuseCrossSite(req: Request, allowedOrigins: string[]): void {
+  if (!req.header(CSRF_HEADER)) throw new HttpProblem(403, `send the ${CSRF_HEADER} header with refresh and logout (CSRF protection)`);
+  const origin = req.header('origin');
+  if (origin !== undefined && origin !== `${req.protocol}://${req.get('host')}` && !allowedOrigins.includes(origin)) {
+    throw new HttpProblem(403, `origin ${origin} may not use the session cookie`);
+  }
+}
+
+export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Router {
+  const router = Router();
+  const { limits } = options;
+
+  const cookieOptions = (req: Request) => ({ httpOnly: true, sameSite: 'strict' as const, path: COOKIE_PATH, secure: req.secure || options.secureCookies });
+
+  /** The access token in the body; the refresh token only in the cookie, never readable by the page. */
+  const startSession = (req: Request, res: Response, user: UserRow, refreshToken: string) => {
+    res.cookie(REFRESH_COOKIE, refreshToken, { ...cookieOptions(req), maxAge: REFRESH_TOKEN_DAYS * 24 * 3600 * 1000 });
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ token: signAccessToken(secret, user.id), expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user) });
+  };
+  const endSession = (req: Request, res: Response) => res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput('body', loginBodySchema, req.body);
@@ -64,21 +108,34 @@ export function authRoutes(sql: Sql, secret: string, limits: ThrottleLimits): Ro
       throw new HttpProblem(401, 'wrong username or password');
     }
     await clearFailures(sql, accountKey);
-    res.json(await session(user));
+    // A previous login of this browser ends: its cookie is replaced, so revoke what it held.
+    const previous = cookieOf(req, REFRESH_COOKIE);
+    if (previous) await revokeRefreshToken(sql, previous);
+    startSession(req, res, user, (await issueRefreshToken(sql, user.id)).token);
   });
 
   router.post('/auth/refresh', async (req, res) => {
-    const body = parseInput('body', refreshBodySchema, req.body);
-    const rotated = await rotateRefreshToken(sql, body.refreshToken);
-    if (!rotated.ok) throw new HttpProblem(401, rotated.reason);
+    refuseCrossSite(req, options.allowedOrigins);
+    const token = cookieOf(req, REFRESH_COOKIE);
+    if (!token) throw new HttpProblem(401, `no session: sign in first (the refresh token travels in the ${REFRESH_COOKIE} cookie only)`);
+    const rotated = await rotateRefreshToken(sql, token);
+    if (!rotated.ok) {
+      endSession(req, res);
+      throw new HttpProblem(401, rotated.reason);
+    }
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${rotated.userId}`;
-    if (!user || user.disabled) throw new HttpProblem(401, 'the account is disabled or no longer exists');
-    res.json(await session(user, rotated.token));
+    if (!user || user.disabled) {
+      endSession(req, res);
+      throw new HttpProblem(401, 'the account is disabled or no longer exists');
+    }
+    startSession(req, res, user, rotated.token);
   });
 
   router.post('/auth/logout', async (req, res) => {
-    const body = parseInput('body', refreshBodySchema, req.body);
-    await revokeRefreshToken(sql, body.refreshToken);
+    refuseCrossSite(req, options.allowedOrigins);
+    const token = cookieOf(req, REFRESH_COOKIE);
+    if (token) await revokeRefreshToken(sql, token);
+    endSession(req, res);
     res.status(204).end();
   });
 

@@ -9,12 +9,16 @@ export const loginBodySchema = z
   })
   .meta({ id: 'LoginRequest', example: { username: 'tksk1', password: 'demo' } });
 
-export const refreshBodySchema = z
-  .strictObject({
-    /** The refresh token from login or the previous refresh; it is rotated (single use). */
-    refreshToken: z.string().min(20).max(200),
-  })
-  .meta({ id: 'RefreshRequest', example: { refreshToken: 'paste-the-refreshToken-from-login-here' } });
+/** What refresh and logout need besides the cookie: the CSRF header (any value, e.g. `fetch`). */
+export const sessionCookieHeadersSchema = z.object({
+  /** Required: a cross-site page cannot send it without a CORS preflight. */
+  'x-requested-with': z.string().meta({ example: 'fetch' }),
+});
+
+export const sessionCookieSchema = z.object({
+  /** The refresh token (httpOnly, SameSite=Strict, Path=/api/auth; Secure over https), set by login and every refresh. */
+  kesos_refresh: z.string(),
+});
 
 export const userSchema = z
   .object({
@@ -33,8 +37,6 @@ export const loginResponseSchema = z
     token: z.string(),
     /** Seconds until the access token expires. */
     expiresIn: z.number().int(),
-    /** Single-use token for POST /api/auth/refresh. */
-    refreshToken: z.string(),
     user: userSchema,
   })
   .meta({ id: 'LoginResponse' });

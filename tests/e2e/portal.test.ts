@@ -45,3 +45,68 @@ test('a wrong password is refused with a message', async () => {
   expect(page.url()).toMatch(/login/);
   await page.close();
 });
+
+describe('the session in the browser', () => {
+  test('the first visit shows the login form at once: one session check, no loop', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Counts what the session code does while the login form is up.
+    await page.addInitScript(() => {
+      const w = window as unknown as { storageWrites: number };
+      w.storageWrites = 0;
+      for (const name of ['removeItem', 'setItem'] as const) {
+        const original = Storage.prototype[name] as (...a: unknown[]) => unknown;
+        Storage.prototype[name] = function (this: Storage, ...args: unknown[]) {
+          w.storageWrites++;
+          return original.apply(this, args);
+        } as never;
+      }
+    });
+    let refreshes = 0;
+    page.on('request', (r) => {
+      if (r.url().includes('/api/auth/refresh')) refreshes++;
+    });
+    const started = Date.now();
+    await page.goto(`${stack().apiUrl}/admin/`);
+    await page.getByLabel(/Nama pengguna/).waitFor({ timeout: 15_000 });
+    const shownAfter = Date.now() - started;
+    await page.waitForTimeout(2_000);
+    const storageWrites = await page.evaluate(() => (window as unknown as { storageWrites: number }).storageWrites);
+    expect({ refreshes: refreshes <= 1, storageWrites: storageWrites < 20 }).toEqual({ refreshes: true, storageWrites: true });
+    expect(shownAfter).toBeLessThan(5_000);
+    await context.close();
+  });
+
+  test('the refresh token is an httpOnly cookie: nothing in storage, a reload keeps the session, logout ends it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${stack().apiUrl}/admin/`);
+    await page.getByLabel(/Nama pengguna/).fill('tksk1');
+    await page.getByLabel(/Kata sandi/).fill('demo');
+    await page.getByRole('button', { name: /^Masuk$/ }).click();
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+
+    const stored = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }), cookie: document.cookie }));
+    expect(stored.local).not.toMatch(/refresh|token/i);
+    expect(stored.session).not.toMatch(/refresh/i);
+    expect(stored.cookie).not.toMatch(/kesos_refresh/);
+    const [cookie] = (await context.cookies()).filter((c) => c.name === 'kesos_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/auth' });
+
+    // A reload has no access token in memory: the cookie brings the session back.
+    await page.reload();
+    await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+    await page.getByRole('menuitem', { name: 'Kasus saya' }).waitFor();
+
+    await page.getByRole('button', { name: 'Profil' }).click();
+    await page.getByRole('menuitem', { name: 'Keluar' }).click();
+    await page.waitForURL(/#\/login/, { timeout: 15_000 });
+    expect((await context.cookies()).filter((c) => c.name === 'kesos_refresh')).toEqual([]);
+    // The old cookie value is revoked server-side too.
+    const replay = await fetch(`${stack().apiUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: `kesos_refresh=${cookie.value}`, 'x-requested-with': 'fetch' } });
+    expect(replay.status).toBe(401);
+    await page.reload();
+    await page.getByLabel(/Nama pengguna/).waitFor({ timeout: 15_000 });
+    await context.close();
+  });
+});

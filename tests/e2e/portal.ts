@@ -27,7 +27,7 @@ export async function signIn(browser: Browser, username: string, viewport = DESK
   return page;
 }
 
-/** Sign out through the user menu, then in again as someone else, in the same page (no reload). */
+/** Sign out through the user menu (the portal reloads into the login form), then in again as someone else in the same page. */
 export async function switchUser(page: Page, username: string): Promise<void> {
   if (!page.url().includes('#/login')) {
     await page.getByRole('button', { name: 'Profil' }).click();

@@ -9,7 +9,7 @@ import { createApp } from '../../api/app';
 import type { Logger } from '../../api/logger';
 import { buildOpenApi } from '../../api/openapi';
 import { connect } from '../../db';
-import { asesmenData, call, login, registration } from '../support/stack';
+import { asesmenData, call, cookieSession, login, registration, withRefreshCookie } from '../support/stack';
 
 const { document, bodies, responses } = buildOpenApi();
 const documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
@@ -139,8 +139,9 @@ describe('real answers match the documented schemas', () => {
   test('each operation, as the accounts that use it', async () => {
     await check(null, 'GET /health', '/health');
     await check(null, 'GET /api/openapi.json', '/api/openapi.json');
-    const session = await check(null, 'POST /api/auth/login', '/api/auth/login', { username: 'tksk1', password: 'demo' });
-    await check(null, 'POST /api/auth/refresh', '/api/auth/refresh', { refreshToken: session.refreshToken });
+    const { cookie } = await cookieSession('tksk1');
+    await check(null, 'POST /api/auth/login', '/api/auth/login', { username: 'tksk1', password: 'demo' });
+    await check(null, 'POST /api/auth/refresh', '/api/auth/refresh', undefined, withRefreshCookie(cookie));
     await check('tksk1', 'GET /api/me', '/api/me');
 
     const registered = await check('tksk1', 'POST /api/cases', '/api/cases', registration());

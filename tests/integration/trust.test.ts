@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
 import { act, completeOk, registerCase, setCasePolicy } from '../support/casework';
-import { asesmenData, call, db, login, registration, stack, temporalClient } from '../support/stack';
+import { asesmenData, call, cookieSession, db, login, refreshCookie, registration, stack, temporalClient, withRefreshCookie } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -16,23 +16,56 @@ describe('sessions', () => {
     const first = await call('POST', '/api/auth/login', { body: { username: 'auditor1', password: 'demo' } });
     expect(first.status).toBe(200);
     expect(first.body.expiresIn).toBe(900);
-    const r1 = first.body.refreshToken;
+    const r1 = refreshCookie(first)!;
+    expect(r1).toMatch(/^[\w-]{40,}$/);
 
-    const second = await call('POST', '/api/auth/refresh', { body: { refreshToken: r1 } });
+    const second = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(r1) });
     expect(second.status).toBe(200);
-    const r2 = second.body.refreshToken;
+    const r2 = refreshCookie(second)!;
     expect(r2).not.toBe(r1);
     expect((await call('GET', '/api/me', { token: second.body.token })).body.username).toBe('auditor1');
 
-    // r1 again: theft is assumed, the family (r2 included) dies.
-    const reuse = await call('POST', '/api/auth/refresh', { body: { refreshToken: r1 } });
+    // r1 again: theft is assumed, the family (r2 included) dies, and the cookie is cleared.
+    const reuse = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(r1) });
     expect(reuse.status).toBe(401);
     expect(reuse.body.detail).toMatch(/reused/);
-    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: r2 } })).status).toBe(401);
+    expect(refreshCookie(reuse)).toBe('');
+    expect((await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(r2) })).status).toBe(401);
 
-    const other = await call('POST', '/api/auth/login', { body: { username: 'auditor1', password: 'demo' } });
-    expect((await call('POST', '/api/auth/logout', { body: { refreshToken: other.body.refreshToken } })).status).toBe(204);
-    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: other.body.refreshToken } })).status).toBe(401);
+    const other = await cookieSession('auditor1');
+    const out = await call('POST', '/api/auth/logout', { headers: withRefreshCookie(other.cookie) });
+    expect(out.status).toBe(204);
+    expect(refreshCookie(out)).toBe('');
+    expect((await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(other.cookie) })).status).toBe(401);
+  });
+
+  test('the refresh token is an httpOnly, SameSite=Strict cookie on /api/auth, never in a body', async () => {
+    const r = await call('POST', '/api/auth/login', { body: { username: 'tksk1', password: 'demo' } });
+    expect(r.status).toBe(200);
+    expect(Object.keys(r.body).sort()).toEqual(['expiresIn', 'token', 'user']);
+    const [line] = r.headers.getSetCookie().filter((l) => l.startsWith('kesos_refresh='));
+    const attributes = line.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/auth', `max-age=${30 * 24 * 3600}`]));
+    expect(attributes).not.toContain('secure'); // plain http in local mode; production marks it Secure
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const refreshed = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(refreshCookie(r)!) });
+    expect(Object.keys(refreshed.body).sort()).toEqual(['expiresIn', 'token', 'user']);
+    // A refresh token in the body (the old way) is no session.
+    const body = await call('POST', '/api/auth/refresh', { body: { refreshToken: refreshCookie(refreshed) }, headers: { 'x-requested-with': 'fetch' } });
+    expect(body.status).toBe(401);
+  });
+
+  test('refresh and logout refuse cross-site requests (CSRF): the header is required, a foreign Origin is refused', async () => {
+    const { cookie } = await cookieSession('tksk2');
+    const noHeader = await call('POST', '/api/auth/refresh', { headers: { cookie: `kesos_refresh=${cookie}` } });
+    expect(noHeader.status).toBe(403);
+    expect(noHeader.contentType).toContain('application/problem+json');
+    const foreign = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(cookie, { origin: 'https://evil.example' }) });
+    expect(foreign.status).toBe(403);
+    expect((await call('POST', '/api/auth/logout', { headers: { cookie: `kesos_refresh=${cookie}`, origin: 'https://evil.example' } })).status).toBe(403);
+    // Neither refusal used the token: the same cookie still refreshes, from the API's own origin.
+    const own = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(cookie, { origin: stack().apiUrl }) });
+    expect(own.status).toBe(200);
   });
 
   test('an access token without exp is refused, though signed with the real secret', async () => {
@@ -77,7 +110,7 @@ describe('admin user management', () => {
     const id = created.body.id;
     expect((await call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
     expect((await call('GET', '/api/me', { token: session.body.token })).status).toBe(401);
-    expect((await call('POST', '/api/auth/refresh', { body: { refreshToken: session.body.refreshToken } })).status).toBe(401);
+    expect((await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(refreshCookie(session)!) })).status).toBe(401);
 
     await call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { disabled: false } });
     expect((await call('POST', `/api/admin/users/${id}/reset-password`, { token: admin, body: { password: 'sandi-baru-yang-panjang' } })).status).toBe(204);

@@ -59,6 +59,26 @@ export async function login(username: string): Promise<string> {
   return r.body.token;
 }
 
+/** The refresh token a login or refresh answer set as the kesos_refresh cookie ('' when it cleared it). */
+export function refreshCookie(r: ApiResponse): string | undefined {
+  for (const line of r.headers.getSetCookie()) {
+    const m = /^kesos_refresh=([^;]*)/.exec(line);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** The headers a browser sends to refresh or log out with that cookie (the CSRF header included). */
+export const withRefreshCookie = (cookie: string, extra: Record<string, string> = {}) => ({ cookie: `kesos_refresh=${cookie}`, 'x-requested-with': 'fetch', ...extra });
+
+/** Signs in and keeps the refresh cookie, as a browser does. */
+export async function cookieSession(username: string, password = 'demo'): Promise<{ token: string; cookie: string }> {
+  const r = await call('POST', '/api/auth/login', { body: { username, password } });
+  const cookie = refreshCookie(r);
+  if (r.status !== 200 || !cookie) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { token: r.body.token, cookie };
+}
+
 export function db(): Sql {
   return connect(stack().databaseUrl, { max: 2 });
 }
