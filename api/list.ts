@@ -124,6 +124,8 @@ export interface ListSource<R> {
   present: (row: R) => unknown;
   /** Totals of the whole filtered list as headers (e.g. X-Total-Amount), computed beside the page. */
   headers?: (fromWhere: Fragment) => Promise<Record<string, string>>;
+  /** Called with the page's rows before they are sent (an auditor's read is audited). */
+  read?: (rows: R[]) => Promise<void>;
 }
 
 /**
@@ -147,17 +149,18 @@ export async function sendListPage<S extends string, F, R>(
     source.headers?.(fromWhere) ?? ({} as Record<string, string>),
   ]);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  await source.read?.(rows);
   sendList(res, spec.resource, rows.map(source.present), first, total);
 }
 
 /** GET handler of a list: the role may `action` (else 403), the query parses (else 422), then the page of the caller's rows. */
 export function listRoute<S extends string, F, R>(
   sql: Sql,
-  o: { action: Action; query: z.ZodType<ListQuery<S, F>, unknown>; spec: ListSpec<S, F>; source: (actor: Actor) => ListSource<R> },
+  o: { action: Action; query: z.ZodType<ListQuery<S, F>, unknown>; spec: ListSpec<S, F>; source: (actor: Actor, res: Response, q: ListQuery<S, F>) => ListSource<R> },
 ): RequestHandler {
   return async (req, res) => {
     const actor = authorizedActor(res, o.action);
     const q = parseInput('query', o.query, req.query);
-    await sendListPage(sql, res, o.spec, q, o.source(actor));
+    await sendListPage(sql, res, o.spec, q, o.source(actor, res, q));
   };
 }

@@ -7,9 +7,20 @@ import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
 import { listRoute, orderOf, whereOf } from '../list';
 import { auditList, auditScope, presentAudit } from './queries';
-import { auditExportQuerySchema, auditListQuerySchema } from './schema';
+import { auditExportQuerySchema, auditListQuerySchema, type AuditListFilter } from './schema';
+import { recordAuditorRead, type RequestEvent } from '../requestAudit';
 
 const CSV_COLUMNS = ['seq', 'at', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'caseId', 'details', 'prevHash', 'hash'] as const;
+
+/** An auditor's read of the audit trail: about the case when the filter names one, else the trail itself. */
+const auditRead = (action: string, filter: AuditListFilter | undefined, rows?: number): RequestEvent => ({
+  key: 'read:audit',
+  action,
+  entityType: filter?.caseId ? 'case' : 'audit_log',
+  entityId: filter?.caseId ?? 'audit_log',
+  caseId: filter?.caseId ?? null,
+  details: { filter: filter ?? {}, rows },
+});
 
 export function auditRoutes(sql: Sql): Router {
   const router = Router();
@@ -21,13 +32,20 @@ export function auditRoutes(sql: Sql): Router {
       action: 'audit.read',
       query: auditListQuerySchema,
       spec: list,
-      source: (actor) => ({ select: sql`a.*`, from: sql`audit_log a`, scope: [auditScope(sql, actor)], present: presentAudit }),
+      source: (actor, res, q) => ({
+        select: sql`a.*`,
+        from: sql`audit_log a`,
+        scope: [auditScope(sql, actor)],
+        present: presentAudit,
+        read: (rows: unknown[]) => recordAuditorRead(sql, res, actor, auditRead('audit.read', q.filter, rows.length)),
+      }),
     }),
   );
 
   router.get('/audit/export.csv', async (req, res) => {
     const actor = authorizedActor(res, 'audit.read');
     const q = parseInput('query', auditExportQuerySchema, req.query);
+    await recordAuditorRead(sql, res, actor, auditRead('audit.exported', q.filter));
     res.type('text/csv; charset=utf-8').attachment('audit.csv');
     res.write(`${CSV_COLUMNS.join(',')}\n`);
     // Oldest first unless asked otherwise: the chain's order.

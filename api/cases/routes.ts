@@ -12,7 +12,7 @@ import { actorOf, parseInput } from '../http';
 import { idempotent, uuidFromKey } from '../idempotency';
 import { listRoute } from '../list';
 import { bodyIssues, validationProblem } from '../problem';
-import { recordRequestEvent } from '../requestAudit';
+import { recordAuditorRead } from '../requestAudit';
 import { presentTask } from '../tasks/queries';
 import { caseList, caseParts, findVisibleCase, presentCase, visibleCase, visibleCases, type CaseRow } from './queries';
 import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema, timelineQuerySchema } from './schema';
@@ -81,8 +81,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     authorize(actor, 'case.list');
     const row = await visibleCase(sql, actor, id);
     const { tasks, referrals, pendingInterventions } = await caseParts(sql, id);
-    // UU PDP: an auditor's read of personal data is itself on the record.
-    if (actor.role === 'auditor') await recordRequestEvent(sql, res, { key: 'read', action: 'case.personal_data_read', entityType: 'case', entityId: id, caseId: id });
+    await recordAuditorRead(sql, res, actor, { key: 'read', action: 'case.personal_data_read', entityType: 'case', entityId: id, caseId: id });
     res.json({
       ...presentCase(actor, row, true),
       openTasks: tasks.filter((t) => t.status === 'open').map(presentTask),
@@ -98,7 +97,9 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const { lang } = parseInput('query', timelineQuerySchema, req.query);
     authorize(actor, 'case.list');
     await visibleCase(sql, actor, id);
-    res.json(await caseTimeline(sql, id, lang));
+    const timeline = await caseTimeline(sql, id, lang);
+    await recordAuditorRead(sql, res, actor, { key: 'read:timeline', action: 'case.timeline_read', entityType: 'case', entityId: id, caseId: id });
+    res.json(timeline);
   });
 
   router.get('/cases/:id/history', async (req, res) => {
@@ -107,6 +108,7 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const row = await visibleCase(sql, actor, id);
     authorize(actor, 'case.history', row.desaCode);
     const history = await temporal.workflow.getHandle(row.workflowId).fetchHistory();
+    await recordAuditorRead(sql, res, actor, { key: 'read:history', action: 'case.history_read', entityType: 'case', entityId: id, caseId: id });
     res.type('application/json').send(`{"workflowId":${JSON.stringify(row.workflowId)},"history":${historyToJSON(history)}}`);
   });
 

@@ -70,6 +70,16 @@ function sentence(r: Row, lang: Lang): string {
       return id ? `${who} menolak permintaan ${d.action}` : `${who} declined the ${d.action} request`;
     case 'case.personal_data_read':
       return id ? `${who} membuka data pribadi kasus` : `${who} read the case's personal data`;
+    case 'case.timeline_read':
+      return id ? `${who} membuka linimasa kasus` : `${who} read the case's timeline`;
+    case 'case.history_read':
+      return id ? `${who} membuka riwayat workflow kasus` : `${who} read the case's workflow history`;
+    case 'task.data_read':
+      return id ? `${who} membuka data tugas kasus (${(d.taskIds as string[] | undefined)?.length ?? 0})` : `${who} read the case's task data (${(d.taskIds as string[] | undefined)?.length ?? 0})`;
+    case 'audit.read':
+      return id ? `${who} membuka log audit kasus` : `${who} read the case's audit log`;
+    case 'audit.exported':
+      return id ? `${who} mengekspor log audit kasus` : `${who} exported the case's audit log`;
     case 'case.anonymised':
       return id ? 'Data pribadi dianonimkan (masa retensi berakhir)' : 'Personal data anonymised (retention period ended)';
     default:

@@ -10,7 +10,8 @@ import { actorOf, parseInput } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
 import { listRoute } from '../list';
 import { viaUpdate } from '../temporalErrors';
-import { presentTask, taskList, visibleTask, visibleTasks } from './queries';
+import { presentTask, taskList, visibleTask, visibleTasks, type TaskRow } from './queries';
+import { recordAuditorTaskRead } from '../requestAudit';
 import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
@@ -18,14 +19,21 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
 
   router.get(
     '/tasks',
-    listRoute(sql, { action: 'task.list', query: taskListQuerySchema, spec: taskList(sql), source: (actor) => ({ select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask }) }),
+    listRoute(sql, {
+      action: 'task.list',
+      query: taskListQuerySchema,
+      spec: taskList(sql),
+      source: (actor, res) => ({ select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask, read: (rows: TaskRow[]) => recordAuditorTaskRead(sql, res, actor, rows) }),
+    }),
   );
 
   router.get('/tasks/:id', async (req, res) => {
     const actor = actorOf(res);
     const { id } = parseInput('params', taskIdParamsSchema, req.params);
     authorize(actor, 'task.list');
-    res.json(presentTask(await visibleTask(sql, actor, id)));
+    const task = await visibleTask(sql, actor, id);
+    await recordAuditorTaskRead(sql, res, actor, [task]);
+    res.json(presentTask(task));
   });
 
   router.post('/tasks/:id/complete', async (req, res) => {

@@ -188,7 +188,9 @@ describe('audit trail', () => {
     expect(csv.contentType).toContain('text/csv');
     const lines = String(csv.body).trim().split('\n');
     expect(lines[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
-    expect(lines.length).toBe(list.body.length + 1);
+    // The auditor's list read and this export are on the case's record too, written before the export's rows.
+    expect(lines.length).toBe(list.body.length + 1 + 2);
+    expect(lines.filter((l) => l.includes('"audit.read"') || l.includes('"audit.exported"'))).toHaveLength(2);
 
     const verify = await call('GET', '/api/audit/verify', { token: auditor });
     expect(verify.body).toMatchObject({ ok: true });
@@ -245,6 +247,42 @@ describe('UU PDP duties', () => {
     expect(exp.body.cases[0].audit.length).toBeGreaterThan(0);
     const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'data_subject.exported' AND details->'caseIds' ? ${r.body.id}`;
     expect(n).toBe(1);
+  });
+
+  test("every auditor read of a case's data is audited: case, timeline, history, tasks, audit trail", async () => {
+    const caseId = await registerCase();
+    const auditor = await login('auditor1');
+    const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+    const reads = async () =>
+      (await sql<{ action: string; details: Record<string, any> }[]>`
+        SELECT action, details FROM audit_log WHERE case_id = ${caseId} AND actor_id = 'usr_auditor1' ORDER BY seq`);
+    expect(await reads()).toEqual([]);
+
+    const [task] = (await call('GET', `/api/tasks?filter=${q({ caseId })}`, { token: auditor })).body;
+    const answers = await Promise.all([
+      call('GET', `/api/cases/${caseId}`, { token: auditor }),
+      call('GET', `/api/cases/${caseId}/timeline`, { token: auditor }),
+      call('GET', `/api/cases/${caseId}/history`, { token: auditor }),
+      call('GET', `/api/tasks/${task.id}`, { token: auditor }),
+      call('GET', `/api/audit?filter=${q({ caseId })}`, { token: auditor }),
+      call('GET', `/api/audit/export.csv?filter=${q({ caseId })}`, { token: auditor }),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    const actions = (await reads()).map((r) => r.action).sort();
+    expect(actions).toEqual(['audit.exported', 'audit.read', 'case.history_read', 'case.personal_data_read', 'case.timeline_read', 'task.data_read', 'task.data_read'].sort());
+    expect((await reads()).find((r) => r.action === 'task.data_read')!.details.taskIds).toEqual([task.id]);
+
+    // A client-chosen request id does not make a second read look like a retry of the first.
+    const fixed = { 'x-request-id': `fixed-${randomUUID()}` };
+    for (let i = 0; i < 2; i++) expect((await call('GET', `/api/cases/${caseId}/timeline`, { token: auditor, headers: fixed })).status).toBe(200);
+    expect((await reads()).filter((r) => r.action === 'case.timeline_read')).toHaveLength(3);
+
+    // Supervisors' reads are not audited; the timeline tells the auditor's.
+    await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('supervisor1') });
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE case_id = ${caseId} AND actor_id = 'usr_supervisor1'`;
+    expect(n).toBe(0);
+    const timeline = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('tksk1') });
+    expect(timeline.body.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['Hendra Wijaya (Inspektorat Jawa Tengah) membuka linimasa kasus']));
   });
 
   test('after the retention period a closed case is anonymised; its statistics stay', async () => {
