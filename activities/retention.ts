@@ -1,9 +1,13 @@
 // Retention (UU PDP Pasal 42-44): a retention period after a case is closed or cancelled, its
-// personal fields are anonymised. Statistics stay: PMKS category, regions, sex, birth year,
-// statuses, dates, decisions.
+// personal fields are anonymised, the free text of its audit rows too (audit_texts; the chain
+// keeps their digests). Statistics stay: PMKS category, regions, sex, birth year, statuses,
+// dates, decisions. Idempotency records (whole answers, a registration's NIK and name among
+// them) are deleted once their 24 hours are over.
 import type { Sql } from '../db';
 import { appendActorEvent } from '../db/audit';
+import { blankCaseTexts } from '../db/auditTexts';
 import { retentionOfCase } from '../db/settings';
+import { IDEMPOTENCY_KEY_HOURS } from '../api/idempotency';
 
 export function retentionActivities(sql: Sql) {
   return {
@@ -26,6 +30,8 @@ export function retentionActivities(sql: Sql) {
         // Free text in task payloads and referrals may name the person too.
         await tx`UPDATE tasks SET data = CASE WHEN data IS NULL THEN NULL ELSE '{"anonymised": true}'::jsonb END, context = '{}' WHERE case_id IN ${tx(ids)}`;
         await tx`UPDATE referrals SET reason = '(dianonimkan)', outcome = NULL WHERE case_id IN ${tx(ids)}`;
+        // Reasons and notes of the case's audit rows (the rows themselves are append-only).
+        await blankCaseTexts(tx, ids, a.at);
         for (const id of ids) {
           await appendActorEvent(tx, {
             eventKey: `case:${id}:anonymised`,
@@ -40,6 +46,12 @@ export function retentionActivities(sql: Sql) {
         }
         return ids.length;
       });
+    },
+
+    /** Deletes the idempotency records older than IDEMPOTENCY_KEY_HOURS at `at`; returns how many. */
+    async purgeIdempotencyKeys(a: { at: string }): Promise<number> {
+      const purged = await sql`DELETE FROM idempotency_keys WHERE created_at < ${a.at}::timestamptz - ${`${IDEMPOTENCY_KEY_HOURS} hours`}::interval`;
+      return purged.count;
     },
   };
 }

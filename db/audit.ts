@@ -2,6 +2,7 @@
 // its content); appends are serialised by an advisory lock so the chain is a line, and keyed by
 // `eventKey` so an activity retried after a crash appends nothing twice.
 import { createHash } from 'node:crypto';
+import { separateFreeText, storeAuditTexts } from './auditTexts';
 import type { Sql, Tx } from './index';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -65,12 +66,16 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
             ${tx.json(e.details as never)}, ${prevHash}, ${hash})`;
 }
 
-/** An event done by an actor (or the system, when null) to one entity: the usual audit row. */
-export function appendActorEvent(
+/**
+ * An event done by an actor (or the system, when null) to one entity: the usual audit row. Its
+ * free text (reasons, notes) is stored beside the chain, which covers its digest (db/auditTexts.ts).
+ */
+export async function appendActorEvent(
   tx: Tx,
   e: { eventKey: string; at: string; actor: { id: string; role: string } | null; action: string; entityType: string; entityId: string; caseId: string | null; details: Record<string, unknown> },
 ): Promise<void> {
-  return appendAudit(tx, {
+  const { details, texts } = separateFreeText(e.details);
+  await appendAudit(tx, {
     eventKey: e.eventKey,
     at: new Date(e.at),
     actorId: e.actor?.id ?? null,
@@ -79,8 +84,9 @@ export function appendActorEvent(
     entityType: e.entityType,
     entityId: e.entityId,
     caseId: e.caseId,
-    details: e.details,
+    details,
   });
+  await storeAuditTexts(tx, e.eventKey, e.caseId, texts);
 }
 
 export interface ChainVerification {

@@ -181,6 +181,8 @@ export interface ChainVerification {
   ok: boolean;
   rows: number;
   firstBroken?: { seq: string; reason: string };
+  /** The reasons and notes kept beside the chain, against their chained digests. */
+  texts?: { ok: boolean; rows: number; firstBroken?: { eventKey: string; field: string } };
   verifiedAt: string;
 }
 

@@ -1,6 +1,7 @@
 // Audit reads, scoped in SQL: rows about cases in the actor's region; rows not about a case only
 // for national scopes.
 import type { Sql } from '../../db';
+import { detailsWithTexts } from '../../db/auditTexts';
 import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
 import { equalityFilters, type ListSpec } from '../list';
@@ -10,6 +11,10 @@ export function auditScope(sql: Sql, actor: Actor) {
   if (actor.regionCode === null) return sql`TRUE`;
   return sql`a.case_id IN (SELECT c.id FROM cases c WHERE ${inRegion(sql, actor.regionCode, CASE_REGION_COLUMNS)})`;
 }
+
+/** An audit row's columns (alias a), its free text joined back into details (db/auditTexts.ts). */
+export const auditColumns = (sql: Sql) =>
+  sql`a.seq, a.event_key, a.at, a.actor_id, a.actor_role, a.action, a.entity_type, a.entity_id, a.case_id, ${detailsWithTexts(sql)} AS details, a.prev_hash, a.hash`;
 
 /** GET /api/audit (and its CSV export): newest first by default. */
 export const auditList = (sql: Sql): ListSpec<'seq' | 'at', AuditListFilter> => ({

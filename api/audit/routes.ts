@@ -3,10 +3,11 @@
 import { Router } from 'express';
 import type { Sql } from '../../db';
 import { verifyAuditChain } from '../../db/audit';
+import { verifyAuditTexts } from '../../db/auditTexts';
 import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
 import { listRoute, orderOf, whereOf } from '../list';
-import { auditList, auditScope, presentAudit } from './queries';
+import { auditColumns, auditList, auditScope, presentAudit } from './queries';
 import { auditExportQuerySchema, auditListQuerySchema, type AuditListFilter } from './schema';
 import { recordAuditorRead, type RequestEvent } from '../requestAudit';
 
@@ -33,7 +34,7 @@ export function auditRoutes(sql: Sql): Router {
       query: auditListQuerySchema,
       spec: list,
       source: (actor, res, q) => ({
-        select: sql`a.*`,
+        select: auditColumns(sql),
         from: sql`audit_log a`,
         scope: [auditScope(sql, actor)],
         present: presentAudit,
@@ -49,7 +50,7 @@ export function auditRoutes(sql: Sql): Router {
     res.type('text/csv; charset=utf-8').attachment('audit.csv');
     res.write(`${CSV_COLUMNS.join(',')}\n`);
     // Oldest first unless asked otherwise: the chain's order.
-    await sql`SELECT a.* FROM audit_log a WHERE ${whereOf(sql, list.filters, q.filter, [auditScope(sql, actor)])} ORDER BY ${orderOf(sql, list, q.sort ?? ['seq', 'ASC'])}`.cursor(500, (rows) => {
+    await sql`SELECT ${auditColumns(sql)} FROM audit_log a WHERE ${whereOf(sql, list.filters, q.filter, [auditScope(sql, actor)])} ORDER BY ${orderOf(sql, list, q.sort ?? ['seq', 'ASC'])}`.cursor(500, (rows) => {
       for (const r of rows) res.write(csvLine(CSV_COLUMNS, presentAudit(r)));
     });
     res.end();
@@ -57,7 +58,8 @@ export function auditRoutes(sql: Sql): Router {
 
   router.get('/audit/verify', async (_req, res) => {
     authorizedActor(res, 'audit.verify');
-    res.json({ ...(await verifyAuditChain(sql)), verifiedAt: new Date().toISOString() });
+    const [chain, texts] = await Promise.all([verifyAuditChain(sql), verifyAuditTexts(sql)]);
+    res.json({ ...chain, ok: chain.ok && texts.ok, texts, verifiedAt: new Date().toISOString() });
   });
 
   return router;

@@ -47,6 +47,13 @@ export const chainVerificationSchema = z
     rows: z.number().int(),
     /** The first row whose stored hashes do not match the recomputation. */
     firstBroken: z.object({ seq: z.string(), reason: z.enum(['prev_hash', 'hash']) }).optional(),
+    /** The free texts kept beside the chain (reasons, notes), each against the digest its row chained; blanked ones are not counted. */
+    texts: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      /** The first text that no longer matches its chained digest. */
+      firstBroken: z.object({ eventKey: z.string(), field: z.string() }).optional(),
+    }),
     verifiedAt: z.string(),
   })
   .meta({ id: 'ChainVerification' });

@@ -1,5 +1,6 @@
 // Case reads, scoped by role and region in SQL (never filtered after the fact), with NIK masking.
 import type { Sql } from '../../db';
+import { detailsWithTexts } from '../../db/auditTexts';
 import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
 import { regionCovers } from '../../domain/regions';
@@ -113,7 +114,7 @@ export async function caseParts(sql: Sql, caseId: string) {
       SELECT id, workflow_id, destination_type, institution_name, reason, urgency, status, requested_by, created_at, closed_at, outcome
       FROM referrals WHERE case_id = ${caseId} ORDER BY created_at`,
     sql`
-      SELECT r.details->>'interventionId' AS intervention_id, r.details->>'action' AS action, r.details AS payload,
+      SELECT r.details->>'interventionId' AS intervention_id, r.details->>'action' AS action, ${detailsWithTexts(sql, 'r')} AS payload,
              r.actor_id AS requested_by, r.at AS requested_at
       FROM audit_log r
       WHERE r.case_id = ${caseId} AND r.action = 'intervention.requested'

@@ -9,7 +9,7 @@ import type { CaseWorkflowInput } from '../../domain/workflowContracts';
 import { registeredUpdate, SA } from '../../workflows/definitions';
 import type { caseWorkflow } from '../../workflows/case';
 import { actorOf, parseInput } from '../http';
-import { idempotent, uuidFromKey } from '../idempotency';
+import { idempotent } from '../idempotency';
 import { listRoute } from '../list';
 import { bodyIssues, validationProblem } from '../problem';
 import { recordAuditorRead } from '../requestAudit';
@@ -42,10 +42,9 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       throw validationProblem(bodyIssues([{ path: ['beneficiary', 'desaCode'], message: desaProblem, code: 'custom' }]));
     }
     const chain = regionChain(desaCode) as Required<ReturnType<typeof regionChain>>;
-    // With an Idempotency-Key the case id (hence the workflow id) follows from it: a retry after
+    // With an Idempotency-Key the case id (hence the workflow id) is its record's: a retry after
     // a crash mid-request finds the same workflow instead of starting a second case.
-    const key = res.locals.idempotencyKey as string | undefined;
-    const caseId = key ? uuidFromKey(actor.id, key) : randomUUID();
+    const caseId = (res.locals.idempotentResourceId as string | undefined) ?? randomUUID();
     const input: CaseWorkflowInput = {
       caseId,
       registration: body,

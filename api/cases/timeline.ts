@@ -2,6 +2,7 @@
 // intervention, with actor and reason) as sentences, newest last, in Bahasa Indonesia or English.
 import type { z } from 'zod';
 import type { Sql } from '../../db';
+import { detailsWithTexts } from '../../db/auditTexts';
 import { TASK_TYPE_INFO, type TaskType } from '../../domain/taskTypes';
 import type { timelineEntrySchema } from './schema';
 
@@ -89,7 +90,7 @@ function sentence(r: Row, lang: Lang): string {
 
 export async function caseTimeline(sql: Sql, caseId: string, lang: Lang): Promise<TimelineEntry[]> {
   const rows = await sql<Row[]>`
-    SELECT a.seq, a.at, a.actor_id, a.actor_role, u.display_name AS actor_name, a.action, a.entity_type, a.entity_id, a.details
+    SELECT a.seq, a.at, a.actor_id, a.actor_role, u.display_name AS actor_name, a.action, a.entity_type, a.entity_id, ${detailsWithTexts(sql)} AS details
     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
     WHERE a.case_id = ${caseId} ORDER BY a.seq`;
   return rows.map((r) => ({

@@ -2,6 +2,7 @@
 // the NIK travels in the body (never in a URL, which would reach logs) and the export is audited.
 import { Router } from 'express';
 import type { Sql } from '../../db';
+import { detailsWithTexts } from '../../db/auditTexts';
 import { authorizedActor, parseInput } from '../http';
 import { recordRequestEvent } from '../requestAudit';
 import { dataSubjectExportBodySchema } from './schema';
@@ -17,7 +18,8 @@ export function dataSubjectRoutes(sql: Sql): Router {
     const [tasks, referrals, audit] = await Promise.all([
       sql`SELECT * FROM tasks WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
       sql`SELECT * FROM referrals WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
-      sql`SELECT seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, details FROM audit_log WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY seq`,
+      sql`SELECT a.seq, a.at, a.actor_id, a.actor_role, a.action, a.entity_type, a.entity_id, a.case_id, ${detailsWithTexts(sql)} AS details
+          FROM audit_log a WHERE a.case_id IN ${sql(ids.length ? ids : none)} ORDER BY a.seq`,
     ]);
     await recordRequestEvent(sql, res, { key: 'dsar', action: 'data_subject.exported', entityType: 'data_subject', entityId: `cases:${ids.length}`, details: { caseIds: ids } });
     res.json({

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import jwt from 'jsonwebtoken';
+import { appendAudit } from '../../db/audit';
 import { act, completeOk, registerCase, setCasePolicy } from '../support/casework';
 import { asesmenData, call, cookieSession, db, login, refreshCookie, registration, stack, temporalClient, withRefreshCookie } from '../support/stack';
 
@@ -143,6 +144,40 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('idempotency records last 24 hours', () => {
+  test('an expired key is a new request, and the retention workflow deletes expired records (no registration kept for ever)', async () => {
+    const token = await login('tksk1');
+    const [old, fresh] = [`old-${randomUUID()}`, `fresh-${randomUUID()}`];
+    const first = await call('POST', '/api/cases', { token, body: registration(), headers: { 'idempotency-key': old } });
+    expect(first.status).toBe(201);
+    expect((await call('POST', '/api/cases', { token, body: registration(), headers: { 'idempotency-key': fresh } })).status).toBe(201);
+    // What a record holds: the request's hash, never its body; the answer to replay.
+    const [stored] = await sql`SELECT * FROM idempotency_keys WHERE user_id = 'usr_tksk1' AND key = ${old}`;
+    expect(Object.keys(stored).sort()).toEqual(['createdAt', 'key', 'requestHash', 'resourceId', 'response', 'route', 'statusCode', 'userId']);
+    expect(stored.requestHash).toMatch(/^[0-9a-f]{64}$/);
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = 'usr_tksk1' AND key = ${old}`;
+
+    // Past 24 hours the key no longer replays: a different body is a new registration, not a 422.
+    const again = await call('POST', '/api/cases', { token, body: registration(), headers: { 'idempotency-key': old } });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(again.body.id).not.toBe(first.body.id);
+
+    await sql`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = 'usr_tksk1' AND key = ${old}`;
+    const { client, close } = await temporalClient();
+    try {
+      const result = (await client.workflow.execute('retentionWorkflow', { workflowId: `retention-test-${randomUUID()}`, taskQueue: 'kesos-flow', args: [] })) as { idempotencyKeysPurged: number };
+      expect(result.idempotencyKeysPurged).toBeGreaterThanOrEqual(1);
+    } finally {
+      await close();
+    }
+    const keys = (await sql`SELECT key FROM idempotency_keys WHERE user_id = 'usr_tksk1' AND key IN ${sql([old, fresh])}`).map((r) => r.key);
+    expect(keys).toEqual([fresh]);
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM idempotency_keys WHERE created_at < now() - interval '24 hours'`;
+    expect(n).toBe(0);
+  });
+});
+
 describe('bad input writes nothing', () => {
   const writes: [string, string, unknown][] = [
     ['POST', '/api/cases', registration()],
@@ -170,6 +205,45 @@ describe('bad input writes nothing', () => {
     expect(results.map((r) => r.status)).toEqual([400, 422, 422, 413, 415]);
     for (const r of results) expect(r.contentType).toContain('application/problem+json');
     expect(await counts()).toBe(before);
+  });
+});
+
+describe('reasons and notes beside the audit chain', () => {
+  test('the chained row holds a digest, the list and timeline the text; tampering with a text is found; older rows still verify', async () => {
+    const caseId = await registerCase();
+    await completeOk(caseId, 'asesmen', 'tksk1', { data: asesmenData });
+    const reason = `Tingkat risiko belum dijelaskan ${randomUUID().slice(0, 8)}.`;
+    await completeOk(caseId, 'assessment_approval', 'supervisor1', { outcome: 'return', data: { reason } });
+    expect((await act(caseId, 'note', 'supervisor1', { text: `Catatan untuk uji teks ${reason}` })).status).toBe(200);
+
+    const rows = await sql`SELECT event_key, action, details FROM audit_log WHERE case_id = ${caseId} AND action IN ('task.completed', 'case.note') ORDER BY seq`;
+    expect(JSON.stringify(rows)).not.toContain(reason);
+    const returned = rows.find((r) => r.details.outcome === 'return')!;
+    expect(returned.details.reason).toEqual({ textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const [text] = await sql`SELECT field, case_id, text FROM audit_texts WHERE event_key = ${returned.eventKey}`;
+    expect(text).toEqual({ field: 'reason', caseId, text: reason });
+
+    const list = await call('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ caseId, action: 'task.completed' }))}`, { token: await login('auditor1') });
+    expect(list.body.map((a: { details: { reason?: string } }) => a.details.reason)).toContain(reason);
+    const timeline = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('supervisor1') });
+    expect(timeline.body.map((e: { text: string }) => e.text).join('\n')).toContain(`"${reason}"`);
+    expect((await call('GET', '/api/audit/verify', { token: await login('auditor1') })).body).toMatchObject({ ok: true, texts: { ok: true } });
+
+    // A row as the code before audit_texts wrote it (text in details): the chain verifies it as before.
+    await sql.begin((tx) =>
+      appendAudit(tx, { eventKey: `legacy:${randomUUID()}`, at: new Date(), actorId: 'usr_supervisor1', actorRole: 'supervisor_kabupaten', action: 'case.note', entityType: 'case', entityId: caseId, caseId, details: { text: 'Catatan lama.' } }),
+    );
+    expect((await call('GET', '/api/audit/verify', { token: await login('auditor1') })).body.ok).toBe(true);
+
+    // The text table is writable by the application (retention blanks it): a changed text no longer matches its chained digest.
+    await sql`UPDATE audit_texts SET text = 'Disetujui tanpa catatan.' WHERE event_key = ${returned.eventKey}`;
+    try {
+      const verify = await call('GET', '/api/audit/verify', { token: await login('auditor1') });
+      expect(verify.body).toMatchObject({ ok: false, texts: { ok: false, firstBroken: { eventKey: returned.eventKey, field: 'reason' } } });
+      expect(verify.body.firstBroken).toBeUndefined(); // the chain itself is intact
+    } finally {
+      await sql`UPDATE audit_texts SET text = ${reason} WHERE event_key = ${returned.eventKey}`;
+    }
   });
 });
 
@@ -309,6 +383,15 @@ describe('UU PDP duties', () => {
       expect(api.body).toMatchObject({ anonymised: true, beneficiary: { nik: null, name: '(dianonimkan)' } });
       const tasks = await sql`SELECT data FROM tasks WHERE case_id = ${caseId} AND data IS NOT NULL`;
       for (const t of tasks) expect(t.data).toEqual({ anonymised: true });
+      // The rejection's reason in the audit trail too: blanked beside the chain, which still verifies.
+      const texts = await sql`SELECT text, salt, blanked_at FROM audit_texts WHERE case_id = ${caseId}`;
+      expect(texts.length).toBeGreaterThan(0);
+      for (const t of texts) expect(t).toMatchObject({ text: null, salt: null, blankedAt: expect.any(Date) });
+      const timeline = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('supervisor1') });
+      const said = timeline.body.map((e: { text: string }) => e.text).join('\n');
+      expect(said).not.toContain('Bukan PMKS');
+      expect(said).toContain('"(dianonimkan)"');
+      expect((await call('GET', '/api/audit/verify', { token: await login('auditor1') })).body).toMatchObject({ ok: true, texts: { ok: true } });
     } finally {
       await setCasePolicy('retention_period', '33.73.02', 'P5Y');
     }

@@ -68,6 +68,10 @@ const VerificationResult = ({ result }: { result: ChainVerification | null }) =>
     <Alert severity="success" data-testid="chain-result" data-ok="true" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
       {translate('kesos.audit.chain_ok', { rows: result.rows, at: formatDateTime(result.verifiedAt) })}
     </Alert>
+  ) : !result.firstBroken && result.texts?.firstBroken ? (
+    <Alert severity="error" data-testid="chain-result" data-ok="false" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
+      {translate('kesos.audit.texts_broken', { event: result.texts.firstBroken.eventKey, rows: result.texts.rows })}
+    </Alert>
   ) : (
     <Alert severity="error" data-testid="chain-result" data-ok="false" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
       {translate('kesos.audit.chain_broken', {

@@ -144,6 +144,7 @@ const appMessages = {
       export_help: 'Downloads every row matching the current filter',
       chain_ok: 'Audit chain intact: %{rows} rows checked, none altered (%{at}).',
       chain_broken: 'Audit chain BROKEN from row #%{seq} (%{reason}); %{rows} rows checked. Report it to the administrator at once and do not change any data.',
+      texts_broken: 'An audit reason or note was ALTERED (event %{event}); %{rows} texts checked. Report it to the administrator at once and do not change any data.',
       broken_reason: {
         prev_hash: 'the link to the previous row does not match',
         hash: 'the row does not match its hash',

@@ -359,6 +359,7 @@ const indonesianMessages: TranslationMessages = {
       export_help: 'Mengunduh semua baris sesuai filter saat ini',
       chain_ok: 'Rantai audit utuh: %{rows} baris diperiksa, tidak ada yang diubah (%{at}).',
       chain_broken: 'Rantai audit RUSAK mulai baris #%{seq} (%{reason}); %{rows} baris diperiksa. Laporkan segera ke admin dan jangan ubah data.',
+      texts_broken: 'Teks alasan/catatan audit DIUBAH (peristiwa %{event}); %{rows} teks diperiksa. Laporkan segera ke admin dan jangan ubah data.',
       broken_reason: {
         prev_hash: 'tautan ke baris sebelumnya tidak cocok',
         hash: 'isi baris tidak sesuai hash-nya',
