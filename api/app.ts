@@ -24,6 +24,7 @@ import type { Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFoundRoute, sendProblem } from './problem';
 import { policyRoutes } from './policies/routes';
+import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   api.use(auditRoutes(sql));
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));
+  api.use(privilegedRoutes(sql));
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));

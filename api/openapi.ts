@@ -14,6 +14,7 @@ import {
 import { codecBodySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
 import { healthSchema } from './health/schema';
+import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
 import {
@@ -215,9 +216,22 @@ export function buildOpenApi() {
     });
   }
   route({
-    method: 'post', path: '/api/admin/data-subject-export', summary: 'Everything held about one NIK (UU PDP data-subject access); audited', tags: ['privacy'],
+    method: 'post', path: '/api/admin/data-subject-export', summary: 'Ask for everything held about one NIK (UU PDP data-subject access), with a reason: a second admin confirms, then the requester downloads it; audited', tags: ['privacy'],
     body: { schema: dataSubjectExportBodySchema, account: 'admin' },
-    responses: { 200: json(dataSubjectExportSchema, 'the export'), ...problems(401, 403, 422) },
+    responses: { 202: json(privilegedRequestSchema, 'the request, waiting for a second admin'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get', path: '/api/admin/privileged-requests', summary: 'Privileged requests of the admins (four-eyes: exports, supervisor/auditor/admin accounts), simple-rest; filter by status, kind', tags: ['admin'],
+    query: privilegedRequestListQuerySchema, responses: { 200: listOf(privilegedRequestSchema, 'requests'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'post', path: '/api/admin/privileged-requests/{id}/confirm', summary: "A second admin confirms (it is done now; an export becomes downloadable by its requester) or declines another admin's request", tags: ['admin'],
+    params: privilegedRequestIdParamsSchema, body: { schema: confirmPrivilegedBodySchema, account: 'admin2' },
+    responses: { 200: json(privilegedRequestSchema, 'decided'), ...problems(401, 403, 404, 409, 422) },
+  });
+  route({
+    method: 'post', path: '/api/admin/privileged-requests/{id}/export', summary: 'The requester downloads a confirmed data-subject export (once); audited', tags: ['privacy'],
+    params: privilegedRequestIdParamsSchema, responses: { 200: json(dataSubjectExportSchema, 'the export'), ...problems(401, 403, 404, 409, 422) },
   });
 
   route({
@@ -250,14 +264,18 @@ export function buildOpenApi() {
 
   // ---- administration
   route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf(adminUserSchema, 'users'), ...problems(401, 403, 422) } });
-  route({ method: 'post', path: '/api/admin/users', summary: 'Create a user', tags: ['admin'], body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(adminUserSchema, 'created'), ...problems(401, 403, 409, 422) } });
+  const waits = json(privilegedRequestSchema, "a supervisor's, auditor's or admin's account: the request (with its reason), done when a second admin confirms it");
   route({
-    method: 'patch', path: '/api/admin/users/{id}', summary: 'Change display name, role, region; disable (revokes sessions)', tags: ['admin'],
-    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(adminUserSchema, 'updated'), ...problems(401, 403, 404, 409, 422) },
+    method: 'post', path: '/api/admin/users', summary: "Create a user (a supervisor's, auditor's or admin's account waits for a second admin: reason required)", tags: ['admin'],
+    body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(adminUserSchema, 'created (a TKSK)'), 202: waits, ...problems(401, 403, 409, 422) },
   });
   route({
-    method: 'post', path: '/api/admin/users/{id}/reset-password', summary: 'Set a new password (revokes sessions)', tags: ['admin'],
-    params: userIdParamsSchema, body: { schema: resetPasswordBodySchema, account: 'admin' }, responses: { 204: { description: 'done' }, ...problems(401, 403, 404, 422) },
+    method: 'patch', path: '/api/admin/users/{id}', summary: "Change display name, role, region; disable (revokes sessions). A privileged account's change, but for disabling it, waits for a second admin", tags: ['admin'],
+    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(adminUserSchema, 'updated'), 202: waits, ...problems(401, 403, 404, 409, 422) },
+  });
+  route({
+    method: 'post', path: '/api/admin/users/{id}/reset-password', summary: "Set a new password (revokes sessions); a privileged account's waits for a second admin", tags: ['admin'],
+    params: userIdParamsSchema, body: { schema: resetPasswordBodySchema, account: 'admin' }, responses: { 204: { description: 'done (a TKSK)' }, 202: waits, ...problems(401, 403, 404, 422) },
   });
   route({ method: 'get', path: '/api/admin/sla-policies', summary: 'SLA due periods per task type and region', tags: ['admin'], responses: { 200: json(z.array(slaPolicySchema), 'every SLA row'), ...problems(401, 403) } });
   route({ method: 'put', path: '/api/admin/sla-policies', summary: 'Set an SLA due period', tags: ['admin'], body: { schema: slaPolicyBodySchema, account: 'admin' }, responses: { 200: json(slaPolicySchema, 'saved'), ...problems(401, 403, 422) } });

@@ -28,6 +28,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   { username: 'provinsi1', displayName: 'Sri Handayani (Dinsos Provinsi Jawa Tengah)', role: 'supervisor_provinsi', regionCode: '33' },
   { username: 'auditor1', displayName: 'Hendra Wijaya (Inspektorat Jawa Tengah)', role: 'auditor', regionCode: '33' },
   { username: 'admin', displayName: 'Administrator Sistem', role: 'admin', regionCode: null },
+  // A second admin: exports and privileged accounts wait for another admin's confirmation.
+  { username: 'admin2', displayName: 'Administrator Kedua', role: 'admin', regionCode: null },
 ];
 
 /** Demo bank accounts (bank code:number); tksk2's is invalid on purpose, to show a payment failure. */

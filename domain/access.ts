@@ -25,6 +25,8 @@ export const ACTIONS = {
   'audit.read': ['auditor', 'admin', 'supervisor_kabupaten', 'supervisor_provinsi'],
   'audit.verify': ['auditor', 'admin'],
   'data_subject.export': ['admin'],
+  /** Confirm (or decline) another admin's privileged request: an export, a supervisor's, auditor's or admin's account. */
+  'privileged.confirm': ['admin'],
   'claim.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
   'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
@@ -99,6 +101,24 @@ export function canOpenClaim(actor: Actor, claim: ClaimForPolicy): Decision {
   return allow;
 }
 
+/**
+ * Accounts whose creation, change or password reset waits for a second admin: every role but a
+ * TKSK (they decide, verify and audit, and an admin could otherwise make one alone).
+ */
+export const needsSecondAdmin = (role: Role): boolean => role !== 'tksk';
+
+/** A privileged request (a data-subject export, a privileged account's change) waiting for a second admin. */
+export interface PrivilegedRequestForPolicy {
+  requestedBy: string;
+}
+
+/** An admin confirms another admin's request, never their own. */
+export function canConfirmPrivileged(actor: Actor, request: PrivilegedRequestForPolicy): Decision {
+  const role = can(actor, 'privileged.confirm');
+  if (!role.ok) return role;
+  return actor.id === request.requestedBy ? deny('four-eyes: a second admin must confirm your request') : allow;
+}
+
 /** What an action is checked against when it is about one thing; any other action takes a region code. */
 export interface Resources {
   /** Complete this task: its type's role, its region, its assignee, four-eyes. */
@@ -107,6 +127,8 @@ export interface Resources {
   'case.intervene': CaseForPolicy & { intervention: string };
   /** Open a claim for this TKSK. */
   'claim.create': ClaimForPolicy;
+  /** Confirm this privileged request: an admin who did not make it. */
+  'privileged.confirm': PrivilegedRequestForPolicy;
 }
 type ResourceOf<A extends Action | 'task.complete'> = A extends keyof Resources ? Resources[A] : string;
 
@@ -118,6 +140,7 @@ export function decide<A extends Action | 'task.complete'>(actor: Actor, action:
     return canIntervene(actor, intervention, c);
   }
   if (action === 'claim.create' && resource !== undefined) return canOpenClaim(actor, resource as ClaimForPolicy);
+  if (action === 'privileged.confirm' && resource !== undefined) return canConfirmPrivileged(actor, resource as PrivilegedRequestForPolicy);
   return can(actor, action as Action, resource as string | undefined);
 }
 

@@ -1,7 +1,7 @@
 // Refresh tokens: opaque, stored hashed, rotated on every use. Presenting a token that was
 // already rotated means it leaked: the whole family (that login) is revoked.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { Sql } from '../../db';
+import type { Sql, Tx } from '../../db';
 
 export const REFRESH_TOKEN_DAYS = 30;
 
@@ -45,6 +45,6 @@ export async function revokeRefreshToken(sql: Sql, token: string): Promise<void>
     WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = ${hash(token)})`;
 }
 
-export async function revokeAllOf(sql: Sql, userId: string): Promise<void> {
+export async function revokeAllOf(sql: Sql | Tx, userId: string): Promise<void> {
   await sql`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL`;
 }

@@ -1,28 +1,30 @@
 // Admin user management: create, list, change role/region, disable, reset password; and, for
-// supervisors, the active users of their region to pick from (GET /api/users).
+// supervisors, the active users of their region to pick from (GET /api/users). A supervisor's,
+// auditor's or admin's account is created, changed (but for disabling it) or given a new
+// password only when a second admin confirms (202 with the request; api/privileged).
 import { randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import type { Sql } from '../../db';
 import { hashPassword } from '../../db/password';
-import { revokeAllOf } from '../auth/refreshTokens';
+import { needsSecondAdmin } from '../../domain/access';
 import { publicUser, type UserRow } from '../auth/routes';
 import { authorizedActor, parseInput } from '../http';
 import { listRoute } from '../list';
-import { recordRequestEvent } from '../requestAudit';
+import { requestPrivileged } from '../privileged/requests';
+import { bodyFieldProblem, HttpProblem } from '../problem';
+import { createAccount, regionMustExist, resetPassword, updateAccount, usernameTaken, type AccountChanges } from './accounts';
 import { assignableUserList, presentAdminUser, userInRegion, userList } from './queries';
-import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { assignableUserListQuerySchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './schema';
+
+/** A privileged account's change needs a reason: the second admin reads it, the audit trail keeps it. */
+const reasonFor = (reason: string | undefined, what: string): string => {
+  if (!reason) throw bodyFieldProblem('reason', `${what} waits for a second admin: give a reason`, 'required: a second admin confirms this');
+  return reason;
+};
 
 export function userRoutes(sql: Sql): Router {
   const router = Router();
   const admin = (res: Response) => authorizedActor(res, 'user.manage');
-  const audit = (res: Response, action: string, userId: string, details: Record<string, unknown>) =>
-    recordRequestEvent(sql, res, { key: 'user', action, entityType: 'user', entityId: userId, details });
-  const regionMustExist = async (code: string | null | undefined) => {
-    if (!code) return;
-    const [r] = await sql`SELECT 1 FROM regions WHERE code = ${code}`;
-    if (!r) throw validationProblem(bodyIssues([{ path: ['regionCode'], message: `unknown region ${code}`, code: 'custom' }]));
-  };
 
   router.get(
     '/admin/users',
@@ -46,55 +48,72 @@ export function userRoutes(sql: Sql): Router {
 
   router.post('/admin/users', async (req, res) => {
     admin(res);
-    const body = parseInput('body', createUserBodySchema, req.body);
-    await regionMustExist(body.regionCode);
-    const id = `usr_${randomUUID()}`;
-    const inserted = await sql`
-      INSERT INTO users (id, username, display_name, role, region_code, password_hash, bank_account)
-      VALUES (${id}, ${body.username}, ${body.displayName}, ${body.role}, ${body.regionCode}, ${await hashPassword(body.password)}, ${body.bankAccount ?? null})
-      ON CONFLICT (username) DO NOTHING RETURNING id`;
-    if (!inserted.length) throw new HttpProblem(409, `username ${body.username} is taken`);
-    await audit(res, 'user.created', id, { username: body.username, role: body.role, regionCode: body.regionCode });
-    const [u] = await sql<(UserRow & { createdAt: Date })[]>`SELECT * FROM users WHERE id = ${id}`;
-    res.status(201).location(`/api/admin/users/${id}`).json(presentAdminUser(u));
+    const { reason, password, ...body } = parseInput('body', createUserBodySchema, req.body);
+    await regionMustExist(sql, body.regionCode);
+    const account = { id: `usr_${randomUUID()}`, ...body, bankAccount: body.bankAccount ?? null, passwordHash: await hashPassword(password) };
+    if (needsSecondAdmin(body.role)) {
+      const why = reasonFor(reason, `creating a ${body.role} account`);
+      if (await usernameTaken(sql, body.username)) throw new HttpProblem(409, `username ${body.username} is taken`);
+      const request = await requestPrivileged(sql, res, {
+        kind: 'user_create',
+        summary: { username: body.username, displayName: body.displayName, role: body.role, regionCode: body.regionCode },
+        payload: account,
+        reason: why,
+      });
+      return void res.status(202).location(`/api/admin/privileged-requests/${request.id}`).json(request);
+    }
+    const user = await sql.begin((tx) => createAccount(tx, res, account));
+    res.status(201).location(`/api/admin/users/${account.id}`).json(user);
   });
 
   router.patch('/admin/users/:id', async (req, res) => {
-    const actor = admin(res);
+    admin(res);
     const { id } = parseInput('params', userIdParamsSchema, req.params);
     const [current] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
     if (!current) throw new HttpProblem(404, `no user ${id}`);
-    const body = parseInput('body', updateUserBodySchema.superRefine((v, ctx) => {
+    const { reason, ...changes }: AccountChanges & { reason?: string } = parseInput('body', updateUserBodySchema.superRefine((v, ctx) => {
       // Check the role/region pair as it will be after the change.
       const role = v.role ?? current.role;
       const regionCode = v.regionCode === undefined ? current.regionCode : v.regionCode;
       if (v.role !== undefined || v.regionCode !== undefined) updateUserBodySchema.safeParse({ role, regionCode }).error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', path: i.path, message: i.message }));
     }), req.body);
-    await regionMustExist(body.regionCode);
-    if (id === actor.id && body.disabled) throw new HttpProblem(409, 'you cannot disable your own account');
-    await sql`
-      UPDATE users SET
-        display_name = coalesce(${body.displayName ?? null}, display_name),
-        role = coalesce(${body.role ?? null}, role),
-        region_code = ${body.regionCode === undefined ? current.regionCode : body.regionCode},
-        disabled = coalesce(${body.disabled ?? null}, disabled),
-        bank_account = ${body.bankAccount === undefined ? sql`bank_account` : body.bankAccount}
-      WHERE id = ${id}`;
-    if (body.disabled) await revokeAllOf(sql, id);
-    // The audit keeps that the bank account changed, not the number.
-    await audit(res, 'user.updated', id, { ...body, bankAccount: body.bankAccount === undefined ? undefined : 'changed' });
-    const [u] = await sql<(UserRow & { createdAt: Date })[]>`SELECT * FROM users WHERE id = ${id}`;
-    res.json(presentAdminUser(u));
+    await regionMustExist(sql, changes.regionCode);
+    const fields = Object.keys(changes).filter((k) => changes[k as keyof AccountChanges] !== undefined);
+    // Disabling takes access away: one admin may do it at once (a compromised account cannot wait).
+    const onlyDisabling = fields.length === 1 && changes.disabled === true;
+    const privileged = needsSecondAdmin(current.role) || (changes.role !== undefined && needsSecondAdmin(changes.role));
+    if (privileged && fields.length && !onlyDisabling) {
+      const why = reasonFor(reason, `changing a ${changes.role && needsSecondAdmin(changes.role) && !needsSecondAdmin(current.role) ? changes.role : current.role} account`);
+      const request = await requestPrivileged(sql, res, {
+        kind: 'user_update',
+        targetUserId: id,
+        summary: { username: current.username, role: current.role, regionCode: current.regionCode, changes: { ...changes, bankAccount: changes.bankAccount === undefined ? undefined : 'changed' } },
+        payload: { changes },
+        reason: why,
+      });
+      return void res.status(202).location(`/api/admin/privileged-requests/${request.id}`).json(request);
+    }
+    res.json(await sql.begin((tx) => updateAccount(tx, res, id, changes)));
   });
 
   router.post('/admin/users/:id/reset-password', async (req, res) => {
     admin(res);
     const { id } = parseInput('params', userIdParamsSchema, req.params);
-    const body = parseInput('body', resetPasswordBodySchema, req.body);
-    const updated = await sql`UPDATE users SET password_hash = ${await hashPassword(body.password)} WHERE id = ${id} RETURNING id`;
-    if (!updated.length) throw new HttpProblem(404, `no user ${id}`);
-    await revokeAllOf(sql, id);
-    await audit(res, 'user.password_reset', id, {});
+    const { password, reason } = parseInput('body', resetPasswordBodySchema, req.body);
+    const [target] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
+    if (!target) throw new HttpProblem(404, `no user ${id}`);
+    const passwordHash = await hashPassword(password);
+    if (needsSecondAdmin(target.role)) {
+      const request = await requestPrivileged(sql, res, {
+        kind: 'password_reset',
+        targetUserId: id,
+        summary: { username: target.username, role: target.role, regionCode: target.regionCode },
+        payload: { passwordHash },
+        reason: reasonFor(reason, `resetting a ${target.role}'s password`),
+      });
+      return void res.status(202).location(`/api/admin/privileged-requests/${request.id}`).json(request);
+    }
+    await sql.begin((tx) => resetPassword(tx, res, id, passwordHash));
     res.status(204).end();
   });
 

@@ -15,6 +15,10 @@ const SCOPE: Record<Role, string | null> = {
 
 const password = z.string().min(10, 'at least 10 characters').max(256);
 
+/** Why: required for a privileged action (a second admin confirms it), shown to them and kept in the audit trail. */
+export const reasonSchema = z.string().trim().min(5).max(2000);
+const reason = reasonSchema.optional().describe("Why: required when the account is a supervisor's, auditor's or admin's (a second admin confirms)");
+
 const roleRegionCheck = (v: { role?: Role; regionCode?: string | null }, ctx: z.RefinementCtx) => {
   if (!v.role) return;
   const want = SCOPE[v.role];
@@ -36,6 +40,7 @@ export const createUserBodySchema = z
     password,
     /** Where a TKSK's tali asih is paid: `BANK:number`. */
     bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').optional(),
+    reason,
   })
   .superRefine(roleRegionCheck)
   .meta({ id: 'CreateUser', example: { username: 'tksk.tingkir2', displayName: 'Wahyu Hidayat (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02', password: 'ganti-sandi-ini' } });
@@ -49,11 +54,12 @@ export const updateUserBodySchema = z
     disabled: z.boolean().optional(),
     /** Where a TKSK's tali asih is paid: `BANK:number`. */
     bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').nullable().optional(),
+    reason,
   })
   .superRefine(roleRegionCheck)
   .meta({ id: 'UpdateUser', example: { disabled: true } });
 
-export const resetPasswordBodySchema = z.strictObject({ password }).meta({ id: 'ResetPassword', example: { password: 'sandi-baru-yang-panjang' } });
+export const resetPasswordBodySchema = z.strictObject({ password, reason }).meta({ id: 'ResetPassword', example: { password: 'sandi-baru-yang-panjang' } });
 
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 

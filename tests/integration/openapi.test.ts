@@ -165,7 +165,10 @@ describe('real answers match the documented schemas', () => {
       payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"a":1}').toString('base64') }],
     });
     await check('supervisor1', 'POST /api/codec/decode', '/api/codec/decode', encoded);
-    await check('admin', 'POST /api/admin/data-subject-export', '/api/admin/data-subject-export', { nik: registered.beneficiary.nik });
+    const exportRequest = await check('admin', 'POST /api/admin/data-subject-export', '/api/admin/data-subject-export', { nik: registered.beneficiary.nik, reason: 'Permintaan penerima manfaat (uji skema).' });
+    await check('admin2', 'GET /api/admin/privileged-requests', `/api/admin/privileged-requests?filter=${q({ status: 'pending' })}`);
+    await check('admin2', 'POST /api/admin/privileged-requests/{id}/confirm', `/api/admin/privileged-requests/${exportRequest.id}/confirm`, { approve: true });
+    await check('admin', 'POST /api/admin/privileged-requests/{id}/export', `/api/admin/privileged-requests/${exportRequest.id}/export`);
 
     // Tali asih: a period long gone, so no other test's totals change.
     const claim = await check('supervisor1', 'POST /api/tali-asih/claims', '/api/tali-asih/claims', { tkskId: 'usr_tksk3', period: '2021-03' });
@@ -182,6 +185,11 @@ describe('real answers match the documented schemas', () => {
     const username = `tksk.schema.${Date.now() % 100000}`;
     const user = await check('admin', 'POST /api/admin/users', '/api/admin/users', { username, displayName: 'TKSK uji skema', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang' });
     await check('admin', 'PATCH /api/admin/users/{id}', `/api/admin/users/${user.id}`, { displayName: 'TKSK uji skema (diubah)' });
+    // A supervisor's account: each call is a request for a second admin (202), confirmed with its result.
+    const supervisor = await check('admin', 'POST /api/admin/users', '/api/admin/users', { username: `sup.schema.${Date.now() % 100000}`, displayName: 'Supervisor uji skema', role: 'supervisor_kabupaten', regionCode: '33.73', password: 'sandi-cukup-panjang', reason: 'Uji skema empat mata.' });
+    const made = await check('admin2', 'POST /api/admin/privileged-requests/{id}/confirm', `/api/admin/privileged-requests/${supervisor.id}/confirm`, {});
+    await check('admin', 'PATCH /api/admin/users/{id}', `/api/admin/users/${made.result.id}`, { displayName: 'Supervisor uji skema (diubah)', reason: 'Uji skema empat mata.' });
+    await check('admin', 'POST /api/admin/users/{id}/reset-password', `/api/admin/users/${made.result.id}/reset-password`, { password: 'sandi-baru-yang-panjang', reason: 'Uji skema empat mata.' });
     // Nothing to move: the new TKSK has no cases.
     const bulk = await check('supervisor1', 'POST /api/cases/bulk-reassign', '/api/cases/bulk-reassign', { fromUserId: user.id, toUserId: 'usr_tksk3', reason: 'Uji skema tanpa kasus.' });
     await check('supervisor1', 'GET /api/bulk-operations/{id}', `/api/bulk-operations/${bulk.operationId}`);

@@ -309,19 +309,7 @@ test('the timeline tells the case in sentences, with actors and reasons', async 
 });
 
 describe('UU PDP duties', () => {
-  test('data-subject export: everything about one NIK, for the admin only, audited', async () => {
-    const body = registration();
-    const r = await call('POST', '/api/cases', { token: await login('tksk1'), body });
-    const nik = body.beneficiary.nik;
-    expect((await call('POST', '/api/admin/data-subject-export', { token: await login('supervisor1'), body: { nik } })).status).toBe(403);
-    const exp = await call('POST', '/api/admin/data-subject-export', { token: await login('admin'), body: { nik } });
-    expect(exp.status).toBe(200);
-    expect(exp.body.cases.map((c: { id: string }) => c.id)).toEqual([r.body.id]);
-    expect(exp.body.cases[0].tasks.length).toBeGreaterThan(0);
-    expect(exp.body.cases[0].audit.length).toBeGreaterThan(0);
-    const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'data_subject.exported' AND details->'caseIds' ? ${r.body.id}`;
-    expect(n).toBe(1);
-  });
+  // The data-subject export (with its second admin): tests/integration/privileged.test.ts.
 
   test("every auditor read of a case's data is audited: case, timeline, history, tasks, audit trail", async () => {
     const caseId = await registerCase();

@@ -1,7 +1,7 @@
 // The access policy as a table written by hand: who may do what, where. Each cell is the answer
 // the product promises (PRODUCT.md §1, §5), not one computed from domain/access.ts.
-import { authorize, AuthorizationError, decide, type Action } from '../../domain/access';
-import type { Actor } from '../../domain/roles';
+import { authorize, AuthorizationError, decide, needsSecondAdmin, type Action } from '../../domain/access';
+import { ROLES, type Actor } from '../../domain/roles';
 
 const actor = (id: string, role: Actor['role'], regionCode: string | null): Actor => ({ id: `usr_${id}`, username: id, role, regionCode });
 const USERS = {
@@ -29,6 +29,7 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'audit.read':           [no,  yes, yes, yes, yes],
   'audit.verify':         [no,  no,  no,  yes, yes],
   'data_subject.export':  [no,  no,  no,  no,  yes],
+  'privileged.confirm':   [no,  no,  no,  no,  yes],
   'claim.create':         [yes, yes, yes, no,  no],
   'claim.list':           [yes, yes, yes, yes, no],
   'budget.read':          [no,  yes, yes, yes, no],
@@ -109,6 +110,16 @@ test('claims: a TKSK opens their own; a supervisor one for a TKSK of their regio
     cell(USERS.provinsi1, 'usr_smg', '33.74.01'),
     cell(USERS.auditor1, 'usr_tksk1', '33.73.01'),
   ]).toEqual([yes, no, yes, no, yes, no]);
+});
+
+test('privileged requests: another admin confirms, never the requester nor another role', () => {
+  const admin2 = actor('admin2', 'admin', null);
+  const request = { requestedBy: 'usr_admin' };
+  expect(decide(admin2, 'privileged.confirm', request).ok).toBe(true);
+  expect(decide(USERS.admin, 'privileged.confirm', request)).toEqual({ ok: false, reason: 'four-eyes: a second admin must confirm your request' });
+  for (const u of ['tksk1', 'supervisor1', 'provinsi1', 'auditor1'] as const) expect(decide(USERS[u], 'privileged.confirm', request).ok).toBe(false);
+  // Whose accounts wait for the second admin: everyone's but a TKSK's.
+  expect(ROLES.filter(needsSecondAdmin)).toEqual(['supervisor_kabupaten', 'supervisor_provinsi', 'auditor', 'admin']);
 });
 
 test('authorize throws an AuthorizationError with the reason, and returns when allowed', () => {
