@@ -7,7 +7,7 @@ import { fetchUtils, HttpError, type Identifier } from 'react-admin';
 import { i18nProvider } from './i18n';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
-import type { BulkOperation, ChainVerification, InterventionResult, ReconciliationRow, ReportSummary, TaskCompletion, TimelineEntry } from './types';
+import type { BulkOperation, ChainVerification, InterventionResult, PrivilegedRequest, ReconciliationRow, ReportSummary, TaskCompletion, TimelineEntry, UserRecord } from './types';
 
 interface ProblemIssue {
   path: (string | number)[];
@@ -72,6 +72,7 @@ const API_PATH: Record<string, string> = {
   'assignable-users': 'users',
   claims: 'tali-asih/claims',
   budgets: 'tali-asih/budgets',
+  'privileged-requests': 'admin/privileged-requests',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
@@ -116,8 +117,22 @@ const putBudget = (data: { period?: string; fundingSource?: string; allocated?: 
     body: JSON.stringify({ period: data.period, fundingSource: data.fundingSource, allocated: data.allocated }),
   }).then(({ json }) => ({ data: json }));
 
-/** Fields an admin may change on a user (PATCH /api/admin/users/:id takes only these). */
-const USER_FIELDS = ['displayName', 'role', 'regionCode', 'disabled'] as const;
+/** Fields an admin may change on a user (PATCH /api/admin/users/:id takes only these, and a reason). */
+const USER_FIELDS = ['displayName', 'role', 'regionCode', 'disabled', 'reason'] as const;
+
+/**
+ * A user record the API answered 202 for: a supervisor's, auditor's or admin's account waits for
+ * a second admin. `pendingRequest` is that request (the record itself is unchanged until then).
+ */
+export type UserWrite = UserRecord & { pendingRequest?: PrivilegedRequest };
+
+/** POST /api/admin/users: 201 with the user, or 202 with the request (its id stands for the record until confirmed). */
+async function createUser(data: Record<string, unknown>): Promise<{ data: UserWrite }> {
+  const body = Object.fromEntries(Object.entries(data).filter(([k, v]) => !(k === 'reason' && !v)));
+  const { status, json } = await httpClient('/api/admin/users', { method: 'POST', body: JSON.stringify(body) });
+  if (status === 202) return { data: { ...(data as unknown as UserRecord), id: (json as PrivilegedRequest).id, pendingRequest: json as PrivilegedRequest } };
+  return { data: json as UserRecord };
+}
 
 export const dataProvider = {
   ...baseDataProvider,
@@ -150,7 +165,7 @@ export const dataProvider = {
   },
   /** A budget is created or changed by the same PUT (an upsert keyed by period and source). */
   create: (resource: string, params: Parameters<typeof baseDataProvider.create>[1]) =>
-    resource === 'budgets' ? putBudget(params.data) : baseDataProvider.create(apiResource(resource), params),
+    resource === 'budgets' ? putBudget(params.data) : resource === 'users' ? createUser(params.data) : baseDataProvider.create(apiResource(resource), params),
   /** Users are PATCHed with the changed fields only; nothing else is updatable. */
   update: async (resource: string, params: Parameters<typeof baseDataProvider.update>[1]) => {
     if (resource === 'budgets') return putBudget({ ...budgetKey(params.id), allocated: params.data.allocated });
@@ -159,9 +174,19 @@ export const dataProvider = {
     for (const field of USER_FIELDS) {
       if (field in params.data && params.data[field] !== params.previousData?.[field]) changes[field] = params.data[field];
     }
-    const { json } = await httpClient(`/api/admin/users/${enc(params.id)}`, { method: 'PATCH', body: JSON.stringify(changes) });
+    const { status, json } = await httpClient(`/api/admin/users/${enc(params.id)}`, { method: 'PATCH', body: JSON.stringify(changes) });
+    // 202: waiting for a second admin; the account stays as it was.
+    if (status === 202) return { data: { ...params.previousData, pendingRequest: json } };
     return { data: json };
   },
+
+  /** POST /api/admin/privileged-requests/:id/confirm — another admin's request, confirmed or declined. */
+  confirmPrivileged: (id: Identifier, approve: boolean) =>
+    post(`/api/admin/privileged-requests/${enc(id)}/confirm`, { approve }).then(({ json }) => ({ data: json as PrivilegedRequest })),
+
+  /** POST /api/admin/privileged-requests/:id/export — the requester's one download of a confirmed data-subject export. */
+  downloadDataSubjectExport: (id: Identifier) =>
+    post(`/api/admin/privileged-requests/${enc(id)}/export`, {}).then(({ json }) => ({ data: new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }) })),
 
   /** POST /api/tasks/:id/complete */
   completeTask: (id: Identifier, body: TaskCompletion) =>

@@ -1,6 +1,7 @@
 // Shapes of what the API returns, as far as the portal reads them, in one place. The closed
 // vocabularies (statuses, types, roles, codes) are domain's own types; type-only imports, so
 // nothing of domain/ is bundled through this file.
+import type { PrivilegedKind, PrivilegedStatus } from '../../domain/access';
 import type { BulkReassignStatus } from '../../domain/bulk';
 import type { CaseClosedReason, CaseStatus, ConsentBasis, Sex } from '../../domain/case';
 import type { Intervention } from '../../domain/interventions';
@@ -137,6 +138,22 @@ export interface UserRecord {
   regionCode: string | null;
   disabled: boolean;
   createdAt?: string;
+}
+
+/** GET /api/admin/privileged-requests (api/privileged/schema.ts): what waits for a second admin. */
+export interface PrivilegedRequest {
+  id: string;
+  kind: PrivilegedKind;
+  status: PrivilegedStatus;
+  summary: { username?: string; displayName?: string; role?: Role; regionCode?: string | null; nik?: string; changes?: Record<string, unknown> };
+  reason: string;
+  targetUserId: string | null;
+  requestedBy: string;
+  requestedAt: string;
+  expiresAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  result?: UserRecord;
 }
 
 export interface AuditRecord {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { PRIVILEGED_KINDS, PRIVILEGED_STATUSES, type PrivilegedKind } from '../../domain/access';
 import { listQuerySchema } from '../list';
 import { adminUserSchema, reasonSchema } from '../users/schema';
 
-export const PRIVILEGED_KINDS = ['data_subject_export', 'user_create', 'user_update', 'password_reset'] as const;
-export type PrivilegedKind = (typeof PRIVILEGED_KINDS)[number];
-export const PRIVILEGED_STATUSES = ['pending', 'confirmed', 'done', 'declined', 'expired'] as const;
+export { PRIVILEGED_KINDS, PRIVILEGED_STATUSES, type PrivilegedKind };
 
 export { reasonSchema };
 

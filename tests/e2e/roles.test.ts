@@ -163,3 +163,35 @@ test('the admin manages users and sees no case data', async () => {
   await page.getByText('Tidak ditemukan').first().waitFor();
   await expect(page.locator('tbody tr').count()).resolves.toBe(0);
 });
+
+test("a supervisor's account waits for a second admin, who confirms it in the portal", async () => {
+  const page = await as('admin');
+  const username = `supervisor.e2e.${Math.random().toString(36).slice(2, 7)}`;
+  await go(page, '/users/create');
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Nama tampilan/).fill('Supervisor Uji Empat Mata');
+  await page.getByRole('combobox', { name: /Peran/ }).click();
+  await page.getByRole('option', { name: 'Supervisor Dinas Sosial Kabupaten/Kota' }).click();
+  await page.getByLabel(/Wilayah/).fill('33.73');
+  await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
+  await page.getByLabel(/^Alasan/).fill('Pengganti supervisor yang pensiun.');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  await notified(page, 'menunggu persetujuan admin kedua');
+  // Not an account yet: the request waits above the list, as the requester's own.
+  const panel = page.getByTestId('privileged-requests');
+  const request = panel.locator('[data-kind="user_create"]').filter({ hasText: username });
+  await request.getByTestId('privileged-waiting').waitFor();
+  await expect(request.getByRole('button', { name: 'Setujui' }).count()).resolves.toBe(0);
+  const users = async () => (await call('GET', `/api/admin/users?range=[0,499]`, { token: await login('admin') })).body.map((u: { username: string }) => u.username);
+  expect(await users()).not.toContain(username);
+
+  await switchUser(page, 'admin2');
+  await page.getByRole('menuitem', { name: 'Pengguna' }).click();
+  const theirs = page.getByTestId('privileged-requests').locator('[data-kind="user_create"]').filter({ hasText: username });
+  await theirs.getByText('Pengganti supervisor yang pensiun.').waitFor();
+  await shot(page, 'users-four-eyes');
+  await theirs.getByRole('button', { name: 'Setujui' }).click();
+  await notified(page, 'Permintaan disetujui dan dijalankan');
+  await page.getByText(username, { exact: true }).waitFor({ timeout: 15_000 });
+  expect(await users()).toContain(username);
+});

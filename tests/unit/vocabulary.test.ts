@@ -2,6 +2,7 @@
 // of every vocabulary has a label in Bahasa Indonesia and in English (a missing one shows its raw
 // key in the UI), so a value added to domain without words fails here.
 import english from '../../admin/src/i18n/en';
+import { PRIVILEGED_KINDS, PRIVILEGED_STATUSES } from '../../domain/access';
 import indonesian from '../../admin/src/i18n/id';
 import { CASE_CLOSED_REASONS, CASE_STATUSES, CONSENT_BASES, SEXES } from '../../domain/case';
 import { INTERVENTIONS } from '../../domain/interventions';
@@ -32,6 +33,8 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.interventions.title': INTERVENTIONS,
   'kesos.interventions.explain': INTERVENTIONS,
   'kesos.interventions.done': INTERVENTIONS,
+  'kesos.privileged.kind': PRIVILEGED_KINDS,
+  'kesos.privileged.status': PRIVILEGED_STATUSES,
 };
 
 const lookup = (messages: object, key: string): unknown =>
