@@ -5,6 +5,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
 import { PROJECT_ROOT } from './config';
 
@@ -160,12 +161,27 @@ async function startWithSdkDownload(o: DevServerOptions): Promise<RunningTempora
   return { address: `127.0.0.1:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
 }
 
+/**
+ * The operator API's codes for our attribute types (temporal.api.enums.v1.IndexedValueType),
+ * taken from the proto enum itself: a hand-typed 4 (Double) for Bool made every registration on
+ * a real cluster fail ("invalid value for search attribute Overdue of type Double: false").
+ */
+export const SEARCH_ATTRIBUTE_TYPE_CODES = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+} as const;
+
 /** On an external Temporal, register our search attributes (the dev server gets them as flags). */
 export async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
   const connection = await Connection.connect({ address });
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    const types = { Keyword: 2, Bool: 4 } as const; // temporal.api.enums.v1.IndexedValueType
+    const types = SEARCH_ATTRIBUTE_TYPE_CODES;
+    const wrong = Object.entries(SEARCH_ATTRIBUTES).filter(([name, type]) => customAttributes && name in customAttributes && customAttributes[name] !== types[type]);
+    if (wrong.length) {
+      // A type cannot be changed in place: the operator removes and re-adds the attribute.
+      throw new Error(`search attributes registered with the wrong type: ${wrong.map(([n, t]) => `${n} should be ${t}`).join(', ')}`);
+    }
     const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(customAttributes && name in customAttributes));
     if (missing.length) {
       await connection.operatorService.addSearchAttributes({
