@@ -7,7 +7,7 @@ import path from 'node:path';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { seedDemoUsers, seedRegions } from '../db/seed';
-import { loadConfig, PROJECT_ROOT, type Config } from './config';
+import { loadConfig, loopbackHost, PROJECT_ROOT, type Config } from './config';
 import { startEmbeddedPostgres } from './embeddedPostgres';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
@@ -190,6 +190,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       TEMPORAL_TASK_QUEUE: config.taskQueue,
       DATA_DIR: config.dataDir,
       PORT: String(config.port),
+      BIND_ADDRESS: config.bindAddress,
       JWT_SECRET: config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret'),
     };
     if (!env.PAYLOAD_KEYS) {
@@ -211,7 +212,8 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     api.start();
     stops.push(() => worker.stop(), () => api.stop());
 
-    const apiUrl = `http://localhost:${config.port}`;
+    // The address it is bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
+    const apiUrl = `http://${loopbackHost(config.bindAddress)}:${config.port}`;
     await waitForHealth(apiUrl, 120_000);
     return { apiUrl, databaseUrl, temporalAddress, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {

@@ -71,9 +71,12 @@ export async function waitForTemporal(address: string, timeoutMs = 90_000): Prom
   throw new Error(`Temporal at ${address} not reachable after ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-function devServerArgs(o: DevServerOptions): string[] {
-  const args = ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1', '--port', String(o.port), '--log-level', 'warn'];
-  if (o.uiPort) args.push('--ui-port', String(o.uiPort));
+/** Loopback only: the frontend (and with it the HTTP API and metrics ports it picks) and the UI. */
+const LISTEN_IP = '127.0.0.1';
+
+export function devServerArgs(o: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', LISTEN_IP, '--port', String(o.port), '--log-level', 'warn'];
+  if (o.uiPort) args.push('--ui-ip', LISTEN_IP, '--ui-port', String(o.uiPort));
   else args.push('--headless');
   if (o.namespace !== 'default') args.push('--namespace', o.namespace);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
@@ -106,7 +109,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
   fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
   const pidFile = `${o.dbFile}.pid`;
   await stopLeftover(pidFile);
-  const address = `127.0.0.1:${o.port}`;
+  const address = `${LISTEN_IP}:${o.port}`;
   const cli = resolveTemporalCli();
   if (!cli) return startWithSdkDownload(o);
 
@@ -148,16 +151,17 @@ async function startWithSdkDownload(o: DevServerOptions): Promise<RunningTempora
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'cached-download' },
-      ip: '127.0.0.1',
+      ip: LISTEN_IP,
       port: o.port,
       ui: Boolean(o.uiPort),
       uiPort: o.uiPort,
       dbFilename: o.dbFile,
       namespace: o.namespace,
+      // The UI binds to `ip` too (the CLI's --ui-ip defaults to --ip).
       extraArgs: Object.entries(SEARCH_ATTRIBUTES).flatMap(([n, t]) => ['--search-attribute', `${n}=${t}`]),
     },
   });
-  return { address: `127.0.0.1:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
+  return { address: `${LISTEN_IP}:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
 }
 
 /** On an external Temporal, register our search attributes (the dev server gets them as flags). */

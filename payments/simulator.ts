@@ -28,6 +28,8 @@ const VALID_ACCOUNT = /^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/;
 
 export interface SimulatorOptions {
   port: number;
+  /** Listen address: loopback unless given (local mode's services are reachable from this machine only). */
+  host?: string;
   dataDir: string;
   /** Probability (0-1) that a request fails with 503 before anything is recorded. */
   failRate: number;
@@ -91,5 +93,8 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
       send(res, 201, transfer);
     });
   });
-  return new Promise((resolve) => server.listen(o.port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve(server));
+  });
 }

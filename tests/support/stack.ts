@@ -8,8 +8,11 @@ export interface TestStack {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  paymentsUrl?: string;
   dataDir: string;
   logFile: string;
+  /** The start script's pid: every process of the stack is in its process group. */
+  pid: number;
 }
 
 export function stack(): TestStack {

@@ -1,0 +1,29 @@
+// The stack is closed to everyone but its own machine and its own processes (security review,
+// issue 12): every service of local mode listens on loopback only.
+import { isLoopback, processGroup, socketInodes, socketTable } from '../support/sockets';
+import { stack } from '../support/stack';
+
+const portOf = (url: string) => Number(new URL(url.includes('://') ? url : `tcp://${url}`).port);
+
+test('every socket the stack listens on is on loopback (API, PostgreSQL, Temporal, payments)', () => {
+  const s = stack();
+  const ports = { api: portOf(s.apiUrl), pg: portOf(s.databaseUrl), temporal: portOf(s.temporalAddress), payments: portOf(s.paymentsUrl!) };
+  const table = socketTable();
+  const listening = table.filter((t) => t.listening);
+
+  // By port: whoever holds them, the stack's ports are bound to 127.0.0.1 or ::1 only.
+  for (const [name, port] of Object.entries(ports)) {
+    const bound = listening.filter((t) => t.proto.startsWith('tcp') && t.port === port);
+    expect({ name, bound: bound.map((b) => b.address) }).toEqual({ name, bound: expect.arrayContaining([expect.any(String)]) });
+    expect({ name, open: bound.filter((b) => !isLoopback(b.address)).map((b) => `${b.address}:${b.port}`) }).toEqual({ name, open: [] });
+  }
+
+  // By process: every socket of the stack's processes (the Temporal dev server also opens
+  // HTTP, metrics and membership ports of its choosing), TCP and UDP.
+  const owners = new Map<number, string>();
+  for (const pid of processGroup(s.pid)) for (const [inode, who] of socketInodes(pid)) owners.set(inode, who);
+  const ours = listening.filter((t) => owners.has(t.inode));
+  const oursPorts = new Set(ours.map((t) => t.port));
+  for (const port of Object.values(ports)) expect(oursPorts.has(port)).toBe(true);
+  expect(ours.filter((t) => !isLoopback(t.address)).map((t) => `${owners.get(t.inode)} ${t.proto} ${t.address}:${t.port}`)).toEqual([]);
+});
