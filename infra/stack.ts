@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate';
 import { seedDemoUsers, seedRegions } from '../db/seed';
 import { loadConfig, loopbackHost, PROJECT_ROOT, type Config } from './config';
 import { startEmbeddedPostgres } from './embeddedPostgres';
+import { privateDataDir, privateDir } from './private';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
 
@@ -140,11 +141,8 @@ export function workerProcess(env: NodeJS.ProcessEnv, log: Log): Supervised {
 }
 
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  // Embedded PostgreSQL runs as the `postgres` user when we are root: it must traverse the data dir.
-  if (process.getuid?.() === 0) fs.chmodSync(config.dataDir, 0o755);
-  const logs = path.join(config.dataDir, 'logs');
-  fs.mkdirSync(logs, { recursive: true });
+  privateDataDir(config.dataDir);
+  const logs = privateDir(path.join(config.dataDir, 'logs'));
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${String(e)}`));

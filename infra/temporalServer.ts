@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
 import { PROJECT_ROOT } from './config';
+import { privateDir, privateFile } from './private';
 
 const TOOLS_BIN = path.join(PROJECT_ROOT, '.tools', 'bin');
 
@@ -83,6 +84,12 @@ export function devServerArgs(o: DevServerOptions): string[] {
   return args;
 }
 
+/** The SQLite file and its companions (journal, WAL), as the dev server created them: 0600. */
+function tightenDatabaseFiles(dbFile: string): void {
+  const dir = path.dirname(dbFile);
+  for (const f of fs.readdirSync(dir)) if (f.startsWith(path.basename(dbFile))) privateFile(path.join(dir, f));
+}
+
 /** A dev server left behind by a start that was SIGKILLed still holds the port and the file. */
 async function stopLeftover(pidFile: string): Promise<void> {
   if (!fs.existsSync(pidFile)) return;
@@ -106,16 +113,19 @@ async function stopLeftover(pidFile: string): Promise<void> {
 }
 
 export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningTemporal> {
-  fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  // The database holds every workflow's history (payloads encrypted, but ids, search attributes
+  // and timings not): the folder and its files are this user's alone.
+  privateDir(path.dirname(o.dbFile));
   const pidFile = `${o.dbFile}.pid`;
   await stopLeftover(pidFile);
   const address = `${LISTEN_IP}:${o.port}`;
   const cli = resolveTemporalCli();
   if (!cli) return startWithSdkDownload(o);
 
-  const out = o.logFile ? fs.openSync(o.logFile, 'a') : 'ignore';
+  if (o.logFile) privateFile(o.logFile);
+  const out = o.logFile ? fs.openSync(o.logFile, 'a', 0o600) : 'ignore';
   const child: ChildProcess = spawn(cli, devServerArgs(o), { stdio: ['ignore', out, out] });
-  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid), { mode: 0o600 });
   let exited = false;
   child.once('exit', () => {
     exited = true;
@@ -130,6 +140,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
     if (!exited) child.kill('SIGKILL');
     throw err;
   }
+  tightenDatabaseFiles(o.dbFile);
   return {
     address,
     uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined,

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
+import { privateDir, privateFile } from '../infra/private';
 
 export const transferRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
@@ -40,8 +41,10 @@ export interface SimulatorOptions {
 }
 
 export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
-  fs.mkdirSync(o.dataDir, { recursive: true });
+  // The ledger holds bank account numbers: this user's alone.
+  privateDir(o.dataDir);
   const ledgerFile = path.join(o.dataDir, 'ledger.jsonl');
+  privateFile(ledgerFile);
   const ledger = new Map<string, Transfer>();
   if (fs.existsSync(ledgerFile)) {
     for (const line of fs.readFileSync(ledgerFile, 'utf8').split('\n').filter(Boolean)) {
@@ -50,7 +53,7 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
     }
   }
   const attempts = new Map<string, number>();
-  const fd = fs.openSync(ledgerFile, 'a');
+  const fd = fs.openSync(ledgerFile, 'a', 0o600);
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });

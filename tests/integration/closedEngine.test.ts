@@ -1,5 +1,8 @@
 // The stack is closed to everyone but its own machine and its own processes (security review,
-// issue 12): every service of local mode listens on loopback only.
+// issue 12): every service of local mode listens on loopback only, and what it writes under
+// DATA_DIR is readable by its own user only.
+import fs from 'node:fs';
+import path from 'node:path';
 import { isLoopback, processGroup, socketInodes, socketTable } from '../support/sockets';
 import { stack } from '../support/stack';
 
@@ -26,4 +29,26 @@ test('every socket the stack listens on is on loopback (API, PostgreSQL, Tempora
   const oursPorts = new Set(ours.map((t) => t.port));
   for (const port of Object.values(ports)) expect(oursPorts.has(port)).toBe(true);
   expect(ours.filter((t) => !isLoopback(t.address)).map((t) => `${owners.get(t.inode)} ${t.proto} ${t.address}:${t.port}`)).toEqual([]);
+});
+
+/** Every file and folder beneath `dir`, with its permission bits. */
+function walk(dir: string, out: { file: string; mode: number; isDir: boolean }[] = []) {
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const st = fs.lstatSync(file);
+    out.push({ file, mode: st.mode & 0o777, isDir: st.isDirectory() });
+    if (st.isDirectory()) walk(file, out);
+  }
+  return out;
+}
+
+test('what the stack writes under DATA_DIR is for its own user only: folders 0700, files 0600', () => {
+  const dir = stack().dataDir;
+  const mode = (p: string) => fs.statSync(path.join(dir, p)).mode & 0o777;
+  // Root: embedded PostgreSQL runs as the postgres OS user and must pass through to pg/.
+  expect(mode('.').toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
+  for (const d of ['secrets', 'temporal', 'payments', 'logs', 'pg']) expect({ d, mode: mode(d).toString(8) }).toEqual({ d, mode: '700' });
+  for (const f of ['temporal/temporal.db', 'payments/ledger.jsonl', 'secrets/jwt-secret', 'logs/temporal.log']) expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
+  const open = walk(dir).filter((e) => (e.mode & 0o077) !== 0).map((e) => `${path.relative(dir, e.file)} ${e.mode.toString(8)}`);
+  expect(open).toEqual([]);
 });
