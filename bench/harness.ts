@@ -63,12 +63,12 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
   let pg: RunningPostgres = await startEmbeddedPostgres(pgOpts);
   let temporal: RunningTemporal = await startTemporalDevServer(temporalOpts);
-  await prepareDatabase(pg.databaseUrl, true, write);
+  await prepareDatabase(pg.adminUrl, true, write);
   const paymentsUrl = `http://127.0.0.1:${ports.payments}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    DATABASE_URL: pg.databaseUrl,
+    DATABASE_URL: pg.adminUrl,
     TEMPORAL_ADDRESS: temporal.address,
     DATA_DIR: dataDir,
     PORT: String(ports.api),
@@ -95,7 +95,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   return {
     dataDir,
     baseUrl,
-    databaseUrl: pg.databaseUrl,
+    databaseUrl: pg.adminUrl,
     temporalAddress: temporal.address,
     paymentsUrl,
     env,

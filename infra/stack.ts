@@ -152,9 +152,9 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log(`starting embedded PostgreSQL on port ${config.local.pgPort}…`);
-      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.local.pgPort });
+      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.local.pgPort, dataDir: config.dataDir, info: log });
       stops.push(pg.stop);
-      databaseUrl = pg.databaseUrl;
+      databaseUrl = pg.adminUrl;
     }
 
     let temporalAddress = config.temporalAddress;

@@ -1,8 +1,12 @@
 // The stack is closed to everyone but its own machine and its own processes (security review,
 // issue 12): every service of local mode listens on loopback only, and what it writes under
 // DATA_DIR is readable by its own user only.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
+import { freePort } from '../support/ports';
 import { isLoopback, processGroup, socketInodes, socketTable } from '../support/sockets';
 import { stack } from '../support/stack';
 
@@ -51,4 +55,33 @@ test('what the stack writes under DATA_DIR is for its own user only: folders 070
   for (const f of ['temporal/temporal.db', 'payments/ledger.jsonl', 'secrets/jwt-secret', 'logs/temporal.log']) expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
   const open = walk(dir).filter((e) => (e.mode & 0o077) !== 0).map((e) => `${path.relative(dir, e.file)} ${e.mode.toString(8)}`);
   expect(open).toEqual([]);
+});
+
+describe('the PostgreSQL superuser', () => {
+  test('has a generated password, kept in DATA_DIR/secrets: `postgres` is refused', async () => {
+    const url = new URL(stack().databaseUrl);
+    const secret = fs.readFileSync(path.join(stack().dataDir, 'secrets', 'pg-superuser-password'), 'utf8').trim();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const legacy = postgres({ host: url.hostname, port: Number(url.port), user: 'postgres', password: 'postgres', database: 'kesos', max: 1 });
+    try {
+      await expect(legacy`SELECT 1`).rejects.toMatchObject({ code: '28P01' });
+    } finally {
+      await legacy.end();
+    }
+  });
+
+  test('a cluster initialised with the old password `postgres` moves to the generated one on its next start', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-legacy-pg-'));
+    fs.chmodSync(dataDir, 0o755); // the postgres OS user, when we are root
+    try {
+      const script = path.join(__dirname, '..', 'support', 'legacyPostgres.ts');
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, path.join(dataDir, 'pg'), String(await freePort())], { encoding: 'utf8', timeout: 120_000 });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: expect.anything() });
+      const result = JSON.parse(r.stdout.trim().split('\n').pop()!);
+      expect(result).toEqual({ info: [expect.stringContaining('password changed')], generated: 'postgres', legacy: 'refused 28P01' });
+      expect((fs.statSync(path.join(dataDir, 'secrets', 'pg-superuser-password')).mode & 0o777).toString(8)).toBe('600');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
