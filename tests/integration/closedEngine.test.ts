@@ -85,3 +85,86 @@ describe('the PostgreSQL superuser', () => {
     }
   }, 180_000);
 });
+
+describe('the application role', () => {
+  const app = () => postgres(stack().appDatabaseUrl, { max: 1, onnotice: () => undefined });
+
+  test('the API and the worker connect as kesos_app, without the owner\'s credentials', () => {
+    const envs = processGroup(stack().pid).flatMap((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const name = ['api/main.ts', 'worker/main.ts'].find((n) => cmdline.includes(n));
+        if (!name) return [];
+        const env = new Map(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+        return [{ name, user: new URL(env.get('DATABASE_URL')!).username, admin: env.has('DATABASE_ADMIN_URL') }];
+      } catch {
+        return [];
+      }
+    });
+    expect(envs.map((e) => e.name).sort()).toEqual(['api/main.ts', 'worker/main.ts']);
+    for (const e of envs) expect(e).toEqual({ name: e.name, user: 'kesos_app', admin: false });
+    const superuserPassword = fs.readFileSync(path.join(stack().dataDir, 'secrets', 'pg-superuser-password'), 'utf8').trim();
+    for (const pid of processGroup(stack().pid)) {
+      let environ = '';
+      try {
+        if (!/api\/main|worker\/main/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
+        environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8');
+      } catch {
+        continue;
+      }
+      expect(environ.includes(superuserPassword)).toBe(false);
+    }
+  });
+
+  test('as kesos_app the audit trail cannot be changed: no trigger disabled, no UPDATE, DELETE or TRUNCATE', async () => {
+    const sql = app();
+    try {
+      const refused = [
+        'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only',
+        'ALTER TABLE audit_log DISABLE TRIGGER ALL',
+        'DROP TRIGGER audit_log_append_only ON audit_log',
+        "UPDATE audit_log SET details = '{}' WHERE seq = 1",
+        'DELETE FROM audit_log',
+        'TRUNCATE audit_log',
+        'ALTER TABLE audit_log OWNER TO kesos_app',
+        'CREATE OR REPLACE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+        // Triggers do not fire in replica mode: only a superuser may set it.
+        'SET session_replication_role = replica',
+        "SELECT setval('audit_log_seq_seq', 1)",
+        "INSERT INTO schema_migrations (name) VALUES ('999_x.sql')",
+        'CREATE TABLE kesos_app_was_here (a int)',
+        'CREATE ROLE kesos_app_friend SUPERUSER',
+      ];
+      for (const statement of refused) {
+        const error = await sql.unsafe(statement).then(
+          () => 'accepted',
+          (err: { code?: string }) => err.code,
+        );
+        expect({ statement, error }).toEqual({ statement, error: '42501' }); // insufficient_privilege
+      }
+    } finally {
+      await sql.end();
+    }
+  });
+
+  test('as kesos_app the application works: it reads and appends to the audit log, and writes its tables', async () => {
+    const sql = app();
+    try {
+      const [{ user }] = await sql`SELECT current_user AS user`;
+      expect(user).toBe('kesos_app');
+      expect((await sql`SELECT count(*)::int AS n FROM audit_log`)[0].n).toBeGreaterThanOrEqual(0);
+      // In a transaction rolled back: a row appended here would break the hash chain.
+      const rolledBack = new Error('rolled back');
+      await expect(
+        sql.begin(async (tx) => {
+          await tx`INSERT INTO audit_log (event_key, at, action, entity_type, entity_id, prev_hash, hash) VALUES ('closed-engine-test', now(), 'test', 'test', 'x', '', '')`;
+          await tx`UPDATE login_failures SET failures = failures WHERE false`;
+          await tx`DELETE FROM idempotency_keys WHERE false`;
+          throw rolledBack;
+        }),
+      ).rejects.toBe(rolledBack);
+    } finally {
+      await sql.end();
+    }
+  });
+});

@@ -6,7 +6,10 @@ import { testDataConverter } from './keys';
 
 export interface TestStack {
   apiUrl: string;
+  /** The cluster's superuser: the tests' own checks. */
   databaseUrl: string;
+  /** The application's role, as the API and the worker connect. */
+  appDatabaseUrl: string;
   temporalAddress: string;
   paymentsUrl?: string;
   dataDir: string;
