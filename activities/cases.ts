@@ -2,7 +2,8 @@
 import type { Sql, Tx } from '../db';
 import { appendActorEvent } from '../db/audit';
 import type { CaseStatus } from '../domain/case';
-import { casePoliciesSchema, type CasePolicies } from '../domain/policies';
+import { caseSettingsFor } from '../db/settings';
+import type { CaseSettings } from '../domain/caseSettings';
 import type { Actor } from '../domain/roles';
 import type { ReferralInput } from '../domain/workflowContracts';
 import type { CaseWorkflowInput } from '../domain/workflowContracts';
@@ -71,13 +72,9 @@ export function caseActivities(sql: Sql) {
       await sql.begin((tx) => caseAudit(tx, e));
     },
 
-    /** Policies for a region: the most specific row of each key wins, defaults fill the rest. */
-    async getCasePolicies(regionCode: string): Promise<CasePolicies> {
-      const rows = await sql<{ key: string; value: unknown }[]>`
-        SELECT DISTINCT ON (key) key, value FROM case_policies
-        WHERE region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%'
-        ORDER BY key, length(region_code) DESC`;
-      return casePoliciesSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+    /** Case settings for a region (the activity keeps its first name: histories record it). */
+    async getCasePolicies(regionCode: string): Promise<CaseSettings> {
+      return caseSettingsFor(sql, regionCode);
     },
 
     async recordReferral(r: ReferralInput & { at: string }): Promise<void> {

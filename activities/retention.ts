@@ -3,6 +3,7 @@
 // statuses, dates, decisions.
 import type { Sql } from '../db';
 import { appendActorEvent } from '../db/audit';
+import { retentionOfCase } from '../db/settings';
 
 export function retentionActivities(sql: Sql) {
   return {
@@ -12,11 +13,7 @@ export function retentionActivities(sql: Sql) {
         // The retention period of each case's region: the most specific policy row wins.
         const due = await tx<{ id: string }[]>`
           SELECT c.id FROM cases c
-          CROSS JOIN LATERAL (
-            SELECT value #>> '{}' AS period FROM case_policies p
-            WHERE p.key = 'retention_period' AND (p.region_code = '' OR c.desa_code LIKE p.region_code || '.%')
-            ORDER BY length(p.region_code) DESC LIMIT 1
-          ) r
+          CROSS JOIN LATERAL (${retentionOfCase(tx)}) r
           WHERE c.anonymised_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at + r.period::interval <= ${a.at}::timestamptz
           ORDER BY c.closed_at LIMIT ${a.batch} FOR UPDATE OF c SKIP LOCKED`;
         if (!due.length) return 0;

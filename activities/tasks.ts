@@ -2,6 +2,7 @@
 // reassigned, re-timed, marked overdue. Every write is keyed by task id so a retry is a no-op.
 import type { Sql, Tx } from '../db';
 import { appendActorEvent } from '../db/audit';
+import { slaSettingFor } from '../db/settings';
 import { computeDueAt } from '../domain/calendar';
 import type { CaseStatus } from '../domain/case';
 import type { Actor } from '../domain/roles';
@@ -45,11 +46,7 @@ async function slaPolicy(tx: Tx, type: TaskType, regionCode: string, from: strin
     SELECT p.due_period, p.working_days,
            ARRAY(SELECT to_char(day, 'YYYY-MM-DD') FROM holidays WHERE day >= (${from}::timestamptz - interval '1 day')::date) AS holidays
     FROM (SELECT 1) one
-    LEFT JOIN LATERAL (
-      SELECT due_period, working_days FROM sla_policies
-      WHERE task_type = ${type} AND (region_code = '' OR ${regionCode} = region_code OR ${regionCode} LIKE region_code || '.%')
-      ORDER BY length(region_code) DESC LIMIT 1
-    ) p ON true`;
+    LEFT JOIN LATERAL (${slaSettingFor(tx, type, regionCode)}) p ON true`;
   return { duePeriod: row.duePeriod, workingDays: row.workingDays, holidays: new Set(row.holidays) };
 }
 

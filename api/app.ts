@@ -26,6 +26,7 @@ import { errorHandler, notFoundRoute, sendProblem } from './problem';
 import { policyRoutes } from './policies/routes';
 import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
+import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 
 export interface AppDeps {
   sql: Sql;
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use(refuseMalformedPath);
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
@@ -99,6 +101,7 @@ export function createApp(deps: AppDeps) {
   const api = express.Router();
   api.use(requireJson);
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
+  api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));

@@ -1,7 +1,7 @@
-// Request parsing helpers: zod at every boundary, simple-rest list conventions (react-admin's
-// ra-data-simple-rest: `sort`, `range`, `filter` JSON query parameters; Content-Range header).
-import type { Request, Response } from 'express';
+// Request helpers: zod at every boundary, the signed-in actor and their authorization.
+import type { Response } from 'express';
 import { z } from 'zod';
+import { authorize, type Action } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { fieldIssues, HttpProblem, validationProblem } from './problem';
 
@@ -17,39 +17,9 @@ export function actorOf(res: Response): Actor {
   return actor;
 }
 
-/** A JSON-encoded query parameter, e.g. `sort=["createdAt","DESC"]`. */
-const jsonParam = <S extends z.ZodType>(inner: S) =>
-  z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(inner);
-
-/** simple-rest list query for a resource whose sortable fields and filters are given. */
-export function listQuerySchema<const S extends readonly [string, ...string[]], F extends z.ZodRawShape>(sortable: S, filter: F) {
-  return z.object({
-    /** `["field","ASC"|"DESC"]` */
-    sort: jsonParam(z.tuple([z.enum(sortable), z.enum(['ASC', 'DESC'])])).optional(),
-    /** `[first,last]`, inclusive, at most 500 rows. */
-    range: jsonParam(
-      z.tuple([z.number().int().min(0), z.number().int().min(0)]).refine(([a, b]) => b >= a && b - a < 500, 'range must be [first,last] with at most 500 rows'),
-    ).optional(),
-    /** JSON object of filters. */
-    filter: jsonParam(z.strictObject(filter)).optional(),
-  });
+/** The signed-in actor, when their role may do `action` (else AuthorizationError → 403). */
+export function authorizedActor(res: Response, action: Action): Actor {
+  const actor = actorOf(res);
+  authorize(actor, action);
+  return actor;
 }
-
-export function sendList(res: Response, resource: string, rows: unknown[], first: number, total: number): void {
-  const last = rows.length ? first + rows.length - 1 : first;
-  res.setHeader('Content-Range', `${resource} ${first}-${last}/${total}`);
-  res.setHeader('Access-Control-Expose-Headers', 'Content-Range');
-  res.json(rows);
-}
-
-export type Req = Request;

@@ -6,6 +6,7 @@ import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
 import { loadConfig } from '../infra/config';
 import { ensureSearchAttributes } from '../infra/temporalServer';
 import { exitWithParent } from '../infra/process';
+import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { localSecret } from '../infra/secrets';
 import { createApp } from './app';
 import { createLogger } from './logger';
@@ -22,7 +23,8 @@ async function main() {
   await ensureSearchAttributes(config.temporalAddress, config.namespace);
   const connection = await Connection.connect({ address: config.temporalAddress });
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
-  const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec) });
+  const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
+  const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec), interceptors: { workflow: [sealingInterceptor(seal)] } });
   const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins, loginLimits: config.loginLimits });
   const server = app.listen(config.port, config.bindAddress, () => log.info({ port: config.port, address: config.bindAddress }, 'api listening'));
   exitWithParent(async () => {

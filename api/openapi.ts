@@ -5,17 +5,25 @@ import { z } from 'zod';
 import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
-import { auditExportQuerySchema, auditListQuerySchema } from './audit/schema';
+import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { loginBodySchema, loginResponseSchema, refreshBodySchema, userSchema } from './auth/schema';
-import { bulkConfirmBodySchema, bulkIdParamsSchema, confirmBodySchema } from './cases/actions';
-import { caseIdParamsSchema, caseListQuerySchema, caseSchema, createCaseBodySchema, timelineQuerySchema } from './cases/schema';
-import { codecBodySchema } from './codec/routes';
-import { dataSubjectExportBodySchema } from './dataSubjects/routes';
-import { casePolicyBodySchema, slaPolicyBodySchema } from './policies/schema';
+import {
+  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseRecordSchema, caseSchema, confirmBodySchema,
+  createCaseBodySchema, interventionResultSchema, timelineEntrySchema, timelineQuerySchema,
+} from './cases/schema';
+import { codecBodySchema } from './codec/schema';
+import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
+import { healthSchema } from './health/schema';
+import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
-import { budgetBodySchema, budgetListQuerySchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema, periodQuerySchema } from './taliAsih/schema';
-import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './tasks/schema';
-import { assignableUserListQuerySchema, assignableUserSchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './users/schema';
+import {
+  budgetBodySchema, budgetListQuerySchema, budgetSavedSchema, budgetSchema, claimDetailSchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, claimSchema,
+  createClaimBodySchema, periodQuerySchema, reconciliationSchema,
+} from './taliAsih/schema';
+import { completeTaskBodySchema, taskCompletionResultSchema, taskIdParamsSchema, taskListQuerySchema, taskSchema, taskTypeInfoSchema } from './tasks/schema';
+import {
+  adminUserSchema, assignableUserListQuerySchema, assignableUserSchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema,
+} from './users/schema';
 
 const problemSchema = z
   .object({
@@ -33,8 +41,9 @@ const problems = (...statuses: number[]): RouteConfig['responses'] =>
   Object.fromEntries(statuses.map((s) => [s, { description: `problem (${s})`, content: { 'application/problem+json': { schema: problemSchema } } }]));
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const anyJson = (description: string) => json(z.record(z.string(), z.unknown()), description);
-const listOf = (description: string) => json(z.array(z.record(z.string(), z.unknown())), `${description}; the Content-Range header carries the total`);
+/** A simple-rest list page of `schema` rows. */
+const listOf = (schema: z.ZodType, description: string) => json(z.array(schema), `${description}; the Content-Range header carries the total`);
+const csv = { description: 'CSV', content: { 'text/csv': { schema: z.string() } } };
 
 /** A request body, its example (valid for `account`) and the schema it must satisfy. */
 export interface DocumentedBody {
@@ -42,6 +51,13 @@ export interface DocumentedBody {
   account: string;
   schema: z.ZodType;
   example: unknown;
+}
+
+/** A documented JSON response: the test suite checks real answers against these. */
+export interface DocumentedResponse {
+  operation: string;
+  status: number;
+  schema: z.ZodType;
 }
 
 const idTaskCompletion = Object.fromEntries(
@@ -55,6 +71,7 @@ export function buildOpenApi() {
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   const secured = [{ [bearer.name]: [] }];
   const bodies: DocumentedBody[] = [];
+  const responses: DocumentedResponse[] = [];
 
   /** Registers a route; a body's example comes from its schema's meta unless given. */
   const route = (
@@ -67,7 +84,12 @@ export function buildOpenApi() {
   ) => {
     const { params, query, body, open, ...rest } = r;
     const example = body ? (body.example ?? (z.globalRegistry.get(body.schema) as { example?: unknown } | undefined)?.example) : undefined;
-    if (body) bodies.push({ operation: `${r.method.toUpperCase()} ${r.path}`, account: body.account, schema: body.schema, example });
+    const operation = `${r.method.toUpperCase()} ${r.path}`;
+    if (body) bodies.push({ operation, account: body.account, schema: body.schema, example });
+    for (const [status, response] of Object.entries(rest.responses)) {
+      const schema = (response as { content?: Record<string, { schema?: unknown }> }).content?.['application/json']?.schema;
+      if (schema instanceof z.ZodType) responses.push({ operation, status: Number(status), schema });
+    }
     registry.registerPath({
       ...rest,
       ...(open ? {} : { security: secured }),
@@ -92,10 +114,15 @@ export function buildOpenApi() {
   // ---- system and auth
   route({
     method: 'get', path: '/health', summary: 'Liveness and readiness: ok only when PostgreSQL and Temporal answer', tags: ['system'], open: true,
-    responses: {
-      200: json(z.object({ status: z.literal('ok'), temporal: z.enum(['ok', 'down']), db: z.enum(['ok', 'down']) }), 'both dependencies reachable'),
-      503: json(z.object({ status: z.literal('degraded'), temporal: z.enum(['ok', 'down']), db: z.enum(['ok', 'down']) }), 'a dependency is down'),
-    },
+    responses: { 200: json(healthSchema, 'both dependencies reachable'), 503: json(healthSchema, 'a dependency is down') },
+  });
+  route({
+    method: 'get', path: '/api/openapi.json', summary: 'This document (OpenAPI 3.1, generated from the zod schemas)', tags: ['system'], open: true,
+    responses: { 200: json(z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }), 'the document') },
+  });
+  route({
+    method: 'get', path: '/api/docs', summary: 'Interactive API docs (Swagger UI, served from local files)', tags: ['system'], open: true,
+    responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
   });
   route({
     method: 'post', path: '/api/auth/login', summary: 'Sign in (throttled per account and address)', tags: ['auth'], open: true,
@@ -122,10 +149,10 @@ export function buildOpenApi() {
   route({
     method: 'post', path: '/api/cases', summary: 'Register a case (starts caseWorkflow); honours Idempotency-Key', tags: ['cases'],
     body: { schema: createCaseBodySchema, account: 'tksk1' },
-    responses: { 201: json(caseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+    responses: { 201: json(caseRecordSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseSchema, 'the case'), ...problems(401, 403, 404, 422) } });
-  route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: listOf('timeline entries'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseDetailSchema, 'the case'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: json(z.array(timelineEntrySchema), 'timeline entries, oldest first'), ...problems(401, 403, 404, 422) } });
   route({
     method: 'get', path: '/api/cases/{id}/history', summary: "The case workflow's raw Temporal event history (payloads encrypted)", tags: ['cases'], params: caseIdParamsSchema,
     responses: { 200: json(z.object({ workflowId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }) }), 'history as Temporal exports it'), ...problems(401, 403, 404, 422) },
@@ -134,46 +161,46 @@ export function buildOpenApi() {
     route({
       method: 'post', path: `/api/cases/{id}/actions/${action}`, summary: `Intervention: ${action} (a validated Update on the case workflow)`, tags: ['interventions'],
       params: caseIdParamsSchema, body: { schema: interventionBodySchemas[action], account: 'supervisor1', example: INTERVENTION_EXAMPLES[action] },
-      responses: { 200: anyJson('applied; the case after it'), 202: anyJson('waiting for a second supervisor (confirm_destructive policy)'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      responses: { 200: json(interventionResultSchema, 'applied; the case after it'), 202: json(interventionResultSchema, 'waiting for a second supervisor (confirm_destructive policy)'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
     });
   }
   route({
     method: 'post', path: '/api/cases/{id}/actions/confirm', summary: 'A second supervisor confirms (or declines) a pending destructive intervention', tags: ['interventions'],
     params: caseIdParamsSchema, body: { schema: confirmBodySchema, account: 'supervisor2' },
-    responses: { 200: anyJson('confirmed or declined'), ...problems(400, 401, 403, 404, 409, 422) },
+    responses: { 200: json(interventionResultSchema, 'confirmed or declined'), ...problems(400, 401, 403, 404, 409, 422) },
   });
   route({
     method: 'post', path: '/api/cases/bulk-reassign', summary: 'Move every open case of a TKSK to another (a durable workflow)', tags: ['interventions'],
     body: { schema: bulkReassignBodySchema, account: 'supervisor1' },
-    responses: { 202: anyJson('started (or waiting for confirmation)'), ...problems(400, 401, 403, 413, 415, 422) },
+    responses: { 202: json(bulkStatusSchema, 'started (or waiting for confirmation)'), ...problems(400, 401, 403, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/bulk-operations/{id}', summary: 'Progress of a bulk operation', tags: ['interventions'], params: bulkIdParamsSchema, responses: { 200: anyJson('status'), ...problems(401, 403, 409, 422) } });
+  route({ method: 'get', path: '/api/bulk-operations/{id}', summary: 'Progress of a bulk operation', tags: ['interventions'], params: bulkIdParamsSchema, responses: { 200: json(bulkStatusSchema, 'status'), ...problems(401, 403, 409, 422) } });
   route({
     method: 'post', path: '/api/bulk-operations/{id}/confirm', summary: 'A second supervisor confirms (or declines) a bulk operation', tags: ['interventions'],
     params: bulkIdParamsSchema, body: { schema: bulkConfirmBodySchema, account: 'supervisor2' },
-    responses: { 200: anyJson('status'), ...problems(401, 403, 409, 422) },
+    responses: { 200: json(bulkStatusSchema, 'status'), ...problems(401, 403, 409, 422) },
   });
 
   // ---- tasks
-  route({ method: 'get', path: '/api/tasks', summary: 'Task inbox (simple-rest: sort, range, filter)', tags: ['tasks'], query: taskListQuerySchema, responses: { 200: listOf('tasks'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tasks/{id}', summary: 'One task', tags: ['tasks'], params: taskIdParamsSchema, responses: { 200: anyJson('the task'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/tasks', summary: 'Task inbox (simple-rest: sort, range, filter)', tags: ['tasks'], query: taskListQuerySchema, responses: { 200: listOf(taskSchema, 'tasks'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tasks/{id}', summary: 'One task', tags: ['tasks'], params: taskIdParamsSchema, responses: { 200: json(taskSchema, 'the task'), ...problems(401, 403, 404, 422) } });
   route({
     method: 'post', path: '/api/tasks/{id}/complete', summary: 'Complete a task (a Temporal Update; answers with the case after the decision)', tags: ['tasks'],
     params: taskIdParamsSchema,
     body: { schema: completeTaskBodySchema, account: 'tksk1 (TKSK tasks) or supervisor1 (approvals)', examples: idTaskCompletion, example: TASK_TYPE_INFO.asesmen.examples.submit },
-    responses: { 200: anyJson('completed'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+    responses: { 200: json(taskCompletionResultSchema, 'completed; the workflow has acted on it'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/task-types', summary: 'Task types: role, outcomes, JSON Schema and valid examples', tags: ['tasks'], responses: { 200: listOf('task types'), ...problems(401) } });
+  route({ method: 'get', path: '/api/task-types', summary: 'Task types: role, outcomes, JSON Schema and valid examples', tags: ['tasks'], responses: { 200: listOf(taskTypeInfoSchema, 'task types'), ...problems(401) } });
 
   // ---- audit and privacy
-  route({ method: 'get', path: '/api/audit', summary: 'Audit trail in your region (simple-rest)', tags: ['audit'], query: auditListQuerySchema, responses: { 200: listOf('audit rows'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/audit', summary: 'Audit trail in your region (simple-rest)', tags: ['audit'], query: auditListQuerySchema, responses: { 200: listOf(auditEntrySchema, 'audit rows'), ...problems(401, 403, 422) } });
   route({
     method: 'get', path: '/api/audit/export.csv', summary: 'CSV export of a filtered audit list', tags: ['audit'], query: auditExportQuerySchema,
-    responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(401, 403, 422) },
+    responses: { 200: csv, ...problems(401, 403, 422) },
   });
   route({
     method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain; names the first broken row', tags: ['audit'],
-    responses: { 200: json(z.object({ ok: z.boolean(), rows: z.number(), firstBroken: z.object({ seq: z.string(), reason: z.enum(['prev_hash', 'hash']) }).optional(), verifiedAt: z.string() }), 'result'), ...problems(401, 403) },
+    responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403) },
   });
   for (const op of ['decode', 'encode'] as const) {
     route({
@@ -185,7 +212,7 @@ export function buildOpenApi() {
   route({
     method: 'post', path: '/api/admin/data-subject-export', summary: 'Everything held about one NIK (UU PDP data-subject access); audited', tags: ['privacy'],
     body: { schema: dataSubjectExportBodySchema, account: 'admin' },
-    responses: { 200: anyJson('the export'), ...problems(401, 403, 422) },
+    responses: { 200: json(dataSubjectExportSchema, 'the export'), ...problems(401, 403, 422) },
   });
 
   route({
@@ -197,17 +224,17 @@ export function buildOpenApi() {
   route({
     method: 'post', path: '/api/tali-asih/claims', summary: 'Open a stipend claim (starts taliAsihWorkflow); 409 if one exists for that TKSK and period; honours Idempotency-Key', tags: ['tali asih'],
     body: { schema: createClaimBodySchema, account: 'tksk1' },
-    responses: { 201: anyJson('the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+    responses: { 201: json(claimSchema, 'the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf('claims'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/claims/export.csv', summary: 'CSV of a filtered claim list', tags: ['tali asih'], query: claimExportQuerySchema, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/claims/{id}', summary: 'A claim with its components, payments and tasks', tags: ['tali asih'], params: claimIdParamsSchema, responses: { 200: anyJson('the claim'), ...problems(401, 403, 404, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/budgets', summary: 'Budget allocations of your provinsi', tags: ['tali asih'], query: budgetListQuerySchema, responses: { 200: listOf('budgets'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf(claimSchema, 'claims'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/claims/export.csv', summary: 'CSV of a filtered claim list', tags: ['tali asih'], query: claimExportQuerySchema, responses: { 200: csv, ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/claims/{id}', summary: 'A claim with its components, payments and tasks', tags: ['tali asih'], params: claimIdParamsSchema, responses: { 200: json(claimDetailSchema, 'the claim'), ...problems(401, 403, 404, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/budgets', summary: 'Budget allocations of your provinsi', tags: ['tali asih'], query: budgetListQuerySchema, responses: { 200: listOf(budgetSchema, 'budgets'), ...problems(401, 403, 422) } });
   route({
     method: 'put', path: '/api/tali-asih/budgets', summary: 'Set an allocation (provinsi supervisor); claims awaiting budget re-check at once', tags: ['tali asih'],
-    body: { schema: budgetBodySchema, account: 'provinsi1' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 409, 422) },
+    body: { schema: budgetBodySchema, account: 'provinsi1' }, responses: { 200: json(budgetSavedSchema, 'saved'), ...problems(401, 403, 409, 422) },
   });
-  route({ method: 'get', path: '/api/tali-asih/reconciliation', summary: 'Per provinsi: approved = paid + pending, and the budget agrees', tags: ['tali asih'], query: periodQuerySchema, responses: { 200: listOf('reconciliation'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/tali-asih/reconciliation', summary: 'Per provinsi: approved = paid + pending, and the budget agrees', tags: ['tali asih'], query: periodQuerySchema, responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) } });
 
   // ---- users
   route({
@@ -217,20 +244,20 @@ export function buildOpenApi() {
   });
 
   // ---- administration
-  route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf('users'), ...problems(401, 403, 422) } });
-  route({ method: 'post', path: '/api/admin/users', summary: 'Create a user', tags: ['admin'], body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(userSchema, 'created'), ...problems(401, 403, 409, 422) } });
+  route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf(adminUserSchema, 'users'), ...problems(401, 403, 422) } });
+  route({ method: 'post', path: '/api/admin/users', summary: 'Create a user', tags: ['admin'], body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(adminUserSchema, 'created'), ...problems(401, 403, 409, 422) } });
   route({
     method: 'patch', path: '/api/admin/users/{id}', summary: 'Change display name, role, region; disable (revokes sessions)', tags: ['admin'],
-    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(userSchema, 'updated'), ...problems(401, 403, 404, 409, 422) },
+    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(adminUserSchema, 'updated'), ...problems(401, 403, 404, 409, 422) },
   });
   route({
     method: 'post', path: '/api/admin/users/{id}/reset-password', summary: 'Set a new password (revokes sessions)', tags: ['admin'],
     params: userIdParamsSchema, body: { schema: resetPasswordBodySchema, account: 'admin' }, responses: { 204: { description: 'done' }, ...problems(401, 403, 404, 422) },
   });
-  route({ method: 'get', path: '/api/admin/sla-policies', summary: 'SLA due periods per task type and region', tags: ['admin'], responses: { 200: listOf('policies'), ...problems(401, 403) } });
-  route({ method: 'put', path: '/api/admin/sla-policies', summary: 'Set an SLA due period', tags: ['admin'], body: { schema: slaPolicyBodySchema, account: 'admin' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/admin/case-policies', summary: 'Case policies (aftercare delay, reopen window, four-eyes, retention)', tags: ['admin'], responses: { 200: listOf('policies'), ...problems(401, 403) } });
-  route({ method: 'put', path: '/api/admin/case-policies', summary: 'Set a case policy', tags: ['admin'], body: { schema: casePolicyBodySchema, account: 'admin' }, responses: { 200: anyJson('saved'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/admin/sla-policies', summary: 'SLA due periods per task type and region', tags: ['admin'], responses: { 200: json(z.array(slaPolicySchema), 'every SLA row'), ...problems(401, 403) } });
+  route({ method: 'put', path: '/api/admin/sla-policies', summary: 'Set an SLA due period', tags: ['admin'], body: { schema: slaPolicyBodySchema, account: 'admin' }, responses: { 200: json(slaPolicySchema, 'saved'), ...problems(401, 403, 422) } });
+  route({ method: 'get', path: '/api/admin/case-policies', summary: 'Case policies (aftercare delay, reopen window, four-eyes, retention)', tags: ['admin'], responses: { 200: json(z.array(casePolicySchema), 'every case-setting row'), ...problems(401, 403) } });
+  route({ method: 'put', path: '/api/admin/case-policies', summary: 'Set a case policy', tags: ['admin'], body: { schema: casePolicyBodySchema, account: 'admin' }, responses: { 200: json(casePolicySchema, 'saved'), ...problems(401, 403, 422) } });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -244,7 +271,7 @@ export function buildOpenApi() {
     },
     servers: [{ url: '/' }],
   });
-  return { document, bodies };
+  return { document, bodies, responses };
 }
 
 export function buildOpenApiDocument() {

@@ -2,6 +2,7 @@
 // request id in `instance`, zod issues as field paths, and never a stack trace.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import { AuthorizationError } from '../domain/access';
 
 export interface FieldIssue {
   /** Where in the request: body, query or params, then the field path. */
@@ -57,6 +58,10 @@ export function bodyIssues(issues: { path: (string | number)[]; message: string;
   return issues.map((i) => issue(['body', ...i.path], i.message, i.code));
 }
 
+/** A 422 about one body field, with a detail of its own. */
+export const bodyFieldProblem = (field: string, detail: string, message = detail): HttpProblem =>
+  new HttpProblem(422, detail, { errors: bodyIssues([{ path: [field], message, code: 'custom' }]) });
+
 export function validationProblem(errors: FieldIssue[]): HttpProblem {
   const n = errors.length;
   return new HttpProblem(422, `${n} field${n === 1 ? ' is' : 's are'} invalid: ${errors.map((e) => e.pointer).join(', ')}`, { errors });
@@ -83,11 +88,15 @@ export function errorHandler(log: { error: (obj: object, msg: string) => void })
   return (err, req, res, _next) => {
     if (res.headersSent) return;
     if (err instanceof HttpProblem) return sendProblem(res, err.status, err.detail, err.extra);
+    if (err instanceof AuthorizationError) return sendProblem(res, 403, err.message);
     // body-parser errors carry a status and a type.
     const type = (err as { type?: string }).type;
     if (type === 'entity.parse.failed') return sendProblem(res, 400, 'request body is not valid JSON');
     if (type === 'entity.too.large') return sendProblem(res, 413, `request body exceeds the limit of ${(err as { limit?: number }).limit} bytes`);
     if (type === 'charset.unsupported' || type === 'encoding.unsupported') return sendProblem(res, 415, String((err as Error).message));
+    // Other client errors raised by Express or its static server (a path that does not decode).
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return sendProblem(res, status, 'the request could not be understood');
     log.error({ err, requestId: res.locals.requestId, method: req.method, path: req.path }, 'unhandled error');
     sendProblem(res, 500, 'an unexpected error occurred; quote the instance when reporting it');
   };

@@ -1,4 +1,4 @@
-// Reference regions (every mode) and the demo accounts of PRODUCT.md §1 (local mode only, never
+// Reference regions (every mode) and the demo accounts of docs/product.md §1 (local mode only, never
 // in production). Idempotent: a second start changes nothing.
 import type { Role } from '../domain/roles';
 import type { Sql } from './index';

@@ -1,6 +1,6 @@
-// Case (kasus) registration and the case's lifecycle vocabulary (PRODUCT.md §3.1, §6).
+// Case (kasus) registration and the case's lifecycle vocabulary.
 import { z } from 'zod';
-import { isoDateSchema } from './primitives';
+import { isoDateSchema, personNameSchema } from './primitives';
 import { isChildCategory, pmksCodeSchema } from './pmks';
 import { nikMatches, nikSchema } from './nik';
 import { desaCodeSchema } from './regions';
@@ -11,16 +11,28 @@ export type CaseStatus = z.infer<typeof caseStatusSchema>;
 
 export const CLOSURE_REASONS = ['goals_met', 'referred_out', 'moved_away', 'deceased', 'refused_services', 'duplicate', 'other'] as const;
 export const closureReasonSchema = z.enum(CLOSURE_REASONS);
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+/** A closed case's `closedReason`: a proposed closure reason, or `rejected` at assessment review. */
+export const CASE_CLOSED_REASONS = [...CLOSURE_REASONS, 'rejected'] as const;
+export type CaseClosedReason = (typeof CASE_CLOSED_REASONS)[number];
+
+/** Sex as on the KTP: L (laki-laki) or P (perempuan). */
+export const SEXES = ['L', 'P'] as const;
+export type Sex = (typeof SEXES)[number];
+
+export const CONSENT_BASES = ['self', 'guardian', 'lawful_basis'] as const;
+export type ConsentBasis = (typeof CONSENT_BASES)[number];
 
 export const beneficiarySchema = z.object({
   /** NIK of the beneficiary (16 digits). Masked in lists. */
   nik: nikSchema,
   /** Full name as on the KTP/KK. */
-  name: z.string().trim().min(2).max(120),
+  name: personNameSchema,
   /** Birth date, YYYY-MM-DD; must match the NIK's DDMMYY digits. */
   birthDate: isoDateSchema,
   /** Sex: L (laki-laki) or P (perempuan); must match the NIK (women: day + 40). */
-  sex: z.enum(['L', 'P']),
+  sex: z.enum(SEXES),
   /** Street address, RT/RW. */
   address: z.string().trim().min(3).max(300),
   /** Desa/kelurahan code; must lie inside the registering TKSK's kecamatan. */
@@ -29,7 +41,7 @@ export const beneficiarySchema = z.object({
 
 export const consentSchema = z.object({
   /** self: the beneficiary consented; guardian: a parent or guardian did (required for children); lawful_basis: processed without consent under UU PDP Pasal 20 (note required). */
-  basis: z.enum(['self', 'guardian', 'lawful_basis']),
+  basis: z.enum(CONSENT_BASES),
   /** Name of whoever gave consent (the guardian's name when basis = guardian). */
   givenBy: z.string().trim().min(2).max(120).optional(),
   /** Relationship of the guardian to the beneficiary (orang tua, wali, …). */

@@ -18,6 +18,11 @@ export function parseIsoDuration(text: string): Duration | undefined {
   return { years, months, weeks, days, hours, minutes, seconds };
 }
 
+/** Roughly how many days a duration spans (a month as 31 days, a year as 366): for upper bounds. */
+export function approximateDays(d: Duration): number {
+  return d.years * 366 + d.months * 31 + d.weeks * 7 + d.days + (d.hours + (d.minutes + d.seconds / 60) / 60) / 24;
+}
+
 /** `start` + duration, in UTC calendar arithmetic (months and years by calendar, the rest exact). */
 export function addIsoDuration(start: Date, text: string): Date {
   const d = parseIsoDuration(text);

@@ -1,15 +1,31 @@
-// Supervisor interventions on a running case (PRODUCT.md §3.5): the API body of each action and
+// Supervisor interventions on a running case: the API body of each action and
 // the Update input that carries it, with the actor, to the case workflow.
 import { z } from 'zod';
-import { parseIsoDuration } from './duration';
+import { approximateDays, parseIsoDuration } from './duration';
 import { actorSchema } from './roles';
 
 const reason = z.string().trim().min(5).max(2000).describe('Why: required, recorded in the audit trail');
 
+/** Beyond this a period is a typo or an attack (P9999999Y is no date at all): ten years. */
+const MAX_DURATION_DAYS = 3660;
+/** An extension longer than a quarter switches the deadline off in all but name. */
+const MAX_EXTENSION_DAYS = 90;
+
+const spanDays = (s: string) => {
+  const d = parseIsoDuration(s);
+  return d ? approximateDays(d) : 0;
+};
+
 export const isoDurationSchema = z
   .string()
+  .max(40)
   .refine((s) => parseIsoDuration(s) !== undefined, 'must be an ISO 8601 duration such as P3D or PT12H')
+  .refine((s) => spanDays(s) <= MAX_DURATION_DAYS, 'must be at most ten years')
   .describe('ISO 8601 duration');
+
+const extensionSchema = isoDurationSchema
+  .refine((s) => spanDays(s) <= MAX_EXTENSION_DAYS, `must be at most ${MAX_EXTENSION_DAYS} days (P${MAX_EXTENSION_DAYS}D)`)
+  .describe('ISO 8601 duration, at most 90 days');
 
 export const INTERVENTIONS = ['reassign', 'pause', 'resume', 'extend-deadline', 'cancel', 'reopen', 'note'] as const;
 export type Intervention = (typeof INTERVENTIONS)[number];
@@ -26,7 +42,7 @@ export const interventionBodySchemas = {
   /** Restart the clocks with the time that was left. */
   resume: z.strictObject({ reason }),
   /** Push one open task's deadline back. */
-  'extend-deadline': z.strictObject({ taskId: z.uuid(), extendBy: isoDurationSchema, reason }),
+  'extend-deadline': z.strictObject({ taskId: z.uuid(), extendBy: extensionSchema, reason }),
   /** End the case without closure; open tasks and referrals are cancelled. */
   cancel: z.strictObject({ reason }),
   /** Bring a closed case back to pendampingan (within the policy's reopen window). */

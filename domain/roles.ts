@@ -1,4 +1,5 @@
-// Roles of PRODUCT.md §1 and the actor that travels with every API call and workflow Update.
+// Roles and the actor that travels with every API call and workflow Update. (Their labels are
+// the portal's words: admin/src/i18n, `kesos.role.*`.)
 import { z } from 'zod';
 import { regionCovers } from './regions';
 
@@ -6,13 +7,11 @@ export const ROLES = ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'au
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-export const ROLE_LABELS_ID: Record<Role, string> = {
-  tksk: 'TKSK',
-  supervisor_kabupaten: 'Supervisor Dinas Sosial Kabupaten/Kota',
-  supervisor_provinsi: 'Supervisor Dinas Sosial Provinsi',
-  auditor: 'Auditor',
-  admin: 'Administrator',
-};
+/** The Dinas Sosial supervisors: review decisions, interventions, budgets. */
+export const SUPERVISOR_ROLES = ['supervisor_kabupaten', 'supervisor_provinsi'] as const satisfies readonly Role[];
+
+export const isSupervisor = (role: string | null | undefined): role is (typeof SUPERVISOR_ROLES)[number] =>
+  !!role && (SUPERVISOR_ROLES as readonly string[]).includes(role);
 
 export const actorSchema = z.object({
   /** User id. */

@@ -138,7 +138,8 @@ export interface ActorSeal {
   name: string;
   /** sha256 of the canonical JSON of the arguments, seal left out. */
   argsHash: string;
-  actor: Actor;
+  /** Who acts; null for the system (a Schedule, a workflow continuing itself). */
+  actor: Actor | null;
   /** Epoch milliseconds. */
   expiresAt: number;
   mac: string;
@@ -192,7 +193,7 @@ export function argsHash(args: unknown): string {
 export function sealCall(
   keys: SealKeys,
   keyId: string,
-  call: { actor: Actor; workflowId: string; name: string; args: unknown; now: number; ttlMs: number },
+  call: { actor: Actor | null; workflowId: string; name: string; args: unknown; now: number; ttlMs: number },
 ): ActorSeal {
   const key = keys.get(keyId);
   if (!key) throw new Error(`no seal key ${keyId}`);
@@ -208,17 +209,22 @@ export function sealCall(
   return { ...unsealed, mac: hmacSha256Hex(key, macInput(unsealed)) };
 }
 
-export type SealVerdict = { ok: true; actor: Actor } | { ok: false; reason: string };
+export type SealVerdict = { ok: true; actor: Actor | null } | { ok: false; reason: string };
 
 /**
  * Is this call vouched for by the API? The seal must be well formed, made with a known key, for
  * this workflow, this name and exactly these arguments, unexpired at `now`, and name the same
- * actor as the arguments do (when they carry one).
+ * actor as the arguments do (`claimedActor`, by default the arguments' `actor` field when they
+ * have one).
  */
-export function verifySeal(keys: SealKeys, seal: unknown, call: { workflowId: string; name: string; args: unknown; now: number }): SealVerdict {
+export function verifySeal(
+  keys: SealKeys,
+  seal: unknown,
+  call: { workflowId: string; name: string; args: unknown; now: number; claimedActor?: Actor | null },
+): SealVerdict {
   if (!seal || typeof seal !== 'object') return { ok: false, reason: 'unsigned call: only the kesos-flow API may act on this workflow' };
   const s = seal as Partial<ActorSeal>;
-  if (s.v !== 1 || typeof s.keyId !== 'string' || typeof s.mac !== 'string' || typeof s.expiresAt !== 'number' || !s.actor)
+  if (s.v !== 1 || typeof s.keyId !== 'string' || typeof s.mac !== 'string' || typeof s.expiresAt !== 'number' || s.actor === undefined)
     return { ok: false, reason: 'malformed seal' };
   const key = keys.get(s.keyId);
   if (!key) return { ok: false, reason: `unknown seal key ${s.keyId}` };
@@ -227,7 +233,23 @@ export function verifySeal(keys: SealKeys, seal: unknown, call: { workflowId: st
   if (s.workflowId !== call.workflowId || s.name !== call.name) return { ok: false, reason: 'seal made for another workflow or call' };
   if (s.argsHash !== argsHash(call.args)) return { ok: false, reason: 'seal made for other arguments' };
   if (call.now > s.expiresAt) return { ok: false, reason: 'stale seal' };
-  const claimed = (call.args as { actor?: unknown } | null)?.actor;
+  const claimed = 'claimedActor' in call ? call.claimedActor : (call.args as { actor?: unknown } | null)?.actor;
   if (claimed !== undefined && canonicalJson(claimed) !== canonicalJson(s.actor)) return { ok: false, reason: 'actor differs from the sealed actor' };
-  return { ok: true, actor: s.actor };
+  return { ok: true, actor: s.actor ?? null };
 }
+
+/**
+ * The calls that act in someone's name, and the field of their (single) argument that names who:
+ * the API's Temporal client seals exactly these (infra/sealKeys.ts), the workflows verify them.
+ * Updates by their name, starts by their workflow type.
+ */
+export const SEALED_CALLS = {
+  completeTask: 'actor',
+  intervene: 'actor',
+  confirmIntervention: 'actor',
+  confirmBulk: 'actor',
+  caseWorkflow: 'registeredBy',
+  bulkReassignWorkflow: 'requestedBy',
+  taliAsihWorkflow: 'openedBy',
+  rujukanWorkflow: 'requestedBy',
+} as const satisfies Record<string, string>;

@@ -8,7 +8,21 @@ export const periodSchema = z
   .regex(/^(20[0-9]{2})-(0[1-9]|1[0-2])$/, 'a period is YYYY-MM')
   // TKSK exist since 2009; nothing is claimed for the far future.
   .refine((p) => p >= '2009-01' && p <= '2099-12', 'a period between 2009-01 and 2099-12');
-export const fundingSourceSchema = z.enum(['APBN', 'APBD']);
+export const FUNDING_SOURCES = ['APBN', 'APBD'] as const;
+export const fundingSourceSchema = z.enum(FUNDING_SOURCES);
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+
+/**
+ * A claim's way: the TKSK's report, kabupaten verification, provinsi approval, then payment
+ * (waiting while the period's budget is short); rejected at either review.
+ */
+export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
+export const claimStatusSchema = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+/** A payment component's state (table tali_asih_components): reserved on approval, then paid once. */
+export const COMPONENT_STATUSES = ['pending', 'reserved', 'paid', 'failed', 'cancelled'] as const;
+export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 
 /** The period's bounds in WIB (UTC+7): [start, end). */
 export function periodBounds(period: string): { start: string; end: string } {

@@ -1,6 +1,7 @@
-// Task types (PRODUCT.md §3.3): who may complete each, its outcomes, and the zod schema of the
-// completion `{outcome, data}`. The API, the workflow update validator and the portal's forms
-// (via GET /api/task-types) all read this one table.
+// Task types: who may complete each, its outcomes, and the zod schema of the completion
+// `{outcome, data}`. The API, the workflow update validator and the portal (its forms via
+// GET /api/task-types, its labels and completion check directly) all read this one table; the
+// Indonesian and English titles here are the ones the API's timeline and the portal show.
 import { z } from 'zod';
 import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
@@ -25,6 +26,10 @@ export type TaskType = z.infer<typeof taskTypeSchema>;
 export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** Every outcome some task type has (see TASK_TYPE_INFO[type].outcomes). */
+export const OUTCOMES = ['approve', 'return', 'reject', 'continue', 'refer', 'propose_closure', 'served', 'not_served', 'retry', 'cancel'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
 const reason = z.string().trim().min(5).max(2000).describe('Why: required, shown to the person the step goes back to');
 const note = z.string().trim().max(2000).optional().describe('Optional remark');
 
@@ -33,13 +38,19 @@ const returnBack = z.strictObject({ outcome: z.literal('return'), data: z.strict
 const reject = z.strictObject({ outcome: z.literal('reject'), data: z.strictObject({ reason }) });
 
 export const RUJUKAN_DESTINATIONS = ['balai_rehabilitasi', 'puskesmas_rumah_sakit', 'dukcapil', 'bpjs_jkn', 'lks', 'dinas_lain', 'lainnya'] as const;
+export const URGENCIES = ['rendah', 'sedang', 'tinggi', 'darurat'] as const;
+export const RISK_LEVELS = ['rendah', 'sedang', 'tinggi'] as const;
+/** A referral (rujukan) is open until its feedback says served or not served, or the case ends it. */
+export const REFERRAL_STATUSES = ['open', 'served', 'not_served', 'cancelled'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+
 export const referralSchema = z.strictObject({
   /** Kind of service the person is referred to. */
   destinationType: z.enum(RUJUKAN_DESTINATIONS),
   /** Name of the receiving institution. */
   institutionName: z.string().trim().min(3).max(200),
   reason: z.string().trim().min(5).max(2000),
-  urgency: z.enum(['rendah', 'sedang', 'tinggi', 'darurat']),
+  urgency: z.enum(URGENCIES),
 });
 
 const visitBase = {
@@ -54,7 +65,7 @@ const completionSchemas = {
     data: z.strictObject({
       /** Needs found in the assessment (at least one). */
       needs: z.array(z.string().trim().min(3).max(300)).min(1).max(20),
-      riskLevel: z.enum(['rendah', 'sedang', 'tinggi']),
+      riskLevel: z.enum(RISK_LEVELS),
       /** Intervention-plan goals (rencana intervensi). */
       planGoals: z.array(z.string().trim().min(3).max(300)).min(1).max(20),
       /** Days between pendampingan visits. */

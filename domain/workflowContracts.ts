@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { isoDateTimeSchema } from './primitives';
 import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './case';
 import { actorSchema } from './roles';
-import { referralSchema, taskTypeSchema, type TaskType } from './taskTypes';
+import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
+import type { ClaimStatus } from './taliAsih';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -36,7 +37,7 @@ export interface OpenTaskSummary {
 export interface ReferralSummary {
   referralId: string;
   workflowId: string;
-  status: 'open' | 'served' | 'not_served' | 'cancelled';
+  status: ReferralStatus;
   destinationType: string;
   institutionName: string;
 }
@@ -97,7 +98,7 @@ export type RefusalType =
 
 export { caseStatusSchema, taskTypeSchema };
 
-export type ClaimStatus = 'report' | 'verification' | 'approval' | 'awaiting_budget' | 'disbursing' | 'paid' | 'rejected';
+export type { ClaimStatus };
 
 export interface ClaimSnapshot {
   claimId: string;

@@ -10,14 +10,26 @@ import { localSecret } from './secrets';
 const ENCODING = 'binary/encrypted';
 const ProtoPayload = temporal.api.common.v1.Payload;
 
+/** What an unencrypted payload decodes to in the worker: an object no schema and no seal accepts. */
+export const REFUSED_PAYLOAD_VALUE = { __kesosRefused: 'payload not encrypted with a kesos-flow key' };
+const REFUSED: Payload = { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify(REFUSED_PAYLOAD_VALUE)) };
+
 export class AesGcmPayloadCodec implements PayloadCodec {
   /**
    * @param keys key id → 32-byte key
    * @param currentKeyId the key new payloads are encrypted with
    */
+  /**
+   * @param keys key id → 32-byte key
+   * @param currentKeyId the key new payloads are encrypted with
+   * @param opts.refuseUnencrypted the worker's setting: a payload that is not encrypted with one
+   *   of our keys did not come from the API or the worker (someone wrote to Temporal directly),
+   *   so it decodes to a marker every boundary refuses instead of to what it says.
+   */
   constructor(
     private readonly keys: ReadonlyMap<string, Buffer>,
     private readonly currentKeyId: string,
+    private readonly opts: { refuseUnencrypted?: boolean } = {},
   ) {
     if (!keys.has(currentKeyId)) throw new Error(`payload key ${currentKeyId} is not among the configured keys`);
     for (const [id, key] of keys) if (key.length !== 32) throw new Error(`payload key ${id} must be 32 bytes (AES-256)`);
@@ -39,7 +51,7 @@ export class AesGcmPayloadCodec implements PayloadCodec {
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((p) => {
-      if (Buffer.from(p.metadata?.encoding ?? []).toString() !== ENCODING) return p;
+      if (Buffer.from(p.metadata?.encoding ?? []).toString() !== ENCODING) return this.opts.refuseUnencrypted ? REFUSED : p;
       const keyId = Buffer.from(p.metadata?.['encryption-key-id'] ?? []).toString();
       const key = this.keys.get(keyId);
       if (!key) throw new Error(`no payload key ${keyId} to decrypt with`);
@@ -56,7 +68,12 @@ export class AesGcmPayloadCodec implements PayloadCodec {
  * Keys from the environment: PAYLOAD_KEYS = "id1:base64key,id2:base64key", PAYLOAD_KEY_ID = the
  * current one. Local mode generates one key once into the data dir.
  */
-export function payloadCodecFromEnv(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): AesGcmPayloadCodec {
+export function payloadCodecFromEnv(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  production: boolean,
+  opts: { refuseUnencrypted?: boolean } = {},
+): AesGcmPayloadCodec {
   let spec = env.PAYLOAD_KEYS;
   let current = env.PAYLOAD_KEY_ID;
   if (!spec) {
@@ -70,7 +87,7 @@ export function payloadCodecFromEnv(env: NodeJS.ProcessEnv, dataDir: string, pro
     if (!id || !b64) throw new Error('PAYLOAD_KEYS entries look like id:base64key');
     keys.set(id, Buffer.from(b64, 'base64'));
   }
-  return new AesGcmPayloadCodec(keys, current ?? [...keys.keys()].pop()!);
+  return new AesGcmPayloadCodec(keys, current ?? [...keys.keys()].pop()!, opts);
 }
 
 /** The data converter of every Temporal client and worker of kesos-flow. */

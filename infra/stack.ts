@@ -39,7 +39,8 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
   const admin = path.join(PROJECT_ROOT, 'admin');
   const built = path.join(admin, 'dist', 'index.html');
   if (!fs.existsSync(path.join(admin, 'vite.config.ts'))) return;
-  const sources = ['src', 'index.html', 'vite.config.ts'].map((f) => path.join(admin, f)).filter(fs.existsSync);
+  // The portal bundles domain/ too (its vocabularies, labels, completion rule).
+  const sources = [...['src', 'index.html', 'vite.config.ts'].map((f) => path.join(admin, f)), path.join(PROJECT_ROOT, 'domain')].filter(fs.existsSync);
   if (mode === 'auto' && fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   log('building the portal (vite)…');
   const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -233,6 +234,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       // Local mode: one payload key, generated once, shared by worker and API.
       env.PAYLOAD_KEYS = `local-1:${localSecret(config.dataDir, 'payload-key-local-1', 32, 'base64')}`;
       env.PAYLOAD_KEY_ID = 'local-1';
+    }
+    if (!env.SEAL_KEYS) {
+      // Local mode: one seal key (sealed actors), generated once, shared by worker and API.
+      env.SEAL_KEYS = `local-1:${localSecret(config.dataDir, 'seal-key-local-1', 32, 'base64')}`;
+      env.SEAL_KEY_ID = 'local-1';
     }
     if (!config.paymentProviderUrl) {
       // The bundled payment simulator stands in for a bank's transfer API.

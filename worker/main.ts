@@ -5,7 +5,8 @@ import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { dataConverter, payloadCodecFromEnv } from '../infra/codec';
 import { loadConfig } from '../infra/config';
-import { runMain, runWorker, workflowCode } from './run';
+import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
+import { runMain, runWorker, sealedWorkflowCode } from './run';
 import { ensureSchedules } from './schedules';
 
 runMain('worker', async () => {
@@ -13,15 +14,16 @@ runMain('worker', async () => {
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('worker needs DATABASE_URL and TEMPORAL_ADDRESS');
   const sql = connect(config.databaseUrl);
   await migrate(sql);
-  const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production));
+  const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production, { refuseUnencrypted: true }));
+  const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   // Activities of bulk operations send Updates to case workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter });
+  const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter, interceptors: { workflow: [sealingInterceptor(seal)] } });
   await ensureSchedules(client, config.taskQueue, { paused: config.schedulesPaused });
   await runWorker('worker', config.temporalAddress, {
     namespace: config.namespace,
     taskQueue: config.taskQueue,
-    ...workflowCode(require.resolve('../workflows'), process.env.WORKFLOW_BUNDLE_PATH),
+    ...(await sealedWorkflowCode(require.resolve('../workflows'), process.env.WORKFLOW_BUNDLE_PATH, seal.spec)),
     activities: createActivities(sql, client),
     dataConverter: converter,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,

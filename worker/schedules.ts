@@ -3,6 +3,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 
 export const RETENTION_SCHEDULE_ID = 'kesos-retention';
 export const TALI_ASIH_SCHEDULE_ID = 'kesos-tali-asih-monthly';
+export const RECONCILE_SCHEDULE_ID = 'kesos-reconcile';
 
 async function createOnce(create: () => Promise<unknown>): Promise<void> {
   try {
@@ -31,6 +32,16 @@ export async function ensureSchedules(client: Client, taskQueue: string, opts: {
       spec: { cronExpressions: ['0 19 * * *'] },
       action: { type: 'startWorkflow', workflowType: 'retentionWorkflow', taskQueue, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
+      state,
+    }),
+  );
+  // Every 5 minutes: workflows closed or reset outside kesos-flow are marked and audited.
+  await createOnce(() =>
+    client.schedule.create({
+      scheduleId: RECONCILE_SCHEDULE_ID,
+      spec: { intervals: [{ every: '5 minutes' }] },
+      action: { type: 'startWorkflow', workflowType: 'reconcileEngineWorkflow', taskQueue, args: [] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
       state,
     }),
   );

@@ -4,16 +4,18 @@
 // second supervisor.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { bulkReassignInputSchema, type BulkReassignInput, type BulkReassignStatus } from '../domain/bulk';
-import { can } from '../domain/policy';
+import { can } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import type { Activities } from '../activities';
 import { bulkStatusQuery, confirmBulkUpdate } from './definitions';
 import { conflict, forbidden, parseInput } from './failures';
+import { requireSealedStart, sealedActor } from './seal';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
 
 export async function bulkReassignWorkflow(raw: BulkReassignInput): Promise<BulkReassignStatus> {
   const input = parseInput(bulkReassignInputSchema, raw, 'bulk');
+  requireSealedStart(raw, input.requestedBy);
   const status: BulkReassignStatus = {
     operationId: input.operationId,
     state: input.requireConfirmation ? 'awaiting_confirmation' : 'running',
@@ -35,7 +37,8 @@ export async function bulkReassignWorkflow(raw: BulkReassignInput): Promise<Bulk
       return status;
     },
     {
-      validator: ({ actor: confirmer }) => {
+      validator: (raw) => {
+        const confirmer = sealedActor(confirmBulkUpdate.name, raw);
         if (status.state !== 'awaiting_confirmation') throw conflict(`the operation is ${status.state}`);
         const decision = can(confirmer, 'case.bulk_reassign', input.assignee.regionCode ?? undefined);
         if (!decision.ok) throw forbidden(decision.reason);

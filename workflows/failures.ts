@@ -30,10 +30,13 @@ export function invalidPayload(message: string, issues: PayloadIssue[] = []): Ap
 export const zodIssues = (error: z.ZodError): PayloadIssue[] =>
   error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
 
+/** A start input the workflow refuses: it fails for good, without retry. */
+export const invalidInput = (message: string): ApplicationFailure => ApplicationFailure.nonRetryable(message, 'InvalidInput');
+
 /** A workflow's start input, parsed; a malformed one fails the workflow without retry. */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw ApplicationFailure.nonRetryable(`invalid ${what} input: ${parsed.error.message}`, 'InvalidInput');
+  if (!parsed.success) throw invalidInput(`invalid ${what} input: ${parsed.error.message}`);
   return parsed.data;
 }
 

@@ -3,4 +3,5 @@ export { caseWorkflow } from './case';
 export { rujukanWorkflow } from './rujukan';
 export { bulkReassignWorkflow } from './bulkReassign';
 export { retentionWorkflow } from './retention';
+export { reconcileEngineWorkflow } from './reconcile';
 export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';

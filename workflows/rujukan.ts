@@ -6,12 +6,14 @@ import { CancellationScope, getExternalWorkflowHandle, isCancellation, setHandle
 import { referralInputSchema, type CaseSnapshot, type ReferralInput } from '../domain/workflowContracts';
 import { referralAssigneeSignal, referralClosedSignal, referralPausedSignal } from './definitions';
 import { parseInput } from './failures';
+import { requireSealedStart } from './seal';
 import { projection } from './projection';
 import { TaskBoard } from './taskBoard';
 
 
 export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: string }> {
   const input = parseInput(referralInputSchema, raw, 'referral');
+  requireSealedStart(raw, input.requestedBy);
   const { referralId, caseId, regions } = input;
   let paused = input.paused;
   let pausedAt: string | null = paused ? new Date().toISOString() : null;

@@ -1,5 +1,5 @@
 // taliAsihWorkflow: one TKSK stipend claim per period, id `tali-asih-<tkskId>-<period>`
-// (PRODUCT.md §3.2):
+// (docs/product.md §3.2):
 //   tali_asih_report (TKSK, prefilled from the period's casework) → tali_asih_verification
 //   (kabupaten supervisor) → tali_asih_approval (provinsi supervisor) → budget reservation
 //   (awaiting_budget until the province adds budget) → disbursement, exactly once per component
@@ -12,6 +12,7 @@ import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
 import { activityFailedWith, parseInput } from './failures';
+import { requireSealedStart } from './seal';
 import { projection } from './projection';
 import { TaskBoard, type TaskResult } from './taskBoard';
 
@@ -27,6 +28,7 @@ const BUDGET_RECHECK_MS = 6 * 60 * 60 * 1000;
 
 export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapshot> {
   const { claimId, tkskId, period, openedBy } = parseInput(taliAsihInputSchema, raw, 'claim');
+  requireSealedStart(raw, openedBy);
   let status: ClaimStatus = 'report';
   let total = 0;
   let rejectedReason: string | null = null;

@@ -1,15 +1,16 @@
-// The human-task primitive every step uses (PRODUCT.md §3.3): create the inbox row through an
+// The human-task primitive every step uses (docs/product.md §3.3): create the inbox row through an
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
 import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
-import { canCompleteTask } from '../domain/policy';
+import { canCompleteTask } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import { completeTaskUpdate } from './definitions';
 import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failures';
+import { sealedActor } from './seal';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
 
 
@@ -233,6 +234,7 @@ export class TaskBoard {
   }
 
   private validate(raw: unknown): void {
+    sealedActor(completeTaskUpdate.name, raw);
     const parsed = completeTaskInputSchema.safeParse(raw);
     if (!parsed.success) throw invalidPayload('malformed completion');
     const input = parsed.data;

@@ -12,7 +12,7 @@ import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
 import users from './users';
-import { isSupervisor } from './vocabulary';
+import { isSupervisor } from '../../domain/roles';
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';

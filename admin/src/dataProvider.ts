@@ -7,6 +7,7 @@ import { fetchUtils, HttpError, type Identifier } from 'react-admin';
 import { i18nProvider } from './i18n';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
+import type { BulkOperation, ChainVerification, InterventionResult, ReconciliationRow, ReportSummary, TaskCompletion, TimelineEntry } from './types';
 
 interface ProblemIssue {
   path: (string | number)[];
@@ -61,73 +62,6 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     throw error instanceof HttpError ? toHttpError(error) : error;
   });
 };
-
-export interface TaskCompletion {
-  outcome?: string;
-  data: Record<string, unknown>;
-}
-
-export interface InterventionResult {
-  interventionId: string;
-  action: string;
-  status: 'done' | 'pending_confirmation' | 'declined';
-}
-
-/** GET /api/bulk-operations/:id (and the 202 answer that starts one). */
-export interface BulkOperation {
-  operationId: string;
-  state: 'awaiting_confirmation' | 'running' | 'done' | 'declined';
-  total: number;
-  reassigned: number;
-}
-
-export interface TimelineEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  text: string;
-}
-
-export interface ChainVerification {
-  ok: boolean;
-  rows: number;
-  firstBroken?: { seq: string; reason: string };
-  verifiedAt: string;
-}
-
-/** GET /api/reports/summary (api/reports/schema.ts); amounts in whole rupiah. */
-export interface ReportSummary {
-  generatedAt: string;
-  cases: number;
-  paused: number;
-  byPmks: { key: string; count: number }[];
-  byStatus: { key: string; count: number }[];
-  byKecamatan: { key: string; count: number }[];
-  openTasks: number;
-  overdueTasks: number;
-  overdueByType: { key: string; count: number }[];
-  slaBreaches: number;
-  stipendByPeriod?: { period: string; claims: number; claimed: number; approved: number; paid: number }[];
-}
-
-/** GET /api/tali-asih/reconciliation?period= (one row per provinsi in the caller's scope). */
-export interface ReconciliationRow {
-  provinsiCode: string;
-  period: string;
-  approved: number;
-  paid: number;
-  pending: number;
-  balanced: boolean;
-  claimsPaid: number;
-  claimsInReview: number;
-  budget: { allocated: number; reserved: number; paid: number } | null;
-  budgetMatchesPayments: boolean;
-}
 
 const baseDataProvider = simpleRestProvider('/api', httpClient);
 

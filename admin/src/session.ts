@@ -1,11 +1,12 @@
 // The signed-in user, a short-lived access token and a single-use refresh token, kept in
 // localStorage. Expired access tokens are refreshed once, for every request waiting on it.
+import type { Role } from '../../domain/roles';
 
 export interface SessionUser {
   id: string;
   username: string;
   displayName: string;
-  role: string;
+  role: Role;
   regionCode: string | null;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from '../../domain/primitives';
-import { listQuerySchema } from '../http';
+import { listQuerySchema } from '../list';
 
 export const auditListQuerySchema = listQuerySchema(['seq', 'at'] as const, {
   caseId: z.uuid().optional(),
@@ -13,5 +13,40 @@ export const auditListQuerySchema = listQuerySchema(['seq', 'at'] as const, {
   to: isoDateTimeSchema.optional(),
 });
 
+export type AuditListFilter = NonNullable<z.infer<typeof auditListQuerySchema>['filter']>;
+
 /** CSV export takes the same filter (and sort) as the list, without paging. */
 export const auditExportQuerySchema = auditListQuerySchema.omit({ range: true });
+
+/** One row of the hash-chained audit log: codes, decisions and reasons, never NIK or names. */
+export const auditEntrySchema = z
+  .object({
+    /** The row's sequence number (as a string: bigint). */
+    id: z.string(),
+    seq: z.string(),
+    /** Idempotency key of the event (a retried write appends it once). */
+    eventKey: z.string(),
+    at: z.string(),
+    actorId: z.string().nullable(),
+    /** The actor's role, or `system`. */
+    actorRole: z.string().nullable(),
+    action: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    caseId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    /** SHA-256 of the previous row (the chain). */
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const chainVerificationSchema = z
+  .object({
+    ok: z.boolean(),
+    rows: z.number().int(),
+    /** The first row whose stored hashes do not match the recomputation. */
+    firstBroken: z.object({ seq: z.string(), reason: z.enum(['prev_hash', 'hash']) }).optional(),
+    verifiedAt: z.string(),
+  })
+  .meta({ id: 'ChainVerification' });

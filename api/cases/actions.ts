@@ -3,33 +3,19 @@
 import { randomUUID } from 'node:crypto';
 import { Router } from 'express';
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
 import type { Sql } from '../../db';
+import { caseSettingsFor } from '../../db/settings';
 import { bulkReassignBodySchema, type BulkReassignInput } from '../../domain/bulk';
-import { interventionBodySchemas, interventionSchema } from '../../domain/interventions';
-import { can, canIntervene } from '../../domain/policy';
+import { interventionBodySchemas } from '../../domain/interventions';
+import { authorize, decide } from '../../domain/access';
 import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
 import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
 import { actorOf, parseInput } from '../http';
-import { HttpProblem } from '../problem';
+import { bodyFieldProblem } from '../problem';
 import { viaUpdate } from '../temporalErrors';
-import { findVisibleCase } from './queries';
-import { caseIdParamsSchema } from './schema';
-
-export const actionParamsSchema = z.object({ id: z.uuid(), action: interventionSchema });
-
-export const confirmBodySchema = z
-  .strictObject({
-    /** The pending intervention (from the case's `pendingInterventions`). */
-    interventionId: z.string().min(1).max(100),
-    /** false declines the request. */
-    approve: z.boolean().default(true),
-  })
-  .meta({ id: 'InterventionConfirmation', example: { interventionId: '00000000-0000-4000-8000-000000000000', approve: true } });
-
-export const bulkIdParamsSchema = z.object({ id: z.string().regex(/^bulk-reassign-[0-9a-f-]{36}$/) });
-export const bulkConfirmBodySchema = z.strictObject({ approve: z.boolean().default(true) }).meta({ id: 'BulkConfirmation', example: { approve: true } });
+import { visibleCase } from './queries';
+import { actionParamsSchema, bulkConfirmBodySchema, bulkIdParamsSchema, caseIdParamsSchema, confirmBodySchema } from './schema';
 
 async function assigneeOf(sql: Sql, userId: string) {
   const [u] = await sql<{ id: string; role: string; regionCode: string | null; disabled: boolean }[]>`
@@ -38,10 +24,8 @@ async function assigneeOf(sql: Sql, userId: string) {
 }
 
 async function requireCaseFor(sql: Sql, actor: Actor, id: string, action: string) {
-  const row = await findVisibleCase(sql, actor, id);
-  if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
-  const decision = canIntervene(actor, action, { kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
-  if (!decision.ok) throw new HttpProblem(403, decision.reason);
+  const row = await visibleCase(sql, actor, id);
+  authorize(actor, 'case.intervene', { intervention: action, kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
   return row;
 }
 
@@ -50,35 +34,29 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
 
   router.post('/cases/bulk-reassign', async (req, res) => {
     const actor = actorOf(res);
-    const decision = can(actor, 'case.bulk_reassign');
-    if (!decision.ok) throw new HttpProblem(403, decision.reason);
+    authorize(actor, 'case.bulk_reassign');
     const body = parseInput('body', bulkReassignBodySchema, req.body);
     const assignee = await assigneeOf(sql, body.toUserId);
-    if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !can(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
-      throw new HttpProblem(422, 'toUserId must be an active TKSK in your region', {
-        errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'must be an active TKSK in your region', code: 'custom' }],
-      });
+    if (!assignee || assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !decide(actor, 'case.bulk_reassign', assignee.regionCode).ok) {
+      throw bodyFieldProblem('toUserId', 'toUserId must be an active TKSK in your region', 'must be an active TKSK in your region');
     }
-    const [policy] = await sql<{ value: boolean }[]>`
-      SELECT value FROM case_policies WHERE key = 'confirm_destructive'
-        AND (region_code = '' OR ${assignee.regionCode} = region_code OR ${assignee.regionCode} LIKE region_code || '.%')
-      ORDER BY length(region_code) DESC LIMIT 1`;
+    const { confirm_destructive: requireConfirmation } = await caseSettingsFor(sql, assignee.regionCode);
     const operationId = `bulk-reassign-${randomUUID()}`;
-    const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation: policy?.value === true };
+    const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation };
     const handle = await temporal.workflow.start<typeof bulkReassignWorkflow>('bulkReassignWorkflow', { workflowId: operationId, taskQueue, args: [input] });
     res.status(202).location(`/api/bulk-operations/${operationId}`).json(await handle.query(bulkStatusQuery));
   });
 
   router.get('/bulk-operations/:id', async (req, res) => {
     const actor = actorOf(res);
-    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors see bulk operations');
+    authorize(actor, 'case.bulk_reassign');
     const { id } = parseInput('params', bulkIdParamsSchema, req.params);
     res.json(await viaUpdate(() => temporal.workflow.getHandle(id).query(bulkStatusQuery)));
   });
 
   router.post('/bulk-operations/:id/confirm', async (req, res) => {
     const actor = actorOf(res);
-    if (!can(actor, 'case.bulk_reassign').ok) throw new HttpProblem(403, 'only supervisors confirm bulk operations');
+    authorize(actor, 'case.bulk_reassign');
     const { id } = parseInput('params', bulkIdParamsSchema, req.params);
     const body = parseInput('body', bulkConfirmBodySchema, req.body);
     res.json(await viaUpdate(() => temporal.workflow.getHandle(id).executeUpdate(confirmBulkUpdate, { args: [{ actor, approve: body.approve }] })));
@@ -99,7 +77,7 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
     const row = await requireCaseFor(sql, actor, id, action);
     const assignee = action === 'reassign' ? await assigneeOf(sql, String(payload.toUserId)) : undefined;
     if (action === 'reassign' && !assignee) {
-      throw new HttpProblem(422, 'unknown user', { errors: [{ path: ['body', 'toUserId'], pointer: '/body/toUserId', message: 'unknown user', code: 'custom' }] });
+      throw bodyFieldProblem('toUserId', 'unknown user');
     }
     const result = await viaUpdate(() =>
       temporal.workflow.getHandle(row.workflowId).executeUpdate(interveneUpdate, { args: [{ action, actor, payload, assignee }] }),

@@ -1,8 +1,13 @@
 // Case reads, scoped by role and region in SQL (never filtered after the fact), with NIK masking.
 import type { Sql } from '../../db';
+import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
-import { regionCovers, regionLevel } from '../../domain/regions';
+import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { HttpProblem } from '../problem';
+import type { TaskRow } from '../tasks/queries';
+import type { CaseListFilter, CaseSortField } from './schema';
 
 export interface CaseRow {
   id: string;
@@ -32,22 +37,12 @@ export interface CaseRow {
   updatedAt: Date;
 }
 
-const REGION_COLUMN = { provinsi: 'c.provinsi_code', kabupaten: 'c.kabupaten_code', kecamatan: 'c.kecamatan_code', desa: 'c.desa_code' } as const;
-
-/**
- * Each case row carries its whole region chain, so a scope is an equality on the scope's level
- * (an ordered index scan) rather than a desa-code prefix (a range the planner must sort).
- */
-const inRegion = (sql: Sql, actor: Actor) => {
-  if (actor.regionCode === null) return sql`TRUE`;
-  const level = regionLevel(actor.regionCode);
-  if (!level) return sql`FALSE`;
-  return sql`${sql.unsafe(REGION_COLUMN[level])} = ${actor.regionCode}`;
-};
+/** SQL condition on `c`: the case lies in the actor's region (equality on the region chain column of the scope's level). */
+export const caseInRegion = (sql: Sql, actor: Actor) => inRegion(sql, actor.regionCode, CASE_REGION_COLUMNS);
 
 /** SQL condition: the case lies in the actor's region (or, for a TKSK, is assigned to them). */
 export function caseScope(sql: Sql, actor: Actor) {
-  return actor.role === 'tksk' ? sql`(${inRegion(sql, actor)} OR c.assignee_id = ${actor.id})` : inRegion(sql, actor);
+  return actor.role === 'tksk' ? sql`(${caseInRegion(sql, actor)} OR c.assignee_id = ${actor.id})` : caseInRegion(sql, actor);
 }
 
 /**
@@ -56,11 +51,23 @@ export function caseScope(sql: Sql, actor: Actor) {
  * made the planner scan (57 ms p95 at 100k cases in bench:inbox).
  */
 export function visibleCases(sql: Sql, actor: Actor) {
-  if (actor.role !== 'tksk') return sql`(SELECT * FROM cases c WHERE ${inRegion(sql, actor)}) c`;
-  return sql`(SELECT * FROM cases c WHERE ${inRegion(sql, actor)}
+  if (actor.role !== 'tksk') return sql`(SELECT * FROM cases c WHERE ${caseInRegion(sql, actor)}) c`;
+  return sql`(SELECT * FROM cases c WHERE ${caseInRegion(sql, actor)}
               UNION ALL
-              SELECT * FROM cases c WHERE c.assignee_id = ${actor.id} AND NOT ${inRegion(sql, actor)}) c`;
+              SELECT * FROM cases c WHERE c.assignee_id = ${actor.id} AND NOT ${caseInRegion(sql, actor)}) c`;
 }
+
+/** GET /api/cases: sortable columns and filters (newest first by default). */
+export const caseList = (sql: Sql): ListSpec<CaseSortField, CaseListFilter> => ({
+  resource: 'cases',
+  sort: { createdAt: 'c.created_at', updatedAt: 'c.updated_at', status: 'c.status', pmksCode: 'c.pmks_code', kecamatanCode: 'c.kecamatan_code' },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreaker: 'c.id',
+  filters: {
+    id: idFilter(sql, 'c.id'),
+    ...equalityFilters(sql, { status: 'c.status', pmksCode: 'c.pmks_code', kecamatanCode: 'c.kecamatan_code', assigneeId: 'c.assignee_id' }),
+  },
+});
 
 /** Full NIK only for the case's own TKSK and its kabupaten supervisor (PRODUCT.md §5). */
 export function seesFullNik(actor: Actor, row: Pick<CaseRow, 'assigneeId' | 'kabupatenCode'>): boolean {
@@ -98,7 +105,34 @@ export function presentCase(actor: Actor, row: CaseRow, detail: boolean) {
   };
 }
 
+/** A case's tasks, referrals and the four-eyes requests still waiting (requested in the audit trail, neither confirmed nor declined). */
+export async function caseParts(sql: Sql, caseId: string) {
+  const [tasks, referrals, pendingInterventions] = await Promise.all([
+    sql<TaskRow[]>`SELECT * FROM tasks WHERE case_id = ${caseId} ORDER BY created_at, id`,
+    sql`
+      SELECT id, workflow_id, destination_type, institution_name, reason, urgency, status, requested_by, created_at, closed_at, outcome
+      FROM referrals WHERE case_id = ${caseId} ORDER BY created_at`,
+    sql`
+      SELECT r.details->>'interventionId' AS intervention_id, r.details->>'action' AS action, r.details AS payload,
+             r.actor_id AS requested_by, r.at AS requested_at
+      FROM audit_log r
+      WHERE r.case_id = ${caseId} AND r.action = 'intervention.requested'
+        AND NOT EXISTS (SELECT 1 FROM audit_log d WHERE d.case_id = ${caseId}
+                          AND d.action IN ('intervention.confirmed', 'intervention.declined')
+                          AND d.details->>'interventionId' = r.details->>'interventionId')
+      ORDER BY r.seq`,
+  ]);
+  return { tasks, referrals, pendingInterventions };
+}
+
 export async function findVisibleCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow | undefined> {
   const [row] = await sql<CaseRow[]>`SELECT c.* FROM cases c WHERE c.id = ${id} AND ${caseScope(sql, actor)}`;
+  return row;
+}
+
+/** The case, if the actor's scope holds it; 404 otherwise (whether it exists elsewhere is not said). */
+export async function visibleCase(sql: Sql, actor: Actor, id: string): Promise<CaseRow> {
+  const row = await findVisibleCase(sql, actor, id);
+  if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
   return row;
 }

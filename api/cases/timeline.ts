@@ -1,21 +1,15 @@
 // The human-readable timeline of a case (PRODUCT.md §4): its audit rows (every decision and
 // intervention, with actor and reason) as sentences, newest last, in Bahasa Indonesia or English.
+import type { z } from 'zod';
 import type { Sql } from '../../db';
 import { TASK_TYPE_INFO, type TaskType } from '../../domain/taskTypes';
+import type { timelineEntrySchema } from './schema';
 
 type Lang = 'id' | 'en';
+type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 
-interface Row {
-  seq: string;
-  at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  actorName: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  details: Record<string, any>;
-}
+/** An audit row of the case with its actor's name: the entry before it is told. */
+type Row = Omit<TimelineEntry, 'id' | 'at' | 'text'> & { seq: string; at: Date; details: Record<string, any> };
 
 const OUTCOME: Record<Lang, Record<string, string>> = {
   id: { approve: 'menyetujui', return: 'mengembalikan', reject: 'menolak', continue: 'melanjutkan pendampingan setelah', refer: 'merujuk setelah', propose_closure: 'mengusulkan terminasi setelah', served: 'mencatat rujukan dilayani pada', not_served: 'mencatat rujukan tidak dilayani pada' },
@@ -83,7 +77,7 @@ function sentence(r: Row, lang: Lang): string {
   }
 }
 
-export async function caseTimeline(sql: Sql, caseId: string, lang: Lang) {
+export async function caseTimeline(sql: Sql, caseId: string, lang: Lang): Promise<TimelineEntry[]> {
   const rows = await sql<Row[]>`
     SELECT a.seq, a.at, a.actor_id, a.actor_role, u.display_name AS actor_name, a.action, a.entity_type, a.entity_id, a.details
     FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id

@@ -4,20 +4,12 @@
 // personal data and is audited.
 import { Router } from 'express';
 import type { Payload, PayloadCodec } from '@temporalio/common';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Sql } from '../../db';
-import { appendAudit } from '../../db/audit';
-import { can } from '../../domain/policy';
-import { actorOf, parseInput } from '../http';
+import { authorizedActor, parseInput } from '../http';
 import { HttpProblem } from '../problem';
-
-const wirePayload = z.object({
-  metadata: z.record(z.string(), z.string().max(10_000)).default({}),
-  data: z.string().max(4_000_000).optional(),
-});
-export const codecBodySchema = z
-  .strictObject({ payloads: z.array(wirePayload).max(1_000) })
-  .meta({ id: 'CodecPayloads', example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] } });
+import { recordRequestEvent } from '../requestAudit';
+import { codecBodySchema, type wirePayload } from './schema';
 
 const fromWire = (p: z.infer<typeof wirePayload>): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
@@ -32,9 +24,7 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec): Router {
   const router = Router();
   for (const op of ['decode', 'encode'] as const) {
     router.post(`/codec/${op}`, async (req, res) => {
-      const actor = actorOf(res);
-      const d = can(actor, 'case.history');
-      if (!d.ok) throw new HttpProblem(403, d.reason);
+      const actor = authorizedActor(res, 'case.history');
       const body = parseInput('body', codecBodySchema, req.body);
       let payloads: Payload[];
       try {
@@ -43,19 +33,13 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec): Router {
         throw new HttpProblem(422, `payloads could not be ${op}d (unknown key or corrupted data)`);
       }
       if (op === 'decode' && actor.role === 'auditor') {
-        await sql.begin((tx) =>
-          appendAudit(tx, {
-            eventKey: `codec:${res.locals.requestId}`,
-            at: new Date(),
-            actorId: actor.id,
-            actorRole: actor.role,
-            action: 'temporal.payloads_decoded',
-            entityType: 'namespace',
-            entityId: String(req.header('x-namespace') ?? 'default'),
-            caseId: null,
-            details: { payloads: payloads.length },
-          }),
-        );
+        await recordRequestEvent(sql, res, {
+          key: 'codec',
+          action: 'temporal.payloads_decoded',
+          entityType: 'namespace',
+          entityId: String(req.header('x-namespace') ?? 'default'),
+          details: { payloads: payloads.length },
+        });
       }
       res.json({ payloads: payloads.map(toWire) });
     });

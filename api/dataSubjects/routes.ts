@@ -1,25 +1,15 @@
 // Data-subject access (UU PDP): everything kesos-flow holds about one NIK, as JSON. Admin only;
 // the NIK travels in the body (never in a URL, which would reach logs) and the export is audited.
 import { Router } from 'express';
-import { z } from 'zod';
 import type { Sql } from '../../db';
-import { appendAudit } from '../../db/audit';
-import { exampleCaseRegistration } from '../../domain/case';
-import { nikSchema } from '../../domain/nik';
-import { can } from '../../domain/policy';
-import { actorOf, parseInput } from '../http';
-import { HttpProblem } from '../problem';
-
-export const dataSubjectExportBodySchema = z
-  .strictObject({ /** The person's NIK. */ nik: nikSchema })
-  .meta({ id: 'DataSubjectExport', example: { nik: exampleCaseRegistration.beneficiary.nik } });
+import { authorizedActor, parseInput } from '../http';
+import { recordRequestEvent } from '../requestAudit';
+import { dataSubjectExportBodySchema } from './schema';
 
 export function dataSubjectRoutes(sql: Sql): Router {
   const router = Router();
   router.post('/admin/data-subject-export', async (req, res) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'data_subject.export');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
+    authorizedActor(res, 'data_subject.export');
     const { nik } = parseInput('body', dataSubjectExportBodySchema, req.body);
     const cases = await sql`SELECT * FROM cases WHERE nik = ${nik} ORDER BY created_at`;
     const ids = cases.map((c) => c.id as string);
@@ -29,19 +19,7 @@ export function dataSubjectRoutes(sql: Sql): Router {
       sql`SELECT * FROM referrals WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY created_at`,
       sql`SELECT seq, at, actor_id, actor_role, action, entity_type, entity_id, case_id, details FROM audit_log WHERE case_id IN ${sql(ids.length ? ids : none)} ORDER BY seq`,
     ]);
-    await sql.begin((tx) =>
-      appendAudit(tx, {
-        eventKey: `dsar:${res.locals.requestId}`,
-        at: new Date(),
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: 'data_subject.exported',
-        entityType: 'data_subject',
-        entityId: `cases:${ids.length}`,
-        caseId: null,
-        details: { caseIds: ids },
-      }),
-    );
+    await recordRequestEvent(sql, res, { key: 'dsar', action: 'data_subject.exported', entityType: 'data_subject', entityId: `cases:${ids.length}`, details: { caseIds: ids } });
     res.json({
       generatedAt: new Date().toISOString(),
       nik,

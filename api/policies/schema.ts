@@ -25,3 +25,31 @@ export const casePolicyBodySchema = z
     z.strictObject({ key: z.literal('retention_period'), regionCode: regionOrEverywhere.default(''), value: isoDurationSchema }),
   ])
   .meta({ id: 'CasePolicy', example: { key: 'confirm_destructive', regionCode: '', value: true } });
+
+/** A saved SLA due period. */
+export const slaPolicySchema = z
+  .object({
+    /** `<taskType>:<regionCode>` */
+    id: z.string(),
+    taskType: taskTypeSchema,
+    /** '' = everywhere. */
+    regionCode: z.string(),
+    duePeriod: z.string(),
+    workingDays: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SlaPolicySetting' });
+
+/** A saved case setting. */
+export const casePolicySchema = z
+  .object({
+    /** `<key>:<regionCode>` */
+    id: z.string(),
+    key: z.enum(['aftercare_delay', 'reopen_window', 'confirm_destructive', 'retention_period']),
+    /** '' = everywhere. */
+    regionCode: z.string(),
+    /** An ISO 8601 duration, or a boolean for confirm_destructive. */
+    value: z.union([z.string(), z.boolean()]),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CasePolicySetting' });

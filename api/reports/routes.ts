@@ -2,11 +2,10 @@
 // for supervisors and auditors the stipend totals of the last periods.
 import { Router } from 'express';
 import type { Sql } from '../../db';
-import { can } from '../../domain/policy';
-import { actorOf } from '../http';
-import { HttpProblem } from '../problem';
+import { decide } from '../../domain/access';
+import { authorizedActor } from '../http';
 import { caseScope } from '../cases/queries';
-import { claimScope } from '../taliAsih/routes';
+import { claimScope } from '../taliAsih/queries';
 import type { ReportSummary } from './schema';
 
 const APPROVED = ['awaiting_budget', 'disbursing', 'paid'];
@@ -14,14 +13,12 @@ const APPROVED = ['awaiting_budget', 'disbursing', 'paid'];
 export function reportRoutes(sql: Sql): Router {
   const router = Router();
   router.get('/reports/summary', async (_req, res) => {
-    const actor = actorOf(res);
-    const d = can(actor, 'case.list');
-    if (!d.ok) throw new HttpProblem(403, d.reason);
+    const actor = authorizedActor(res, 'case.list');
     const scope = caseScope(sql, actor);
     const count = (column: string) =>
       sql<{ key: string; count: number }[]>`SELECT ${sql(column)} AS key, count(*)::int AS count FROM cases c WHERE ${scope} GROUP BY 1 ORDER BY 2 DESC, 1`;
     // A TKSK's own claims are on their tasks; the region's totals are for those who review them.
-    const stipends = actor.role !== 'tksk' && can(actor, 'claim.list').ok;
+    const stipends = actor.role !== 'tksk' && decide(actor, 'claim.list').ok;
     const [byPmks, byStatus, byKecamatan, [tasks], [totals], overdueByType, stipendByPeriod] = await Promise.all([
       count('pmks_code'),
       count('status'),

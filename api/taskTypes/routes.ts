@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { completionSchemaFor, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';
+import { sendList } from '../list';
 
 /** Per task type: role, outcomes, JSON Schema of `{outcome, data}` and a valid example per outcome. */
 export function describeTaskTypes() {
@@ -14,8 +15,7 @@ export function taskTypeRoutes(): Router {
   const router = Router();
   const body = describeTaskTypes();
   router.get('/task-types', (_req, res) => {
-    res.setHeader('Content-Range', `task-types 0-${body.length - 1}/${body.length}`);
-    res.json(body.map((t) => ({ id: t.type, ...t })));
+    sendList(res, 'task-types', body.map((t) => ({ id: t.type, ...t })), 0, body.length);
   });
   return router;
 }

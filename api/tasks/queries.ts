@@ -1,7 +1,11 @@
 // Task reads, scoped in SQL: a TKSK sees the tasks assigned to them (or open to any TKSK of their
 // kecamatan); supervisors and auditors see every task in their region.
 import type { Sql } from '../../db';
+import { inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
+import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { HttpProblem } from '../problem';
+import type { TaskListFilter, TaskSortField } from './schema';
 
 export interface TaskRow {
   id: string;
@@ -23,13 +27,13 @@ export interface TaskRow {
   actorId: string | null;
 }
 
-const inRegion = (sql: Sql, actor: Actor) =>
-  actor.regionCode === null ? sql`TRUE` : sql`(t.region_code = ${actor.regionCode} OR t.region_code LIKE ${`${actor.regionCode}.%`})`;
+/** A task's region is one code column (kecamatan or kabupaten level): a prefix scope. */
+const taskInRegion = (sql: Sql, actor: Actor) => inRegion(sql, actor.regionCode, 't.region_code');
 
 /** The caller's scope as a condition on `t` (single-row checks). */
 export function taskScope(sql: Sql, actor: Actor) {
-  if (actor.role !== 'tksk') return inRegion(sql, actor);
-  return sql`(t.assignee_id = ${actor.id} OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion(sql, actor)}))`;
+  if (actor.role !== 'tksk') return taskInRegion(sql, actor);
+  return sql`(t.assignee_id = ${actor.id} OR (t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${taskInRegion(sql, actor)}))`;
 }
 
 /**
@@ -39,11 +43,27 @@ export function taskScope(sql: Sql, actor: Actor) {
  * open task (181 ms p95 at 100k cases in bench:inbox).
  */
 export function visibleTasks(sql: Sql, actor: Actor) {
-  if (actor.role !== 'tksk') return sql`(SELECT * FROM tasks t WHERE ${inRegion(sql, actor)}) t`;
+  if (actor.role !== 'tksk') return sql`(SELECT * FROM tasks t WHERE ${taskInRegion(sql, actor)}) t`;
   return sql`(SELECT * FROM tasks t WHERE t.assignee_id = ${actor.id}
               UNION ALL
-              SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${inRegion(sql, actor)}) t`;
+              SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${taskInRegion(sql, actor)}) t`;
 }
+
+const late = (sql: Sql) => sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
+
+/** GET /api/tasks: sortable columns (tasks without a due time last) and filters. */
+export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> => ({
+  resource: 'tasks',
+  sort: { createdAt: 't.created_at', dueAt: 't.due_at', type: 't.type', status: 't.status', completedAt: 't.completed_at' },
+  defaultSort: ['createdAt', 'DESC'],
+  tieBreaker: 't.id',
+  nullsLast: true,
+  filters: {
+    id: idFilter(sql, 't.id'),
+    ...equalityFilters(sql, { type: 't.type', status: 't.status', caseId: 't.case_id', workflowId: 't.workflow_id', assigneeId: 't.assignee_id', candidateRole: 't.candidate_role' }),
+    overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
+  },
+});
 
 export function presentTask(t: TaskRow) {
   return {
@@ -67,7 +87,9 @@ export function presentTask(t: TaskRow) {
   };
 }
 
-export async function findVisibleTask(sql: Sql, actor: Actor, id: string): Promise<TaskRow | undefined> {
+/** The task, if the actor's scope holds it; 404 otherwise. */
+export async function visibleTask(sql: Sql, actor: Actor, id: string): Promise<TaskRow> {
   const [row] = await sql<TaskRow[]>`SELECT t.* FROM tasks t WHERE t.id = ${id} AND ${taskScope(sql, actor)}`;
+  if (!row) throw new HttpProblem(404, `no task ${id} visible to you`);
   return row;
 }

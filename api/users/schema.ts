@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { regionCodeSchema, regionLevel } from '../../domain/regions';
 import { roleSchema, type Role } from '../../domain/roles';
 import { userSchema } from '../auth/schema';
-import { listQuerySchema } from '../http';
+import { idsFilterSchema, listQuerySchema } from '../list';
 
 /** Region level each role is scoped to (auditors: any level; admin: national). */
 const SCOPE: Record<Role, string | null> = {
@@ -58,27 +58,39 @@ export const resetPasswordBodySchema = z.strictObject({ password }).meta({ id: '
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
 export const userListQuerySchema = listQuerySchema(['username', 'role', 'createdAt'] as const, {
-  id: z.union([z.string(), z.array(z.string()).max(500)]).optional(),
+  id: idsFilterSchema(z.string()),
   role: roleSchema.optional(),
   regionCode: z.string().optional(),
   disabled: z.boolean().optional(),
 });
 
+export type UserListFilter = NonNullable<z.infer<typeof userListQuerySchema>['filter']>;
+
 /** GET /api/users: the caller's colleagues to choose from (e.g. the TKSK a case goes to). */
 export const assignableUserListQuerySchema = listQuerySchema(['displayName', 'username', 'regionCode'] as const, {
   /** One id or several (react-admin reads the chosen ones back this way). */
-  id: z.union([z.string().max(100), z.array(z.string().max(100)).max(500)]).optional(),
+  id: idsFilterSchema(z.string().max(100)),
   role: roleSchema.optional(),
   /** A region code: users of that region and below it (within the caller's own scope). */
   regionCode: regionCodeSchema.optional(),
   /** Case-insensitive part of the username or display name. */
   q: z.string().trim().max(100).optional(),
 });
+export type AssignableUserListFilter = NonNullable<z.infer<typeof assignableUserListQuerySchema>['filter']>;
 
 /** Just enough to recognise a person (the signed-in user's own shape): no bank account, no status, no dates. */
 export const assignableUserSchema = userSchema.meta({
   id: 'AssignableUser',
   example: { id: 'usr_tksk3', username: 'tksk3', displayName: 'Joko Susilo (TKSK pengganti Sidorejo)', role: 'tksk', regionCode: '33.73.01' },
 });
+
+/** A user as the admin manages it: no password, no bank account number. */
+export const adminUserSchema = userSchema
+  .extend({
+    /** true: cannot sign in; sessions revoked. */
+    disabled: z.boolean(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ManagedUser' });
 
 export { SCOPE as ROLE_SCOPE };

@@ -1,4 +1,4 @@
-// Every path of the case process (PRODUCT.md §3.1, §3.3–3.5) over HTTP against the real stack.
+// Every path of the case process (docs/product.md §3.1, §3.3–3.5) over HTTP against the real stack.
 // Deadlines use short policy durations set through the admin API (seconds, never minutes);
 // kecamatan Tingkir (tksk2) gets the short SLAs so other tests keep the defaults.
 import { verifyAuditChain } from '../../db/audit';

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
-import { testDataConverter } from './keys';
+import { sealingInterceptor } from '../../infra/sealKeys';
+import { testDataConverter, testSealConfig } from './keys';
 
 export interface TestStack {
   apiUrl: string;
@@ -70,7 +71,9 @@ export function db(): Sql {
 
 export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({ address: stack().temporalAddress });
-  return { client: new Client({ connection, dataConverter: testDataConverter() }), close: () => connection.close() };
+  // Acts as the API does: its calls are sealed with the test stack's seal key.
+  const interceptors = { workflow: [sealingInterceptor(testSealConfig())] };
+  return { client: new Client({ connection, dataConverter: testDataConverter(), interceptors }), close: () => connection.close() };
 }
 
 /** A client without the payload key: sees what the Temporal server stores. */

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_PASSWORD_SECRET, SUPERUSER_PASSWORD_SECRET } from '../../infra/embeddedPostgres';
-import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS } from './keys';
+import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS, TEST_SEAL_KEY_ID, TEST_SEAL_KEYS } from './keys';
 import { freePort } from './ports';
 
 export interface StackPorts {
@@ -71,6 +71,8 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     LOG_LEVEL: 'info',
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     PAYLOAD_KEY_ID: TEST_PAYLOAD_KEY_ID,
+    SEAL_KEYS: TEST_SEAL_KEYS,
+    SEAL_KEY_ID: TEST_SEAL_KEY_ID,
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;

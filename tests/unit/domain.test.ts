@@ -1,10 +1,10 @@
 import { caseRegistrationSchema, exampleCaseRegistration } from '../../domain/case';
 import { addIsoDuration, parseIsoDuration } from '../../domain/duration';
 import { isChildCategory, PMKS_CATEGORIES, pmksCodeSchema } from '../../domain/pmks';
-import { canCompleteTask } from '../../domain/policy';
+import { canCompleteTask, checkTaskCompletion } from '../../domain/access';
 import { regionChain, regionCovers, regionLevel } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { completionOf, completionSchemaFor, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';
+import { completionOf, completionSchemaFor, OUTCOMES, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';
 
 describe('PMKS categories', () => {
   test('26 categories, numbered 1-26, unique codes', () => {
@@ -80,6 +80,13 @@ describe('task types', () => {
   });
 });
 
+describe('task types', () => {
+  test('OUTCOMES lists exactly the outcomes the task types have', () => {
+    const used = new Set(TASK_TYPES.flatMap((t) => TASK_TYPE_INFO[t].outcomes));
+    expect([...used].sort()).toEqual([...OUTCOMES].sort());
+  });
+});
+
 describe('policy: who may complete a task', () => {
   const tksk1: Actor = { id: 'u1', username: 'tksk1', role: 'tksk', regionCode: '33.73.01' };
   const tksk2: Actor = { id: 'u2', username: 'tksk2', role: 'tksk', regionCode: '33.73.02' };
@@ -98,6 +105,16 @@ describe('policy: who may complete a task', () => {
     expect(canCompleteTask(otherSup, approval).ok).toBe(false);
     expect(canCompleteTask(tksk1, approval).ok).toBe(false);
     expect(canCompleteTask(sup, { ...approval, submittedBy: 's1' })).toMatchObject({ ok: false, reason: expect.stringMatching(/four-eyes/) });
+  });
+
+  test('each refusal carries a code (what the portal shows)', () => {
+    const asesmen = { type: 'asesmen' as const, regionCode: '33.73.01', assigneeId: 'u1' };
+    const approval = { type: 'assessment_approval' as const, regionCode: '33.73.01', submittedBy: 's1' };
+    expect(checkTaskCompletion(tksk1, asesmen)).toEqual({ ok: true });
+    expect(checkTaskCompletion(sup, asesmen)).toMatchObject({ ok: false, refusal: 'role' });
+    expect(checkTaskCompletion(tksk2, asesmen)).toMatchObject({ ok: false, refusal: 'region' });
+    expect(checkTaskCompletion({ ...tksk2, regionCode: '33.73.01' }, asesmen)).toMatchObject({ ok: false, refusal: 'assignee' });
+    expect(checkTaskCompletion(sup, approval)).toMatchObject({ ok: false, refusal: 'own' });
   });
 });
 

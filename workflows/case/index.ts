@@ -1,4 +1,4 @@
-// caseWorkflow: one per case, id `case-<caseId>` (PRODUCT.md §3.1).
+// caseWorkflow: one per case, id `case-<caseId>` (docs/product.md §3.1).
 //
 //   asesmen → assessment_approval ─ approve → pendampingan (visits on the plan's cadence;
 //   refer → a rujukanWorkflow child beside it) ─ propose_closure → closure_approval ─ approve →
@@ -12,6 +12,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { caseWorkflowInputSchema, type CaseSnapshot, type CaseWorkflowInput } from '../../domain/workflowContracts';
 import { caseSnapshotQuery, referralClosedSignal, registeredUpdate } from '../definitions';
 import { parseInput } from '../failures';
+import { requireSealedStart } from '../seal';
 import { projection } from '../projection';
 import { handleInterventions } from './interventions';
 import { PHASE_STEPS } from './phases';
@@ -21,8 +22,13 @@ export type { CaseState, CaseWorkflowArg } from './state';
 
 /** A new case's registration (parsed), or the state a continued run carries over. */
 function start(arg: CaseWorkflowArg): { state: CaseState; registration?: CaseWorkflowInput } {
-  if ('continued' in arg) return { state: arg.continued };
+  if (arg && typeof arg === 'object' && 'continued' in arg) {
+    // Only a run of this workflow continues it (sealed as the system, like its own starts).
+    requireSealedStart(arg, null);
+    return { state: arg.continued };
+  }
   const registration = parseInput(caseWorkflowInputSchema, arg, 'case');
+  requireSealedStart(arg, registration.registeredBy);
   return { state: initialState(registration), registration };
 }
 

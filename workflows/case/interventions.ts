@@ -1,4 +1,4 @@
-// Supervisor interventions on a running case (PRODUCT.md §3.5): pause, resume, extend-deadline,
+// Supervisor interventions on a running case (docs/product.md §3.5): pause, resume, extend-deadline,
 // reassign, cancel, reopen, note. Applied at once or, when the region's policy wants four eyes on
 // the destructive ones, held as pending until a second supervisor confirms (or declines).
 import { setHandler, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
@@ -11,12 +11,13 @@ import {
   type Intervention,
   type InterventionResult,
 } from '../../domain/interventions';
-import { canIntervene } from '../../domain/policy';
+import { canIntervene } from '../../domain/access';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import type { CaseSnapshot, PendingIntervention } from '../../domain/workflowContracts';
 import { confirmInterventionUpdate, interveneUpdate, referralAssigneeSignal, referralPausedSignal, SA } from '../definitions';
 import { conflict, forbidden, invalidPayload, zodIssues } from '../failures';
+import { sealedActor } from '../seal';
 import { projection } from '../projection';
 import { STATUS, type CaseRun } from './state';
 
@@ -69,6 +70,7 @@ function checkPermitted(c: CaseRun, actor: Actor, action: string) {
 }
 
 function validateIntervention(c: CaseRun, raw: unknown) {
+  sealedActor(interveneUpdate.name, raw);
   const parsed = interveneInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidPayload('malformed intervention');
   const { action, actor, payload, assignee } = parsed.data;
@@ -79,6 +81,7 @@ function validateIntervention(c: CaseRun, raw: unknown) {
 }
 
 function validateConfirmation(c: CaseRun, raw: unknown) {
+  sealedActor(confirmInterventionUpdate.name, raw);
   const parsed = confirmInputSchema.safeParse(raw);
   if (!parsed.success) throw invalidPayload('malformed confirmation');
   const { interventionId, actor } = parsed.data;

@@ -20,6 +20,7 @@ import type { CaseSnapshot, CaseWorkflowInput, PendingIntervention, ReferralSumm
 import { SA } from '../definitions';
 import { flushCompletions, localProjections, projection } from '../projection';
 import { rujukanWorkflow } from '../rujukan';
+import { sealStart } from '../seal';
 import { TaskBoard, type BoardTask } from '../taskBoard';
 
 /** Continue-as-new well before Temporal's limits; a case in pendampingan can run for years. */
@@ -211,7 +212,14 @@ export class CaseRun {
     await flushCompletions();
     await startChild(rujukanWorkflow, {
       workflowId,
-      args: [{ referralId, caseId: s.caseId, parentWorkflowId: workflowInfo().workflowId, regions: { kabupaten: s.regions.kabupaten, kecamatan: s.regions.kecamatan }, assigneeId: s.assigneeId, referral, requestedBy: actor, paused: s.paused }],
+      args: [
+        sealStart(
+          workflowId,
+          'rujukanWorkflow',
+          { referralId, caseId: s.caseId, parentWorkflowId: workflowInfo().workflowId, regions: { kabupaten: s.regions.kabupaten, kecamatan: s.regions.kecamatan }, assigneeId: s.assigneeId, referral, requestedBy: actor, paused: s.paused },
+          actor,
+        ),
+      ],
       // The referral outlives a continue-as-new of its case; the case cancels it explicitly.
       parentClosePolicy: ParentClosePolicy.ABANDON,
     });
@@ -261,6 +269,7 @@ export class CaseRun {
     if (workflowInfo().historyLength <= this.state.historyLimit && !workflowInfo().continueAsNewSuggested) return;
     await this.board.finish();
     this.state.tasks = this.board.serialize();
-    await continueAsNew<(arg: CaseWorkflowArg) => Promise<CaseSnapshot>>({ continued: this.state });
+    const info = workflowInfo();
+    await continueAsNew<(arg: CaseWorkflowArg) => Promise<CaseSnapshot>>(sealStart(info.workflowId, info.workflowType, { continued: this.state }, null));
   }
 }

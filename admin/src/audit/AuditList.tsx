@@ -5,7 +5,6 @@ import { Alert, Box, Button, CircularProgress, Stack, useMediaQuery, type Theme 
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
 import {
   DataTable,
-  DateField,
   FilterButton,
   List,
   SimpleList,
@@ -18,27 +17,13 @@ import {
 } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ExportCsvButton } from '../common/ExportCsvButton';
-import type { ChainVerification, KesosDataProvider } from '../dataProvider';
+import type { KesosDataProvider } from '../dataProvider';
+import type { AuditRecord, ChainVerification } from '../types';
+import { DateTimeField } from '../fields/DateFields';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
-import { DATE_LOCALE, DATE_TIME_OPTIONS } from '../vocabulary';
+import { formatDateTime } from '../format';
 import { useNotifyError } from '../common/useNotifyError';
-
-export interface AuditRecord {
-  id: string;
-  seq: string;
-  eventKey: string;
-  at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  caseId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
 
 const uuid = (value: unknown) =>
   value && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(value).trim()) ? 'kesos.audit.invalid_case_id' : undefined;
@@ -81,7 +66,7 @@ const VerificationResult = ({ result }: { result: ChainVerification | null }) =>
   if (!result) return null;
   return result.ok ? (
     <Alert severity="success" data-testid="chain-result" data-ok="true" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
-      {translate('kesos.audit.chain_ok', { rows: result.rows, at: new Date(result.verifiedAt).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) })}
+      {translate('kesos.audit.chain_ok', { rows: result.rows, at: formatDateTime(result.verifiedAt) })}
     </Alert>
   ) : (
     <Alert severity="error" data-testid="chain-result" data-ok="false" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
@@ -138,13 +123,13 @@ export const AuditList = () => {
         <SimpleList<AuditRecord>
           linkType={false}
           primaryText={(r) => `#${r.seq} ${r.action}`}
-          secondaryText={(r) => `${r.actorId ?? 'system'} · ${new Date(r.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}`}
+          secondaryText={(r) => `${r.actorId ?? 'system'} · ${formatDateTime(r.at)}`}
         />
       ) : (
         <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<JsonField source="details" />}>
           <Column source="seq" />
           <Column source="at">
-            <DateField source="at" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+            <DateTimeField source="at" />
           </Column>
           <Column source="actorId" disableSort />
           <Column source="actorRole" disableSort />

@@ -13,8 +13,9 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
-import { pmksCategory } from '../pmks';
-import { choices, CONSENT_BASES, SEXES } from '../vocabulary';
+import { CONSENT_BASES, SEXES } from '../../../domain/case';
+import { isChildCategory } from '../../../domain/pmks';
+import { choices } from '../vocabulary';
 import { usePmksChoices } from './usePmksChoices';
 
 const validateNik = [required(), regex(/^\d{16}$/, 'kesos.cases.validation.nik')];
@@ -68,7 +69,7 @@ export const CaseCreate = () => {
         <Section label="kesos.cases.section.consent" />
         <FormDataConsumer<{ pmksCode?: string; consent?: { basis?: string } }>>
           {({ formData }) =>
-            pmksCategory(formData.pmksCode)?.child ? (
+            isChildCategory(formData.pmksCode ?? '') ? (
               <Alert severity="info" sx={{ mb: 1 }}>
                 {translate('kesos.cases.helper.child_consent')}
               </Alert>

@@ -1,12 +1,18 @@
 import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAddAlt1';
 import { Link } from 'react-router-dom';
-import { DataTable, DateField, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
-import { CaseStatusField } from '../fields/CaseStatusField';
-import { maskNik, NikField } from '../fields/NikField';
+import { DataTable, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
+import { CaseStatusField } from '../fields/StatusField';
+import { CASE_STATUSES } from '../../../domain/case';
+import { maskNik } from '../../../domain/nik';
+import { isSupervisor } from '../../../domain/roles';
+import { DayField } from '../fields/DateFields';
+import { NikField } from '../fields/NikField';
 import { PmksField, StepField } from '../fields/VocabularyField';
 import { getUser } from '../session';
-import { CASE_STATUSES, choices, DATE_LOCALE, DATE_OPTIONS, isSupervisor, type CaseRecord } from '../vocabulary';
+import { DATE_LOCALE, DATE_OPTIONS } from '../format';
+import type { CaseRecord } from '../types';
+import { choices } from '../vocabulary';
 import { BulkReassignButton } from './Reassign';
 import { usePmksChoices } from './usePmksChoices';
 
@@ -54,7 +60,7 @@ export const CaseList = () => {
         <SimpleList<CaseRecord>
           data-testid="case-list-mobile"
           linkType="show"
-          primaryText={(c) => c.beneficiary?.name ?? maskNik(c.beneficiary?.nik ?? '')}
+          primaryText={(c) => c.beneficiary?.name ?? (c.beneficiary?.nik ? maskNik(c.beneficiary.nik) : '')}
           secondaryText={(c) =>
             `${c.pmksCode} · ${translate(`kesos.case_status.${c.status}`, { _: c.status })}${c.paused ? ` · ${translate('kesos.lifecycle.paused')}` : ''}`
           }
@@ -63,7 +69,7 @@ export const CaseList = () => {
       ) : (
         <DataTable<CaseRecord> rowClick="show" bulkActionButtons={false}>
           <Column source="createdAt">
-            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+            <DayField source="createdAt" />
           </Column>
           <Column source="beneficiary.name" disableSort />
           <Column source="beneficiary.nik" disableSort>

@@ -1,9 +1,8 @@
-import { Alert, Chip, Stack, Typography } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
   DataTable,
-  DateField,
   Show,
   TabbedShowLayout,
   TabbedShowLayoutTabs,
@@ -11,16 +10,18 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
 import { InterventionButtons, PendingInterventions } from './Interventions';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
-import { CaseStatusField } from '../fields/CaseStatusField';
 import { NikField } from '../fields/NikField';
-import { TaskStatusField, DueField } from '../fields/TaskStatusField';
+import { DateTimeField, DayField } from '../fields/DateFields';
+import { CaseStatusField, DueAtField, ReferralStatusField, TaskStatusField } from '../fields/StatusField';
 import { PmksField, StepField, VocabularyField } from '../fields/VocabularyField';
-import { DATE_LOCALE, DATE_OPTIONS, DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type ReferralRecord, type TaskRecord } from '../vocabulary';
+import { isSupervisor } from '../../../domain/roles';
+import type { CaseRecord, ReferralRecord, TaskRecord } from '../types';
 
 const CaseTitle = () => {
   const record = useRecordContext<CaseRecord>();
@@ -52,12 +53,10 @@ const CaseTasks = (_props: { label?: false }) => {
           <VocabularyField source="outcome" prefix="kesos.outcome" />
         </TaskColumn>
         <TaskColumn source="createdAt">
-          <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <DateTimeField source="createdAt" />
         </TaskColumn>
         <TaskColumn source="dueAt">
-          <DueField>
-            <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-          </DueField>
+          <DueAtField />
         </TaskColumn>
       </DataTable>
     </ArrayField>
@@ -65,15 +64,6 @@ const CaseTasks = (_props: { label?: false }) => {
 };
 
 const ReferralColumn = DataTable.Col<ReferralRecord>;
-
-const REFERRAL_COLORS: Record<string, 'default' | 'info' | 'success' | 'error'> = { open: 'info', served: 'success', not_served: 'error', cancelled: 'default' };
-
-const ReferralStatus = () => {
-  const r = useRecordContext<ReferralRecord>();
-  const translate = useTranslate();
-  if (!r) return null;
-  return <Chip size="small" variant="outlined" color={REFERRAL_COLORS[r.status] ?? 'default'} label={translate(`kesos.referral_status.${r.status}`, { _: r.status })} />;
-};
 
 /** Referrals made from pendampingan visits (rujukan child workflows). */
 const CaseReferrals = (_props: { label?: false }) => {
@@ -95,13 +85,13 @@ const CaseReferrals = (_props: { label?: false }) => {
           <VocabularyField source="urgency" prefix="kesos.enum.urgency" />
         </ReferralColumn>
         <ReferralColumn source="status" label="kesos.referrals.status">
-          <ReferralStatus />
+          <ReferralStatusField />
         </ReferralColumn>
         <ReferralColumn source="createdAt" label="kesos.referrals.created">
-          <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          <DayField source="createdAt" />
         </ReferralColumn>
         <ReferralColumn source="closedAt" label="kesos.referrals.closed">
-          <DateField source="closedAt" locales={DATE_LOCALE} options={DATE_OPTIONS} emptyText="—" />
+          <DayField source="closedAt" emptyText="—" />
         </ReferralColumn>
       </DataTable>
     </ArrayField>
@@ -115,13 +105,17 @@ const CaseHeader = () => {
   if (!record) return null;
   return (
     <Stack spacing={1.5} sx={{ p: 2, pb: 0 }}>
-      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h1" data-testid="case-heading">
-          {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
-        </Typography>
-        <CaseStatusField source="status" />
-        <PmksField source="pmksCode" showName />
-      </Stack>
+      <ShowHeading
+        testId="case-heading"
+        chips={
+          <>
+            <CaseStatusField source="status" />
+            <PmksField source="pmksCode" showName />
+          </>
+        }
+      >
+        {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
+      </ShowHeading>
       <Lifecycle />
       <PendingInterventions />
       <InterventionButtons />
@@ -152,14 +146,14 @@ export const CaseShow = () => {
           <TextField source="kabupatenCode" />
           <TextField source="assigneeId" />
           <TextField source="registeredBy" />
-          <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-          <DateField source="updatedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+          <DateTimeField source="createdAt" />
+          <DateTimeField source="updatedAt" />
           <TextField source="workflowId" sx={{ wordBreak: 'break-all' }} />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="kesos.cases.section.beneficiary" path="beneficiary">
           <TextField source="beneficiary.name" />
           <NikField source="beneficiary.nik" full />
-          <DateField source="beneficiary.birthDate" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+          <DayField source="beneficiary.birthDate" />
           <VocabularyField source="beneficiary.sex" prefix="kesos.sex" />
           <TextField source="beneficiary.address" />
           <VocabularyField source="consent.basis" prefix="kesos.consent_basis" />

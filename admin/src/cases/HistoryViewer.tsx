@@ -8,7 +8,8 @@ import HistoryIcon from '@mui/icons-material/ManageHistory';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type CaseRecord } from '../vocabulary';
+import { formatDateTime } from '../format';
+import type { CaseRecord } from '../types';
 
 type HistoryEvent = Record<string, unknown> & { eventId?: string; eventType?: string; eventTime?: string };
 
@@ -26,7 +27,7 @@ const EventRow = ({ event }: { event: HistoryEvent }) => {
       <ListItemButton onClick={() => setOpen(!open)} dense data-testid="history-event">
         <ListItemText
           primary={`${event.eventId ?? ''}. ${eventName(event.eventType)}`}
-          secondary={event.eventTime ? new Date(String(event.eventTime)).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) : undefined}
+          secondary={event.eventTime ? formatDateTime(String(event.eventTime)) : undefined}
         />
         {open ? <CollapseIcon /> : <ExpandIcon />}
       </ListItemButton>

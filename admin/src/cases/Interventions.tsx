@@ -14,12 +14,13 @@ import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import { ReassignCaseDialog } from './Reassign';
 import { getUser } from '../session';
-import { DATE_TIME_OPTIONS, isSupervisor, type CaseRecord, type PendingIntervention } from '../vocabulary';
+import type { Intervention } from '../../../domain/interventions';
+import { isSupervisor } from '../../../domain/roles';
+import { formatDateTime as fmt } from '../format';
+import type { CaseRecord, PendingIntervention } from '../types';
 import { useNotifyError } from '../common/useNotifyError';
 
-type Action = 'reassign' | 'pause' | 'resume' | 'extend-deadline' | 'cancel' | 'reopen' | 'note';
-
-const ICONS: Record<Action, ReactElement> = {
+const ICONS: Record<Intervention, ReactElement> = {
   reassign: <ReassignIcon />,
   pause: <PauseIcon />,
   resume: <ResumeIcon />,
@@ -31,16 +32,14 @@ const ICONS: Record<Action, ReactElement> = {
 
 const reasonField: DialogField = { name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.interventions.reason_help' };
 
-const fmt = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('id-ID', DATE_TIME_OPTIONS) : '—');
-
 /** Which interventions the signed-in user may start on this case now. */
-export function availableInterventions(record: CaseRecord | undefined): Action[] {
+export function availableInterventions(record: CaseRecord | undefined): Intervention[] {
   const user = getUser();
   if (!record || !user) return [];
   if (user.role === 'tksk') return user.id === record.assigneeId ? ['note'] : [];
   if (!isSupervisor(user.role)) return [];
   const ended = record.status === 'closed' || record.status === 'cancelled';
-  const actions: Action[] = [];
+  const actions: Intervention[] = [];
   if (!ended) {
     actions.push('reassign', record.paused ? 'resume' : 'pause');
     if ((record.openTasks ?? []).length) actions.push('extend-deadline');
@@ -57,11 +56,11 @@ export const InterventionButtons = () => {
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const [open, setOpen] = useState<Action | null>(null);
+  const [open, setOpen] = useState<Intervention | null>(null);
   const actions = availableInterventions(record);
   if (!record || !actions.length) return null;
 
-  const fieldsFor = (action: Action): DialogField[] => {
+  const fieldsFor = (action: Intervention): DialogField[] => {
     switch (action) {
       case 'extend-deadline':
         return [
@@ -85,7 +84,7 @@ export const InterventionButtons = () => {
     }
   };
 
-  const submit = async (action: Action, values: Record<string, string>) => {
+  const submit = async (action: Intervention, values: Record<string, string>) => {
     const { status } = await dataProvider.caseAction(record.id, action, values);
     notify(status === 202 ? 'kesos.interventions.pending' : `kesos.interventions.done.${action}`, { type: status === 202 ? 'info' : 'success' });
     refresh();

@@ -5,7 +5,8 @@ import { useEffect, useRef } from 'react';
 import { Box, Chip, Stack, Step, StepLabel, Stepper } from '@mui/material';
 import PauseIcon from '@mui/icons-material/PauseCircle';
 import { useRecordContext, useTranslate } from 'react-admin';
-import type { CaseRecord, CaseStatus } from '../vocabulary';
+import type { CaseStatus } from '../../../domain/case';
+import type { CaseRecord } from '../types';
 
 export const LIFECYCLE = ['registered', 'assessment', 'assessment_review', 'pendampingan', 'closure_review', 'aftercare', 'closed'] as const;
 

@@ -3,7 +3,8 @@ import { Alert, Box, CircularProgress, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type CaseRecord } from '../vocabulary';
+import { formatDateTime } from '../format';
+import type { CaseRecord } from '../types';
 
 const DOT: Record<string, string> = { system: 'grey.400', tksk: 'info.main', supervisor_kabupaten: 'warning.main', supervisor_provinsi: 'warning.dark', auditor: 'secondary.main' };
 
@@ -32,7 +33,7 @@ export const CaseTimeline = (_props: { label?: string | false }) => {
           <Box>
             <Typography variant="body2">{entry.text}</Typography>
             <Typography variant="caption" color="text.secondary">
-              {new Date(entry.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}
+              {formatDateTime(entry.at)}
             </Typography>
           </Box>
         </Box>

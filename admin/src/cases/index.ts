@@ -2,7 +2,7 @@ import CaseIcon from '@mui/icons-material/FolderShared';
 import { CaseCreate } from './CaseCreate';
 import { CaseList } from './CaseList';
 import { CaseShow } from './CaseShow';
-import type { CaseRecord } from '../vocabulary';
+import type { CaseRecord } from '../types';
 
 export default {
   icon: CaseIcon,

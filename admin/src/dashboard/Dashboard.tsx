@@ -9,10 +9,12 @@ import { BarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
-import type { KesosDataProvider, ReportSummary } from '../dataProvider';
+import type { KesosDataProvider } from '../dataProvider';
+import type { ReportSummary } from '../types';
 import { formatRupiah } from '../fields/RupiahField';
+import { formatDateTime } from '../format';
 import { getUser } from '../session';
-import { isSupervisor } from '../vocabulary';
+import { isSupervisor } from '../../../domain/roles';
 
 const StatCard = ({ label, value, color, to, testId }: { label: string; value: number; color?: string; to?: string; testId: string }) => {
   const content = (
@@ -61,7 +63,7 @@ const ChartCard = ({ title, testId, empty, emptyText = 'kesos.dashboard.no_data'
   );
 };
 
-/** Counts as horizontal bars: a short label on the axis (the code unless `tick` says), the full one in the tooltip. */
+/** Counts as horizontal bars: the label on the axis (or a shorter `tick`), the label in the tooltip. */
 interface CountChartProps {
   title: string;
   rows: { key: string; count: number }[];
@@ -71,7 +73,7 @@ interface CountChartProps {
   emptyText?: string;
   tick?: (key: string) => string;
 }
-const CountChart = ({ title, rows, label, testId, color, emptyText, tick = (key) => key }: CountChartProps) => (
+const CountChart = ({ title, rows, label, testId, color, emptyText, tick = label }: CountChartProps) => (
   <ChartCard title={title} testId={testId} empty={rows.length === 0} emptyText={emptyText}>
     <BarChart
       layout="horizontal"
@@ -114,6 +116,20 @@ const Section = ({ children }: { children: ReactNode }) => (
   </Stack>
 );
 
+/** Buttons to the role's main places: the first one filled. */
+const Shortcuts = ({ links }: { links: { to: string; label: string }[] }) => {
+  const translate = useTranslate();
+  return (
+    <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 1 }}>
+      {links.map(({ to, label }, i) => (
+        <Button key={to} component={Link} to={to} variant={i === 0 ? 'contained' : 'outlined'}>
+          {translate(label)}
+        </Button>
+      ))}
+    </Stack>
+  );
+};
+
 const AdminHome = () => {
   const translate = useTranslate();
   return (
@@ -122,14 +138,12 @@ const AdminHome = () => {
       <Alert severity="info" sx={{ mb: 2 }}>
         {translate('kesos.dashboard.admin_hint')}
       </Alert>
-      <Stack direction="row" spacing={2}>
-        <Button component={Link} to="/users" variant="contained">
-          {translate('kesos.menu.users')}
-        </Button>
-        <Button component={Link} to="/audit" variant="outlined">
-          {translate('kesos.menu.audit')}
-        </Button>
-      </Stack>
+      <Shortcuts
+        links={[
+          { to: '/users', label: 'kesos.menu.users' },
+          { to: '/audit', label: 'kesos.menu.audit' },
+        ]}
+      />
     </Box>
   );
 };
@@ -161,13 +175,13 @@ const Charts = ({ summary }: { summary: ReportSummary }) => {
           title={translate('kesos.dashboard.by_pmks')}
           rows={summary.byPmks}
           label={(k) => `${k} — ${translate(`kesos.pmks.${k}`, { _: k })}`}
+          tick={(k) => k}
         />
         <CountChart
           testId="chart-status"
           title={translate('kesos.dashboard.by_status')}
           rows={summary.byStatus}
           label={(k) => translate(`kesos.case_status.${k}`, { _: k })}
-          tick={(k) => translate(`kesos.case_status.${k}`, { _: k })}
         />
         <CountChart testId="chart-kecamatan" title={translate('kesos.dashboard.by_kecamatan')} rows={summary.byKecamatan} label={(k) => k} />
         <CountChart
@@ -175,7 +189,6 @@ const Charts = ({ summary }: { summary: ReportSummary }) => {
           title={translate('kesos.dashboard.overdue_by_type')}
           rows={summary.overdueByType}
           label={(k) => translate(`kesos.task_type.${k}`, { _: k })}
-          tick={(k) => translate(`kesos.task_type.${k}`, { _: k })}
           color={theme.palette.error.main}
           emptyText="kesos.dashboard.no_overdue"
         />
@@ -186,7 +199,7 @@ const Charts = ({ summary }: { summary: ReportSummary }) => {
         </Section>
       )}
       <Typography variant="caption" color="text.secondary">
-        {translate('kesos.dashboard.generated', { at: new Date(summary.generatedAt).toLocaleString('id-ID') })}
+        {translate('kesos.dashboard.generated', { at: formatDateTime(summary.generatedAt) })}
       </Typography>
     </>
   );
@@ -210,14 +223,12 @@ export const Dashboard = () => {
         {translate('kesos.dashboard.welcome', { name: user?.displayName ?? '' })}
       </Typography>
       {user?.role === 'tksk' && (
-        <Stack direction="row" spacing={1} sx={{ mb: 2, flexWrap: 'wrap', rowGap: 1 }}>
-          <Button component={Link} to="/tasks" variant="contained">
-            {translate('kesos.menu.my_tasks')}
-          </Button>
-          <Button component={Link} to="/cases/create" variant="outlined">
-            {translate('kesos.menu.register')}
-          </Button>
-        </Stack>
+        <Shortcuts
+          links={[
+            { to: '/tasks', label: 'kesos.menu.my_tasks' },
+            { to: '/cases/create', label: 'kesos.menu.register' },
+          ]}
+        />
       )}
       {isPending ? (
         <CircularProgress />

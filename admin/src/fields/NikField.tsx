@@ -1,7 +1,5 @@
 import { useFieldValue, type FieldProps } from 'react-admin';
-
-/** 3373015708620001 → 3373********0001 (already-masked values stay as they are). */
-export const maskNik = (nik: string): string => (nik.length === 16 ? `${nik.slice(0, 4)}${'*'.repeat(8)}${nik.slice(12)}` : nik);
+import { maskNik } from '../../../domain/nik';
 
 /** The beneficiary's NIK; masked unless `full` (the API itself masks it for roles that may not see it). */
 export const NikField = ({ full, ...props }: FieldProps & { full?: boolean }) => {

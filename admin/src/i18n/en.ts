@@ -1,7 +1,9 @@
-// English: ra-language-english plus the portal's messages (same tree as ./id.ts).
+// English: ra-language-english plus the portal's messages (same tree as ./id.ts); task-type
+// titles and PMKS names come from domain, as in ./id.ts.
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
-import { PMKS_CATEGORIES } from '../pmks';
+import { PMKS_CATEGORIES } from '../../../domain/pmks';
+import { TASK_TYPE_INFO, TASK_TYPES } from '../../../domain/taskTypes';
 
 const appMessages = {
   resources: {
@@ -351,19 +353,7 @@ const appMessages = {
       completed: 'Completed',
       cancelled: 'Cancelled',
     },
-    task_type: {
-      asesmen: 'Assessment',
-      assessment_approval: 'Assessment approval',
-      pendampingan_visit: 'Pendampingan visit',
-      rujukan_feedback: 'Referral feedback',
-      closure_approval: 'Closure approval',
-      bimbingan_lanjut: 'Aftercare',
-      sla_escalation: 'Deadline escalation',
-      tali_asih_report: 'Stipend report',
-      tali_asih_verification: 'Stipend verification',
-      tali_asih_approval: 'Stipend approval',
-      tali_asih_payment_issue: 'Stipend payment issue',
-    },
+    task_type: Object.fromEntries(TASK_TYPES.map((t) => [t, TASK_TYPE_INFO[t].titleEn])),
     outcome: {
       approve: 'Approve',
       return: 'Return',
@@ -508,6 +498,10 @@ const appMessages = {
       disbursing: 'Being paid',
       paid: 'Paid',
       rejected: 'Rejected',
+    },
+    funding_source: {
+      APBN: 'APBN (state budget)',
+      APBD: 'APBD (regional budget)',
     },
     component_status: {
       pending: 'Not reserved yet',

@@ -1,7 +1,10 @@
 // Bahasa Indonesia: react-admin's own messages (same tree as ra-language-english) and the
-// portal's messages (same tree as ./en.ts).
+// portal's messages (same tree as ./en.ts). The labels of domain's vocabularies are keyed by its
+// values (tests/unit/vocabulary.test.ts checks each has one); the task-type titles and PMKS
+// names are domain's own (the API's timeline speaks them too), read from there.
 import type { TranslationMessages } from 'react-admin';
-import { PMKS_CATEGORIES } from '../pmks';
+import { PMKS_CATEGORIES } from '../../../domain/pmks';
+import { TASK_TYPE_INFO, TASK_TYPES } from '../../../domain/taskTypes';
 
 const indonesianMessages: TranslationMessages = {
   ra: {
@@ -565,19 +568,7 @@ const indonesianMessages: TranslationMessages = {
       completed: 'Selesai',
       cancelled: 'Dibatalkan',
     },
-    task_type: {
-      asesmen: 'Asesmen',
-      assessment_approval: 'Persetujuan asesmen',
-      pendampingan_visit: 'Kunjungan pendampingan',
-      rujukan_feedback: 'Umpan balik rujukan',
-      closure_approval: 'Persetujuan terminasi',
-      bimbingan_lanjut: 'Bimbingan lanjut',
-      sla_escalation: 'Eskalasi tenggat',
-      tali_asih_report: 'Laporan tali asih',
-      tali_asih_verification: 'Verifikasi tali asih',
-      tali_asih_approval: 'Persetujuan tali asih',
-      tali_asih_payment_issue: 'Masalah pembayaran tali asih',
-    },
+    task_type: Object.fromEntries(TASK_TYPES.map((t) => [t, TASK_TYPE_INFO[t].titleId])),
     outcome: {
       approve: 'Setujui',
       return: 'Kembalikan',
@@ -617,7 +608,7 @@ const indonesianMessages: TranslationMessages = {
       auditor: 'Auditor',
       admin: 'Administrator',
     },
-    pmks: Object.fromEntries(PMKS_CATEGORIES.map((c) => [c.code, c.name])),
+    pmks: Object.fromEntries(PMKS_CATEGORIES.map((c) => [c.code, c.nameId])),
     cases: {
       register: 'Registrasi kasus',
       section: {
@@ -722,6 +713,10 @@ const indonesianMessages: TranslationMessages = {
       disbursing: 'Dalam pembayaran',
       paid: 'Dibayar',
       rejected: 'Ditolak',
+    },
+    funding_source: {
+      APBN: 'APBN',
+      APBD: 'APBD',
     },
     component_status: {
       pending: 'Belum dicadangkan',

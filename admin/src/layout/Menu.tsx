@@ -9,36 +9,43 @@ import PeopleIcon from '@mui/icons-material/People';
 import ClaimIcon from '@mui/icons-material/Payments';
 import BudgetIcon from '@mui/icons-material/AccountBalance';
 import ReconcileIcon from '@mui/icons-material/Balance';
+import type { ReactElement } from 'react';
 import { Layout, Menu, usePermissions, type LayoutProps } from 'react-admin';
+import { SUPERVISOR_ROLES, type Role } from '../../../domain/roles';
+
+interface Place {
+  to: string;
+  /** `kesos.menu.<label>` */
+  label: string;
+  icon: ReactElement;
+  roles: readonly Role[];
+}
+
+const READERS: readonly Role[] = [...SUPERVISOR_ROLES, 'auditor'];
+
+/** Every place, in menu order; a role sees those that name it. */
+const PLACES: Place[] = [
+  { to: '/tasks', label: 'my_tasks', icon: <TaskIcon />, roles: ['tksk'] },
+  { to: '/tasks', label: 'inbox', icon: <InboxIcon />, roles: SUPERVISOR_ROLES },
+  { to: '/overdue', label: 'overdue', icon: <OverdueIcon />, roles: SUPERVISOR_ROLES },
+  { to: '/cases', label: 'my_cases', icon: <CaseIcon />, roles: ['tksk'] },
+  { to: '/cases', label: 'cases', icon: <CaseIcon />, roles: READERS },
+  { to: '/cases/create', label: 'register', icon: <AddIcon />, roles: ['tksk'] },
+  { to: '/users', label: 'users', icon: <PeopleIcon />, roles: ['admin'] },
+  { to: '/audit', label: 'audit', icon: <AuditIcon />, roles: ['auditor', 'admin'] },
+  { to: '/claims', label: 'claims', icon: <ClaimIcon />, roles: READERS },
+  { to: '/budgets', label: 'budgets', icon: <BudgetIcon />, roles: READERS },
+  { to: '/reconciliation', label: 'reconciliation', icon: <ReconcileIcon />, roles: READERS },
+];
 
 export const KesosMenu = () => {
-  const { permissions: role } = usePermissions<string | null>();
+  const { permissions: role } = usePermissions<Role | null>();
   return (
     <Menu data-testid="menu">
       {role !== 'admin' && <Menu.DashboardItem primaryText="kesos.menu.dashboard" />}
-      {role === 'tksk' && [
-        <Menu.Item key="tasks" to="/tasks" primaryText="kesos.menu.my_tasks" leftIcon={<TaskIcon />} />,
-        <Menu.Item key="cases" to="/cases" primaryText="kesos.menu.my_cases" leftIcon={<CaseIcon />} />,
-        <Menu.Item key="register" to="/cases/create" primaryText="kesos.menu.register" leftIcon={<AddIcon />} />,
-      ]}
-      {(role === 'supervisor_kabupaten' || role === 'supervisor_provinsi') && [
-        <Menu.Item key="tasks" to="/tasks" primaryText="kesos.menu.inbox" leftIcon={<InboxIcon />} />,
-        <Menu.Item key="overdue" to="/overdue" primaryText="kesos.menu.overdue" leftIcon={<OverdueIcon />} />,
-        <Menu.Item key="cases" to="/cases" primaryText="kesos.menu.cases" leftIcon={<CaseIcon />} />,
-      ]}
-      {role === 'auditor' && [
-        <Menu.Item key="cases" to="/cases" primaryText="kesos.menu.cases" leftIcon={<CaseIcon />} />,
-        <Menu.Item key="audit" to="/audit" primaryText="kesos.menu.audit" leftIcon={<AuditIcon />} />,
-      ]}
-      {(role === 'supervisor_kabupaten' || role === 'supervisor_provinsi' || role === 'auditor') && [
-        <Menu.Item key="claims" to="/claims" primaryText="kesos.menu.claims" leftIcon={<ClaimIcon />} />,
-        <Menu.Item key="budgets" to="/budgets" primaryText="kesos.menu.budgets" leftIcon={<BudgetIcon />} />,
-        <Menu.Item key="reconciliation" to="/reconciliation" primaryText="kesos.menu.reconciliation" leftIcon={<ReconcileIcon />} />,
-      ]}
-      {role === 'admin' && [
-        <Menu.Item key="users" to="/users" primaryText="kesos.menu.users" leftIcon={<PeopleIcon />} />,
-        <Menu.Item key="audit" to="/audit" primaryText="kesos.menu.audit" leftIcon={<AuditIcon />} />,
-      ]}
+      {PLACES.filter((p) => role && p.roles.includes(role)).map((p) => (
+        <Menu.Item key={p.label} to={p.to} primaryText={`kesos.menu.${p.label}`} leftIcon={p.icon} />
+      ))}
     </Menu>
   );
 };

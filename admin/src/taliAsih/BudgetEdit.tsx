@@ -4,7 +4,9 @@
 import { Typography } from '@mui/material';
 import { Create, Edit, FormDataConsumer, NumberInput, required, SelectInput, SimpleForm, TextInput, useTranslate, type Validator } from 'react-admin';
 import { formatRupiah } from '../fields/RupiahField';
-import { FUNDING_SOURCES, type BudgetRecord } from '../vocabulary';
+import { FUNDING_SOURCES } from '../../../domain/taliAsih';
+import type { BudgetRecord } from '../types';
+import { choices } from '../vocabulary';
 
 const wholeRupiah: Validator = (value: unknown) => {
   if (value === null || value === undefined || value === '') return undefined;
@@ -33,7 +35,7 @@ const BudgetForm = ({ editing }: { editing?: boolean }) => {
   return (
     <SimpleForm>
       <TextInput source="period" type="month" validate={[required(), month]} disabled={editing} InputLabelProps={{ shrink: true }} />
-      <SelectInput source="fundingSource" choices={FUNDING_SOURCES.map((id) => ({ id, name: id }))} validate={required()} disabled={editing} defaultValue="APBN" />
+      <SelectInput source="fundingSource" choices={choices(FUNDING_SOURCES, 'kesos.funding_source')} validate={required()} disabled={editing} defaultValue="APBN" />
       <NumberInput source="allocated" step={1} min={0} validate={[required(), wholeRupiah]} helperText={translate('kesos.budgets.allocated_help')} />
       <AmountPreview />
     </SimpleForm>

@@ -4,7 +4,8 @@
 import { Box, Typography } from '@mui/material';
 import { CreateButton, DataTable, EditButton, List, TextInput, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
 import { RupiahField } from '../fields/RupiahField';
-import type { BudgetRecord } from '../vocabulary';
+import { VocabularyField } from '../fields/VocabularyField';
+import type { BudgetRecord } from '../types';
 
 const Column = DataTable.Col<BudgetRecord>;
 
@@ -36,7 +37,9 @@ export const BudgetList = () => {
     >
       <DataTable<BudgetRecord> bulkActionButtons={false} rowClick={false} empty={<Box sx={{ p: 2 }}>{translate('kesos.budgets.empty')}</Box>}>
         <Column source="period" disableSort />
-        <Column source="fundingSource" disableSort />
+        <Column source="fundingSource" disableSort>
+          <VocabularyField source="fundingSource" prefix="kesos.funding_source" />
+        </Column>
         <Column source="allocated" align="right" disableSort>
           <RupiahField source="allocated" />
         </Column>

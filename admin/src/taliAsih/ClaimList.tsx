@@ -7,7 +7,6 @@ import {
   List,
   SelectInput,
   SimpleList,
-  TextField,
   TextInput,
   TopToolbar,
   useDataProvider,
@@ -16,9 +15,12 @@ import {
 } from 'react-admin';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
-import { ClaimStatusField } from '../fields/ClaimStatusField';
+import { ClaimStatusField } from '../fields/StatusField';
 import { formatRupiah, RupiahField } from '../fields/RupiahField';
-import { choices, CLAIM_STATUSES, type ClaimRecord } from '../vocabulary';
+import { VocabularyField } from '../fields/VocabularyField';
+import { CLAIM_STATUSES } from '../../../domain/taliAsih';
+import type { ClaimRecord } from '../types';
+import { choices } from '../vocabulary';
 
 const Column = DataTable.Col<ClaimRecord>;
 
@@ -88,7 +90,7 @@ export const ClaimList = () => {
             <ClaimStatusField source="status" />
           </Column>
           <Column source="fundingSource" disableSort>
-            <TextField source="fundingSource" />
+            <VocabularyField source="fundingSource" prefix="kesos.funding_source" />
           </Column>
           <Column source="totalAmount" align="right">
             <RupiahField source="totalAmount" />

@@ -1,16 +1,19 @@
 // One stipend claim (GET /api/tali-asih/claims/:id): amount and components, the TKSK's report,
 // the decision on its open step (the same task completion as the inbox: Setujui / Kembalikan /
 // Tolak with a required reason) and its history, built from the claim's tasks and payments.
-import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import { Show, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ClaimStatusField } from '../fields/ClaimStatusField';
+import { Section, ShowHeading } from '../common/ShowParts';
+import { ClaimStatusField } from '../fields/StatusField';
 import { DataView } from '../fields/DataView';
 import { formatRupiah } from '../fields/RupiahField';
 import { ApprovalButtons } from '../tasks/ApprovalButtons';
 import { completionVerdict, isApprovalType, useTaskTypes } from '../tasks/taskTypes';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type ClaimRecord, type TaskRecord } from '../vocabulary';
+import { formatDateTime } from '../format';
+import type { ClaimRecord, TaskRecord } from '../types';
 
 const ClaimTitle = () => {
   const record = useRecordContext<ClaimRecord>();
@@ -19,19 +22,17 @@ const ClaimTitle = () => {
   return <span>{translate('kesos.claims.title', { name: record.tkskName, period: record.period })}</span>;
 };
 
-const Section = ({ title, children, testId }: { title: string; children: React.ReactNode; testId?: string }) => {
-  const translate = useTranslate();
-  return (
-    <Card variant="outlined" sx={{ mx: 2, mb: 2 }} data-testid={testId}>
-      <CardContent>
-        <Typography variant="subtitle1" component="h2" gutterBottom>
-          {translate(title)}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-};
+/** A headline figure under its label. */
+const Figure = ({ label, testId, children }: { label: string; testId?: string; children: ReactNode }) => (
+  <Box>
+    <Typography variant="body2" color="text.secondary">
+      {label}
+    </Typography>
+    <Typography variant="h6" component="p" data-testid={testId}>
+      {children}
+    </Typography>
+  </Box>
+);
 
 const ClaimHeader = () => {
   const claim = useRecordContext<ClaimRecord>();
@@ -39,37 +40,19 @@ const ClaimHeader = () => {
   if (!claim) return null;
   return (
     <Stack spacing={1.5} sx={{ p: 2 }}>
-      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h1" data-testid="claim-heading">
-          {claim.tkskName} · {claim.period}
-        </Typography>
-        <ClaimStatusField source="status" />
-      </Stack>
+      <ShowHeading testId="claim-heading" chips={<ClaimStatusField source="status" />}>
+        {claim.tkskName} · {claim.period}
+      </ShowHeading>
       <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Box>
-          <Typography variant="body2" color="text.secondary">
-            {translate('resources.claims.fields.totalAmount')}
-          </Typography>
-          <Typography variant="h6" component="p" data-testid="claim-total">
-            {formatRupiah(claim.totalAmount)}
-          </Typography>
-        </Box>
-        <Box>
-          <Typography variant="body2" color="text.secondary">
-            {translate('resources.claims.fields.paidAmount')}
-          </Typography>
-          <Typography variant="h6" component="p" data-testid="claim-paid">
-            {formatRupiah(claim.paidAmount)}
-          </Typography>
-        </Box>
-        <Box>
-          <Typography variant="body2" color="text.secondary">
-            {translate('resources.claims.fields.kecamatanCode')} · {translate('resources.claims.fields.fundingSource')}
-          </Typography>
-          <Typography variant="h6" component="p">
-            {claim.kecamatanCode} · {claim.fundingSource}
-          </Typography>
-        </Box>
+        <Figure label={translate('resources.claims.fields.totalAmount')} testId="claim-total">
+          {formatRupiah(claim.totalAmount)}
+        </Figure>
+        <Figure label={translate('resources.claims.fields.paidAmount')} testId="claim-paid">
+          {formatRupiah(claim.paidAmount)}
+        </Figure>
+        <Figure label={`${translate('resources.claims.fields.kecamatanCode')} · ${translate('resources.claims.fields.fundingSource')}`}>
+          {claim.kecamatanCode} · {translate(`kesos.funding_source.${claim.fundingSource}`, { _: claim.fundingSource })}
+        </Figure>
       </Stack>
       {claim.status === 'rejected' && claim.rejectedReason && (
         <Alert severity="error">
@@ -86,7 +69,7 @@ const OpenStep = ({ task }: { task: TaskRecord }) => {
   const translate = useTranslate();
   const { byType } = useTaskTypes();
   const info = byType.get(task.type);
-  const verdict = completionVerdict(task, info);
+  const verdict = completionVerdict(task);
   const waiting = translate('kesos.claims.waiting_for', {
     step: translate(`kesos.task_type.${task.type}`, { _: task.type }),
     role: translate(`kesos.role.${task.candidateRole}`, { _: task.candidateRole }),
@@ -159,7 +142,7 @@ const Components = () => {
                   )}
                 </TableCell>
                 <TableCell>{c.paymentRef ?? '—'}</TableCell>
-                <TableCell>{c.paidAt ? new Date(c.paidAt).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS) : '—'}</TableCell>
+                <TableCell>{formatDateTime(c.paidAt)}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -226,7 +209,7 @@ const StatusHistory = () => {
           <li key={i}>
             <Typography variant="body2">
               <Box component="span" sx={{ color: 'text.secondary', mr: 1 }}>
-                {new Date(e.at).toLocaleString(DATE_LOCALE, DATE_TIME_OPTIONS)}
+                {formatDateTime(e.at)}
               </Box>
               {e.text}
               {e.detail && (

@@ -6,7 +6,8 @@ import { alpha } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
-import type { KesosDataProvider, ReconciliationRow } from '../dataProvider';
+import type { KesosDataProvider } from '../dataProvider';
+import type { ReconciliationRow } from '../types';
 import { formatRupiah } from '../fields/RupiahField';
 
 const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;

@@ -9,7 +9,7 @@ import RejectIcon from '@mui/icons-material/Block';
 import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
-import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import type { TaskRecord, TaskTypeInfo } from '../types';
 import { completionVerdict } from './taskTypes';
 import { useNotifyError } from '../common/useNotifyError';
 
@@ -29,7 +29,7 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
   const [approving, setApproving] = useState(false);
   const [dialog, setDialog] = useState<'return' | 'reject' | null>(null);
   const texts = task.type.startsWith('tali_asih_') ? 'kesos.claims.approval' : 'kesos.tasks.approval';
-  const verdict = completionVerdict(task, info);
+  const verdict = completionVerdict(task);
   if (!verdict.ok && verdict.reason !== 'own') return null;
   const disabled = !verdict.ok || approving;
   const stop = (e: MouseEvent) => e.stopPropagation();

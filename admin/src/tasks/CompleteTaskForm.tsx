@@ -28,7 +28,7 @@ import {
 } from 'react-admin';
 import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
-import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import type { TaskRecord, TaskTypeInfo } from '../types';
 import { ApprovalButtons } from './ApprovalButtons';
 import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
 import { completionVerdict, dataSchemaFor, exampleFor, isApprovalType, useTaskTypes } from './taskTypes';
@@ -134,7 +134,7 @@ export const CompleteTaskForm = () => {
   if (!task || task.status !== 'open') return null;
   if (isPending) return <CircularProgress size={24} sx={{ m: 2 }} />;
   const info = byType.get(task.type);
-  const verdict = completionVerdict(task, info);
+  const verdict = completionVerdict(task);
   if (!info || (!verdict.ok && verdict.reason === 'role')) return null;
   return (
     <Box sx={{ p: 2, maxWidth: 760 }} data-testid="complete-task">

@@ -23,7 +23,6 @@ import FailIcon from '@mui/icons-material/ErrorOutline';
 import {
   BooleanInput,
   DataTable,
-  DateField,
   List,
   ReferenceField,
   SelectInput,
@@ -38,10 +37,15 @@ import {
   type HttpError,
 } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
-import { DueField, OverdueBadge, TaskStatusField } from '../fields/TaskStatusField';
+import { DateTimeField } from '../fields/DateFields';
+import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
 import { VocabularyField } from '../fields/VocabularyField';
 import { getUser } from '../session';
-import { choices, DATE_LOCALE, DATE_TIME_OPTIONS, TASK_STATUSES, TASK_TYPES, type TaskRecord } from '../vocabulary';
+import { isSupervisor } from '../../../domain/roles';
+import { TASK_STATUSES, TASK_TYPES } from '../../../domain/taskTypes';
+import { formatDateTime as fmt } from '../format';
+import type { TaskRecord } from '../types';
+import { choices } from '../vocabulary';
 import { ApprovalButtons } from './ApprovalButtons';
 import { completionVerdict, isApprovalType, useTaskTypes } from './taskTypes';
 
@@ -52,8 +56,6 @@ const taskFilters = [
   <SelectInput key="type" source="type" choices={choices(TASK_TYPES, 'kesos.task_type')} alwaysOn sx={{ minWidth: 200 }} />,
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
 ];
-
-const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString('id-ID', DATE_TIME_OPTIONS) : '—');
 
 /** Approve / return / reject in the row, for approval types the user may decide. */
 const RowActions = () => {
@@ -92,7 +94,7 @@ const BulkApproveButton = () => {
     for (const task of selected) {
       const info = byType.get(task.type);
       const label = `${translate(`kesos.task_type.${task.type}`, { _: task.type })} · ${task.id.slice(0, 8)}`;
-      if (!isApprovalType(info) || !completionVerdict(task, info).ok) {
+      if (!isApprovalType(info) || !completionVerdict(task).ok) {
         out.push({ id: task.id, label, ok: false, message: translate('kesos.tasks.bulk.not_approvable') });
       } else {
         try {
@@ -178,7 +180,7 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
   const translate = useTranslate();
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const role = getUser()?.role;
-  const supervisor = role === 'supervisor_kabupaten' || role === 'supervisor_provinsi';
+  const supervisor = isSupervisor(role);
   const { byType } = useTaskTypes();
   if (isSmall) {
     return (
@@ -204,7 +206,7 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
       rowClick="show"
       resource="tasks"
       bulkActionButtons={supervisor && !overdueBoard ? <BulkApproveButton /> : false}
-      isRowSelectable={(task) => task.status === 'open' && isApprovalType(byType.get(task.type)) && completionVerdict(task, byType.get(task.type)).ok}
+      isRowSelectable={(task) => task.status === 'open' && isApprovalType(byType.get(task.type)) && completionVerdict(task).ok}
       empty={<TasksEmpty overdue={overdueBoard} />}
     >
       <Column source="type">
@@ -217,12 +219,10 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
         <ReferenceField source="caseId" reference="cases" link="show" emptyText="—" />
       </Column>
       <Column source="createdAt">
-        <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
+        <DateTimeField source="createdAt" />
       </Column>
       <Column source="dueAt">
-        <DueField>
-          <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-        </DueField>
+        <DueAtField />
       </Column>
       {overdueBoard ? <Column source="assigneeId" disableSort /> : null}
       {supervisor && !overdueBoard ? (

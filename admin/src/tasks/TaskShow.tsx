@@ -1,11 +1,13 @@
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Card, CardContent, Stack, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Stack, Typography } from '@mui/material';
 import ExpandIcon from '@mui/icons-material/ExpandMore';
-import { DateField, ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Section, ShowHeading } from '../common/ShowParts';
 import { DataView } from '../fields/DataView';
 import { JsonField } from '../fields/JsonField';
-import { DueField, OverdueBadge, TaskStatusField } from '../fields/TaskStatusField';
+import { DateTimeField } from '../fields/DateFields';
+import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
 import { VocabularyField } from '../fields/VocabularyField';
-import { DATE_LOCALE, DATE_TIME_OPTIONS, type TaskRecord } from '../vocabulary';
+import type { TaskRecord } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 
 const TaskTitle = () => {
@@ -39,13 +41,17 @@ const TaskBriefing = () => {
   const goals = Array.isArray(context.planGoals) ? (context.planGoals as string[]) : [];
   return (
     <Stack spacing={1.5} sx={{ px: 2, pt: 2 }}>
-      <Stack direction="row" spacing={1} alignItems="center" sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography variant="h5" component="h1" data-testid="task-heading">
-          {translate(`kesos.task_type.${task.type}`, { _: task.type })}
-        </Typography>
-        <TaskStatusField source="status" />
-        {task.status === 'open' && <OverdueBadge />}
-      </Stack>
+      <ShowHeading
+        testId="task-heading"
+        chips={
+          <>
+            <TaskStatusField source="status" />
+            {task.status === 'open' && <OverdueBadge />}
+          </>
+        }
+      >
+        {translate(`kesos.task_type.${task.type}`, { _: task.type })}
+      </ShowHeading>
       {returnNotes && task.status === 'open' && (
         <Alert severity="warning" data-testid="return-notes">
           <strong>{translate('kesos.tasks.returned')}</strong> {returnNotes}
@@ -62,14 +68,9 @@ const TaskBriefing = () => {
         </Box>
       )}
       {handedOver(context).map(([key, data]) => (
-        <Card variant="outlined" key={key}>
-          <CardContent>
-            <Typography variant="subtitle1" gutterBottom>
-              {translate(`kesos.tasks.handed_over.${key}`)}
-            </Typography>
-            <DataView data={data} testId={`handed-over-${key}`} />
-          </CardContent>
-        </Card>
+        <Section key={key} title={`kesos.tasks.handed_over.${key}`} sx={{}}>
+          <DataView data={data} testId={`handed-over-${key}`} />
+        </Section>
       ))}
     </Stack>
   );
@@ -118,11 +119,9 @@ export const TaskShow = () => (
       <ReferenceField source="caseId" reference="cases" link="show" emptyText="—" />
       <VocabularyField source="candidateRole" prefix="kesos.role" />
       <TextField source="regionCode" emptyText="—" />
-      <DateField source="createdAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} />
-      <DueField source="dueAt">
-        <DateField source="dueAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} emptyText="—" />
-      </DueField>
-      <DateField source="completedAt" locales={DATE_LOCALE} showTime options={DATE_TIME_OPTIONS} emptyText="—" />
+      <DateTimeField source="createdAt" />
+      <DueAtField source="dueAt" emptyText="—" />
+      <DateTimeField source="completedAt" emptyText="—" />
       <TextField source="actorId" emptyText="—" />
     </SimpleShowLayout>
     <TechnicalDetails />

@@ -1,6 +1,7 @@
 // GET /api/task-types, cached: who completes each type, its outcomes, JSON Schema and examples.
 import { useGetList } from 'react-admin';
-import type { TaskRecord, TaskTypeInfo } from '../vocabulary';
+import { checkTaskCompletion, type TaskRefusal } from '../../../domain/access';
+import type { TaskRecord, TaskTypeInfo } from '../types';
 import { getUser } from '../session';
 
 export const useTaskTypes = (enabled = true) => {
@@ -16,19 +17,21 @@ export const useTaskTypes = (enabled = true) => {
 /** approve / return / reject types: completed with buttons instead of a form. */
 export const isApprovalType = (info: TaskTypeInfo | undefined) => !!info && info.outcomes.includes('approve');
 
-export type CompletionVerdict = { ok: true } | { ok: false; reason: 'role' | 'closed' | 'own' | 'assignee' };
+/** 'role': not the user's task at all (another role, or outside their region); 'closed': no longer open. */
+export type CompletionVerdict = { ok: true } | { ok: false; reason: Exclude<TaskRefusal, 'region'> | 'closed' };
 
 /**
- * May the signed-in user complete this task? Mirrors the API's policy for display only (the API
- * still decides): role, status, four-eyes, assignment.
+ * May the signed-in user complete this task? domain's completion rule (the API and the workflow
+ * enforce the same one) and the task being open; for display only, the API still decides.
  */
-export function completionVerdict(task: TaskRecord | undefined, info: TaskTypeInfo | undefined): CompletionVerdict {
+export function completionVerdict(task: TaskRecord | undefined): CompletionVerdict {
   const user = getUser();
-  if (!task || !info || !user || user.role !== info.role) return { ok: false, reason: 'role' };
+  if (!task || !user) return { ok: false, reason: 'role' };
+  const check = checkTaskCompletion(user, task);
+  const refusal = check.ok ? undefined : check.refusal === 'region' ? 'role' : check.refusal;
+  if (refusal === 'role') return { ok: false, reason: 'role' };
   if (task.status !== 'open') return { ok: false, reason: 'closed' };
-  if (task.submittedBy && task.submittedBy === user.id) return { ok: false, reason: 'own' };
-  if (info.role === 'tksk' && task.assigneeId && task.assigneeId !== user.id) return { ok: false, reason: 'assignee' };
-  return { ok: true };
+  return refusal ? { ok: false, reason: refusal } : { ok: true };
 }
 
 /** JSON Schema subset the portal renders (what z.toJSONSchema produces for the task types). */

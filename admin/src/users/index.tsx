@@ -8,7 +8,6 @@ import {
   BooleanInput,
   Create,
   DataTable,
-  DateField,
   List,
   PasswordInput,
   regex,
@@ -26,19 +25,12 @@ import {
 } from 'react-admin';
 import { useMediaQuery, type Theme } from '@mui/material';
 import { getUser } from '../session';
-import { choices, DATE_LOCALE, DATE_OPTIONS, ROLES } from '../vocabulary';
+import { ROLES } from '../../../domain/roles';
+import type { UserRecord } from '../types';
+import { choices } from '../vocabulary';
+import { DayField } from '../fields/DateFields';
 import { VocabularyField } from '../fields/VocabularyField';
 import { useNotifyError } from '../common/useNotifyError';
-
-export interface UserRecord {
-  id: string;
-  username: string;
-  displayName: string;
-  role: string;
-  regionCode: string | null;
-  disabled: boolean;
-  createdAt?: string;
-}
 
 const Column = DataTable.Col<UserRecord>;
 
@@ -121,7 +113,7 @@ export const UserList = () => {
             <StatusChip />
           </Column>
           <Column source="createdAt">
-            <DateField source="createdAt" locales={DATE_LOCALE} options={DATE_OPTIONS} />
+            <DayField source="createdAt" />
           </Column>
           <Column source="actions" label="kesos.tasks.actions" disableSort>
             <ToggleDisabled />

@@ -1,0 +1,214 @@
+// Shapes of what the API returns, as far as the portal reads them, in one place. The closed
+// vocabularies (statuses, types, roles, codes) are domain's own types; type-only imports, so
+// nothing of domain/ is bundled through this file.
+import type { BulkReassignStatus } from '../../domain/bulk';
+import type { CaseClosedReason, CaseStatus, ConsentBasis, Sex } from '../../domain/case';
+import type { Intervention } from '../../domain/interventions';
+import type { PmksCode } from '../../domain/pmks';
+import type { Role } from '../../domain/roles';
+import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
+import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
+
+export type { InterventionResult } from '../../domain/interventions';
+
+export interface TaskRecord {
+  id: string;
+  workflowId: string;
+  caseId: string | null;
+  type: TaskType;
+  candidateRole: Role;
+  regionCode: string;
+  assigneeId: string | null;
+  submittedBy: string | null;
+  status: TaskStatus;
+  context: Record<string, unknown> | null;
+  createdAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  completedAt: string | null;
+  outcome: Outcome | null;
+  data: Record<string, unknown> | null;
+  actorId: string | null;
+}
+
+export interface CaseRecord {
+  id: string;
+  workflowId: string;
+  status: CaseStatus;
+  step: string | null;
+  paused: boolean;
+  overdue: boolean;
+  closedReason: CaseClosedReason | null;
+  pmksCode: PmksCode;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  assigneeId: string | null;
+  registeredBy: string;
+  createdAt: string;
+  updatedAt: string;
+  beneficiary: { nik: string; name?: string; birthDate?: string; sex?: Sex; address?: string };
+  summary?: string;
+  consent?: { basis: ConsentBasis; givenBy?: string; relationship?: string; note?: string };
+  tasks?: TaskRecord[];
+  openTasks?: TaskRecord[];
+  referrals?: ReferralRecord[];
+  pendingInterventions?: PendingIntervention[];
+  anonymised?: boolean;
+}
+
+/** A rujukan (GET /api/cases/:id embeds them). */
+export interface ReferralRecord {
+  id: string;
+  workflowId: string;
+  destinationType: string;
+  institutionName: string;
+  reason: string;
+  urgency: string;
+  status: ReferralStatus;
+  requestedBy: string;
+  createdAt: string;
+  closedAt: string | null;
+  outcome: Record<string, unknown> | null;
+}
+
+/** A four-eyes request waiting for a second supervisor. */
+export interface PendingIntervention {
+  interventionId: string;
+  action: Intervention;
+  payload: Record<string, unknown>;
+  requestedBy: string;
+  requestedAt: string;
+}
+
+/** A stipend claim (GET /api/tali-asih/claims/:id adds components and tasks). Amounts are whole rupiah. */
+export interface ClaimRecord {
+  id: string;
+  tkskId: string;
+  tkskName: string;
+  period: string;
+  status: ClaimStatus;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  provinsiCode: string;
+  fundingSource: FundingSource;
+  activity: Record<string, unknown>;
+  narrative: string | null;
+  totalAmount: number;
+  paidAmount: number;
+  rejectedReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  components?: ClaimComponent[];
+  tasks?: TaskRecord[];
+  openTasks?: TaskRecord[];
+}
+
+export interface ClaimComponent extends DomainClaimComponent {
+  status: ComponentStatus;
+  paymentRef: string | null;
+  paidAt: string | null;
+  failure: string | null;
+}
+
+/** A provinsi's allocation for a period and funding source; id `<provinsi>:<period>:<source>`. */
+export interface BudgetRecord {
+  id: string;
+  provinsiCode: string;
+  period: string;
+  fundingSource: FundingSource;
+  allocated: number;
+  reserved: number;
+  paid: number;
+  available: number;
+}
+
+/** GET /api/task-types: domain's table plus the JSON Schema of `{outcome, data}`. */
+export interface TaskTypeInfo extends DomainTaskTypeInfo {
+  id: string;
+  schema: unknown;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  disabled: boolean;
+  createdAt?: string;
+}
+
+export interface AuditRecord {
+  id: string;
+  seq: string;
+  eventKey: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** The body of POST /api/tasks/:id/complete. */
+export interface TaskCompletion {
+  outcome?: string;
+  data: Record<string, unknown>;
+}
+
+/** GET /api/bulk-operations/:id (and the 202 answer that starts one). */
+export type BulkOperation = Pick<BulkReassignStatus, 'operationId' | 'state' | 'total' | 'reassigned'>;
+
+/** GET /api/cases/:id/timeline: audit rows as sentences (api/cases/timeline.ts). */
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorRole: string | null;
+  actorName: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  text: string;
+}
+
+export interface ChainVerification {
+  ok: boolean;
+  rows: number;
+  firstBroken?: { seq: string; reason: string };
+  verifiedAt: string;
+}
+
+/** GET /api/reports/summary (api/reports/schema.ts); amounts in whole rupiah. */
+export interface ReportSummary {
+  generatedAt: string;
+  cases: number;
+  paused: number;
+  byPmks: { key: string; count: number }[];
+  byStatus: { key: string; count: number }[];
+  byKecamatan: { key: string; count: number }[];
+  openTasks: number;
+  overdueTasks: number;
+  overdueByType: { key: string; count: number }[];
+  slaBreaches: number;
+  stipendByPeriod?: { period: string; claims: number; claimed: number; approved: number; paid: number }[];
+}
+
+/** GET /api/tali-asih/reconciliation?period= (one row per provinsi in the caller's scope). */
+export interface ReconciliationRow {
+  provinsiCode: string;
+  period: string;
+  approved: number;
+  paid: number;
+  pending: number;
+  balanced: boolean;
+  claimsPaid: number;
+  claimsInReview: number;
+  budget: { allocated: number; reserved: number; paid: number } | null;
+  budgetMatchesPayments: boolean;
+}

@@ -1,0 +1,41 @@
+// Audit reads, scoped in SQL: rows about cases in the actor's region; rows not about a case only
+// for national scopes.
+import type { Sql } from '../../db';
+import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
+import type { Actor } from '../../domain/roles';
+import { equalityFilters, type ListSpec } from '../list';
+import type { AuditListFilter } from './schema';
+
+export function auditScope(sql: Sql, actor: Actor) {
+  if (actor.regionCode === null) return sql`TRUE`;
+  return sql`a.case_id IN (SELECT c.id FROM cases c WHERE ${inRegion(sql, actor.regionCode, CASE_REGION_COLUMNS)})`;
+}
+
+/** GET /api/audit (and its CSV export): newest first by default. */
+export const auditList = (sql: Sql): ListSpec<'seq' | 'at', AuditListFilter> => ({
+  resource: 'audit',
+  sort: { seq: 'a.seq', at: 'a.at' },
+  defaultSort: ['seq', 'DESC'],
+  tieBreaker: 'a.seq',
+  filters: {
+    ...equalityFilters(sql, { caseId: 'a.case_id', actorId: 'a.actor_id', action: 'a.action', entityType: 'a.entity_type' }),
+    from: (v) => sql`a.at >= ${v}`,
+    to: (v) => sql`a.at < ${v}`,
+  },
+});
+
+export const presentAudit = (r: Record<string, any>) => ({
+  id: String(r.seq),
+  seq: String(r.seq),
+  eventKey: r.eventKey as string,
+  at: (r.at as Date).toISOString(),
+  actorId: r.actorId as string | null,
+  actorRole: r.actorRole as string | null,
+  action: r.action as string,
+  entityType: r.entityType as string,
+  entityId: r.entityId as string,
+  caseId: r.caseId as string | null,
+  details: r.details as Record<string, unknown>,
+  prevHash: r.prevHash as string,
+  hash: r.hash as string,
+});

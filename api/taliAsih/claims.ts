@@ -1,0 +1,93 @@
+// Tali asih claims: open one (starts taliAsihWorkflow), list with the filtered total, CSV, one claim.
+import { Router } from 'express';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Sql } from '../../db';
+import { authorize } from '../../domain/access';
+import { claimIdOf, type TaliAsihInput } from '../../domain/taliAsih';
+import { claimOpenedUpdate } from '../../workflows/definitions';
+import type { taliAsihWorkflow } from '../../workflows/taliAsih';
+import { csvLine } from '../csv';
+import { authorizedActor, parseInput } from '../http';
+import { idempotent } from '../idempotency';
+import { listRoute, whereOf } from '../list';
+import { bodyFieldProblem, HttpProblem } from '../problem';
+import { presentTask } from '../tasks/queries';
+import { claimFrom, claimList, claimParts, claimScope, claimSelect, claimsTotalAmount, findClaims, findUser, presentClaim, rateExists } from './queries';
+import { claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema } from './schema';
+
+const CSV_COLUMNS = ['id', 'tkskId', 'tkskName', 'period', 'status', 'kecamatanCode', 'fundingSource', 'totalAmount', 'paidAmount', 'rejectedReason'] as const;
+
+export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
+  const router = Router();
+  const list = claimList(sql);
+
+  router.post('/tali-asih/claims', idempotent(sql, 'claims.create'), async (req, res) => {
+    const actor = authorizedActor(res, 'claim.create');
+    const body = parseInput('body', createClaimBodySchema, req.body);
+    const tkskId = body.tkskId ?? (actor.role === 'tksk' ? actor.id : undefined);
+    if (!tkskId) throw bodyFieldProblem('tkskId', 'tkskId is required', 'required for supervisors');
+    const tksk = await findUser(sql, tkskId);
+    authorize(actor, 'claim.create', { tkskId });
+    if (!tksk || tksk.role !== 'tksk' || tksk.disabled || !tksk.regionCode) throw bodyFieldProblem('tkskId', 'not an active TKSK', 'must be an active TKSK');
+    authorize(actor, 'claim.create', { tkskId, regionCode: tksk.regionCode });
+    if (!(await rateExists(sql, body.period))) throw bodyFieldProblem('period', `no tali asih rate is set for ${body.period}`, 'no rate is valid for this period');
+    const claimId = claimIdOf(tkskId, body.period);
+    const input: TaliAsihInput = { claimId, tkskId, period: body.period, openedBy: actor };
+    let handle;
+    try {
+      handle = await temporal.workflow.start<typeof taliAsihWorkflow>('taliAsihWorkflow', {
+        workflowId: claimId,
+        taskQueue,
+        args: [input],
+        // One claim per TKSK and period, ever (the unique constraint backs this up).
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new HttpProblem(409, `a claim for ${tkskId} and ${body.period} already exists`, { claimId });
+      throw err;
+    }
+    await handle.executeUpdate(claimOpenedUpdate);
+    const [row] = await findClaims(sql, sql`c.id = ${claimId}`);
+    res.status(201).location(`/api/tali-asih/claims/${claimId}`).json(presentClaim(row));
+  });
+
+  router.get(
+    '/tali-asih/claims',
+    listRoute(sql, {
+      action: 'claim.list',
+      query: claimListQuerySchema,
+      spec: list,
+      source: (actor) => ({
+        select: claimSelect(sql),
+        from: claimFrom(sql),
+        scope: [claimScope(sql, actor)],
+        present: presentClaim,
+        headers: async (fromWhere) => ({ 'X-Total-Amount': await claimsTotalAmount(sql, fromWhere) }),
+      }),
+    }),
+  );
+
+  router.get('/tali-asih/claims/export.csv', async (req, res) => {
+    const actor = authorizedActor(res, 'claim.list');
+    const q = parseInput('query', claimExportQuerySchema, req.query);
+    const rows = await sql`${findClaims(sql, whereOf(sql, list.filters, q.filter, [claimScope(sql, actor)]))} ORDER BY c.period, c.id`;
+    res.type('text/csv; charset=utf-8').attachment('tali-asih-claims.csv');
+    res.send(`${CSV_COLUMNS.join(',')}\n${rows.map((r) => csvLine(CSV_COLUMNS, presentClaim(r))).join('')}`);
+  });
+
+  router.get('/tali-asih/claims/:id', async (req, res) => {
+    const actor = authorizedActor(res, 'claim.list');
+    const { id } = parseInput('params', claimIdParamsSchema, req.params);
+    const [row] = await findClaims(sql, sql`c.id = ${id} AND ${claimScope(sql, actor)}`);
+    if (!row) throw new HttpProblem(404, `no claim ${id} visible to you`);
+    const { components, tasks } = await claimParts(sql, id);
+    res.json({
+      ...presentClaim(row),
+      components: components.map((c) => ({ ...c, amount: Number(c.amount) })),
+      tasks: tasks.map(presentTask),
+      openTasks: tasks.filter((t) => t.status === 'open').map(presentTask),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,133 @@
+// Authorization in one place: role × action × region scope. The API calls authorize() before
+// touching Temporal and the workflow update validators call the same decisions again with the
+// actor that travels with the Update, so a call that slips past one layer is still refused by
+// the other. No HTTP here: a refusal is an AuthorizationError, which the API answers with 403.
+import { regionCovers } from './regions';
+import type { Actor, Role } from './roles';
+import { TASK_TYPE_INFO, type TaskType } from './taskTypes';
+
+export type Decision = { ok: true } | { ok: false; reason: string };
+const allow: Decision = { ok: true };
+const deny = (reason: string): Decision => ({ ok: false, reason });
+
+export const ACTIONS = {
+  'case.register': ['tksk'],
+  'case.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'case.history': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'task.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'case.intervene': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  'case.bulk_reassign': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Edit the SLA due periods and case settings (tables sla_policies, case_policies). */
+  'settings.manage': ['admin'],
+  'user.manage': ['admin'],
+  /** Read the active users of one's region, to pick a reassignment target. */
+  'user.list_assignable': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  'audit.read': ['auditor', 'admin', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'audit.verify': ['auditor', 'admin'],
+  'data_subject.export': ['admin'],
+  'claim.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  'budget.manage': ['supervisor_provinsi'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Action = keyof typeof ACTIONS;
+
+export function can(actor: Actor, action: Action, regionCode?: string): Decision {
+  if (!(ACTIONS[action] as readonly Role[]).includes(actor.role)) return deny(`role ${actor.role} may not ${action}`);
+  if (regionCode !== undefined && !regionCovers(actor.regionCode, regionCode)) return deny(`outside your region (${actor.regionCode ?? 'national'})`);
+  return allow;
+}
+
+export interface TaskForPolicy {
+  type: TaskType;
+  regionCode: string;
+  assigneeId?: string | null;
+  submittedBy?: string | null;
+}
+
+/** Why a task is not the actor's to complete: a code (the portal words it) and the API's reason. */
+export type TaskRefusal = 'role' | 'region' | 'assignee' | 'own';
+export type TaskCompletionCheck = { ok: true } | { ok: false; refusal: TaskRefusal; reason: string };
+
+/**
+ * The completion rule, in the order it is checked: the task type's role, the actor's region,
+ * a TKSK task's assignee, four-eyes (nobody reviews their own submission). The API and the
+ * workflow enforce it (canCompleteTask); the portal shows only what it allows.
+ */
+export function checkTaskCompletion(actor: Pick<Actor, 'id' | 'role' | 'regionCode'>, task: TaskForPolicy): TaskCompletionCheck {
+  const role = TASK_TYPE_INFO[task.type].role;
+  const refuse = (refusal: TaskRefusal, reason: string): TaskCompletionCheck => ({ ok: false, refusal, reason });
+  if (actor.role !== role) return refuse('role', `only role ${role} may complete ${task.type} tasks (you are ${actor.role})`);
+  if (!regionCovers(actor.regionCode, task.regionCode)) return refuse('region', `task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
+  if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return refuse('assignee', 'the task is assigned to another TKSK');
+  if (task.submittedBy && task.submittedBy === actor.id) return refuse('own', 'four-eyes: you cannot review your own submission');
+  return { ok: true };
+}
+
+/** May this actor complete this task? Role, region, assignment and four-eyes. */
+export function canCompleteTask(actor: Actor, task: TaskForPolicy): Decision {
+  const check = checkTaskCompletion(actor, task);
+  return check.ok ? allow : deny(check.reason);
+}
+
+export interface CaseForPolicy {
+  kecamatanCode: string;
+  assigneeId: string | null;
+}
+
+/**
+ * Interventions are for the case's supervisors (kabupaten or provinsi covering it); a note may
+ * also come from the case's own TKSK.
+ */
+export function canIntervene(actor: Actor, action: string, c: CaseForPolicy): Decision {
+  if (action === 'note' && actor.role === 'tksk' && actor.id === c.assigneeId) return allow;
+  return can(actor, 'case.intervene', c.kecamatanCode);
+}
+
+/** The TKSK a stipend claim is for (their region once known). */
+export interface ClaimForPolicy {
+  tkskId: string;
+  regionCode?: string;
+}
+
+/** A TKSK opens only their own claim; a supervisor one for a TKSK of their region. */
+export function canOpenClaim(actor: Actor, claim: ClaimForPolicy): Decision {
+  const role = can(actor, 'claim.create');
+  if (!role.ok) return role;
+  if (actor.role === 'tksk' && claim.tkskId !== actor.id) return deny('a TKSK opens only their own claim');
+  if (claim.regionCode !== undefined && actor.id !== claim.tkskId && !regionCovers(actor.regionCode, claim.regionCode)) return deny('that TKSK is outside your region');
+  return allow;
+}
+
+/** What an action is checked against when it is about one thing; any other action takes a region code. */
+export interface Resources {
+  /** Complete this task: its type's role, its region, its assignee, four-eyes. */
+  'task.complete': TaskForPolicy;
+  /** Intervene on this case (`intervention`: note, pause, reassign, …). */
+  'case.intervene': CaseForPolicy & { intervention: string };
+  /** Open a claim for this TKSK. */
+  'claim.create': ClaimForPolicy;
+}
+type ResourceOf<A extends Action | 'task.complete'> = A extends keyof Resources ? Resources[A] : string;
+
+/** The decision for an action, on a resource (a region code, or the thing of `Resources`) when given. */
+export function decide<A extends Action | 'task.complete'>(actor: Actor, action: A, resource?: ResourceOf<A>): Decision {
+  if (action === 'task.complete') return resource === undefined ? deny('no task given') : canCompleteTask(actor, resource as TaskForPolicy);
+  if (action === 'case.intervene' && resource !== undefined) {
+    const { intervention, ...c } = resource as Resources['case.intervene'];
+    return canIntervene(actor, intervention, c);
+  }
+  if (action === 'claim.create' && resource !== undefined) return canOpenClaim(actor, resource as ClaimForPolicy);
+  return can(actor, action as Action, resource as string | undefined);
+}
+
+/** A refused action; the API answers it with 403 problem+json. */
+export class AuthorizationError extends Error {
+  override readonly name = 'AuthorizationError';
+}
+
+/** Throws AuthorizationError (with the reason) unless the actor may do this. */
+export function authorize<A extends Action | 'task.complete'>(actor: Actor, action: A, resource?: ResourceOf<A>): void {
+  const d = decide(actor, action, resource);
+  if (!d.ok) throw new AuthorizationError(d.reason);
+}

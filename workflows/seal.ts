@@ -1,0 +1,62 @@
+// The workflows' side of sealed actors (domain/seal.ts). An Update that acts in someone's name,
+// and a workflow start that names who asked for it, are refused unless the API (or the worker's
+// own activities and workflows) sealed them for this workflow, this call and these arguments.
+// The keys reach the sandbox when the worker loads the bundle (worker/run.ts replaces the
+// placeholder below): they are never in workflow history, in a payload or on the Temporal server.
+import { workflowInfo } from '@temporalio/workflow';
+import type { Actor } from '../domain/roles';
+import { parseSealKeys, sealCall, verifySeal, type ActorSeal, type SealKeys } from '../domain/seal';
+import { forbidden, invalidInput } from './failures';
+
+/**
+ * Replaced by worker/run.ts with "id:base64,…" (the key new seals use first) when the bundle is
+ * loaded: the only place the placeholder is spelled out whole, so the worker replaces exactly this.
+ */
+const SEAL_KEYS_SPEC: string = '__KESOS_SEAL_KEYS__';
+const UNREPLACED = ['__KESOS', 'SEAL', 'KEYS__'].join('_');
+/** A start's seal is checked against the start time; this long may pass between sealing and start. */
+const SEAL_TTL_MS = 5 * 60_000;
+
+let keys: SealKeys | undefined;
+function sealKeys(): SealKeys {
+  if (!keys) {
+    if (SEAL_KEYS_SPEC === UNREPLACED) throw forbidden('this worker holds no seal keys: it cannot verify who is acting');
+    keys = parseSealKeys(SEAL_KEYS_SPEC);
+  }
+  return keys;
+}
+
+/**
+ * The actor of an Update, as its seal vouches for it; throws Forbidden (a refused Update leaves
+ * no trace in history) when the call is unsigned, forged, stale, made for another workflow, call
+ * or arguments, or names another actor than the one sealed.
+ */
+export function sealedActor(name: string, raw: unknown): Actor {
+  const seal = (raw as { seal?: unknown } | null)?.seal;
+  const verdict = verifySeal(sealKeys(), seal, { workflowId: workflowInfo().workflowId, name, args: raw, now: Date.now() });
+  if (!verdict.ok) throw forbidden(`refused: ${verdict.reason}`);
+  if (!verdict.actor) throw forbidden('refused: this call needs a person as its actor');
+  return verdict.actor;
+}
+
+/**
+ * A workflow's start input must be sealed for this workflow and type, with `claimedActor` (who
+ * the input says asked for it; null for the system). Checked on the first run of the code only:
+ * a start accepted then is history, and replaying it must not depend on which keys are current.
+ */
+export function requireSealedStart(raw: unknown, claimedActor: Actor | null): void {
+  if (workflowInfo().unsafe.isReplaying) return;
+  const info = workflowInfo();
+  const seal = (raw as { seal?: unknown } | null)?.seal;
+  const verdict = verifySeal(sealKeys(), seal, { workflowId: info.workflowId, name: info.workflowType, args: raw, now: info.runStartTime.getTime(), claimedActor });
+  if (!verdict.ok) throw invalidInput(`refused start of ${info.workflowType}: ${verdict.reason}`);
+}
+
+/** Seals a start this workflow makes (a child, its own continue-as-new) as the system or an actor. */
+export function sealStart<T extends object>(workflowId: string, workflowType: string, args: T, actor: Actor | null): T & { seal?: ActorSeal } {
+  // Replaying, the start is history already: its arguments are not sent again (nor compared).
+  if (workflowInfo().unsafe.isReplaying) return args;
+  const k = sealKeys();
+  const keyId = [...k.keys()][0];
+  return { ...args, seal: sealCall(k, keyId, { actor, workflowId, name: workflowType, args, now: Date.now(), ttlMs: SEAL_TTL_MS }) };
+}
