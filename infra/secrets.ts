@@ -3,11 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFile } from './private';
 
 export function localSecret(dataDir: string, name: string, bytes = 32, encoding: BufferEncoding = 'base64url'): string {
-  const file = path.join(dataDir, 'secrets', name);
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const file = path.join(privateDir(path.join(dataDir, 'secrets')), name);
+  if (fs.existsSync(file)) {
+    privateFile(file);
+    return fs.readFileSync(file, 'utf8').trim();
+  }
   const value = randomBytes(bytes).toString(encoding);
   try {
     fs.writeFileSync(file, value, { mode: 0o600, flag: 'wx' });
