@@ -3,6 +3,7 @@
 // `eventKey` so an activity retried after a crash appends nothing twice.
 import { createHash } from 'node:crypto';
 import type { Sql, Tx } from './index';
+import { canonicalJson } from '../domain/seal';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const CHAIN_LOCK = 73_730_002;
@@ -20,16 +21,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-/** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** JSON with object keys sorted at every level (defined in domain/, where the sandbox needs it too). */
+export { canonicalJson };
 
 export function auditHash(prevHash: string, e: AuditEntry): string {
   const content = canonicalJson({
