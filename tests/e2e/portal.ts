@@ -139,6 +139,12 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[role="progressbar"], .MuiSkeleton-root'), undefined, { timeout: 30_000 });
 }
 
+/** Clicks the list's CSV export and returns the downloaded file's lines (the header first). */
+export async function downloadCsv(page: Page): Promise<string[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+}
+
 /** Wait for a react-admin notification with this text. */
 export async function notified(page: Page, text: RegExp | string): Promise<void> {
   await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });

@@ -121,3 +121,20 @@ export function workerPid(): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * The suite's Temporal client (acting as the API does) and database connection: opened before
+ * its tests, closed after them.
+ */
+export function suiteConnections(): { sql: Sql; temporal: { client: Client; close: () => Promise<void> } } {
+  const sql = db();
+  const temporal = {} as { client: Client; close: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(temporal, await temporalClient());
+  });
+  afterAll(async () => {
+    await temporal.close();
+    await sql.end();
+  });
+  return { sql, temporal };
+}
