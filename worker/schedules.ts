@@ -4,6 +4,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client } from '@tem
 export const RETENTION_SCHEDULE_ID = 'kesos-retention';
 export const TALI_ASIH_SCHEDULE_ID = 'kesos-tali-asih-monthly';
 export const RECONCILE_SCHEDULE_ID = 'kesos-reconcile';
+export const AUDIT_ANCHOR_SCHEDULE_ID = 'kesos-audit-anchor';
 
 async function createOnce(create: () => Promise<unknown>): Promise<void> {
   try {
@@ -41,6 +42,16 @@ export async function ensureSchedules(client: Client, taskQueue: string, opts: {
       scheduleId: RECONCILE_SCHEDULE_ID,
       spec: { intervals: [{ every: '5 minutes' }] },
       action: { type: 'startWorkflow', workflowType: 'reconcileEngineWorkflow', taskQueue, args: [] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
+      state,
+    }),
+  );
+  // Every 10 minutes: the audit chain's head is anchored outside PostgreSQL (workflows/anchors.ts).
+  await createOnce(() =>
+    client.schedule.create({
+      scheduleId: AUDIT_ANCHOR_SCHEDULE_ID,
+      spec: { intervals: [{ every: '10 minutes' }] },
+      action: { type: 'startWorkflow', workflowType: 'anchorAuditChainWorkflow', taskQueue, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '10 minutes' },
       state,
     }),
