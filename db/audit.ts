@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import type { Sql, Tx } from './index';
 
 export const GENESIS_HASH = '0'.repeat(64);
-const CHAIN_LOCK = 73_730_002;
+/** The advisory lock that serialises appends (anyone rewriting the chain takes it too). */
+export const CHAIN_LOCK = 73_730_002;
 
 export interface AuditEntry {
   /** Idempotency key: the same event appended twice is stored once. */
