@@ -2,7 +2,10 @@
 // its content); appends are serialised by an advisory lock so the chain is a line, and keyed by
 // `eventKey` so an activity retried after a crash appends nothing twice.
 import { createHash } from 'node:crypto';
+import type { AuditAnchor } from '../domain/auditAnchors';
 import type { Sql, Tx } from './index';
+
+export type { AuditAnchor };
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** The advisory lock that serialises appends (anyone rewriting the chain takes it too). */
@@ -84,22 +87,7 @@ export function appendActorEvent(
   });
 }
 
-/**
- * A chain head recorded outside PostgreSQL (workflows/anchors.ts keeps them in Temporal history):
- * a superuser who rewrites a row and rehashes every row after it changes the hash at every later
- * anchor, and cannot change the anchor (docs/decisions/0009-audit-anchors.md).
- */
-export interface AuditAnchor {
-  /** seq of the chain's last row when anchored (bigint, as a string). */
-  seq: string;
-  /** That row's hash. */
-  hash: string;
-  /** How many rows had a seq up to `seq` (seq has gaps: a rolled-back append uses one up). */
-  rows: number;
-  /** When it was anchored (ISO 8601). */
-  at: string;
-}
-
+/** What an anchor records of the chain (domain/auditAnchors.ts), without its time. */
 export type AuditChainHead = Omit<AuditAnchor, 'at'>;
 
 /** The chain's last row and the number of rows up to it, read in one snapshot; null while the chain is empty. */

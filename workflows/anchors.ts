@@ -7,8 +7,7 @@
 // query and compares every one with the row at its seq.
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
-import type { AuditAnchor } from '../db/audit';
-import { isoDateTimeSchema } from '../domain/primitives';
+import { auditAnchorSchema, type AuditAnchor } from '../domain/auditAnchors';
 import type { Activities } from '../activities';
 import { auditAnchorsQuery, takeAuditAnchorUpdate } from './definitions';
 import { parseInput } from './failures';
@@ -47,13 +46,6 @@ export function thinAnchors(anchors: readonly AuditAnchor[], now: number): Audit
 }
 
 const DEFAULT_HISTORY_LIMIT = 2_000;
-
-const auditAnchorSchema = z.object({
-  seq: z.string().regex(/^\d+$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
-  rows: z.number().int().nonnegative(),
-  at: isoDateTimeSchema,
-});
 
 const auditAnchorsInputSchema = z.object({
   anchors: z.array(auditAnchorSchema),

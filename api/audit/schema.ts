@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditAnchorSchema as anchorSchema } from '../../domain/auditAnchors';
 import { isoDateTimeSchema } from '../../domain/primitives';
 import { listQuerySchema } from '../list';
 
@@ -42,18 +43,7 @@ export const auditEntrySchema = z
   .meta({ id: 'AuditEntry' });
 
 /** A chain head anchored outside PostgreSQL (kept in Temporal by the workflow `kesos-audit-anchors`). */
-export const auditAnchorSchema = z
-  .object({
-    /** The seq of the chain's last row when anchored. */
-    seq: z.string(),
-    /** That row's hash then. */
-    hash: z.string(),
-    /** How many rows had a seq up to `seq` then. */
-    rows: z.number().int(),
-    /** When it was anchored. */
-    at: z.string(),
-  })
-  .meta({ id: 'AuditAnchor' });
+export const auditAnchorSchema = anchorSchema.meta({ id: 'AuditAnchor' });
 
 export const chainVerificationSchema = z
   .object({
