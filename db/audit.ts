@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { AuditAnchor } from '../domain/auditAnchors';
 import type { Sql, Tx } from './index';
+import { canonicalJson } from '../domain/seal';
 
 export type { AuditAnchor };
 
@@ -24,16 +25,8 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-/** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** JSON with object keys sorted at every level (defined in domain/, where the sandbox needs it too). */
+export { canonicalJson };
 
 export function auditHash(prevHash: string, e: AuditEntry): string {
   const content = canonicalJson({

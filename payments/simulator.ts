@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
+import { privateDir, privateFile } from '../infra/private';
 
 export const transferRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
@@ -28,6 +29,8 @@ const VALID_ACCOUNT = /^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/;
 
 export interface SimulatorOptions {
   port: number;
+  /** Listen address: loopback unless given (local mode's services are reachable from this machine only). */
+  host?: string;
   dataDir: string;
   /** Probability (0-1) that a request fails with 503 before anything is recorded. */
   failRate: number;
@@ -38,8 +41,10 @@ export interface SimulatorOptions {
 }
 
 export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
-  fs.mkdirSync(o.dataDir, { recursive: true });
+  // The ledger holds bank account numbers: this user's alone.
+  privateDir(o.dataDir);
   const ledgerFile = path.join(o.dataDir, 'ledger.jsonl');
+  privateFile(ledgerFile);
   const ledger = new Map<string, Transfer>();
   if (fs.existsSync(ledgerFile)) {
     for (const line of fs.readFileSync(ledgerFile, 'utf8').split('\n').filter(Boolean)) {
@@ -48,7 +53,7 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
     }
   }
   const attempts = new Map<string, number>();
-  const fd = fs.openSync(ledgerFile, 'a');
+  const fd = fs.openSync(ledgerFile, 'a', 0o600);
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -91,5 +96,8 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
       send(res, 201, transfer);
     });
   });
-  return new Promise((resolve) => server.listen(o.port, '127.0.0.1', () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve(server));
+  });
 }

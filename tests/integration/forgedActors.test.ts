@@ -137,3 +137,15 @@ test('a forged start (a case registered in a supervisor’s name, a bulk reassig
     await leaked.close();
   }
 });
+
+test('the monthly claims run cannot be started for a period that has not begun', async () => {
+  const leaked = await keyHolderClient();
+  try {
+    const run = leaked.client.workflow.execute('openTaliAsihClaimsWorkflow', { workflowId: `open-claims-${randomUUID()}`, taskQueue: 'kesos-flow', args: ['2099-12'] });
+    await run.catch((err: any) => expect(String(err.cause?.message ?? err.message)).toMatch(/refused: 2099-12 has not begun/));
+    await expect(run).rejects.toThrow();
+  } finally {
+    await leaked.close();
+  }
+  expect(await db()`SELECT id FROM tali_asih_claims WHERE period = '2099-12'`).toHaveLength(0);
+});

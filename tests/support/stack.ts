@@ -7,10 +7,16 @@ import { testDataConverter, testSealConfig } from './keys';
 
 export interface TestStack {
   apiUrl: string;
+  /** The cluster's superuser: the tests' own checks. */
   databaseUrl: string;
+  /** The application's role, as the API and the worker connect. */
+  appDatabaseUrl: string;
   temporalAddress: string;
+  paymentsUrl?: string;
   dataDir: string;
   logFile: string;
+  /** The start script's pid: every process of the stack is in its process group. */
+  pid: number;
 }
 
 export function stack(): TestStack {
