@@ -112,7 +112,7 @@ export function createApp(deps: AppDeps) {
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
   api.use(policyRoutes(sql));
   api.use(codecRoutes(sql, deps.codec));
-  api.use(auditRoutes(sql));
+  api.use(auditRoutes(sql, temporal));
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));
   api.use(reportRoutes(sql));

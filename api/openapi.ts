@@ -199,8 +199,8 @@ export function buildOpenApi() {
     responses: { 200: csv, ...problems(401, 403, 422) },
   });
   route({
-    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain; names the first broken row', tags: ['audit'],
-    responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403) },
+    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain and compare it with its anchors; names the first broken row', tags: ['audit'],
+    responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403, 503) },
   });
   for (const op of ['decode', 'encode'] as const) {
     route({

@@ -252,4 +252,5 @@ export const SEALED_CALLS = {
   bulkReassignWorkflow: 'requestedBy',
   taliAsihWorkflow: 'openedBy',
   rujukanWorkflow: 'requestedBy',
+  auditAnchorsWorkflow: 'startedBy',
 } as const satisfies Record<string, string>;

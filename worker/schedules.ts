@@ -5,6 +5,7 @@ import type { Duration } from '@temporalio/common';
 export const RETENTION_SCHEDULE_ID = 'kesos-retention';
 export const TALI_ASIH_SCHEDULE_ID = 'kesos-tali-asih-monthly';
 export const RECONCILE_SCHEDULE_ID = 'kesos-reconcile';
+export const AUDIT_ANCHOR_SCHEDULE_ID = 'kesos-audit-anchor';
 
 /**
  * Each Schedule starts one workflow without arguments; a run still going when the next is due is
@@ -30,6 +31,13 @@ const SCHEDULES: { id: string; why: string; spec: ScheduleSpec; workflowType: st
     why: 'mark and audit workflows closed or reset outside kesos-flow: every 5 minutes',
     spec: { intervals: [{ every: '5 minutes' }] },
     workflowType: 'reconcileEngineWorkflow',
+    catchupWindow: '10 minutes',
+  },
+  {
+    id: AUDIT_ANCHOR_SCHEDULE_ID,
+    why: "anchor the audit chain's head outside PostgreSQL, in Temporal history (workflows/anchors.ts): every 10 minutes",
+    spec: { intervals: [{ every: '10 minutes' }] },
+    workflowType: 'anchorAuditChainWorkflow',
     catchupWindow: '10 minutes',
   },
 ];
