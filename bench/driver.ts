@@ -3,6 +3,7 @@
 // task it already completed as done. Used by the benchmark and the chaos run; records latency
 // per endpoint.
 import { randomUUID } from 'node:crypto';
+import { exampleRegistrationWithSerial } from '../domain/case';
 
 export type Latencies = Map<string, number[]>;
 
@@ -103,13 +104,7 @@ let serial = 0;
 /** A valid registration for tksk1 (Sidorejo) with a unique NIK serial. */
 export function benchRegistration() {
   serial = (serial % 9998) + 1;
-  const s = String(serial).padStart(4, '0');
-  return {
-    beneficiary: { nik: `337301570862${s}`, name: 'Siti Aminah', birthDate: '1962-08-17', sex: 'P', address: 'Jl. Diponegoro 12, RT 02/RW 05', desaCode: '33.73.01.1001' },
-    pmksCode: 'LUT',
-    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
-    consent: { basis: 'self', givenBy: 'Siti Aminah' },
-  };
+  return exampleRegistrationWithSerial(serial);
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
 import { testDataConverter, testSealConfig } from './keys';
+import { exampleRegistrationWithSerial } from '../../domain/case';
 
 export interface TestStack {
   apiUrl: string;
@@ -85,21 +86,8 @@ export async function rawTemporalClient(): Promise<{ client: Client; close: () =
 /** A valid registration for tksk1 (kecamatan Sidorejo) with a fresh NIK serial. */
 let serial = 1;
 export function registration(overrides: Record<string, unknown> = {}) {
-  const s = String((Date.now() % 9000) + serial++).padStart(4, '0').slice(-4);
-  return {
-    beneficiary: {
-      nik: `337301570862${s === '0000' ? '0001' : s}`,
-      name: 'Siti Aminah',
-      birthDate: '1962-08-17',
-      sex: 'P',
-      address: 'Jl. Diponegoro 12, RT 02/RW 05',
-      desaCode: '33.73.01.1001',
-    },
-    pmksCode: 'LUT',
-    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
-    consent: { basis: 'self', givenBy: 'Siti Aminah' },
-    ...overrides,
-  };
+  const example = exampleRegistrationWithSerial((Date.now() % 9000) + serial++);
+  return { ...example, beneficiary: { ...example.beneficiary }, ...overrides } as typeof example;
 }
 
 export const asesmenData = {
