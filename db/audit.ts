@@ -2,8 +2,9 @@
 // its content); appends are serialised by an advisory lock so the chain is a line, and keyed by
 // `eventKey` so an activity retried after a crash appends nothing twice.
 import { createHash } from 'node:crypto';
-import type { AuditAnchor } from '../domain/auditAnchors';
+import type { AuditAnchor } from '../domain/audit';
 import type { Sql, Tx } from './index';
+import type { AuditFacts } from '../domain/audit';
 import { canonicalJson } from '../domain/seal';
 
 export type { AuditAnchor };
@@ -12,17 +13,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The advisory lock that serialises appends (anyone rewriting the chain takes it too). */
 export const CHAIN_LOCK = 73_730_002;
 
-export interface AuditEntry {
-  /** Idempotency key: the same event appended twice is stored once. */
-  eventKey: string;
+export interface AuditEntry extends AuditFacts {
   at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  caseId: string | null;
-  details: Record<string, unknown>;
 }
 
 /** JSON with object keys sorted at every level (defined in domain/, where the sandbox needs it too). */
@@ -80,7 +72,7 @@ export function appendActorEvent(
   });
 }
 
-/** What an anchor records of the chain (domain/auditAnchors.ts), without its time. */
+/** What an anchor records of the chain (domain/audit.ts), without its time. */
 export type AuditChainHead = Omit<AuditAnchor, 'at'>;
 
 /** The chain's last row and the number of rows up to it, read in one snapshot; null while the chain is empty. */

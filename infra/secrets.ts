@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseKeyRing } from '../domain/seal';
 import { privateDir, privateFile } from './private';
 
 export function localSecret(dataDir: string, name: string, bytes = 32, encoding: BufferEncoding = 'base64url'): string {
@@ -39,12 +40,7 @@ export function keyRingFromEnv(
     spec = `local-1:${localSecret(opts.dataDir, opts.localName, 32, 'base64')}`;
     current = 'local-1';
   }
-  const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [id, b64] = entry.split(':');
-    if (!id || !b64) throw new Error(`${name}_KEYS entries look like id:base64key`);
-    keys.set(id, Buffer.from(b64, 'base64'));
-  }
+  const keys = new Map([...parseKeyRing(spec, `${name}_KEYS`, 1)].map(([id, key]) => [id, Buffer.from(key)] as const));
   const currentKeyId = current ?? [...keys.keys()].pop()!;
   if (!keys.has(currentKeyId)) throw new Error(`${name}_KEY_ID ${currentKeyId} is not among ${name}_KEYS`);
   return { spec, keys, currentKeyId };

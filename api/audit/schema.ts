@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditAnchorSchema as anchorSchema } from '../../domain/auditAnchors';
+import { auditAnchorSchema as anchorSchema } from '../../domain/audit';
 import { isoDateTimeSchema } from '../../domain/primitives';
 import { listQuerySchema } from '../list';
 

@@ -1,4 +1,4 @@
-// An audit chain anchor: the chain's head at one moment, kept outside PostgreSQL by the workflow
+// The audit log's shared shapes: what every row records, and a chain anchor — the chain's head at one moment, kept outside PostgreSQL by the workflow
 // `kesos-audit-anchors` (workflows/anchors.ts, docs/decisions/0009-audit-anchors.md). A superuser
 // who rewrites a row and rehashes every row after it changes the hash at every later anchor, and
 // cannot change the anchor.
@@ -17,3 +17,16 @@ export const auditAnchorSchema = z.object({
 });
 
 export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
+
+/** What every audit row records; the database's and the API's shapes add the time (Date or ISO text) and the hashes. */
+export interface AuditFacts {
+  /** Idempotency key: the same event appended twice is stored once. */
+  eventKey: string;
+  actorId: string | null;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  caseId: string | null;
+  details: Record<string, unknown>;
+}
