@@ -7,7 +7,7 @@
 // query and compares every one with the row at its seq.
 import { allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { z } from 'zod';
-import { auditAnchorSchema, type AuditAnchor } from '../domain/auditAnchors';
+import { auditAnchorSchema, type AuditAnchor } from '../domain/audit';
 import type { Activities } from '../activities';
 import { auditAnchorsQuery, takeAuditAnchorUpdate } from './definitions';
 import { parseInput } from './failures';

@@ -2,7 +2,7 @@
 // The API imports these definitions to call them; workflows import them to handle them.
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AuditAnchor } from '../domain/auditAnchors';
+import type { AuditAnchor } from '../domain/audit';
 import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain/interventions';
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
