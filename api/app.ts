@@ -69,7 +69,7 @@ function cors(allowed: string[]): RequestHandler {
     if (!origin || !allowed.includes(origin)) return next();
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-namespace, idempotency-key');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-namespace, x-workflow-id, idempotency-key');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
     if (req.method === 'OPTIONS') return void res.status(204).end();
@@ -111,7 +111,7 @@ export function createApp(deps: AppDeps) {
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
   api.use(policyRoutes(sql));
-  api.use(codecRoutes(sql, deps.codec));
+  api.use(codecRoutes(sql, deps.codec, temporal));
   api.use(auditRoutes(sql));
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));

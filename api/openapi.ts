@@ -11,7 +11,7 @@ import {
   bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseRecordSchema, caseSchema, confirmBodySchema,
   createCaseBodySchema, interventionResultSchema, timelineEntrySchema, timelineQuerySchema,
 } from './cases/schema';
-import { codecBodySchema } from './codec/schema';
+import { codecBodySchema, codecQuerySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
 import { healthSchema } from './health/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
@@ -202,13 +202,14 @@ export function buildOpenApi() {
     method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain; names the first broken row', tags: ['audit'],
     responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403) },
   });
-  for (const op of ['decode', 'encode'] as const) {
-    route({
-      method: 'post', path: `/api/codec/${op}`, summary: `Remote codec for the Temporal UI: ${op} payloads (supervisors, auditors; audited)`, tags: ['privacy'],
-      body: { schema: codecBodySchema, account: 'supervisor1' },
-      responses: { 200: json(codecBodySchema, `${op}d payloads`), ...problems(401, 403, 413, 422) },
-    });
-  }
+  route({
+    method: 'post', path: '/api/codec/decode',
+    summary:
+      "Remote codec (Temporal's codec-server protocol): decode the encrypted payloads of one workflow's history (supervisors, auditors; audited). Name the workflow with ?workflowId= or the X-Workflow-Id header: its case, referral or claim must be in your region (404 otherwise) and every encrypted payload must be from its history (403 otherwise). There is no /encode.",
+    tags: ['privacy'], query: codecQuerySchema,
+    body: { schema: codecBodySchema, account: 'supervisor1' },
+    responses: { 200: json(codecBodySchema, 'decoded payloads'), ...problems(401, 403, 404, 413, 422) },
+  });
   route({
     method: 'post', path: '/api/admin/data-subject-export', summary: 'Everything held about one NIK (UU PDP data-subject access); audited', tags: ['privacy'],
     body: { schema: dataSubjectExportBodySchema, account: 'admin' },
