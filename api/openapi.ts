@@ -223,8 +223,10 @@ export function buildOpenApi() {
 
   // ---- tali asih
   route({
-    method: 'post', path: '/api/tali-asih/claims', summary: 'Open a stipend claim (starts taliAsihWorkflow); 409 if one exists for that TKSK and period; honours Idempotency-Key', tags: ['tali asih'],
-    body: { schema: createClaimBodySchema, account: 'tksk1' },
+    method: 'post', path: '/api/tali-asih/claims',
+    summary: 'Open a stipend claim (starts taliAsihWorkflow); 422 on /body/period for a month that has not begun (WIB), or for a TKSK anything but the current or previous month (supervisors backfill earlier ones); 409 if one exists for that TKSK and period; honours Idempotency-Key',
+    tags: ['tali asih'],
+    body: { schema: createClaimBodySchema, account: 'supervisor1' },
     responses: { 201: json(claimSchema, 'the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
   route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf(claimSchema, 'claims'), ...problems(401, 403, 422) } });
