@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
 import { recordHistory } from '../support/histories';
-import { asesmenData, call, db, login, registration, stack, temporalClient, workerPid } from '../support/stack';
+import { asesmenData, call, db, login, paymentsToken, registration, stack, temporalClient, workerPid } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
 
-const payments = () => (stack() as unknown as { paymentsUrl: string }).paymentsUrl;
-const transfers = async (key: string) => (await (await fetch(`${payments()}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`)).json()) as { receiptRef: string; amount: number }[];
+const transfers = async (key: string) =>
+  (await (await fetch(`${stack().paymentsUrl}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${paymentsToken()}` } })).json()) as { receiptRef: string; amount: number }[];
 
 async function setBudget(period: string, allocated: number) {
   const r = await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period, fundingSource: 'APBN', allocated } });
@@ -61,6 +61,18 @@ test('a claim goes from report to paid: components, receipts, budget and reconci
   expect(rec).toMatchObject({ provinsiCode: '33', approved: 1_500_000, paid: 1_500_000, pending: 0, balanced: true, budgetMatchesPayments: true });
   const { client, close } = await temporalClient();
   await recordHistory(client, 'tali-asih-paid', c.id).finally(close);
+});
+
+test('the payment provider answers only callers with its token', async () => {
+  const url = `${stack().paymentsUrl}/v1/transfers`;
+  const transfer = JSON.stringify({ idempotencyKey: `no-token-${randomUUID()}`, account: 'BRI:0021-01-000123-50-1', amount: 1_000_000, currency: 'IDR', reference: 'tanpa token' });
+  const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: transfer });
+  expect((await post({})).status).toBe(401);
+  expect((await post({ authorization: 'Bearer not-the-token' })).status).toBe(401);
+  expect((await fetch(url)).status).toBe(401); // the ledger too
+  expect((await fetch(`${url}?idempotencyKey=x`, { headers: { authorization: `Bearer ${paymentsToken()}x` } })).status).toBe(401);
+  // Nothing was paid by the refused requests.
+  expect(await transfers(JSON.parse(transfer).idempotencyKey)).toEqual([]);
 });
 
 describe('claim periods', () => {

@@ -1,5 +1,6 @@
 // What integration tests use to reach the stack the global setup started.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
@@ -9,6 +10,8 @@ export interface TestStack {
   apiUrl: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** The bundled payment simulator (its requests need paymentsToken()). */
+  paymentsUrl: string;
   dataDir: string;
   logFile: string;
 }
@@ -17,6 +20,11 @@ export function stack(): TestStack {
   const raw = process.env.KESOS_TEST_STACK;
   if (!raw) throw new Error('integration tests need the stack from tests/support/globalSetup.ts (unset KESOS_NO_STACK)');
   return JSON.parse(raw) as TestStack;
+}
+
+/** The bearer token the payment simulator of the stack wants (local mode generates it into the data dir). */
+export function paymentsToken(): string {
+  return fs.readFileSync(path.join(stack().dataDir, 'secrets', 'payment-provider-token'), 'utf8').trim();
 }
 
 export interface ApiResponse<T = any> {
