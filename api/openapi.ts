@@ -8,8 +8,8 @@ import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { loginBodySchema, loginResponseSchema, refreshBodySchema, userSchema } from './auth/schema';
 import {
-  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseRecordSchema, caseSchema, confirmBodySchema,
-  createCaseBodySchema, interventionResultSchema, timelineEntrySchema, timelineQuerySchema,
+  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseSchema, confirmBodySchema,
+  createCaseBodySchema, interventionResultSchema, registeredCaseSchema, timelineEntrySchema, timelineQuerySchema,
 } from './cases/schema';
 import { codecBodySchema, codecQuerySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
@@ -147,9 +147,11 @@ export function buildOpenApi() {
     query: caseListQuerySchema, responses: { 200: json(z.array(caseSchema), 'cases; Content-Range carries the total'), ...problems(401, 403, 422) },
   });
   route({
-    method: 'post', path: '/api/cases', summary: 'Register a case (starts caseWorkflow); honours Idempotency-Key', tags: ['cases'],
+    method: 'post', path: '/api/cases',
+    summary: "Register a case (starts caseWorkflow); 409 if the NIK has an open case (not closed or cancelled) in the same PMKS category (its id in `caseId` when you may see it), `warnings` for open cases in other categories; honours Idempotency-Key",
+    tags: ['cases'],
     body: { schema: createCaseBodySchema, account: 'tksk1' },
-    responses: { 201: json(caseRecordSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+    responses: { 201: json(registeredCaseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
   route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseDetailSchema, 'the case'), ...problems(401, 403, 404, 422) } });
   route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: json(z.array(timelineEntrySchema), 'timeline entries, oldest first'), ...problems(401, 403, 404, 422) } });

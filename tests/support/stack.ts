@@ -27,6 +27,34 @@ export function paymentsToken(): string {
   return fs.readFileSync(path.join(stack().dataDir, 'secrets', 'payment-provider-token'), 'utf8').trim();
 }
 
+/**
+ * A number from 1 to `max` that no other caller in this test run has got, whichever test file or
+ * jest worker asks: each is an exclusively created file in the stack's data dir, which the run's
+ * processes share (module state is per test file, so a counter alone repeats across files).
+ */
+const nextUnique = new Map<string, number>();
+export function runUnique(kind: string, max: number): number {
+  const dir = path.join(stack().dataDir, 'test-unique', kind);
+  fs.mkdirSync(dir, { recursive: true });
+  for (let n = nextUnique.get(kind) ?? fs.readdirSync(dir).length + 1, tries = 0; tries < max; n = (n % max) + 1, tries++) {
+    try {
+      fs.writeFileSync(path.join(dir, String(n)), '', { flag: 'wx' });
+      nextUnique.set(kind, (n % max) + 1);
+      return n;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new Error(`all ${max} unique ${kind} values of this test run are used`);
+}
+
+/**
+ * A NIK for a woman born 1962-08-17 registered in Sidorejo (33.73.01), unique in the test run: an
+ * open case per NIK and PMKS category, so two tests must never draw the same one. The serial is
+ * the free part (the region and birth digits must match the registration): 9,999 per run.
+ */
+export const freshNik = (): string => `337301570862${String(runUnique('nik-337301570862', 9999)).padStart(4, '0')}`;
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;
@@ -84,13 +112,11 @@ export async function rawTemporalClient(): Promise<{ client: Client; close: () =
   return { client: new Client({ connection }), close: () => connection.close() };
 }
 
-/** A valid registration for tksk1 (kecamatan Sidorejo) with a fresh NIK serial. */
-let serial = 1;
+/** A valid registration for tksk1 (kecamatan Sidorejo) with a NIK no other registration of the run has. */
 export function registration(overrides: Record<string, unknown> = {}) {
-  const s = String((Date.now() % 9000) + serial++).padStart(4, '0').slice(-4);
   return {
     beneficiary: {
-      nik: `337301570862${s === '0000' ? '0001' : s}`,
+      nik: freshNik(),
       name: 'Siti Aminah',
       birthDate: '1962-08-17',
       sex: 'P',
