@@ -80,6 +80,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     PAYLOAD_KEYS: `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`,
     PAYLOAD_KEY_ID: 'local-1',
     PAYMENT_PROVIDER_URL: paymentsUrl,
+    PAYMENT_PROVIDER_TOKEN: localSecret(dataDir, 'payment-provider-token'),
     PAYMENT_SIM_PORT: String(ports.payments),
     LOG_LEVEL: 'warn',
     ...o.extraEnv,

@@ -45,6 +45,8 @@ const envSchema = z.object({
   LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   /** External payment provider (base URL of its transfer API); unset = the bundled simulator. */
   PAYMENT_PROVIDER_URL: z.string().url().optional(),
+  /** Bearer token of the payment provider's API (required with PAYMENT_PROVIDER_URL); local mode generates the simulator's into DATA_DIR. */
+  PAYMENT_PROVIDER_TOKEN: z.string().min(16).optional(),
   /** Local mode: port of the payment simulator. */
   LOCAL_PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
   /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */

@@ -244,6 +244,8 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       // The bundled payment simulator stands in for a bank's transfer API.
       env.PAYMENT_SIM_PORT = String(config.local.paymentSimPort);
       env.PAYMENT_PROVIDER_URL = `http://127.0.0.1:${config.local.paymentSimPort}`;
+      // Its bearer token, generated once (the worker's provider client sends it, the simulator checks it).
+      env.PAYMENT_PROVIDER_TOKEN = localSecret(config.dataDir, 'payment-provider-token');
       const payments = new Supervised('payments', 'payments/main.ts', env, log);
       payments.start();
       stops.push(() => payments.stop());

@@ -70,6 +70,8 @@ function sentence(r: Row, lang: Lang): string {
       return id ? `${who} menolak permintaan ${d.action}` : `${who} declined the ${d.action} request`;
     case 'case.personal_data_read':
       return id ? `${who} membuka data pribadi kasus` : `${who} read the case's personal data`;
+    case 'temporal.payloads_decoded':
+      return id ? `${who} membuka riwayat terenkripsi alur kerja ${r.entityId} (${d.payloads} payload)` : `${who} decoded ${d.payloads} payloads of the encrypted history of workflow ${r.entityId}`;
     case 'case.anonymised':
       return id ? 'Data pribadi dianonimkan (masa retensi berakhir)' : 'Personal data anonymised (retention period ended)';
     default:

@@ -24,7 +24,7 @@ const claimStatus = async (id: string) => (await call('GET', `/api/tali-asih/cla
 beforeAll(async () => {
   browser = await launchChromium();
   for (const [user, body] of [
-    ['tksk1', { period: PERIOD }],
+    ['supervisor1', { period: PERIOD, tkskId: 'usr_tksk1' }], // past periods are the supervisor's backfill
     ['supervisor1', { period: PERIOD, tkskId: 'usr_tksk3' }],
   ] as const) {
     const r = await call('POST', '/api/tali-asih/claims', { token: await login(user), body });

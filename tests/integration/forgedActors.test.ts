@@ -90,7 +90,7 @@ test('with a leaked payload key: unsigned, forged, misdirected and altered appro
 
 test('a TKSK cannot forge the verification and approval of their own stipend claim (Rp 1.500.000 stays unpaid)', async () => {
   const period = '2025-10'; // no other test opens claims for it
-  const opened = await call('POST', '/api/tali-asih/claims', { token: await login('tksk1'), body: { period } });
+  const opened = await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period, tkskId: 'usr_tksk1' } }); // a backfill
   expect(opened.status).toBe(201);
   const claimId = opened.body.id as string;
   await completeClaimTask(claimId, 'tali_asih_report', 'tksk1', { data: { narrative: 'Laporan bulan Oktober: kunjungan lansia dan rujukan.' } });
