@@ -10,7 +10,8 @@ RUN npm run build:admin && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production KESOS_SKIP_TOOLS=1
+# BIND_ADDRESS: every interface of the container (production's default too, said here explicitly).
+ENV NODE_ENV=production KESOS_SKIP_TOOLS=1 BIND_ADDRESS=0.0.0.0
 COPY --from=build /app /app
 USER node
 EXPOSE 3000

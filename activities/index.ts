@@ -2,6 +2,7 @@
 // so a retry after a crash writes nothing twice.
 import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql } from '../db';
+import { anchorActivities } from './anchors';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
 import { createPaymentProvider, type PaymentProvider } from './payments/provider';
@@ -41,6 +42,7 @@ export function createActivities(sql: Sql, temporal: Client, paymentProvider: ()
     ...bulkActivities(sql, temporal),
     ...retentionActivities(sql),
     ...reconcileActivities(sql, temporal),
+    ...anchorActivities(sql, temporal),
     ...taliAsihActivities(sql, temporal, paymentProvider),
   });
 }

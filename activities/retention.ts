@@ -6,8 +6,8 @@
 import type { Sql } from '../db';
 import { appendActorEvent } from '../db/audit';
 import { blankCaseTexts } from '../db/auditTexts';
+import { purgeExpiredIdempotencyKeys } from '../db/idempotency';
 import { retentionOfCase } from '../db/settings';
-import { IDEMPOTENCY_KEY_HOURS } from '../api/idempotency';
 
 export function retentionActivities(sql: Sql) {
   return {
@@ -48,10 +48,7 @@ export function retentionActivities(sql: Sql) {
       });
     },
 
-    /** Deletes the idempotency records older than IDEMPOTENCY_KEY_HOURS at `at`; returns how many. */
-    async purgeIdempotencyKeys(a: { at: string }): Promise<number> {
-      const purged = await sql`DELETE FROM idempotency_keys WHERE created_at < ${a.at}::timestamptz - ${`${IDEMPOTENCY_KEY_HOURS} hours`}::interval`;
-      return purged.count;
-    },
+    /** Deletes the idempotency records older than 24 hours at `at` (db/idempotency.ts); returns how many. */
+    purgeIdempotencyKeys: (a: { at: string }): Promise<number> => purgeExpiredIdempotencyKeys(sql, a.at),
   };
 }

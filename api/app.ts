@@ -50,6 +50,37 @@ export interface AppDeps {
 /** Documented limit: request bodies above this get 413. */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
+/**
+ * The Content-Security-Policy of every answer (the portal at /admin, Swagger UI at /api/docs, and
+ * JSON, where it is inert): scripts only from this origin (the Vite build and swagger-ui-dist are
+ * files, with no inline script and no eval), styles from this origin plus inline ones (MUI's
+ * emotion and Swagger UI insert <style> elements and style attributes at run time), images and
+ * fonts from here or data: URIs (the favicon, icons in CSS), fetches to this origin only, no
+ * plugins, no <base> elsewhere, and no framing (clickjacking).
+ */
+export const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** No /api answer is cached by a browser or a proxy: they carry personal data (a shared computer at the kantor desa). */
+const noStore: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
+
+/** The portal's hashed assets (admin/dist/assets, names change with their content) may be cached for good; its page is revalidated. */
+const portalCaching = (res: express.Response, file: string) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+
 const requestId: RequestHandler = (req, res, next) => {
   const incoming = req.header('x-request-id');
   res.locals.requestId = incoming && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
@@ -72,7 +103,7 @@ function cors(allowed: string[]): RequestHandler {
     if (!origin || !allowed.includes(origin)) return next();
     res.setHeader('Access-Control-Allow-Origin', origin);
     res.setHeader('Vary', 'Origin');
-    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-namespace, idempotency-key');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, x-namespace, x-workflow-id, idempotency-key');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
     res.setHeader('Access-Control-Expose-Headers', 'Content-Range, X-Request-Id');
     if (req.method === 'OPTIONS') return void res.status(204).end();
@@ -86,6 +117,7 @@ export function createApp(deps: AppDeps) {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
+  app.use('/api', noStore);
   app.use(refuseMalformedPath);
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
@@ -96,7 +128,7 @@ export function createApp(deps: AppDeps) {
     });
     next();
   });
-  app.use(helmet({ contentSecurityPolicy: false }));
+  app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } }));
   app.use(cors(deps.corsOrigins ?? []));
 
   app.use(healthRoutes(sql, temporal));
@@ -114,8 +146,8 @@ export function createApp(deps: AppDeps) {
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));
   api.use(policyRoutes(sql));
-  api.use(codecRoutes(sql, deps.codec));
-  api.use(auditRoutes(sql));
+  api.use(codecRoutes(sql, deps.codec, temporal));
+  api.use(auditRoutes(sql, temporal));
   api.use(userRoutes(sql));
   api.use(dataSubjectRoutes(sql));
   api.use(privilegedRoutes(sql));
@@ -127,8 +159,11 @@ export function createApp(deps: AppDeps) {
 
   const dist = deps.adminDist ?? path.join(PROJECT_ROOT, 'admin', 'dist');
   if (fs.existsSync(path.join(dist, 'index.html'))) {
-    app.use('/admin', express.static(dist, { index: 'index.html' }));
-    app.get('/admin/{*rest}', (_req, res) => res.sendFile(path.join(dist, 'index.html')));
+    app.use('/admin', express.static(dist, { index: 'index.html', setHeaders: portalCaching }));
+    app.get('/admin/{*rest}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(dist, 'index.html'));
+    });
   }
   app.get('/', (_req, res) => res.redirect('/admin/'));
 

@@ -9,14 +9,13 @@ import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Sql } from '../db';
 import { canonicalJson } from '../db/audit';
+import { IDEMPOTENCY_KEY_HOURS } from '../db/idempotency';
 import { actorOf } from './http';
 import { HttpProblem } from './problem';
 
 /** A key still "in progress" after this long belongs to a request that died: it may be taken over. */
 const STALE_AFTER_SECONDS = 20;
 
-/** How long a key replays its answer; the retention workflow deletes older records. */
-export const IDEMPOTENCY_KEY_HOURS = 24;
 
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key: 8-200 visible ASCII characters');
 

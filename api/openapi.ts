@@ -8,10 +8,10 @@ import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
-  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseRecordSchema, caseSchema, confirmBodySchema,
-  createCaseBodySchema, interventionResultSchema, timelineEntrySchema, timelineQuerySchema,
+  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseSchema, confirmBodySchema,
+  createCaseBodySchema, interventionResultSchema, registeredCaseSchema, timelineEntrySchema, timelineQuerySchema,
 } from './cases/schema';
-import { codecBodySchema } from './codec/schema';
+import { codecBodySchema, codecQuerySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
 import { healthSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
@@ -153,9 +153,11 @@ export function buildOpenApi() {
     query: caseListQuerySchema, responses: { 200: json(z.array(caseSchema), 'cases; Content-Range carries the total'), ...problems(401, 403, 422) },
   });
   route({
-    method: 'post', path: '/api/cases', summary: 'Register a case (starts caseWorkflow); honours Idempotency-Key', tags: ['cases'],
+    method: 'post', path: '/api/cases',
+    summary: "Register a case (starts caseWorkflow); 409 if the NIK has an open case (not closed or cancelled) in the same PMKS category (its id in `caseId` when you may see it), `warnings` for open cases in other categories; honours Idempotency-Key",
+    tags: ['cases'],
     body: { schema: createCaseBodySchema, account: 'tksk1' },
-    responses: { 201: json(caseRecordSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+    responses: { 201: json(registeredCaseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
   route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseDetailSchema, 'the case'), ...problems(401, 403, 404, 422) } });
   route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: json(z.array(timelineEntrySchema), 'timeline entries, oldest first'), ...problems(401, 403, 404, 422) } });
@@ -205,16 +207,17 @@ export function buildOpenApi() {
     responses: { 200: csv, ...problems(401, 403, 422) },
   });
   route({
-    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain; names the first broken row', tags: ['audit'],
-    responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403) },
+    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain and compare it with its anchors; names the first broken row', tags: ['audit'],
+    responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403, 503) },
   });
-  for (const op of ['decode', 'encode'] as const) {
-    route({
-      method: 'post', path: `/api/codec/${op}`, summary: `Remote codec for the Temporal UI: ${op} payloads (supervisors, auditors; audited)`, tags: ['privacy'],
-      body: { schema: codecBodySchema, account: 'supervisor1' },
-      responses: { 200: json(codecBodySchema, `${op}d payloads`), ...problems(401, 403, 413, 422) },
-    });
-  }
+  route({
+    method: 'post', path: '/api/codec/decode',
+    summary:
+      "Remote codec (Temporal's codec-server protocol): decode the encrypted payloads of one workflow's history (supervisors, auditors; audited). Name the workflow with ?workflowId= or the X-Workflow-Id header: its case, referral or claim must be in your region (404 otherwise) and every encrypted payload must be from its history (403 otherwise). There is no /encode.",
+    tags: ['privacy'], query: codecQuerySchema,
+    body: { schema: codecBodySchema, account: 'supervisor1' },
+    responses: { 200: json(codecBodySchema, 'decoded payloads'), ...problems(401, 403, 404, 413, 422) },
+  });
   route({
     method: 'post', path: '/api/admin/data-subject-export', summary: 'Ask for everything held about one NIK (UU PDP data-subject access), with a reason: a second admin confirms, then the requester downloads it; audited', tags: ['privacy'],
     body: { schema: dataSubjectExportBodySchema, account: 'admin' },
@@ -241,8 +244,10 @@ export function buildOpenApi() {
 
   // ---- tali asih
   route({
-    method: 'post', path: '/api/tali-asih/claims', summary: 'Open a stipend claim (starts taliAsihWorkflow); 409 if one exists for that TKSK and period; honours Idempotency-Key', tags: ['tali asih'],
-    body: { schema: createClaimBodySchema, account: 'tksk1' },
+    method: 'post', path: '/api/tali-asih/claims',
+    summary: 'Open a stipend claim (starts taliAsihWorkflow); 422 on /body/period for a month that has not begun (WIB), or for a TKSK anything but the current or previous month (supervisors backfill earlier ones); 409 if one exists for that TKSK and period; honours Idempotency-Key',
+    tags: ['tali asih'],
+    body: { schema: createClaimBodySchema, account: 'supervisor1' },
     responses: { 201: json(claimSchema, 'the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
   route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf(claimSchema, 'claims'), ...problems(401, 403, 422) } });

@@ -117,7 +117,7 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       const [{ duplicateAuditKeys }] = await sql`SELECT count(*)::int AS duplicate_audit_keys FROM (SELECT event_key FROM audit_log GROUP BY 1 HAVING count(*) > 1) d`;
       const [{ claims, claimsPaid }] = await sql`
         SELECT count(*)::int AS claims, count(*) FILTER (WHERE status = 'paid')::int AS claims_paid FROM tali_asih_claims WHERE period = '2026-09'`;
-      const ledger = (await (await fetch(`${stack.paymentsUrl}/v1/transfers`)).json()) as { idempotencyKey: string }[];
+      const ledger = (await (await fetch(`${stack.paymentsUrl}/v1/transfers`, { headers: { authorization: `Bearer ${stack.env.PAYMENT_PROVIDER_TOKEN}` } })).json()) as { idempotencyKey: string }[];
       const keys = ledger.map((t) => t.idempotencyKey);
       const chain = await verifyAuditChain(sql);
       return {

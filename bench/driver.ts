@@ -3,6 +3,7 @@
 // task it already completed as done. Used by the benchmark and the chaos run; records latency
 // per endpoint.
 import { randomUUID } from 'node:crypto';
+import { exampleRegistrationWithSerial } from '../domain/case';
 
 export type Latencies = Map<string, number[]>;
 
@@ -99,17 +100,19 @@ export class ApiClient {
   }
 }
 
-let serial = 0;
-/** A valid registration for tksk1 (Sidorejo) with a unique NIK serial. */
+let registered = 0;
+/**
+ * A valid registration for tksk1 (Sidorejo) with a NIK unique in the run (a person has one open
+ * case per PMKS category): serials 0001-9999 for a woman born 1962-08-17, then the next day's.
+ */
 export function benchRegistration() {
-  serial = (serial % 9998) + 1;
-  const s = String(serial).padStart(4, '0');
-  return {
-    beneficiary: { nik: `337301570862${s}`, name: 'Siti Aminah', birthDate: '1962-08-17', sex: 'P', address: 'Jl. Diponegoro 12, RT 02/RW 05', desaCode: '33.73.01.1001' },
-    pmksCode: 'LUT',
-    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
-    consent: { basis: 'self', givenBy: 'Siti Aminah' },
-  };
+  const n = registered++;
+  // A person has one open case per PMKS category: past 9,999 serials, the next birth day.
+  const born = new Date(Date.UTC(1962, 7, 17 + Math.floor(n / 9999)));
+  const example = exampleRegistrationWithSerial((n % 9999) + 1);
+  const two = (v: number) => String(v).padStart(2, '0');
+  const nik = `337301${two(born.getUTCDate() + 40)}${two(born.getUTCMonth() + 1)}${two(born.getUTCFullYear() % 100)}${example.beneficiary.nik.slice(12)}`;
+  return { ...example, beneficiary: { ...example.beneficiary, nik, birthDate: born.toISOString().slice(0, 10) } };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
+import { APP_ROLE } from '../db/roles';
+import { APP_PASSWORD_SECRET, startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
 import { localSecret } from '../infra/secrets';
 import { prepareDatabase, Supervised, waitForHealth, workerProcess } from '../infra/stack';
 import { startTemporalDevServer, type RunningTemporal } from '../infra/temporalServer';
@@ -20,6 +21,7 @@ export const freePort = () =>
 export interface BenchStack {
   dataDir: string;
   baseUrl: string;
+  /** The cluster's superuser, for the benchmarks' own seeding and checks (the stack uses its own role). */
   databaseUrl: string;
   temporalAddress: string;
   /** The payment simulator's base URL (started with `paymentSimulator: true`). */
@@ -63,12 +65,14 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
   let pg: RunningPostgres = await startEmbeddedPostgres(pgOpts);
   let temporal: RunningTemporal = await startTemporalDevServer(temporalOpts);
-  await prepareDatabase(pg.databaseUrl, true, write);
+  // The worker and the API connect as the application's role, as in `npm start`.
+  const appDatabaseUrl = pg.urlFor(APP_ROLE, localSecret(dataDir, APP_PASSWORD_SECRET));
+  await prepareDatabase({ adminUrl: pg.adminUrl, appUrl: appDatabaseUrl }, true, write);
   const paymentsUrl = `http://127.0.0.1:${ports.payments}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
-    DATABASE_URL: pg.databaseUrl,
+    DATABASE_URL: appDatabaseUrl,
     TEMPORAL_ADDRESS: temporal.address,
     DATA_DIR: dataDir,
     PORT: String(ports.api),
@@ -76,6 +80,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     PAYLOAD_KEYS: `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`,
     PAYLOAD_KEY_ID: 'local-1',
     PAYMENT_PROVIDER_URL: paymentsUrl,
+    PAYMENT_PROVIDER_TOKEN: localSecret(dataDir, 'payment-provider-token'),
     PAYMENT_SIM_PORT: String(ports.payments),
     LOG_LEVEL: 'warn',
     ...o.extraEnv,
@@ -95,7 +100,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   return {
     dataDir,
     baseUrl,
-    databaseUrl: pg.databaseUrl,
+    databaseUrl: pg.adminUrl,
     temporalAddress: temporal.address,
     paymentsUrl,
     env,

@@ -2,35 +2,24 @@
 // its content); appends are serialised by an advisory lock so the chain is a line, and keyed by
 // `eventKey` so an activity retried after a crash appends nothing twice.
 import { createHash } from 'node:crypto';
+import type { AuditAnchor } from '../domain/audit';
 import { separateFreeText, storeAuditTexts } from './auditTexts';
 import type { Sql, Tx } from './index';
+import type { AuditFacts } from '../domain/audit';
+import { canonicalJson } from '../domain/seal';
+
+export type { AuditAnchor };
 
 export const GENESIS_HASH = '0'.repeat(64);
-const CHAIN_LOCK = 73_730_002;
+/** The advisory lock that serialises appends (anyone rewriting the chain takes it too). */
+export const CHAIN_LOCK = 73_730_002;
 
-export interface AuditEntry {
-  /** Idempotency key: the same event appended twice is stored once. */
-  eventKey: string;
+export interface AuditEntry extends AuditFacts {
   at: Date;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  caseId: string | null;
-  details: Record<string, unknown>;
 }
 
-/** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+/** JSON with object keys sorted at every level (defined in domain/, where the sandbox needs it too). */
+export { canonicalJson };
 
 export function auditHash(prevHash: string, e: AuditEntry): string {
   const content = canonicalJson({
@@ -89,25 +78,72 @@ export async function appendActorEvent(
   await storeAuditTexts(tx, e.eventKey, e.caseId, texts);
 }
 
+/** What an anchor records of the chain (domain/audit.ts), without its time. */
+export type AuditChainHead = Omit<AuditAnchor, 'at'>;
+
+/** The chain's last row and the number of rows up to it, read in one snapshot; null while the chain is empty. */
+export async function auditChainHead(sql: Sql): Promise<AuditChainHead | null> {
+  // Appends hold the chain lock until they commit, so no row below the head can commit later.
+  const [head] = await sql<{ seq: string; hash: string; rows: string }[]>`
+    SELECT h.seq, h.hash, (SELECT count(*) FROM audit_log WHERE seq <= h.seq) AS rows
+    FROM (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1) h`;
+  return head ? { seq: String(head.seq), hash: head.hash, rows: Number(head.rows) } : null;
+}
+
+/**
+ * Why a row breaks the chain: its stored prev_hash or hash differ from the recomputation, or an
+ * anchor no longer matches — its row has another hash (rewritten, then rehashed), another number
+ * of rows lies up to it (rows deleted or inserted below it), or its row is gone.
+ */
+export type ChainBreak = 'prev_hash' | 'hash' | 'anchor_hash' | 'anchor_rows' | 'anchor_missing';
+
 export interface ChainVerification {
   ok: boolean;
   rows: number;
-  /** First row whose stored hashes do not match the recomputation. */
-  firstBroken?: { seq: string; reason: 'prev_hash' | 'hash' };
+  /** The first row (by seq) whose stored hashes do not match the recomputation or an anchor; `anchor` names the anchor. */
+  firstBroken?: { seq: string; reason: ChainBreak; anchor?: AuditAnchor };
+  /** The anchors compared: how many, the latest one's time, and whether every one matched. */
+  anchors: { checked: number; latestAt: string | null; ok: boolean };
 }
 
-export async function verifyAuditChain(sql: Sql): Promise<ChainVerification> {
+const bySeq = (a: AuditAnchor, b: AuditAnchor) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : BigInt(a.seq) > BigInt(b.seq) ? 1 : 0);
+
+/** Recomputes the chain, and compares every anchor (taken outside PostgreSQL) with the row at its seq. */
+export async function verifyAuditChain(sql: Sql, anchors: readonly AuditAnchor[] = []): Promise<ChainVerification> {
+  const pending = [...anchors].sort(bySeq);
+  let next = 0;
   let prev = GENESIS_HASH;
   let rows = 0;
+  let chainBroken = false;
+  let anchorsOk = true;
   let firstBroken: ChainVerification['firstBroken'];
+  const anchorFails = (anchor: AuditAnchor, reason: ChainBreak) => {
+    anchorsOk = false;
+    firstBroken ??= { seq: anchor.seq, reason, anchor };
+  };
   await sql`SELECT * FROM audit_log ORDER BY seq`.cursor(500, async (batch) => {
     for (const r of batch) {
       rows++;
-      if (firstBroken) continue;
-      if (r.prevHash !== prev) firstBroken = { seq: String(r.seq), reason: 'prev_hash' };
-      else if (auditHash(prev, r as unknown as AuditEntry) !== r.hash) firstBroken = { seq: String(r.seq), reason: 'hash' };
-      prev = r.hash;
+      const seq = BigInt(r.seq);
+      // An anchor whose seq the walk has passed: its row is gone.
+      while (next < pending.length && BigInt(pending[next].seq) < seq) anchorFails(pending[next++], 'anchor_missing');
+      if (!chainBroken) {
+        const reason = r.prevHash !== prev ? 'prev_hash' : auditHash(prev, r as unknown as AuditEntry) !== r.hash ? 'hash' : undefined;
+        if (reason) {
+          chainBroken = true;
+          firstBroken ??= { seq: String(r.seq), reason };
+        }
+        prev = r.hash;
+      }
+      while (next < pending.length && BigInt(pending[next].seq) === seq) {
+        const anchor = pending[next++];
+        if (anchor.hash !== r.hash) anchorFails(anchor, 'anchor_hash');
+        else if (anchor.rows !== rows) anchorFails(anchor, 'anchor_rows');
+      }
     }
   });
-  return { ok: !firstBroken, rows, firstBroken };
+  // Anchors beyond the last row: the chain was cut short.
+  while (next < pending.length) anchorFails(pending[next++], 'anchor_missing');
+  const latestAt = anchors.reduce<string | null>((latest, a) => (latest === null || a.at > latest ? a.at : latest), null);
+  return { ok: !firstBroken, rows, firstBroken, anchors: { checked: anchors.length, latestAt, ok: anchorsOk } };
 }

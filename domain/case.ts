@@ -92,3 +92,9 @@ export const exampleCaseRegistration: CaseRegistration = {
   summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat, kesulitan memenuhi kebutuhan makan.',
   consent: { basis: 'self', givenBy: 'Siti Aminah' },
 };
+
+/** The example with another 4-digit NIK serial (the NIK's only free part): a distinct person on paper, for tests and benchmarks. */
+export function exampleRegistrationWithSerial(serial: number): CaseRegistration {
+  const s = String(((serial - 1) % 9999) + 1).padStart(4, '0');
+  return { ...exampleCaseRegistration, beneficiary: { ...exampleCaseRegistration.beneficiary, nik: `337301570862${s}` } };
+}

@@ -147,18 +147,20 @@ export interface ActorSeal {
 
 export type SealKeys = ReadonlyMap<string, Uint8Array>;
 
-/** Keys from their text form: "id1:base64,id2:base64". */
-export function parseSealKeys(spec: string): Map<string, Uint8Array> {
+/** A key ring from its text form, "id1:base64,id2:base64" (seal keys here, payload keys in infra/). */
+export function parseKeyRing(spec: string, what: string, minBytes: number): Map<string, Uint8Array> {
   const keys = new Map<string, Uint8Array>();
   for (const entry of spec.split(',').map((e) => e.trim()).filter(Boolean)) {
     const [id, b64] = entry.split(':');
-    if (!id || !b64) throw new Error('seal key entries look like id:base64key');
+    if (!id || !b64) throw new Error(`${what} entries look like id:base64key`);
     const key = base64Bytes(b64);
-    if (key.length < 32) throw new Error(`seal key ${id} must be at least 32 bytes`);
+    if (key.length < minBytes) throw new Error(`${what} ${id} must be at least ${minBytes} bytes`);
     keys.set(id, key);
   }
   return keys;
 }
+
+export const parseSealKeys = (spec: string): Map<string, Uint8Array> => parseKeyRing(spec, 'seal key', 32);
 
 function base64Bytes(b64: string): Uint8Array {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -252,4 +254,5 @@ export const SEALED_CALLS = {
   bulkReassignWorkflow: 'requestedBy',
   taliAsihWorkflow: 'openedBy',
   rujukanWorkflow: 'requestedBy',
+  auditAnchorsWorkflow: 'startedBy',
 } as const satisfies Record<string, string>;

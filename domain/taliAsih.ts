@@ -1,6 +1,6 @@
 // Tali asih (TKSK stipend) vocabulary shared by the workflow, activities and API.
 import { z } from 'zod';
-import { actorSchema } from './roles';
+import { actorSchema, type Role } from './roles';
 
 /** Monthly periods by default: `YYYY-MM`. */
 export const periodSchema = z
@@ -30,6 +30,30 @@ export function periodBounds(period: string): { start: string; end: string } {
   const pad = (n: number) => String(n).padStart(2, '0');
   const next = m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
   return { start: `${period}-01T00:00:00+07:00`, end: `${next}-01T00:00:00+07:00` };
+}
+
+/** The period (month) it is now in WIB (UTC+7), YYYY-MM. */
+export function currentPeriod(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 7);
+}
+
+/** The month before a period, YYYY-MM. */
+export function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/**
+ * Why `role` may not open a claim for `period` now (undefined: it may). A claim is for casework
+ * done, so never for a month that has not begun, for anyone; a TKSK claims the current or the
+ * previous month; earlier months are a supervisor's backfill for a TKSK.
+ */
+export function claimPeriodProblem(role: Role, period: string, now: Date = new Date()): string | undefined {
+  const current = currentPeriod(now);
+  if (period > current) return `period ${period} has not begun: claims are opened for ${current} (the current month, WIB) or earlier`;
+  const previous = previousPeriod(current);
+  if (role === 'tksk' && period < previous) return `a TKSK opens a claim for period ${previous} or ${current} only; a supervisor opens earlier periods`;
+  return undefined;
 }
 
 export const claimIdOf = (tkskId: string, period: string) => `tali-asih-${tkskId}-${period}`;

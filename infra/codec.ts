@@ -5,7 +5,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { localSecret } from './secrets';
+import { keyRingFromEnv } from './secrets';
 
 const ENCODING = 'binary/encrypted';
 const ProtoPayload = temporal.api.common.v1.Payload;
@@ -74,20 +74,8 @@ export function payloadCodecFromEnv(
   production: boolean,
   opts: { refuseUnencrypted?: boolean } = {},
 ): AesGcmPayloadCodec {
-  let spec = env.PAYLOAD_KEYS;
-  let current = env.PAYLOAD_KEY_ID;
-  if (!spec) {
-    if (production) throw new Error('PAYLOAD_KEYS and PAYLOAD_KEY_ID are required in production');
-    spec = `local-1:${localSecret(dataDir, 'payload-key-local-1', 32, 'base64')}`;
-    current = 'local-1';
-  }
-  const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(',').map((e) => e.trim()).filter(Boolean)) {
-    const [id, b64] = entry.split(':');
-    if (!id || !b64) throw new Error('PAYLOAD_KEYS entries look like id:base64key');
-    keys.set(id, Buffer.from(b64, 'base64'));
-  }
-  return new AesGcmPayloadCodec(keys, current ?? [...keys.keys()].pop()!, opts);
+  const ring = keyRingFromEnv(env, 'PAYLOAD', { dataDir, production, localName: 'payload-key-local-1' });
+  return new AesGcmPayloadCodec(ring.keys, ring.currentKeyId, opts);
 }
 
 /** The data converter of every Temporal client and worker of kesos-flow. */

@@ -1,4 +1,5 @@
 // Runtime configuration, parsed from the environment once (zod at this boundary too).
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,10 +7,28 @@ export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /**
+   * Address the API listens on (an IP literal). Unset: 127.0.0.1, or 0.0.0.0 with
+   * NODE_ENV=production (a container, reached through its published port). Local mode's own
+   * services (PostgreSQL, Temporal and its UI, the payment simulator) always listen on 127.0.0.1.
+   */
+  BIND_ADDRESS: z
+    .string()
+    .refine((v) => net.isIP(v) !== 0, 'an IP address, e.g. 127.0.0.1, ::1 or 0.0.0.0')
+    .optional(),
   /** Where local mode keeps PostgreSQL data, the Temporal dev-server file and generated secrets. */
   DATA_DIR: z.string().min(1).default(path.join(PROJECT_ROOT, '.data')),
-  /** External PostgreSQL; unset = embedded PostgreSQL under DATA_DIR. */
+  /**
+   * External PostgreSQL, as the application connects to it: the least-privilege role kesos_app
+   * (db/roles.ts); unset = embedded PostgreSQL under DATA_DIR.
+   */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * External PostgreSQL as the owner of the schema: runs the migrations and sets up kesos_app
+   * (its password taken from DATABASE_URL). Used by `npm start` and infra/migrate.ts, never by the
+   * API or the worker. Unset with DATABASE_URL: one role for both (warned about at start).
+   */
+  DATABASE_ADMIN_URL: z.string().url().optional(),
   /** External Temporal frontend host:port; unset = a Temporal dev server persisted under DATA_DIR. */
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
@@ -26,6 +45,8 @@ const envSchema = z.object({
   LOCAL_TEMPORAL_UI_PORT: z.coerce.number().int().min(0).max(65535).default(8233),
   /** External payment provider (base URL of its transfer API); unset = the bundled simulator. */
   PAYMENT_PROVIDER_URL: z.string().url().optional(),
+  /** Bearer token of the payment provider's API (required with PAYMENT_PROVIDER_URL); local mode generates the simulator's into DATA_DIR. */
+  PAYMENT_PROVIDER_TOKEN: z.string().min(16).optional(),
   /** Local mode: port of the payment simulator. */
   LOCAL_PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
   /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */
@@ -55,6 +76,13 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof loadConfig>;
 
+/** A URL host for reaching a server bound to `address` from this machine (any address → loopback). */
+export function loopbackHost(address: string): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (address === '::') return '[::1]';
+  return net.isIPv6(address) ? `[${address}]` : address;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -62,15 +90,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
   return {
     port: e.PORT,
+    bindAddress: e.BIND_ADDRESS ?? (production ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseAdminUrl: e.DATABASE_ADMIN_URL,
     temporalAddress: e.TEMPORAL_ADDRESS,
     namespace: e.TEMPORAL_NAMESPACE,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     jwtSecret: e.JWT_SECRET,
-    production: e.NODE_ENV === 'production',
+    production,
     logLevel: e.LOG_LEVEL,
     schedulesPaused: e.SCHEDULES_PAUSED === '1',
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },

@@ -5,7 +5,7 @@
 import type { Actor } from '../domain/roles';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
 import { parseSealKeys, SEALED_CALLS, sealCall, type ActorSeal, type SealKeys } from '../domain/seal';
-import { localSecret } from './secrets';
+import { keyRingFromEnv } from './secrets';
 
 export interface SealConfig {
   /** The text form, as the worker injects it into the workflow bundle. */
@@ -15,16 +15,9 @@ export interface SealConfig {
 }
 
 export function sealConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): SealConfig {
-  let spec = env.SEAL_KEYS;
-  let current = env.SEAL_KEY_ID;
-  if (!spec) {
-    if (production) throw new Error('SEAL_KEYS and SEAL_KEY_ID are required in production');
-    spec = `local-1:${localSecret(dataDir, 'seal-key-local-1', 32, 'base64')}`;
-    current = 'local-1';
-  }
-  const keys = parseSealKeys(spec);
-  const currentKeyId = current ?? [...keys.keys()].pop()!;
-  if (!keys.has(currentKeyId)) throw new Error(`seal key ${currentKeyId} is not among SEAL_KEYS`);
+  const ring = keyRingFromEnv(env, 'SEAL', { dataDir, production, localName: 'seal-key-local-1' });
+  const { spec, currentKeyId } = ring;
+  const keys = parseSealKeys(spec); // also checks each key is long enough
   // The workflow sandbox seals with the first key of the spec it is given: put the current one first.
   const ordered = [currentKeyId, ...[...keys.keys()].filter((id) => id !== currentKeyId)];
   const byId = new Map(spec.split(',').map((e) => e.trim()).filter(Boolean).map((e) => [e.split(':')[0], e] as const));

@@ -6,15 +6,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
+import { APP_ROLE, appRoleProblems, loginOf, setupAppRole } from '../db/roles';
 import { seedDemoUsers, seedRegions } from '../db/seed';
-import { loadConfig, PROJECT_ROOT, type Config } from './config';
-import { startEmbeddedPostgres } from './embeddedPostgres';
+import { loadConfig, loopbackHost, PROJECT_ROOT, type Config } from './config';
+import { APP_PASSWORD_SECRET, startEmbeddedPostgres } from './embeddedPostgres';
+import { privateDataDir, privateDir } from './private';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
 
 export interface Stack {
   apiUrl: string;
+  /** As the API and the worker connect: the application role. */
   databaseUrl: string;
+  /** The schema's owner, where the stack knows it (local mode: the superuser). */
+  adminDatabaseUrl?: string;
   temporalAddress: string;
   temporalUiUrl?: string;
   paymentsUrl?: string;
@@ -120,17 +125,46 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<voi
   throw new Error(`API at ${url} did not become healthy within ${timeoutMs} ms`);
 }
 
-/** Migrations, reference regions and (local mode) the demo accounts. Idempotent. */
-export async function prepareDatabase(databaseUrl: string, demo: boolean, log: Log): Promise<void> {
-  const sql = connect(databaseUrl, { max: 2 });
+export interface DatabaseUrls {
+  /** The schema's owner (local mode: the cluster's superuser): migrations, roles, seed. */
+  adminUrl: string;
+  /** The application's least-privilege role (APP_ROLE); unset = adminUrl's role runs the application too. */
+  appUrl?: string;
+}
+
+/**
+ * Migrations, the application role, reference regions and (local mode) the demo accounts, as the
+ * owner; then a check that the application's role cannot change the audit trail. Idempotent.
+ */
+export async function prepareDatabase(db: DatabaseUrls, demo: boolean, log: Log): Promise<void> {
+  const sql = connect(db.adminUrl, { max: 2 });
   try {
     const applied = await migrate(sql);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
+    if (db.appUrl) await setupAppRole(sql, loginOf(db.appUrl));
     await seedRegions(sql);
     if (demo) await seedDemoUsers(sql);
   } finally {
     await sql.end({ timeout: 5 });
   }
+  if (!db.appUrl) {
+    log(`warning: DATABASE_ADMIN_URL is not set, so the application connects as the role that owns the schema and could rewrite the audit trail; see README, Configuration`);
+    return;
+  }
+  const app = connect(db.appUrl, { max: 1 });
+  try {
+    const problems = await appRoleProblems(app);
+    if (problems.length) throw new Error(`DATABASE_URL must connect as the least-privilege role ${APP_ROLE}: ${problems.join('; ')}`);
+  } finally {
+    await app.end({ timeout: 5 });
+  }
+}
+
+/** A database URL without its password, for logs and the READY line. */
+export function redactUrl(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.toString();
 }
 
 /** The worker as a supervised child, with its heap limit (WORKER_MAX_HEAP_MB) set. */
@@ -141,11 +175,8 @@ export function workerProcess(env: NodeJS.ProcessEnv, log: Log): Supervised {
 }
 
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  // Embedded PostgreSQL runs as the `postgres` user when we are root: it must traverse the data dir.
-  if (process.getuid?.() === 0) fs.chmodSync(config.dataDir, 0o755);
-  const logs = path.join(config.dataDir, 'logs');
-  fs.mkdirSync(logs, { recursive: true });
+  privateDataDir(config.dataDir);
+  const logs = privateDir(path.join(config.dataDir, 'logs'));
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch((e) => log(`stop failed: ${String(e)}`));
@@ -153,11 +184,14 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
 
   try {
     let databaseUrl = config.databaseUrl;
+    let adminDatabaseUrl = config.databaseAdminUrl;
+    if (adminDatabaseUrl && !databaseUrl) throw new Error('DATABASE_ADMIN_URL needs DATABASE_URL (the application role on the same database)');
     if (!databaseUrl) {
       log(`starting embedded PostgreSQL on port ${config.local.pgPort}…`);
-      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.local.pgPort });
+      const pg = await startEmbeddedPostgres({ dir: path.join(config.dataDir, 'pg'), port: config.local.pgPort, dataDir: config.dataDir, info: log });
       stops.push(pg.stop);
-      databaseUrl = pg.databaseUrl;
+      adminDatabaseUrl = pg.adminUrl;
+      databaseUrl = pg.urlFor(APP_ROLE, localSecret(config.dataDir, APP_PASSWORD_SECRET));
     }
 
     let temporalAddress = config.temporalAddress;
@@ -178,7 +212,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       await ensureSearchAttributes(temporalAddress, config.namespace);
     }
 
-    await prepareDatabase(databaseUrl, !config.production, log);
+    await prepareDatabase(adminDatabaseUrl ? { adminUrl: adminDatabaseUrl, appUrl: databaseUrl } : { adminUrl: databaseUrl }, !config.production, log);
 
     buildAdminIfNeeded(config.buildAdmin, log);
 
@@ -191,8 +225,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       TEMPORAL_TASK_QUEUE: config.taskQueue,
       DATA_DIR: config.dataDir,
       PORT: String(config.port),
+      BIND_ADDRESS: config.bindAddress,
       JWT_SECRET: config.jwtSecret ?? localSecret(config.dataDir, 'jwt-secret'),
     };
+    // The owner's credentials stay here: the worker and the API have no use for them.
+    delete env.DATABASE_ADMIN_URL;
     if (!env.PAYLOAD_KEYS) {
       // Local mode: one payload key, generated once, shared by worker and API.
       env.PAYLOAD_KEYS = `local-1:${localSecret(config.dataDir, 'payload-key-local-1', 32, 'base64')}`;
@@ -207,6 +244,8 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       // The bundled payment simulator stands in for a bank's transfer API.
       env.PAYMENT_SIM_PORT = String(config.local.paymentSimPort);
       env.PAYMENT_PROVIDER_URL = `http://127.0.0.1:${config.local.paymentSimPort}`;
+      // Its bearer token, generated once (the worker's provider client sends it, the simulator checks it).
+      env.PAYMENT_PROVIDER_TOKEN = localSecret(config.dataDir, 'payment-provider-token');
       const payments = new Supervised('payments', 'payments/main.ts', env, log);
       payments.start();
       stops.push(() => payments.stop());
@@ -217,9 +256,10 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     api.start();
     stops.push(() => worker.stop(), () => api.stop());
 
-    const apiUrl = `http://localhost:${config.port}`;
+    // The address it is bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
+    const apiUrl = `http://${loopbackHost(config.bindAddress)}:${config.port}`;
     await waitForHealth(apiUrl, 120_000);
-    return { apiUrl, databaseUrl, temporalAddress, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
+    return { apiUrl, databaseUrl, adminDatabaseUrl, temporalAddress, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

@@ -5,8 +5,10 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
 import { PROJECT_ROOT } from './config';
+import { privateDir, privateFile } from './private';
 
 const TOOLS_BIN = path.join(PROJECT_ROOT, '.tools', 'bin');
 
@@ -71,13 +73,22 @@ export async function waitForTemporal(address: string, timeoutMs = 90_000): Prom
   throw new Error(`Temporal at ${address} not reachable after ${timeoutMs} ms: ${String(lastError)}`);
 }
 
-function devServerArgs(o: DevServerOptions): string[] {
-  const args = ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', '127.0.0.1', '--port', String(o.port), '--log-level', 'warn'];
-  if (o.uiPort) args.push('--ui-port', String(o.uiPort));
+/** Loopback only: the frontend (and with it the HTTP API and metrics ports it picks) and the UI. */
+const LISTEN_IP = '127.0.0.1';
+
+export function devServerArgs(o: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--db-filename', o.dbFile, '--ip', LISTEN_IP, '--port', String(o.port), '--log-level', 'warn'];
+  if (o.uiPort) args.push('--ui-ip', LISTEN_IP, '--ui-port', String(o.uiPort));
   else args.push('--headless');
   if (o.namespace !== 'default') args.push('--namespace', o.namespace);
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${name}=${type}`);
   return args;
+}
+
+/** The SQLite file and its companions (journal, WAL), as the dev server created them: 0600. */
+function tightenDatabaseFiles(dbFile: string): void {
+  const dir = path.dirname(dbFile);
+  for (const f of fs.readdirSync(dir)) if (f.startsWith(path.basename(dbFile))) privateFile(path.join(dir, f));
 }
 
 /** A dev server left behind by a start that was SIGKILLed still holds the port and the file. */
@@ -103,16 +114,19 @@ async function stopLeftover(pidFile: string): Promise<void> {
 }
 
 export async function startTemporalDevServer(o: DevServerOptions): Promise<RunningTemporal> {
-  fs.mkdirSync(path.dirname(o.dbFile), { recursive: true });
+  // The database holds every workflow's history (payloads encrypted, but ids, search attributes
+  // and timings not): the folder and its files are this user's alone.
+  privateDir(path.dirname(o.dbFile));
   const pidFile = `${o.dbFile}.pid`;
   await stopLeftover(pidFile);
-  const address = `127.0.0.1:${o.port}`;
+  const address = `${LISTEN_IP}:${o.port}`;
   const cli = resolveTemporalCli();
   if (!cli) return startWithSdkDownload(o);
 
-  const out = o.logFile ? fs.openSync(o.logFile, 'a') : 'ignore';
+  if (o.logFile) privateFile(o.logFile);
+  const out = o.logFile ? fs.openSync(o.logFile, 'a', 0o600) : 'ignore';
   const child: ChildProcess = spawn(cli, devServerArgs(o), { stdio: ['ignore', out, out] });
-  if (child.pid) fs.writeFileSync(pidFile, String(child.pid));
+  if (child.pid) fs.writeFileSync(pidFile, String(child.pid), { mode: 0o600 });
   let exited = false;
   child.once('exit', () => {
     exited = true;
@@ -127,6 +141,7 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
     if (!exited) child.kill('SIGKILL');
     throw err;
   }
+  tightenDatabaseFiles(o.dbFile);
   return {
     address,
     uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined,
@@ -148,24 +163,40 @@ async function startWithSdkDownload(o: DevServerOptions): Promise<RunningTempora
   const env = await TestWorkflowEnvironment.createLocal({
     server: {
       executable: { type: 'cached-download' },
-      ip: '127.0.0.1',
+      ip: LISTEN_IP,
       port: o.port,
       ui: Boolean(o.uiPort),
       uiPort: o.uiPort,
       dbFilename: o.dbFile,
       namespace: o.namespace,
+      // The UI binds to `ip` too (the CLI's --ui-ip defaults to --ip).
       extraArgs: Object.entries(SEARCH_ATTRIBUTES).flatMap(([n, t]) => ['--search-attribute', `${n}=${t}`]),
     },
   });
-  return { address: `127.0.0.1:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
+  return { address: `${LISTEN_IP}:${o.port}`, uiUrl: o.uiPort ? `http://localhost:${o.uiPort}` : undefined, stop: () => env.teardown() };
 }
+
+/**
+ * The operator API's codes for our attribute types (temporal.api.enums.v1.IndexedValueType),
+ * taken from the proto enum itself: a hand-typed 4 (Double) for Bool made every registration on
+ * a real cluster fail ("invalid value for search attribute Overdue of type Double: false").
+ */
+export const SEARCH_ATTRIBUTE_TYPE_CODES = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+} as const;
 
 /** On an external Temporal, register our search attributes (the dev server gets them as flags). */
 export async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
   const connection = await Connection.connect({ address });
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-    const types = { Keyword: 2, Bool: 4 } as const; // temporal.api.enums.v1.IndexedValueType
+    const types = SEARCH_ATTRIBUTE_TYPE_CODES;
+    const wrong = Object.entries(SEARCH_ATTRIBUTES).filter(([name, type]) => customAttributes && name in customAttributes && customAttributes[name] !== types[type]);
+    if (wrong.length) {
+      // A type cannot be changed in place: the operator removes and re-adds the attribute.
+      throw new Error(`search attributes registered with the wrong type: ${wrong.map(([n, t]) => `${n} should be ${t}`).join(', ')}`);
+    }
     const missing = Object.entries(SEARCH_ATTRIBUTES).filter(([name]) => !(customAttributes && name in customAttributes));
     if (missing.length) {
       await connection.operatorService.addSearchAttributes({

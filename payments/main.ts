@@ -11,11 +11,14 @@ const env = z
     PAYMENT_SIM_FAIL_RATE: z.coerce.number().min(0).max(1).default(0.1),
     PAYMENT_SIM_FAIL_FIRST: z.coerce.number().int().min(0).default(0),
     PAYMENT_SIM_LOSE_FIRST_RESPONSE: z.enum(['0', '1']).default('0'),
+    /** The bearer token callers must send (the same variable the worker's provider client sends). */
+    PAYMENT_PROVIDER_TOKEN: z.string().min(16),
   })
   .parse(process.env);
 
 startSimulator({
   port: env.PAYMENT_SIM_PORT,
+  token: env.PAYMENT_PROVIDER_TOKEN,
   dataDir: path.join(env.DATA_DIR, 'payments'),
   failRate: env.PAYMENT_SIM_FAIL_RATE,
   failFirst: env.PAYMENT_SIM_FAIL_FIRST,

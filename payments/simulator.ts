@@ -2,11 +2,15 @@
 // its own HTTP process with its own persistence (an fsync'd append-only ledger file). It honours
 // an idempotency key, fails transiently at a configurable rate, and refuses invalid accounts
 // permanently. For tests it can also lose the first response after committing a transfer — the
-// classic double-payment trap an idempotency key must survive.
+// classic double-payment trap an idempotency key must survive. Like a bank's API it answers only
+// callers with its bearer token (PAYMENT_PROVIDER_TOKEN): anyone else who reaches the port could
+// otherwise pay out or read every TKSK's account from the ledger.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
+import { privateDir, privateFile } from '../infra/private';
 
 export const transferRequestSchema = z.object({
   idempotencyKey: z.string().min(8).max(200),
@@ -28,6 +32,10 @@ const VALID_ACCOUNT = /^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/;
 
 export interface SimulatorOptions {
   port: number;
+  /** Listen address: loopback unless given (local mode's services are reachable from this machine only). */
+  host?: string;
+  /** The bearer token every request but /health must carry. */
+  token: string;
   dataDir: string;
   /** Probability (0-1) that a request fails with 503 before anything is recorded. */
   failRate: number;
@@ -38,8 +46,10 @@ export interface SimulatorOptions {
 }
 
 export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
-  fs.mkdirSync(o.dataDir, { recursive: true });
+  // The ledger holds bank account numbers: this user's alone.
+  privateDir(o.dataDir);
   const ledgerFile = path.join(o.dataDir, 'ledger.jsonl');
+  privateFile(ledgerFile);
   const ledger = new Map<string, Transfer>();
   if (fs.existsSync(ledgerFile)) {
     for (const line of fs.readFileSync(ledgerFile, 'utf8').split('\n').filter(Boolean)) {
@@ -48,16 +58,24 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
     }
   }
   const attempts = new Map<string, number>();
-  const fd = fs.openSync(ledgerFile, 'a');
+  const fd = fs.openSync(ledgerFile, 'a', 0o600);
 
   const send = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
   };
 
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  const expected = digest(`Bearer ${o.token}`);
+  const authorized = (req: http.IncomingMessage) => timingSafeEqual(digest(req.headers.authorization ?? ''), expected);
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://simulator');
-    if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok', transfers: ledger.size });
+    if (req.method === 'GET' && url.pathname === '/health') return send(res, 200, { status: 'ok' });
+    if (!authorized(req)) {
+      res.setHeader('WWW-Authenticate', 'Bearer');
+      return send(res, 401, { error: 'unauthorized', message: 'send the provider token as Authorization: Bearer <token>' });
+    }
     if (req.method === 'GET' && url.pathname === '/v1/transfers') {
       const key = url.searchParams.get('idempotencyKey');
       return send(res, 200, key ? [...ledger.values()].filter((t) => t.idempotencyKey === key) : [...ledger.values()]);
@@ -91,5 +109,9 @@ export function startSimulator(o: SimulatorOptions): Promise<http.Server> {
       send(res, 201, transfer);
     });
   });
-  return new Promise((resolve) => server.listen(o.port, '127.0.0.1', () => resolve(server)));
+  if (o.token.length < 16) throw new Error('the payment simulator needs a token of at least 16 characters');
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve(server));
+  });
 }

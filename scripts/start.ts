@@ -1,6 +1,6 @@
 // `npm start`: the whole product on one machine with embedded defaults. Ctrl-C stops it cleanly.
 import { loadConfig } from '../infra/config';
-import { startStack } from '../infra/stack';
+import { redactUrl, startStack } from '../infra/stack';
 import { DEMO_PASSWORD, DEMO_USERS } from '../db/seed';
 
 async function main() {
@@ -32,8 +32,15 @@ async function main() {
     log(`  Demo logins   (password "${DEMO_PASSWORD}")`);
     for (const u of DEMO_USERS) log(`    ${u.username.padEnd(12)} ${u.role.padEnd(21)} ${u.displayName}`);
   }
-  // Machine-readable line for test harnesses.
-  log(`KESOS_READY ${JSON.stringify({ apiUrl: stack.apiUrl, databaseUrl: stack.databaseUrl, temporalAddress: stack.temporalAddress, paymentsUrl: stack.paymentsUrl })}`);
+  // Machine-readable line for test harnesses. No passwords: local mode's are in DATA_DIR/secrets.
+  const ready = {
+    apiUrl: stack.apiUrl,
+    databaseUrl: redactUrl(stack.databaseUrl),
+    adminDatabaseUrl: stack.adminDatabaseUrl && redactUrl(stack.adminDatabaseUrl),
+    temporalAddress: stack.temporalAddress,
+    paymentsUrl: stack.paymentsUrl,
+  };
+  log(`KESOS_READY ${JSON.stringify(ready)}`);
   log('Press Ctrl-C to stop.');
 }
 

@@ -2,6 +2,7 @@
 // The API imports these definitions to call them; workflows import them to handle them.
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AuditAnchor } from '../domain/audit';
 import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain/interventions';
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
@@ -45,3 +46,9 @@ export const claimSnapshotQuery = defineQuery<ClaimSnapshot>('claimSnapshot');
 export const budgetChangedSignal = defineSignal<[]>('budgetChanged');
 /** Returns once the claim row and its report task exist: lets POST /api/tali-asih/claims answer synchronously. */
 export const claimOpenedUpdate = defineUpdate<ClaimSnapshot, []>('claimOpened');
+
+/** The audit chain's anchors (workflows/anchors.ts): one long-running workflow keeps them, outside PostgreSQL. */
+export const AUDIT_ANCHORS_WORKFLOW_ID = 'kesos-audit-anchors';
+export const auditAnchorsQuery = defineQuery<{ anchors: AuditAnchor[] }>('auditAnchors');
+/** Reads the chain head from PostgreSQL and keeps it as an anchor; null while the chain is empty. */
+export const takeAuditAnchorUpdate = defineUpdate<AuditAnchor | null, []>('takeAuditAnchor');

@@ -5,3 +5,4 @@ export { bulkReassignWorkflow } from './bulkReassign';
 export { retentionWorkflow } from './retention';
 export { reconcileEngineWorkflow } from './reconcile';
 export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';
+export { auditAnchorsWorkflow, anchorAuditChainWorkflow } from './anchors';

@@ -7,11 +7,11 @@
 //   provider refuses becomes a tali_asih_payment_issue task for the province (retry / cancel).
 import { condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
-import { taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
+import { periodSchema, taliAsihInputSchema, type TaliAsihInput } from '../domain/taliAsih';
 import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
-import { activityFailedWith, parseInput } from './failures';
+import { activityFailedWith, invalidInput, parseInput } from './failures';
 import { requireSealedStart } from './seal';
 import { projection } from './projection';
 import { TaskBoard, type TaskResult } from './taskBoard';
@@ -143,7 +143,11 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
 /** Run by the monthly Schedule: opens the claims of the period that has just begun (WIB). */
 export async function openTaliAsihClaimsWorkflow(period?: string): Promise<{ period: string; opened: number; existing: number }> {
   const now = new Date(Date.now() + 7 * 60 * 60 * 1000); // WIB
-  const p = period ?? `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  const current = `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+  // Whoever starts this (the Schedule, an operator backfilling) opens claims as the system: never
+  // for a period that has not begun.
+  const p = period === undefined ? current : parseInput(periodSchema, period, 'period');
+  if (p > current) throw invalidInput(`refused: ${p} has not begun (the current period is ${current})`);
   const r = await acts.openClaimsForPeriod({ period: p });
   return { period: p, ...r };
 }

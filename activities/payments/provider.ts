@@ -25,16 +25,19 @@ export interface PaymentProvider {
   pay(request: PaymentRequest): Promise<PaymentReceipt>;
 }
 
-/** The simulator's HTTP API (payments/simulator.ts), shaped like a bank transfer API. */
+/** The simulator's HTTP API (payments/simulator.ts), shaped like a bank transfer API, called with its bearer token. */
 export class HttpTransferProvider implements PaymentProvider {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
 
   async pay(r: PaymentRequest): Promise<PaymentReceipt> {
     let res: Response;
     try {
       res = await fetch(`${this.baseUrl}/v1/transfers`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
         body: JSON.stringify({ ...r, currency: 'IDR' }),
         signal: AbortSignal.timeout(15_000),
       });
@@ -51,5 +54,7 @@ export class HttpTransferProvider implements PaymentProvider {
 export function createPaymentProvider(env: NodeJS.ProcessEnv = process.env): PaymentProvider {
   const url = env.PAYMENT_PROVIDER_URL;
   if (!url) throw new Error('PAYMENT_PROVIDER_URL is not set');
-  return new HttpTransferProvider(url);
+  const token = env.PAYMENT_PROVIDER_TOKEN;
+  if (!token) throw new Error('PAYMENT_PROVIDER_TOKEN is not set');
+  return new HttpTransferProvider(url, token);
 }

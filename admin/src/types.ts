@@ -9,6 +9,7 @@ import type { PmksCode } from '../../domain/pmks';
 import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
+import type { AuditFacts } from '../../domain/audit';
 
 export type { InterventionResult } from '../../domain/interventions';
 
@@ -156,18 +157,10 @@ export interface PrivilegedRequest {
   result?: UserRecord;
 }
 
-export interface AuditRecord {
+export interface AuditRecord extends AuditFacts {
   id: string;
   seq: string;
-  eventKey: string;
   at: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  caseId: string | null;
-  details: Record<string, unknown>;
   prevHash: string;
   hash: string;
 }

@@ -1,15 +1,19 @@
-// The audit trail: list (simple-rest), CSV export, and chain verification. Audit rows carry no
-// personal data by design (codes, decisions, reasons), so admins may read them too.
+// The audit trail: list (simple-rest), CSV export, and chain verification (against the chain's
+// anchors, kept outside PostgreSQL). Audit rows carry no personal data by design (codes,
+// decisions, reasons), so admins may read them too.
 import { Router } from 'express';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
-import { verifyAuditChain } from '../../db/audit';
+import { verifyAuditChain, type AuditAnchor } from '../../db/audit';
 import { verifyAuditTexts } from '../../db/auditTexts';
+import { AUDIT_ANCHORS_WORKFLOW_ID, auditAnchorsQuery } from '../../workflows/definitions';
 import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
 import { listRoute, orderOf, whereOf } from '../list';
+import { HttpProblem } from '../problem';
+import { recordAuditorRead, type RequestEvent } from '../requestAudit';
 import { auditColumns, auditList, auditScope, presentAudit } from './queries';
 import { auditExportQuerySchema, auditListQuerySchema, type AuditListFilter } from './schema';
-import { recordAuditorRead, type RequestEvent } from '../requestAudit';
 
 const CSV_COLUMNS = ['seq', 'at', 'actorId', 'actorRole', 'action', 'entityType', 'entityId', 'caseId', 'details', 'prevHash', 'hash'] as const;
 
@@ -23,7 +27,21 @@ const auditRead = (action: string, filter: AuditListFilter | undefined, rows?: n
   details: { filter: filter ?? {}, rows },
 });
 
-export function auditRoutes(sql: Sql): Router {
+/** How long verification waits for the anchors workflow to answer (a worker must be up). */
+const ANCHORS_READ_MS = 10_000;
+
+/** The anchors kesos-audit-anchors keeps (none before the first anchoring); 503 when Temporal does not answer. */
+async function chainAnchors(temporal: Client): Promise<AuditAnchor[]> {
+  try {
+    const handle = temporal.workflow.getHandle(AUDIT_ANCHORS_WORKFLOW_ID);
+    return (await temporal.withDeadline(Date.now() + ANCHORS_READ_MS, () => handle.query(auditAnchorsQuery))).anchors;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return [];
+    throw new HttpProblem(503, 'the audit chain anchors could not be read from Temporal: the chain cannot be verified against them now');
+  }
+}
+
+export function auditRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
   const list = auditList(sql);
 
@@ -58,7 +76,7 @@ export function auditRoutes(sql: Sql): Router {
 
   router.get('/audit/verify', async (_req, res) => {
     authorizedActor(res, 'audit.verify');
-    const [chain, texts] = await Promise.all([verifyAuditChain(sql), verifyAuditTexts(sql)]);
+    const [chain, texts] = await Promise.all([verifyAuditChain(sql, await chainAnchors(temporal)), verifyAuditTexts(sql)]);
     res.json({ ...chain, ok: chain.ok && texts.ok, texts, verifiedAt: new Date().toISOString() });
   });
 

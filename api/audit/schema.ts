@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditAnchorSchema as anchorSchema } from '../../domain/audit';
 import { isoDateTimeSchema } from '../../domain/primitives';
 import { listQuerySchema } from '../list';
 
@@ -41,12 +42,30 @@ export const auditEntrySchema = z
   })
   .meta({ id: 'AuditEntry' });
 
+/** A chain head anchored outside PostgreSQL (kept in Temporal by the workflow `kesos-audit-anchors`). */
+export const auditAnchorSchema = anchorSchema.meta({ id: 'AuditAnchor' });
+
 export const chainVerificationSchema = z
   .object({
+    /** The chain recomputes and every anchor matches. */
     ok: z.boolean(),
     rows: z.number().int(),
-    /** The first row whose stored hashes do not match the recomputation. */
-    firstBroken: z.object({ seq: z.string(), reason: z.enum(['prev_hash', 'hash']) }).optional(),
+    /**
+     * The first row (by seq) that breaks the chain: its stored `prev_hash` or `hash` differ from
+     * the recomputation, or an anchor no longer matches (`anchor` names it): the row at its seq has
+     * another hash (`anchor_hash`: a row at or before it was rewritten and the chain rehashed),
+     * another number of rows lies up to it (`anchor_rows`: rows deleted or inserted), or the row
+     * is gone (`anchor_missing`).
+     */
+    firstBroken: z
+      .object({
+        seq: z.string(),
+        reason: z.enum(['prev_hash', 'hash', 'anchor_hash', 'anchor_rows', 'anchor_missing']),
+        anchor: auditAnchorSchema.optional(),
+      })
+      .optional(),
+    /** The anchors compared with the chain: how many, when the latest was taken (null: none yet), and whether all match. */
+    anchors: z.object({ checked: z.number().int(), latestAt: z.string().nullable(), ok: z.boolean() }),
     /** The free texts kept beside the chain (reasons, notes), each against the digest its row chained; blanked ones are not counted. */
     texts: z.object({
       ok: z.boolean(),

@@ -6,7 +6,7 @@ import { actorOf, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 import { issueRefreshToken, REFRESH_TOKEN_DAYS, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
 import { loginBodySchema } from './schema';
-import { clearFailures, recordFailure, retryAfter, type ThrottleLimits } from './throttle';
+import { attemptSucceeded, countAttempt, type ThrottleLimits } from './throttle';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken } from './tokens';
 
 export interface UserRow {
@@ -93,9 +93,9 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
 
   router.post('/auth/login', async (req, res) => {
     const body = parseInput('body', loginBodySchema, req.body);
-    const accountKey = `user:${body.username.toLowerCase()}`;
-    const addressKey = `ip:${req.ip}`;
-    const wait = await retryAfter(sql, [{ key: accountKey, limit: limits.perAccount }, { key: addressKey, limit: limits.perAddress }], limits.windowSeconds);
+    const keys = { account: `user:${body.username.toLowerCase()}`, address: `ip:${req.ip}` };
+    // Counted before the password is checked: parallel attempts cannot all slip under the limit.
+    const wait = await countAttempt(sql, keys, limits);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
       throw new HttpProblem(429, `too many failed sign-ins; try again in ${wait} seconds`);
@@ -103,11 +103,8 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE username = ${body.username}`;
     // Same answer for unknown user and wrong password: do not reveal which accounts exist.
     const ok = user && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
-    if (!ok) {
-      await recordFailure(sql, [accountKey, addressKey], limits.windowSeconds);
-      throw new HttpProblem(401, 'wrong username or password');
-    }
-    await clearFailures(sql, accountKey);
+    if (!ok) throw new HttpProblem(401, 'wrong username or password');
+    await attemptSucceeded(sql, keys);
     // A previous login of this browser ends: its cookie is replaced, so revoke what it held.
     const previous = cookieOf(req, REFRESH_COOKIE);
     if (previous) await revokeRefreshToken(sql, previous);

@@ -1,5 +1,9 @@
 // Login throttling per account and per address, kept in PostgreSQL so every API replica sees
-// the same counts: too many failures in the window → 429 with Retry-After.
+// the same counts. An attempt is counted *before* its password is checked, in one statement per
+// key that takes the key's row lock (INSERT … ON CONFLICT DO UPDATE … WHERE … RETURNING): of any
+// number of parallel attempts at most `limit` in a window get to the password check, the rest are
+// answered 429 with Retry-After. A successful sign-in clears the account's count and gives the
+// address its attempt back.
 import type { Sql } from '../../db';
 
 export interface ThrottleLimits {
@@ -10,28 +14,48 @@ export interface ThrottleLimits {
 
 export const DEFAULT_LIMITS: ThrottleLimits = { perAccount: 5, perAddress: 50, windowSeconds: 15 * 60 };
 
-/** Seconds until a blocked key may try again, or 0 if it may try now. */
-export async function retryAfter(sql: Sql, keys: { key: string; limit: number }[], windowSeconds: number): Promise<number> {
-  let wait = 0;
-  for (const { key, limit } of keys) {
-    const [row] = await sql<{ failures: number; windowStart: Date }[]>`SELECT failures, window_start FROM login_failures WHERE key = ${key}`;
-    if (!row) continue;
-    const left = Math.ceil((row.windowStart.getTime() + windowSeconds * 1000 - Date.now()) / 1000);
-    if (left > 0 && row.failures >= limit) wait = Math.max(wait, left);
-  }
-  return wait;
+export interface AttemptKeys {
+  account: string;
+  address: string;
 }
 
-export async function recordFailure(sql: Sql, keys: string[], windowSeconds: number): Promise<void> {
-  for (const key of keys) {
-    await sql`
-      INSERT INTO login_failures (key, failures, window_start) VALUES (${key}, 1, now())
-      ON CONFLICT (key) DO UPDATE SET
-        failures = CASE WHEN login_failures.window_start < now() - ${`${windowSeconds} seconds`}::interval THEN 1 ELSE login_failures.failures + 1 END,
-        window_start = CASE WHEN login_failures.window_start < now() - ${`${windowSeconds} seconds`}::interval THEN now() ELSE login_failures.window_start END`;
+class Throttled extends Error {
+  constructor(readonly retryAfter: number) {
+    super('throttled');
   }
 }
 
-export async function clearFailures(sql: Sql, key: string): Promise<void> {
-  await sql`DELETE FROM login_failures WHERE key = ${key}`;
+/**
+ * Counts a sign-in attempt against both keys, atomically: 0 if it may be checked now, else the
+ * seconds until the blocking key's window ends (nothing counted then).
+ */
+export async function countAttempt(sql: Sql, keys: AttemptKeys, limits: ThrottleLimits): Promise<number> {
+  const window = `${limits.windowSeconds} seconds`;
+  return sql.begin(async (tx) => {
+    // Account before address in every transaction: no two attempts wait on each other's keys.
+    for (const [key, limit] of [[keys.account, limits.perAccount], [keys.address, limits.perAddress]] as const) {
+      const [counted] = await tx`
+        INSERT INTO login_failures AS f (key, failures, window_start) VALUES (${key}, 1, now())
+        ON CONFLICT (key) DO UPDATE SET
+          failures = CASE WHEN f.window_start < now() - ${window}::interval THEN 1 ELSE f.failures + 1 END,
+          window_start = CASE WHEN f.window_start < now() - ${window}::interval THEN now() ELSE f.window_start END
+        WHERE f.window_start < now() - ${window}::interval OR f.failures < ${limit}
+        RETURNING failures`;
+      if (counted) continue;
+      // Over the limit: undo this attempt's count on the other key (the transaction rolls back).
+      const [{ left }] = await tx<{ left: number }[]>`
+        SELECT ceil(extract(epoch FROM window_start + ${window}::interval - now()))::int AS left FROM login_failures WHERE key = ${key}`;
+      throw new Throttled(Math.max(1, left));
+    }
+    return 0;
+  }).catch((err: unknown) => {
+    if (err instanceof Throttled) return err.retryAfter;
+    throw err;
+  });
+}
+
+/** The attempt was the right password: the account starts afresh, the address gets the attempt back. */
+export async function attemptSucceeded(sql: Sql, keys: AttemptKeys): Promise<void> {
+  await sql`DELETE FROM login_failures WHERE key = ${keys.account}`;
+  await sql`UPDATE login_failures SET failures = failures - 1 WHERE key = ${keys.address} AND failures > 0`;
 }

@@ -1,5 +1,5 @@
 // Case reads, scoped by role and region in SQL (never filtered after the fact), with NIK masking.
-import type { Sql } from '../../db';
+import type { Sql, Tx } from '../../db';
 import { detailsWithTexts } from '../../db/auditTexts';
 import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/roles';
 import { equalityFilters, idFilter, type ListSpec } from '../list';
 import { HttpProblem } from '../problem';
 import type { TaskRow } from '../tasks/queries';
-import type { CaseListFilter, CaseSortField } from './schema';
+import type { CaseListFilter, CaseSortField, RegistrationWarning } from './schema';
 
 export interface CaseRow {
   id: string;
@@ -136,4 +136,41 @@ export async function visibleCase(sql: Sql, actor: Actor, id: string): Promise<C
   const row = await findVisibleCase(sql, actor, id);
   if (!row) throw new HttpProblem(404, `no case ${id} in your region`);
   return row;
+}
+
+/** First key of the advisory lock a registration holds on its NIK (the second is the NIK's hash). */
+export const NIK_LOCK = 7301;
+
+/** A case of the same person still open (not closed or cancelled), other than `exceptId` (a retried registration's own). */
+export interface OpenCaseOfNik {
+  id: string;
+  pmksCode: string;
+  desaCode: string;
+  kecamatanCode: string;
+  assigneeId: string | null;
+}
+
+export function openCasesOfNik(tx: Tx, nik: string, exceptId: string): Promise<OpenCaseOfNik[]> {
+  return tx<OpenCaseOfNik[]>`
+    SELECT id, pmks_code, desa_code, kecamatan_code, assignee_id FROM cases
+    WHERE nik = ${nik} AND status NOT IN ('closed', 'cancelled') AND id <> ${exceptId} ORDER BY created_at`;
+}
+
+/** caseScope() for one row: in the actor's region, or (a TKSK) assigned to them. */
+export function seesCase(actor: Actor, c: Pick<OpenCaseOfNik, 'desaCode' | 'assigneeId'>): boolean {
+  return regionCovers(actor.regionCode, c.desaCode) || (actor.role === 'tksk' && c.assigneeId === actor.id);
+}
+
+/**
+ * What a registration is told about the person's open cases in other categories: each one the
+ * caller may see, by id and category; the others only that they exist (their category is itself
+ * personal data: HIV, a criminal record, trafficking).
+ */
+export function registrationWarnings(actor: Actor, open: OpenCaseOfNik[]): RegistrationWarning[] {
+  const seen = open.filter((c) => seesCase(actor, c));
+  const unseen = open.length - seen.length;
+  return [
+    ...seen.map((c) => ({ code: 'open_case_other_category' as const, message: `this NIK also has an open ${c.pmksCode} case, ${c.id}`, caseId: c.id, pmksCode: c.pmksCode })),
+    ...(unseen ? [{ code: 'open_case_other_category' as const, message: 'this NIK also has an open case in another category outside your region' }] : []),
+  ];
 }

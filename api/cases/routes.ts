@@ -11,10 +11,10 @@ import type { caseWorkflow } from '../../workflows/case';
 import { actorOf, parseInput } from '../http';
 import { idempotent } from '../idempotency';
 import { listRoute } from '../list';
-import { bodyIssues, validationProblem } from '../problem';
+import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { recordAuditorRead } from '../requestAudit';
 import { presentTask } from '../tasks/queries';
-import { caseList, caseParts, findVisibleCase, presentCase, visibleCase, visibleCases, type CaseRow } from './queries';
+import { caseList, caseParts, findVisibleCase, NIK_LOCK, openCasesOfNik, presentCase, registrationWarnings, seesCase, visibleCase, visibleCases, type CaseRow } from './queries';
 import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema, timelineQuerySchema } from './schema';
 import { caseTimeline } from './timeline';
 
@@ -69,9 +69,22 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
         { key: SA.overdue, value: false },
       ],
     });
-    await temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start });
+    // One open case per person and PMKS category. The check and the start run under a lock on the
+    // NIK (held until the case row is written), so two registrations at once cannot both pass it.
+    const warnings = await sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(${NIK_LOCK}::int, hashtext(${body.beneficiary.nik}))`;
+      const open = await openCasesOfNik(tx, body.beneficiary.nik, caseId);
+      const same = open.filter((c) => c.pmksCode === body.pmksCode);
+      if (same.length) {
+        const seen = same.find((c) => seesCase(actor, c));
+        if (seen) throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case, ${seen.id}: continue it instead of registering the person again`, { caseId: seen.id });
+        throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case outside your region: ask your supervisor before registering the person again`);
+      }
+      await temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start });
+      return registrationWarnings(actor, open);
+    });
     const row = await findVisibleCase(sql, actor, caseId);
-    res.status(201).location(`/api/cases/${caseId}`).json(presentCase(actor, row!, true));
+    res.status(201).location(`/api/cases/${caseId}`).json({ ...presentCase(actor, row!, true), ...(warnings.length ? { warnings } : {}) });
   });
 
   router.get('/cases/:id', async (req, res) => {

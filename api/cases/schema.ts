@@ -70,6 +70,25 @@ export const caseRecordSchema = caseSchema
   })
   .meta({ id: 'CaseRecord' });
 
+/** Something the TKSK should know about a registration that was accepted. */
+export const registrationWarningSchema = z.object({
+  /** open_case_other_category: the person (NIK) has an open case in another PMKS category. */
+  code: z.enum(['open_case_other_category']),
+  message: z.string(),
+  /** The other case, when the caller may see it. */
+  caseId: z.string().optional(),
+  pmksCode: z.string().optional(),
+});
+export type RegistrationWarning = z.infer<typeof registrationWarningSchema>;
+
+/** The answer to registering a case: the case, and warnings when there are any. */
+export const registeredCaseSchema = caseRecordSchema
+  .extend({
+    /** Present only when there is something to know, e.g. open cases of the same NIK in other categories (a case in the same category is a 409). */
+    warnings: z.array(registrationWarningSchema).optional(),
+  })
+  .meta({ id: 'RegisteredCase' });
+
 /** A referral (rujukan) of the case: where to, why, and how it ended. */
 const referralSchema = z.object({
   id: z.string(),

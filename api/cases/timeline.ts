@@ -71,6 +71,8 @@ function sentence(r: Row, lang: Lang): string {
       return id ? `${who} menolak permintaan ${d.action}` : `${who} declined the ${d.action} request`;
     case 'case.personal_data_read':
       return id ? `${who} membuka data pribadi kasus` : `${who} read the case's personal data`;
+    case 'temporal.payloads_decoded':
+      return id ? `${who} membuka riwayat terenkripsi alur kerja ${r.entityId} (${d.payloads} payload)` : `${who} decoded ${d.payloads} payloads of the encrypted history of workflow ${r.entityId}`;
     case 'case.timeline_read':
       return id ? `${who} membuka linimasa kasus` : `${who} read the case's timeline`;
     case 'case.history_read':

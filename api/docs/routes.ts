@@ -17,7 +17,9 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true });`;
+// No online validator badge: it would send the document's address to validator.swagger.io (and the
+// Content-Security-Policy allows images from this origin only).
+const INIT = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true, persistAuthorization: true, validatorUrl: null });`;
 
 export function docsRoutes(): Router {
   const router = Router();

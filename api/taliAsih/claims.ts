@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
-import { claimIdOf, type TaliAsihInput } from '../../domain/taliAsih';
+import { claimIdOf, claimPeriodProblem, type TaliAsihInput } from '../../domain/taliAsih';
 import { claimOpenedUpdate } from '../../workflows/definitions';
 import type { taliAsihWorkflow } from '../../workflows/taliAsih';
 import { csvLine } from '../csv';
@@ -30,6 +30,8 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     authorize(actor, 'claim.create', { tkskId });
     if (!tksk || tksk.role !== 'tksk' || tksk.disabled || !tksk.regionCode) throw bodyFieldProblem('tkskId', 'not an active TKSK', 'must be an active TKSK');
     authorize(actor, 'claim.create', { tkskId, regionCode: tksk.regionCode });
+    const periodProblem = claimPeriodProblem(actor.role, body.period);
+    if (periodProblem) throw bodyFieldProblem('period', periodProblem);
     if (!(await rateExists(sql, body.period))) throw bodyFieldProblem('period', `no tali asih rate is set for ${body.period}`, 'no rate is valid for this period');
     const claimId = claimIdOf(tkskId, body.period);
     const input: TaliAsihInput = { claimId, tkskId, period: body.period, openedBy: actor };

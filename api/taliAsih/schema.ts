@@ -7,10 +7,10 @@ export const createClaimBodySchema = z
   .strictObject({
     /** The TKSK the claim is for; a TKSK may omit it (their own claim). */
     tkskId: z.string().min(1).max(100).optional(),
-    /** Monthly period, YYYY-MM. */
+    /** Monthly period, YYYY-MM, never one that has not begun (WIB); a TKSK opens the current or the previous month, a supervisor also earlier ones (backfill). */
     period: periodSchema,
   })
-  .meta({ id: 'CreateClaim', example: { period: '2026-11' } });
+  .meta({ id: 'CreateClaim', example: { tkskId: 'usr_tksk1', period: '2026-11' } });
 
 export const claimIdParamsSchema = z.object({ id: z.string().regex(/^tali-asih-[\w.-]{1,120}-\d{4}-\d{2}$/, 'a claim id is tali-asih-<tkskId>-<YYYY-MM>') });
 

@@ -31,6 +31,20 @@ async function until(caseId: string, check: (c: any) => boolean, what: string): 
 
 const completeButton = (page: Page) => page.getByRole('button', { name: 'Selesaikan' });
 
+/** A case of tksk1 registered through the API (setup only: registration in the portal is tested above), open on the supervisor's screen. */
+async function caseOpenedBySupervisor(firstName: string): Promise<{ caseId: string; name: string }> {
+  const name = uniqueName(firstName);
+  const created = await call('POST', '/api/cases', {
+    token: await login('tksk1'),
+    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
+  });
+  expect(created.status).toBe(201);
+  const caseId = created.body.id as string;
+  await go(supervisor, `/cases/${caseId}/show`);
+  await supervisor.getByTestId('case-heading').getByText(name).waitFor();
+  return { caseId, name };
+}
+
 test('a case from registration to closure approval, through the portal only', async () => {
   const name = uniqueName('Siti Aminah');
 
@@ -152,18 +166,8 @@ test('a case from registration to closure approval, through the portal only', as
 });
 
 test('a supervisor pauses and resumes a case and adds a note through the dialogs', async () => {
-  const name = uniqueName('Sri Wahyuni');
   await tksk.reload();
-  // Setup only (registration in the portal is covered above).
-  const created = await call('POST', '/api/cases', {
-    token: await login('tksk1'),
-    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
-  });
-  expect(created.status).toBe(201);
-  const caseId = created.body.id as string;
-
-  await go(supervisor, `/cases/${caseId}/show`);
-  await supervisor.getByTestId('case-heading').getByText(name).waitFor();
+  const { caseId, name } = await caseOpenedBySupervisor('Sri Wahyuni');
   await supervisor.getByTestId('intervention-pause').click();
   const pause = supervisor.getByTestId('dialog-pause');
   await pause.getByLabel(/Alasan/).fill('abc');
@@ -209,17 +213,8 @@ test('a supervisor pauses and resumes a case and adds a note through the dialogs
 });
 
 test('reassignment picks a TKSK by name: one case, then every case of that TKSK back at once', async () => {
-  const name = uniqueName('Tri Handayani');
-  const created = await call('POST', '/api/cases', {
-    token: await login('tksk1'),
-    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name } }),
-  });
-  expect(created.status).toBe(201);
-  const caseId = created.body.id as string;
-
   // One case: only active TKSK of the case's kecamatan are offered (not Tingkir's).
-  await go(supervisor, `/cases/${caseId}/show`);
-  await supervisor.getByTestId('case-heading').getByText(name).waitFor();
+  const { caseId, name } = await caseOpenedBySupervisor('Tri Handayani');
   await supervisor.getByTestId('intervention-reassign').click();
   const single = supervisor.getByTestId('dialog-reassign');
   const to = single.getByLabel(/Alihkan ke TKSK/);

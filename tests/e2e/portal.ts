@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { call, login, stack } from '../support/stack';
 
+/** A unique NIK of the run (shared with the API helpers' registration()). */
+export { freshNik } from '../support/stack';
+
 export const SHOTS = path.join(__dirname, '..', 'artifacts', 'screenshots');
 /** Small PNGs for the README; the lead moves them to docs/screenshots/. */
 export const DOC_SHOTS = path.join(__dirname, '..', '..', 'admin', 'docs-screenshots');
@@ -139,6 +142,12 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[role="progressbar"], .MuiSkeleton-root'), undefined, { timeout: 30_000 });
 }
 
+/** Clicks the list's CSV export and returns the downloaded file's lines (the header first). */
+export async function downloadCsv(page: Page): Promise<string[]> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  return fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+}
+
 /** Wait for a react-admin notification with this text. */
 export async function notified(page: Page, text: RegExp | string): Promise<void> {
   await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });
@@ -162,13 +171,6 @@ export async function apiCase(username: string, caseId: string): Promise<any> {
   const r = await call('GET', `/api/cases/${caseId}`, { token: await login(username) });
   if (r.status !== 200) throw new Error(`GET case ${caseId} as ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
-}
-
-/** A unique NIK for a woman born 1962-08-17 registered in Sidorejo (33.73.01). */
-let serial = 0;
-export function freshNik(): string {
-  const s = String(1000 + ((Math.floor(Date.now() / 7) + serial++ * 37) % 9000));
-  return `337301570862${s}`;
 }
 
 /** A beneficiary name unique to this run, so lists shared with other tests can be searched. */

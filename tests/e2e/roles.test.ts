@@ -1,11 +1,10 @@
 // Who sees what in the portal: each demo role's menu; the auditor verifies the audit chain,
 // exports CSV and has no action buttons; a TKSK never sees approval controls nor another
 // kecamatan's cases; the admin manages users and sees no case data.
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { asesmenData, call, login, registration } from '../support/stack';
-import { freshNik, go, listShowsOnly, menuTexts, notified, settled, shot, signIn, switchUser, uniqueName } from './portal';
+import { downloadCsv, freshNik, go, listShowsOnly, menuTexts, notified, settled, shot, signIn, switchUser, uniqueName } from './portal';
 
 let browser: Browser;
 let menuPage: Page | undefined;
@@ -79,8 +78,7 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
   // CSV of the current filter (this case's rows only), downloaded with the bearer token.
   await page.getByLabel('ID kasus').fill(caseId);
   await listShowsOnly(page, caseId.slice(0, 8)); // the filter is debounced: wait for its answer on screen
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = await downloadCsv(page);
   expect(csv[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
   expect(csv.length).toBeGreaterThan(2);
   expect(csv.slice(1).every((line) => line.includes(`"${caseId}"`))).toBe(true);

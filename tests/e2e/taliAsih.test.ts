@@ -3,12 +3,11 @@
 // reconcile once it is paid and downloads the claims CSV. The claims are opened and walked to the
 // province's step through the API as the earlier roles (the TKSK report and the kabupaten
 // verification have their own screens, tested elsewhere). Auditors and kabupaten supervisors read.
-import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
 import { completeOk, waitUntil } from '../support/taliAsih';
-import { go, listShowsOnly, menuTexts, notified, shot, signIn } from './portal';
+import { downloadCsv, go, listShowsOnly, menuTexts, notified, shot, signIn } from './portal';
 
 // A period no other test uses: one claim per TKSK and period, and the test stack is shared.
 const PERIOD = '2026-09';
@@ -25,7 +24,7 @@ const claimStatus = async (id: string) => (await call('GET', `/api/tali-asih/cla
 beforeAll(async () => {
   browser = await launchChromium();
   for (const [user, body] of [
-    ['tksk1', { period: PERIOD }],
+    ['supervisor1', { period: PERIOD, tkskId: 'usr_tksk1' }], // past periods are the supervisor's backfill
     ['supervisor1', { period: PERIOD, tkskId: 'usr_tksk3' }],
   ] as const) {
     const r = await call('POST', '/api/tali-asih/claims', { token: await login(user), body });
@@ -122,8 +121,7 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
 
   // 5. The claims CSV of the filter, from the server.
   await claimsOfPeriod(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  const csv = fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  const csv = await downloadCsv(page);
   expect(csv[0]).toBe('id,tkskId,tkskName,period,status,kecamatanCode,fundingSource,totalAmount,paidAmount,rejectedReason');
   expect(csv.slice(1).sort()).toEqual([
     `"${CLAIM}","usr_tksk1","Budi Santoso (TKSK Sidorejo)","${PERIOD}","paid","33.73.01","APBN","1500000","1500000",""`,

@@ -120,6 +120,22 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
       admin:       [403,    403,    403,     403],
     },
   },
+  {
+    route: 'POST /api/codec/decode?workflowId=case-:id',
+    method: 'POST',
+    path: (id) => `/api/codec/decode?workflowId=case-${id}`,
+    body: { payloads: [] },
+    expect: {
+      tksk1:       [403,    403,    403,     403], // decoding histories is for supervisors and auditors
+      tksk2:       [403,    403,    403,     403],
+      tksk3:       [403,    403,    403,     403],
+      supervisor1: [200,    200,    404,     404], // the workflow's case must be in the caller's region
+      supervisor2: [200,    200,    404,     404],
+      provinsi1:   [200,    200,    200,     404],
+      auditor1:    [200,    200,    200,     404],
+      admin:       [403,    403,    403,     403],
+    },
+  },
 ];
 
 describe.each(CASE_ROUTES)('$route', ({ method, path, body, expect: table }) => {
@@ -211,7 +227,6 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/admin/case-policies', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
   // Asked for only: a second admin confirms it (tests/integration/privileged.test.ts).
   { route: 'POST /api/admin/data-subject-export', body: { nik: '3471015708620001', reason: 'Uji akses per peran.' }, expect: row(403, 403, 403, 403, 403, 403, 403, 202) },
-  { route: 'POST /api/codec/decode', body: { payloads: [] }, expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/claims', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/budgets', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/reconciliation?period=2026-11', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },

@@ -2,20 +2,12 @@
 // intact; a worker SIGKILLed mid-case is restarted and the case goes on with nothing duplicated;
 // search attributes make cases findable in Temporal without personal data.
 import { randomUUID } from 'node:crypto';
-import { asesmenData, db, registration, temporalClient, workerPid } from '../support/stack';
+import { asesmenData, registration, suiteConnections, workerPid } from '../support/stack';
 import { complete, completeOk, getCase, openTask, recentDate, referral, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import type { CaseWorkflowInput } from '../../domain/workflowContracts';
 
-const sql = db();
-let temporal: Awaited<ReturnType<typeof temporalClient>>;
-beforeAll(async () => {
-  temporal = await temporalClient();
-});
-afterAll(async () => {
-  await temporal.close();
-  await sql.end();
-});
+const { sql, temporal } = suiteConnections();
 
 test('continue-as-new keeps state, open tasks and a running referral', async () => {
   const caseId = randomUUID();

@@ -90,7 +90,7 @@ test('with a leaked payload key: unsigned, forged, misdirected and altered appro
 
 test('a TKSK cannot forge the verification and approval of their own stipend claim (Rp 1.500.000 stays unpaid)', async () => {
   const period = '2025-10'; // no other test opens claims for it
-  const opened = await call('POST', '/api/tali-asih/claims', { token: await login('tksk1'), body: { period } });
+  const opened = await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period, tkskId: 'usr_tksk1' } }); // a backfill
   expect(opened.status).toBe(201);
   const claimId = opened.body.id as string;
   await completeClaimTask(claimId, 'tali_asih_report', 'tksk1', { data: { narrative: 'Laporan bulan Oktober: kunjungan lansia dan rujukan.' } });
@@ -136,4 +136,16 @@ test('a forged start (a case registered in a supervisor’s name, a bulk reassig
   } finally {
     await leaked.close();
   }
+});
+
+test('the monthly claims run cannot be started for a period that has not begun', async () => {
+  const leaked = await keyHolderClient();
+  try {
+    const run = leaked.client.workflow.execute('openTaliAsihClaimsWorkflow', { workflowId: `open-claims-${randomUUID()}`, taskQueue: 'kesos-flow', args: ['2099-12'] });
+    await run.catch((err: any) => expect(String(err.cause?.message ?? err.message)).toMatch(/refused: 2099-12 has not begun/));
+    await expect(run).rejects.toThrow();
+  } finally {
+    await leaked.close();
+  }
+  expect(await db()`SELECT id FROM tali_asih_claims WHERE period = '2099-12'`).toHaveLength(0);
 });

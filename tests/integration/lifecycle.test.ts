@@ -4,17 +4,9 @@
 import { verifyAuditChain } from '../../db/audit';
 import { act, complete, completeOk, getCase, openTask, recentDate, referral, registerCase, setCasePolicy, setSla, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
-import { asesmenData, call, db, login, temporalClient } from '../support/stack';
+import { asesmenData, call, login, suiteConnections } from '../support/stack';
 
-const sql = db();
-let temporal: Awaited<ReturnType<typeof temporalClient>>;
-beforeAll(async () => {
-  temporal = await temporalClient();
-});
-afterAll(async () => {
-  await temporal.close();
-  await sql.end();
-});
+const { sql, temporal } = suiteConnections();
 const record = (name: string, workflowId: string) => recordHistory(temporal.client, name, workflowId);
 
 const SIDOREJO = '33.73.01';

@@ -161,10 +161,9 @@ describe('real answers match the documented schemas', () => {
 
     await check('auditor1', 'GET /api/audit', `/api/audit?filter=${q({ caseId: id })}`);
     await check('auditor1', 'GET /api/audit/verify', '/api/audit/verify');
-    const encoded = await check('supervisor1', 'POST /api/codec/encode', '/api/codec/encode', {
-      payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"a":1}').toString('base64') }],
-    });
-    await check('supervisor1', 'POST /api/codec/decode', '/api/codec/decode', encoded);
+    const history = (await call('GET', `/api/cases/${id}/history`, { token: await login('supervisor1') })).body.history;
+    const input = history.events[0].workflowExecutionStartedEventAttributes.input;
+    await check('supervisor1', 'POST /api/codec/decode', `/api/codec/decode?workflowId=case-${id}`, input);
     const exportRequest = await check('admin', 'POST /api/admin/data-subject-export', '/api/admin/data-subject-export', { nik: registered.beneficiary.nik, reason: 'Permintaan penerima manfaat (uji skema).' });
     await check('admin2', 'GET /api/admin/privileged-requests', `/api/admin/privileged-requests?filter=${q({ status: 'pending' })}`);
     await check('admin2', 'POST /api/admin/privileged-requests/{id}/confirm', `/api/admin/privileged-requests/${exportRequest.id}/confirm`, { approve: true });

@@ -15,7 +15,7 @@ const summary = async (user: string) => {
 test('stipend totals per period for the region, oldest first; none for a TKSK', async () => {
   // A period no other test uses: tksk1 (Rp 1.000.000 before the 2026 assignment) and tksk3.
   const period = '2025-11';
-  const a = await call('POST', '/api/tali-asih/claims', { token: await login('tksk1'), body: { period } });
+  const a = await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period, tkskId: 'usr_tksk1' } });
   const b = await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period, tkskId: 'usr_tksk3' } });
   expect([a.status, b.status]).toEqual([201, 201]);
   await completeOk(a.body.id, 'tali_asih_report', 'tksk1', { data: { narrative: 'Laporan bulan November: pendampingan lansia dan rujukan.' } });

@@ -98,6 +98,53 @@ describe('case registration', () => {
   });
 });
 
+describe('one open case per person and PMKS category', () => {
+  test("the same NIK again in the same category is 409 naming the open case (when the caller may see it); in another category a warning", async () => {
+    const tksk1 = await login('tksk1');
+    const body = registration();
+    const first = await register(tksk1, body);
+    expect(first).not.toHaveProperty('warnings');
+
+    const again = await call('POST', '/api/cases', { token: tksk1, body });
+    expect(again.status).toBe(409);
+    expect(again.contentType).toContain('application/problem+json');
+    expect(again.body).toMatchObject({ caseId: first.id });
+    expect(again.body.detail).toContain(first.id);
+    // tksk3 works in the same kecamatan and sees the case too.
+    expect((await call('POST', '/api/cases', { token: await login('tksk3'), body })).body).toMatchObject({ status: 409, caseId: first.id });
+    // tksk2 (Tingkir) does not see it: told that a case exists, not which.
+    const elsewhere = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...body, beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } } });
+    expect(elsewhere.status).toBe(409);
+    expect(elsewhere.body.caseId).toBeUndefined();
+    expect(JSON.stringify(elsewhere.body)).not.toContain(first.id);
+
+    // Another category: registered, with a warning about the open case.
+    const fm = await call('POST', '/api/cases', { token: tksk1, body: { ...body, pmksCode: 'FM' } });
+    expect(fm.status).toBe(201);
+    expect(fm.body.warnings).toEqual([expect.objectContaining({ code: 'open_case_other_category', caseId: first.id, pmksCode: 'LUT' })]);
+    const notSeen = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...body, pmksCode: 'PD', beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } } });
+    expect(notSeen.status).toBe(201);
+    expect(notSeen.body.warnings).toHaveLength(1);
+    expect(notSeen.body.warnings[0].code).toBe('open_case_other_category');
+    expect(JSON.stringify(notSeen.body.warnings)).not.toMatch(new RegExp(`${first.id}|${fm.body.id}|LUT|FM`));
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM cases WHERE nik = ${body.beneficiary.nik}`;
+    expect(n).toBe(3);
+
+    // Once the case is cancelled the person may be registered in that category again.
+    expect((await call('POST', `/api/cases/${first.id}/actions/cancel`, { token: await login('supervisor1'), body: { reason: 'Registrasi ganda, diulang.' } })).body.case.status).toBe('cancelled');
+    expect((await call('POST', '/api/cases', { token: tksk1, body })).status).toBe(201);
+  });
+
+  test('two registrations of the same person at once: one case', async () => {
+    const tksk1 = await login('tksk1');
+    const body = registration();
+    const statuses = await Promise.all(Array.from({ length: 4 }, () => call('POST', '/api/cases', { token: tksk1, body }).then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 409, 409, 409]);
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM cases WHERE nik = ${body.beneficiary.nik}`;
+    expect(n).toBe(1);
+  });
+});
+
 describe('one case through every layer', () => {
   let caseId: string;
   let workflowId: string;

@@ -4,13 +4,13 @@
 import { randomUUID } from 'node:crypto';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
 import { recordHistory } from '../support/histories';
-import { asesmenData, call, db, login, registration, stack, temporalClient, workerPid } from '../support/stack';
+import { asesmenData, call, db, login, paymentsToken, registration, stack, temporalClient, workerPid } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
 
-const payments = () => (stack() as unknown as { paymentsUrl: string }).paymentsUrl;
-const transfers = async (key: string) => (await (await fetch(`${payments()}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`)).json()) as { receiptRef: string; amount: number }[];
+const transfers = async (key: string) =>
+  (await (await fetch(`${stack().paymentsUrl}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${paymentsToken()}` } })).json()) as { receiptRef: string; amount: number }[];
 
 async function setBudget(period: string, allocated: number) {
   const r = await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period, fundingSource: 'APBN', allocated } });
@@ -36,14 +36,14 @@ async function throughApproval(id: string, tksk = 'tksk1') {
 
 test('a claim goes from report to paid: components, receipts, budget and reconciliation add up; exactly one payment each', async () => {
   await setBudget('2026-02', 10_000_000);
-  const c = await openClaim('tksk1', '2026-02');
+  const c = await openClaim('supervisor1', '2026-02', 'usr_tksk1');
   expect(c).toMatchObject({ id: 'tali-asih-usr_tksk1-2026-02', status: 'report', totalAmount: 1_500_000 });
   const detail = await claim(c.id, 'tksk1');
   expect(detail.components.map((x: { component: string; amount: number }) => [x.component, x.amount])).toEqual([
     ['base', 1_000_000],
     ['bsp_sembako', 500_000],
   ]);
-  expect((await call('POST', '/api/tali-asih/claims', { token: await login('tksk1'), body: { period: '2026-02' } })).status).toBe(409);
+  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-02', tkskId: 'usr_tksk1' } })).status).toBe(409);
 
   const approved = await throughApproval(c.id);
   expect(['awaiting_budget', 'disbursing', 'paid']).toContain(approved.claim.status);
@@ -61,6 +61,56 @@ test('a claim goes from report to paid: components, receipts, budget and reconci
   expect(rec).toMatchObject({ provinsiCode: '33', approved: 1_500_000, paid: 1_500_000, pending: 0, balanced: true, budgetMatchesPayments: true });
   const { client, close } = await temporalClient();
   await recordHistory(client, 'tali-asih-paid', c.id).finally(close);
+});
+
+test('the payment provider answers only callers with its token', async () => {
+  const url = `${stack().paymentsUrl}/v1/transfers`;
+  const transfer = JSON.stringify({ idempotencyKey: `no-token-${randomUUID()}`, account: 'BRI:0021-01-000123-50-1', amount: 1_000_000, currency: 'IDR', reference: 'tanpa token' });
+  const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: transfer });
+  expect((await post({})).status).toBe(401);
+  expect((await post({ authorization: 'Bearer not-the-token' })).status).toBe(401);
+  expect((await fetch(url)).status).toBe(401); // the ledger too
+  expect((await fetch(`${url}?idempotencyKey=x`, { headers: { authorization: `Bearer ${paymentsToken()}x` } })).status).toBe(401);
+  // Nothing was paid by the refused requests.
+  expect(await transfers(JSON.parse(transfer).idempotencyKey)).toEqual([]);
+});
+
+describe('claim periods', () => {
+  /** The month `offset` months from the current one in WIB (UTC+7), YYYY-MM. */
+  const wibMonth = (offset: number) => {
+    const d = new Date(Date.now() + 7 * 3600 * 1000);
+    const m = d.getUTCFullYear() * 12 + d.getUTCMonth() + offset;
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  };
+  const open = async (token: string, body: Record<string, unknown>) => call('POST', '/api/tali-asih/claims', { token, body });
+
+  test('nobody opens a claim for a future period; a TKSK opens the current or previous month only; a supervisor may backfill', async () => {
+    const username = `tksk.periode.${randomUUID().slice(0, 6)}`;
+    const created = await call('POST', '/api/admin/users', {
+      token: await login('admin'),
+      body: { username, displayName: 'TKSK Uji Periode', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang', bankAccount: 'BRI:0044-01-000222-50-3' },
+    });
+    expect(created.status).toBe(201);
+    const tkskId = created.body.id as string;
+    const tksk = (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
+    const refusals: [string, Record<string, unknown>][] = [
+      [tksk, { period: wibMonth(1) }],
+      [tksk, { period: '2099-12' }],
+      [tksk, { period: wibMonth(-2) }], // older than the previous month: a supervisor's backfill
+      [await login('supervisor1'), { period: wibMonth(1), tkskId }],
+      [await login('provinsi1'), { period: wibMonth(12), tkskId }],
+    ];
+    for (const [token, body] of refusals) {
+      const r = await open(token, body);
+      expect({ body, status: r.status, pointers: r.body.errors?.map((e: { pointer: string }) => e.pointer) }).toEqual({ body, status: 422, pointers: ['/body/period'] });
+      expect(r.body.errors[0].message).toMatch(/period/);
+    }
+    expect((await open(tksk, { period: wibMonth(-1) })).status).toBe(201);
+    expect((await open(await login('supervisor1'), { period: wibMonth(-2), tkskId })).status).toBe(201);
+    expect((await open(await login('supervisor1'), { period: '2021-02', tkskId })).status).toBe(201);
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM tali_asih_claims WHERE tksk_id = ${tkskId}`;
+    expect(n).toBe(3);
+  });
 });
 
 describe('returns and rejections', () => {
@@ -82,7 +132,7 @@ describe('returns and rejections', () => {
   });
 
   test('rejection at approval ends the claim without payment', async () => {
-    const c = await openClaim('tksk1', '2026-06');
+    const c = await openClaim('supervisor1', '2026-06', 'usr_tksk1');
     await completeOk(c.id, 'tali_asih_report', 'tksk1', { data: { narrative: 'Kegiatan bulan Juni: pendampingan dan pencatatan.' } });
     await completeOk(c.id, 'tali_asih_verification', 'supervisor2', { outcome: 'approve', data: {} });
     const r = await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'reject', data: { reason: 'Klaim ganda untuk periode yang sama.' } });
@@ -92,7 +142,7 @@ describe('returns and rejections', () => {
 
 test('budget exhaustion: two approvals at once reserve only what exists; the other waits, then goes on when budget is added', async () => {
   await setBudget('2026-03', 1_500_000);
-  const a = await openClaim('tksk1', '2026-03'); // 1,500,000
+  const a = await openClaim('supervisor1', '2026-03', 'usr_tksk1'); // 1,500,000
   const b = await openClaim('supervisor1', '2026-03', 'usr_tksk3'); // 1,000,000
   for (const [c, u] of [[a, 'tksk1'], [b, 'tksk3']] as const) {
     await completeOk(c.id, 'tali_asih_report', u, { data: { narrative: 'Laporan kegiatan bulan Maret sebagai TKSK kecamatan.' } });
@@ -120,7 +170,7 @@ test('budget exhaustion: two approvals at once reserve only what exists; the oth
 
 test('a refused payment escalates to the province; retry after the account is fixed pays once', async () => {
   await setBudget('2026-04', 5_000_000);
-  const c = await openClaim('tksk2', '2026-04'); // tksk2's demo account is invalid
+  const c = await openClaim('supervisor1', '2026-04', 'usr_tksk2'); // tksk2's demo account is invalid
   await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan April di kecamatan Tingkir.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
@@ -143,7 +193,7 @@ test('a refused payment escalates to the province; retry after the account is fi
 
 test('a refused payment cancelled by the province releases the reservation', async () => {
   await setBudget('2026-07', 5_000_000);
-  const c = await openClaim('tksk2', '2026-07');
+  const c = await openClaim('supervisor1', '2026-07', 'usr_tksk2');
   await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Juli di kecamatan Tingkir.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
@@ -157,7 +207,7 @@ test('a refused payment cancelled by the province releases the reservation', asy
 
 test('the worker killed during disbursement: still exactly one payment per component', async () => {
   await setBudget('2026-08', 5_000_000);
-  const c = await openClaim('tksk1', '2026-08');
+  const c = await openClaim('supervisor1', '2026-08', 'usr_tksk1');
   await completeOk(c.id, 'tali_asih_report', 'tksk1', { data: { narrative: 'Kegiatan bulan Agustus: BSP dan pendampingan.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   const approval = await openTaskOf(c.id, 'tali_asih_approval', 'provinsi1');

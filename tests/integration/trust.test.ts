@@ -92,6 +92,20 @@ describe('sessions', () => {
     // Other accounts are unaffected.
     expect((await call('POST', '/api/auth/login', { body: { username: 'tksk1', password: 'demo' } })).status).toBe(200);
   });
+
+  test('30 wrong passwords at once for one account: at most 5 are checked, and the right one is refused for the window too', async () => {
+    const username = `tksk.throttle.${randomUUID().slice(0, 6)}`;
+    const created = await call('POST', '/api/admin/users', { token: await login('admin'), body: { username, displayName: 'TKSK uji throttle', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } });
+    expect(created.status).toBe(201);
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => call('POST', '/api/auth/login', { body: { username, password: 'salah-sekali-ini' } }).then((r) => r.status)));
+    const checked = statuses.filter((s) => s === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(1);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - checked);
+    const right = await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } });
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });
 
 describe('admin user management', () => {

@@ -40,12 +40,15 @@ export async function complete(taskId: string, user: string, body: { outcome?: s
   return call('POST', `/api/tasks/${taskId}/complete`, { token: await login(user), body });
 }
 
-export async function completeOk(caseId: string, type: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) {
-  const t = await openTask(caseId, type, user);
-  const r = await complete(t.id, user, body);
+/** Completes a task found by `find` as `user`; anything but 200 throws with the problem. */
+export async function completeFound(find: Promise<{ id: string }>, type: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) {
+  const r = await complete((await find).id, user, body);
   if (r.status !== 200) throw new Error(`complete ${type} as ${user}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }
+
+export const completeOk = (caseId: string, type: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) =>
+  completeFound(openTask(caseId, type, user), type, user, body);
 
 export async function getCase(caseId: string, user = 'supervisor1') {
   const r = await call('GET', `/api/cases/${caseId}`, { token: await login(user) });

@@ -19,5 +19,6 @@ export default async function globalSetup(): Promise<void> {
   fs.rmSync(logFile, { force: true });
   const proc = await startStackProcess(dataDir, await allocatePorts(), logFile);
   globalThis.__KESOS_STACK__ = { process: proc, dataDir };
-  process.env.KESOS_TEST_STACK = JSON.stringify({ ...proc.ready, dataDir, logFile });
+  // pid: the start script, whose process group holds every process of the stack.
+  process.env.KESOS_TEST_STACK = JSON.stringify({ ...proc.ready, dataDir, logFile, pid: proc.child.pid });
 }

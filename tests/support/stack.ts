@@ -1,16 +1,25 @@
 // What integration tests use to reach the stack the global setup started.
 import fs from 'node:fs';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
 import { testDataConverter, testSealConfig } from './keys';
+import { exampleCaseRegistration, type CaseRegistration } from '../../domain/case';
 
 export interface TestStack {
   apiUrl: string;
+  /** The cluster's superuser: the tests' own checks. */
   databaseUrl: string;
+  /** The application's role, as the API and the worker connect. */
+  appDatabaseUrl: string;
   temporalAddress: string;
+  /** The bundled payment simulator (its requests need paymentsToken()). */
+  paymentsUrl: string;
   dataDir: string;
   logFile: string;
+  /** The start script's pid: every process of the stack is in its process group. */
+  pid: number;
 }
 
 export function stack(): TestStack {
@@ -18,6 +27,39 @@ export function stack(): TestStack {
   if (!raw) throw new Error('integration tests need the stack from tests/support/globalSetup.ts (unset KESOS_NO_STACK)');
   return JSON.parse(raw) as TestStack;
 }
+
+/** The bearer token the payment simulator of the stack wants (local mode generates it into the data dir). */
+export function paymentsToken(): string {
+  return fs.readFileSync(path.join(stack().dataDir, 'secrets', 'payment-provider-token'), 'utf8').trim();
+}
+
+/**
+ * A number from 1 to `max` that no other caller in this test run has got, whichever test file or
+ * jest worker asks: each is an exclusively created file in the stack's data dir, which the run's
+ * processes share (module state is per test file, so a counter alone repeats across files).
+ */
+const nextUnique = new Map<string, number>();
+export function runUnique(kind: string, max: number): number {
+  const dir = path.join(stack().dataDir, 'test-unique', kind);
+  fs.mkdirSync(dir, { recursive: true });
+  for (let n = nextUnique.get(kind) ?? fs.readdirSync(dir).length + 1, tries = 0; tries < max; n = (n % max) + 1, tries++) {
+    try {
+      fs.writeFileSync(path.join(dir, String(n)), '', { flag: 'wx' });
+      nextUnique.set(kind, (n % max) + 1);
+      return n;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  throw new Error(`all ${max} unique ${kind} values of this test run are used`);
+}
+
+/**
+ * A NIK for a woman born 1962-08-17 registered in Sidorejo (33.73.01), unique in the test run: an
+ * open case per NIK and PMKS category, so two tests must never draw the same one. The serial is
+ * the free part (the region and birth digits must match the registration): 9,999 per run.
+ */
+export const freshNik = (): string => `337301570862${String(runUnique('nik-337301570862', 9999)).padStart(4, '0')}`;
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -96,24 +138,9 @@ export async function rawTemporalClient(): Promise<{ client: Client; close: () =
   return { client: new Client({ connection }), close: () => connection.close() };
 }
 
-/** A valid registration for tksk1 (kecamatan Sidorejo) with a fresh NIK serial. */
-let serial = 1;
+/** A valid registration for tksk1 (kecamatan Sidorejo) with a NIK no other registration of the run has. */
 export function registration(overrides: Record<string, unknown> = {}) {
-  const s = String((Date.now() % 9000) + serial++).padStart(4, '0').slice(-4);
-  return {
-    beneficiary: {
-      nik: `337301570862${s === '0000' ? '0001' : s}`,
-      name: 'Siti Aminah',
-      birthDate: '1962-08-17',
-      sex: 'P',
-      address: 'Jl. Diponegoro 12, RT 02/RW 05',
-      desaCode: '33.73.01.1001',
-    },
-    pmksCode: 'LUT',
-    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
-    consent: { basis: 'self', givenBy: 'Siti Aminah' },
-    ...overrides,
-  };
+  return { ...exampleCaseRegistration, beneficiary: { ...exampleCaseRegistration.beneficiary, nik: freshNik() }, ...overrides } as CaseRegistration;
 }
 
 export const asesmenData = {
@@ -134,4 +161,21 @@ export function workerPid(): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The suite's Temporal client (acting as the API does) and database connection: opened before
+ * its tests, closed after them.
+ */
+export function suiteConnections(): { sql: Sql; temporal: { client: Client; close: () => Promise<void> } } {
+  const sql = db();
+  const temporal = {} as { client: Client; close: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(temporal, await temporalClient());
+  });
+  afterAll(async () => {
+    await temporal.close();
+    await sql.end();
+  });
+  return { sql, temporal };
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { APP_PASSWORD_SECRET, SUPERUSER_PASSWORD_SECRET } from '../../infra/embeddedPostgres';
 import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS, TEST_SEAL_KEY_ID, TEST_SEAL_KEYS } from './keys';
 import { freePort } from './ports';
 
@@ -15,7 +16,30 @@ export interface StackPorts {
 
 export interface StackProcess {
   child: ChildProcess;
-  ready: { apiUrl: string; databaseUrl: string; temporalAddress: string; paymentsUrl?: string };
+  ready: {
+    apiUrl: string;
+    /** The cluster's superuser, for the tests' own checks (tampering included). */
+    databaseUrl: string;
+    /** As the API and the worker connect: the least-privilege application role. */
+    appDatabaseUrl: string;
+    temporalAddress: string;
+    paymentsUrl?: string;
+  };
+}
+
+interface ReadyLine {
+  apiUrl: string;
+  databaseUrl: string;
+  adminDatabaseUrl: string;
+  temporalAddress: string;
+  paymentsUrl?: string;
+}
+
+/** The READY line names the database roles without their passwords: those are in DATA_DIR/secrets. */
+function withPassword(url: string, dataDir: string, secret: string): string {
+  const u = new URL(url);
+  u.password = encodeURIComponent(fs.readFileSync(path.join(dataDir, 'secrets', secret), 'utf8').trim());
+  return u.toString();
 }
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -77,7 +101,17 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
       reject(new Error(`stack exited with code ${code}; see ${logFile}`));
     });
   });
-  return { child, ready: JSON.parse(ready) };
+  const line = JSON.parse(ready) as ReadyLine;
+  return {
+    child,
+    ready: {
+      apiUrl: line.apiUrl,
+      databaseUrl: withPassword(line.adminDatabaseUrl, dataDir, SUPERUSER_PASSWORD_SECRET),
+      appDatabaseUrl: withPassword(line.databaseUrl, dataDir, APP_PASSWORD_SECRET),
+      temporalAddress: line.temporalAddress,
+      paymentsUrl: line.paymentsUrl,
+    },
+  };
 }
 
 /** Ctrl-C equivalent: SIGTERM to start.ts, which stops its children in order. */

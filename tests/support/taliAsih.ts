@@ -1,6 +1,7 @@
 // Helpers for tali asih tests: tasks of a claim workflow over HTTP.
 import { call, login } from './stack';
-export { waitUntil } from './casework';
+import { completeFound } from './casework';
+export { complete, waitUntil } from './casework';
 
 export async function openTaskOf(workflowId: string, type: string, user: string, token?: string) {
   const q = encodeURIComponent(JSON.stringify({ status: 'open', type }));
@@ -10,13 +11,5 @@ export async function openTaskOf(workflowId: string, type: string, user: string,
   return t;
 }
 
-export async function complete(taskId: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) {
-  return call('POST', `/api/tasks/${taskId}/complete`, { token: await login(user), body });
-}
-
-export async function completeOk(workflowId: string, type: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) {
-  const t = await openTaskOf(workflowId, type, user);
-  const r = await complete(t.id, user, body);
-  if (r.status !== 200) throw new Error(`complete ${type} as ${user}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body;
-}
+export const completeOk = (workflowId: string, type: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) =>
+  completeFound(openTaskOf(workflowId, type, user), type, user, body);

@@ -4,6 +4,7 @@ import { isChildCategory, PMKS_CATEGORIES, pmksCodeSchema } from '../../domain/p
 import { canCompleteTask, checkTaskCompletion } from '../../domain/access';
 import { regionChain, regionCovers, regionLevel } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
+import { claimPeriodProblem, currentPeriod, previousPeriod } from '../../domain/taliAsih';
 import { completionOf, completionSchemaFor, OUTCOMES, TASK_TYPE_INFO, TASK_TYPES } from '../../domain/taskTypes';
 
 describe('PMKS categories', () => {
@@ -126,5 +127,27 @@ describe('ISO 8601 durations', () => {
     expect(parseIsoDuration('3D')).toBeUndefined();
     expect(addIsoDuration(new Date('2026-01-31T00:00:00Z'), 'P1W').toISOString()).toBe('2026-02-07T00:00:00.000Z');
     expect(addIsoDuration(new Date('2026-01-15T10:00:00Z'), 'P1M').toISOString()).toBe('2026-02-15T10:00:00.000Z');
+  });
+});
+
+describe('tali asih claim periods', () => {
+  // 2026-11-30 17:30 UTC is 2026-12-01 00:30 in WIB: December has begun.
+  const now = new Date('2026-11-30T17:30:00Z');
+  test('the current month is taken in WIB', () => {
+    expect(currentPeriod(now)).toBe('2026-12');
+    expect(currentPeriod(new Date('2026-11-30T16:59:59Z'))).toBe('2026-11');
+    expect(previousPeriod('2027-01')).toBe('2026-12');
+    expect(previousPeriod('2026-12')).toBe('2026-11');
+  });
+  test('never a future period; a TKSK the current or previous month; a supervisor backfills', () => {
+    for (const role of ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'] as const) {
+      expect(claimPeriodProblem(role, '2027-01', now)).toMatch(/has not begun/);
+      expect(claimPeriodProblem(role, '2026-12', now)).toBeUndefined();
+      expect(claimPeriodProblem(role, '2026-11', now)).toBeUndefined();
+    }
+    expect(claimPeriodProblem('tksk', '2026-10', now)).toMatch(/2026-11 or 2026-12 only/);
+    expect(claimPeriodProblem('supervisor_kabupaten', '2026-10', now)).toBeUndefined();
+    expect(claimPeriodProblem('supervisor_provinsi', '2021-03', now)).toBeUndefined();
+    expect(claimPeriodProblem('tksk', '2026-12', new Date('2026-11-30T16:00:00Z'))).toMatch(/has not begun/);
   });
 });

@@ -178,10 +178,10 @@ async function confirm(c: CaseRun, input: unknown): Promise<CaseInterventionResu
   s.pending = s.pending.filter((p) => p !== pending);
   const action = pending.action as Intervention;
   if (!approve) {
-    await projection().recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId: c.caseId, actor, action: 'intervention.declined', details: { interventionId, action } });
+    await c.recordEvent('intervention.declined', actor, { interventionId, action });
     return { interventionId, action, status: 'declined', case: c.snapshot() };
   }
-  await projection().recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId: c.caseId, actor, action: 'intervention.confirmed', details: { interventionId, action, requestedBy: pending.requestedBy.id } });
+  await c.recordEvent('intervention.confirmed', actor, { interventionId, action, requestedBy: pending.requestedBy.id });
   await apply(c, action, pending.payload, actor);
   return { interventionId, action, status: 'done', case: c.snapshot() };
 }

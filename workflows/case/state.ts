@@ -161,6 +161,11 @@ export class CaseRun {
     upsertSearchAttributes([{ key: SA.caseStatus, value: STATUS[phase] }]);
   }
 
+  /** An audit-only event of the case: its row does not change. */
+  recordEvent(action: string, actor: Actor, details: Record<string, unknown>): Promise<void> {
+    return projection().recordCaseEvent({ eventId: uuid4(), at: new Date().toISOString(), caseId: this.caseId, actor, action, details });
+  }
+
   recordCase(action: string, actor: Actor | null, details: Record<string, unknown> = {}): Promise<void> {
     const s = this.state;
     return projection().updateCase({
