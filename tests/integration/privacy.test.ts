@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { toPendampingan } from '../support/casework';
-import { call, db, login, rawTemporalClient, stack } from '../support/stack';
+import { call, createAccount, db, login, rawTemporalClient, stack } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -78,11 +78,8 @@ async function yogyakartaSupervisor(): Promise<string> {
       ('34.71', 'kabupaten', 'Kota Yogyakarta', '34', 'kepmendagri-2025')
     ON CONFLICT (code) DO NOTHING`;
   const username = `supervisor.yogya.${randomUUID().slice(0, 6)}`;
-  const created = await call('POST', '/api/admin/users', {
-    token: await login('admin'),
-    body: { username, displayName: 'Dinsos Kota Yogyakarta', role: 'supervisor_kabupaten', regionCode: '34.71', password: 'sandi-cukup-panjang' },
-  });
-  expect(created.status).toBe(201);
+  // A supervisor's account: asked by one admin, confirmed by the other.
+  await createAccount({ username, displayName: 'Dinsos Kota Yogyakarta', role: 'supervisor_kabupaten', regionCode: '34.71', password: 'sandi-cukup-panjang' });
   return (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
 }
 

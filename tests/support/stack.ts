@@ -121,6 +121,20 @@ export async function cookieSession(username: string, password = 'demo'): Promis
   return { token: r.body.token, cookie };
 }
 
+/**
+ * An account made by the demo admins, as the API answers it: a TKSK's at once (201); a
+ * supervisor's, auditor's or admin's asked by `admin` with a reason and confirmed by `admin2`
+ * (four-eyes, 202 then the confirmation).
+ */
+export async function createAccount(body: Record<string, unknown>): Promise<{ id: string; username: string; role: string }> {
+  const r = await call('POST', '/api/admin/users', { token: await login('admin'), body: body.role === 'tksk' ? body : { reason: 'Akun untuk pengujian.', ...body } });
+  if (r.status === 201) return r.body;
+  if (r.status !== 202) throw new Error(`creating ${String(body.username)}: ${r.status} ${JSON.stringify(r.body)}`);
+  const confirmed = await call('POST', `/api/admin/privileged-requests/${r.body.id}/confirm`, { token: await login('admin2'), body: { approve: true } });
+  if (confirmed.status !== 200) throw new Error(`confirming ${String(body.username)}: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  return confirmed.body.result;
+}
+
 export function db(): Sql {
   return connect(stack().databaseUrl, { max: 2 });
 }
