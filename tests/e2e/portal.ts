@@ -148,6 +148,17 @@ export async function downloadCsv(page: Page): Promise<string[]> {
   return fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
 }
 
+/** Waits for `locator`; on a timeout the error says what the page showed instead (and a screenshot is kept). */
+export async function waitForOrDescribe(page: Page, locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.waitFor();
+  } catch (error) {
+    const shown = (await page.locator('main, [role="main"], body').first().innerText().catch(() => '')).slice(0, 1500);
+    await page.screenshot({ path: path.join(SHOTS, `failed-${what.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+    throw new Error(`${what} never appeared at ${page.url()}; the page showed: ${JSON.stringify(shown)}`, { cause: error });
+  }
+}
+
 /** Wait for a react-admin notification with this text. */
 export async function notified(page: Page, text: RegExp | string): Promise<void> {
   await page.locator('.RaNotification-root, [role="alert"]').filter({ hasText: text }).first().waitFor({ timeout: 30_000 });

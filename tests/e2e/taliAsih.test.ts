@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
 import { completeOk, waitUntil } from '../support/taliAsih';
-import { downloadCsv, go, listShowsOnly, menuTexts, notified, shot, signIn } from './portal';
+import { downloadCsv, go, waitForOrDescribe, listShowsOnly, menuTexts, notified, shot, signIn } from './portal';
 
 // A period no other test uses: one claim per TKSK and period, and the test stack is shared.
 const PERIOD = '2026-09';
@@ -137,7 +137,7 @@ test('auditors and kabupaten supervisors read claims and budgets without decidin
     const reader = await signIn(browser, user);
     await claimsOfPeriod(reader);
     await go(reader, `/claims/${OTHER}/show`);
-    await reader.getByTestId('claim-decision').getByText(/Langkah sekarang: Laporan tali asih \(TKSK\)/).waitFor();
+    await waitForOrDescribe(reader, reader.getByTestId('claim-decision').getByText(/Langkah sekarang: Laporan tali asih \(TKSK\)/), `${user}: the claim's open step`);
     for (const name of ['Setujui', 'Kembalikan', 'Tolak', 'Buka tugas']) await expect(reader.getByRole('button', { name }).or(reader.getByRole('link', { name })).count()).resolves.toBe(0);
     await reader.getByRole('menuitem', { name: 'Anggaran tali asih' }).click();
     await reader.locator('tbody tr').filter({ hasText: READ_PERIOD }).filter({ hasText: 'APBD' }).first().waitFor();

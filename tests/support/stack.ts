@@ -40,11 +40,12 @@ export function paymentsToken(): string {
  */
 const nextUnique = new Map<string, number>();
 export function runUnique(kind: string, max: number): number {
+  // Under DATA_DIR, private like everything there (tests/integration/closedEngine.test.ts checks it).
   const dir = path.join(stack().dataDir, 'test-unique', kind);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   for (let n = nextUnique.get(kind) ?? fs.readdirSync(dir).length + 1, tries = 0; tries < max; n = (n % max) + 1, tries++) {
     try {
-      fs.writeFileSync(path.join(dir, String(n)), '', { flag: 'wx' });
+      fs.writeFileSync(path.join(dir, String(n)), '', { flag: 'wx', mode: 0o600 });
       nextUnique.set(kind, (n % max) + 1);
       return n;
     } catch (err) {
