@@ -43,6 +43,8 @@ async function refresh(): Promise<string | null> {
   const response = await fetch('/api/auth/refresh', { method: 'POST', headers: { ...CSRF_HEADERS, Accept: 'application/json' }, credentials: 'same-origin' });
   if (!response.ok) {
     // 401: no cookie, expired, revoked or reused; anything else: no session this page can use.
+    // The problem document is read all the same: an unread body keeps the request open.
+    await response.text().catch(() => '');
     clearSession();
     return null;
   }
