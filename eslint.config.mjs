@@ -28,12 +28,38 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   // Layers (docs/architecture.md). domain/ is the shared vocabulary: bundle-safe, imported by everything, importing nothing of ours.
-  layer(['domain/**/*.ts'], forbid('domain/ is pure vocabulary and rules: it imports no other layer', 'workflows', 'activities', 'api', 'db', 'infra', 'worker', 'admin', 'payments', 'bench', 'scripts')),
-  { files: ['domain/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^node:', message: 'domain/ is bundle-safe (workflows and the portal import it): no Node built-ins' }] }] } },
+  layer(
+    ['domain/**/*.ts'],
+    forbid(
+      'domain/ is pure vocabulary and rules: it imports no other layer',
+      'workflows',
+      'activities',
+      'api',
+      'db',
+      'infra',
+      'worker',
+      'admin',
+      'payments',
+      'bench',
+      'scripts',
+    ),
+  ),
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^node:', message: 'domain/ is bundle-safe (workflows and the portal import it): no Node built-ins' }] },
+      ],
+    },
+  },
   // Workflows are deterministic code run in Temporal's sandbox: activities are reached through
   // proxyActivities (type imports only), never by importing the code or the database.
   layer(
@@ -45,14 +71,30 @@ export default tseslint.config(
   layer(
     ['activities/**/*.ts'],
     // Bulk activities send Updates to case workflows: the contracts in definitions.ts are theirs to use.
-    { regex: '^(\\.\\./)+workflows/(?!definitions$)', message: 'activities may import workflows/definitions (the contracts), nothing else of workflows', allowTypeImports: true },
+    {
+      regex: '^(\\.\\./)+workflows/(?!definitions$)',
+      message: 'activities may import workflows/definitions (the contracts), nothing else of workflows',
+      allowTypeImports: true,
+    },
     forbid('activities import no API, process or portal code', 'api', 'worker', 'admin', 'bench', 'scripts'),
   ),
   layer(['api/**/*.ts'], forbid('the API does not import activities, the worker or the portal', 'activities', 'worker', 'admin', 'bench')),
   // The portal is a browser bundle: of the server's code it may import domain/ only.
   layer(
     ['admin/src/**/*.ts', 'admin/src/**/*.tsx'],
-    forbid('the portal imports only domain/ of the server code', 'api', 'db', 'workflows', 'activities', 'infra', 'worker', 'payments', 'bench', 'scripts', 'tests'),
+    forbid(
+      'the portal imports only domain/ of the server code',
+      'api',
+      'db',
+      'workflows',
+      'activities',
+      'infra',
+      'worker',
+      'payments',
+      'bench',
+      'scripts',
+      'tests',
+    ),
   ),
   prettier,
 );

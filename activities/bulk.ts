@@ -16,7 +16,12 @@ export function bulkActivities(sql: Sql, temporal: Client) {
     },
 
     /** Idempotent: a case already with the new assignee (a retried activity) counts as done. */
-    async reassignCase(a: { workflowId: string; actor: Actor; assignee: { id: string; role: string; regionCode: string | null; disabled: boolean }; reason: string }): Promise<{ ok: true } | { ok: false; reason: string }> {
+    async reassignCase(a: {
+      workflowId: string;
+      actor: Actor;
+      assignee: { id: string; role: string; regionCode: string | null; disabled: boolean };
+      reason: string;
+    }): Promise<{ ok: true } | { ok: false; reason: string }> {
       try {
         await temporal.workflow.getHandle(a.workflowId).executeUpdate(interveneUpdate, {
           args: [{ action: 'reassign', actor: a.actor, payload: { toUserId: a.assignee.id, reason: a.reason }, assignee: a.assignee }],

@@ -68,7 +68,14 @@ export function caseActivities(sql: Sql) {
     },
 
     /** An audit-only event of a case (note, intervention requested/declined, reminder). */
-    async recordCaseEvent(e: { eventId: string; at: string; caseId: string; actor: Actor | null; action: string; details: Record<string, unknown> }): Promise<void> {
+    async recordCaseEvent(e: {
+      eventId: string;
+      at: string;
+      caseId: string;
+      actor: Actor | null;
+      action: string;
+      details: Record<string, unknown>;
+    }): Promise<void> {
       await sql.begin((tx) => caseAudit(tx, e));
     },
 
@@ -97,7 +104,14 @@ export function caseActivities(sql: Sql) {
       });
     },
 
-    async closeReferral(r: { referralId: string; caseId: string; status: 'served' | 'not_served' | 'cancelled'; outcome: unknown; actor: Actor | null; at: string }): Promise<void> {
+    async closeReferral(r: {
+      referralId: string;
+      caseId: string;
+      status: 'served' | 'not_served' | 'cancelled';
+      outcome: unknown;
+      actor: Actor | null;
+      at: string;
+    }): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`UPDATE referrals SET status = ${r.status}, closed_at = ${r.at}, outcome = ${tx.json((r.outcome ?? null) as never)} WHERE id = ${r.referralId} AND status = 'open'`;
         await appendActorEvent(tx, {

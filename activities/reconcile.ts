@@ -26,8 +26,12 @@ export function reconcileActivities(sql: Sql, temporal: Client) {
         result.checked++;
         const isCase = run.type === 'caseWorkflow';
         const [row] = isCase
-          ? await sql<{ id: string; open: boolean }[]>`SELECT id, status NOT IN ('closed', 'cancelled') AS open FROM cases WHERE workflow_id = ${run.workflowId}`
-          : await sql<{ id: string; open: boolean }[]>`SELECT id, status NOT IN ('paid', 'rejected') AS open FROM tali_asih_claims WHERE id = ${run.workflowId}`;
+          ? await sql<
+              { id: string; open: boolean }[]
+            >`SELECT id, status NOT IN ('closed', 'cancelled') AS open FROM cases WHERE workflow_id = ${run.workflowId}`
+          : await sql<
+              { id: string; open: boolean }[]
+            >`SELECT id, status NOT IN ('paid', 'rejected') AS open FROM tali_asih_claims WHERE id = ${run.workflowId}`;
         if (!row) continue; // a start the workflow refused (forged, malformed): nothing was written
         const latest = await temporal.workflow.getHandle(run.workflowId).describe();
         const alert = latest.status.name === 'RUNNING' ? 'reset' : row.open ? 'closed_outside' : null;

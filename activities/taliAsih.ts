@@ -36,7 +36,14 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
     },
 
     /** Writes the claim and its components once (a retry finds them) and returns them. */
-    async prepareClaim(a: { claimId: string; tkskId: string; period: string; openedBy: Actor | null; at: string; activity: PeriodActivity }): Promise<Prepared> {
+    async prepareClaim(a: {
+      claimId: string;
+      tkskId: string;
+      period: string;
+      openedBy: Actor | null;
+      at: string;
+      activity: PeriodActivity;
+    }): Promise<Prepared> {
       return sql.begin(async (tx) => {
         const [user] = await tx<{ regionCode: string; role: string }[]>`SELECT region_code, role FROM users WHERE id = ${a.tkskId}`;
         if (!user || user.role !== 'tksk' || !user.regionCode) throw ApplicationFailure.nonRetryable(`${a.tkskId} is not a TKSK`, 'InvalidInput');
@@ -67,19 +74,43 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
               INSERT INTO tali_asih_components (claim_id, tksk_id, period, component, label, amount)
               VALUES (${a.claimId}, ${a.tkskId}, ${a.period}, ${c.component}, ${c.label}, ${c.amount})`;
           }
-          await audit(tx, { key: `claim:${a.claimId}:opened`, at: a.at, actor: a.openedBy, action: 'tali_asih.opened', claimId: a.claimId, details: { period: a.period, total, components: components.map((c) => c.component) } });
+          await audit(tx, {
+            key: `claim:${a.claimId}:opened`,
+            at: a.at,
+            actor: a.openedBy,
+            action: 'tali_asih.opened',
+            claimId: a.claimId,
+            details: { period: a.period, total, components: components.map((c) => c.component) },
+          });
         }
         return { kecamatanCode: user.regionCode, kabupatenCode: kab, provinsiCode: prov, activity: a.activity, components, total };
       });
     },
 
-    async updateClaim(u: { claimId: string; status: ClaimStatus; narrative?: string; rejectedReason?: string; eventId: string; at: string; actor: Actor | null; action: string; details: Record<string, unknown> }): Promise<void> {
+    async updateClaim(u: {
+      claimId: string;
+      status: ClaimStatus;
+      narrative?: string;
+      rejectedReason?: string;
+      eventId: string;
+      at: string;
+      actor: Actor | null;
+      action: string;
+      details: Record<string, unknown>;
+    }): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`
           UPDATE tali_asih_claims SET status = ${u.status}, narrative = coalesce(${u.narrative ?? null}, narrative),
                  rejected_reason = coalesce(${u.rejectedReason ?? null}, rejected_reason), updated_at = now()
           WHERE id = ${u.claimId}`;
-        await audit(tx, { key: `claim:${u.claimId}:${u.eventId}`, at: u.at, actor: u.actor, action: u.action, claimId: u.claimId, details: { status: u.status, ...u.details } });
+        await audit(tx, {
+          key: `claim:${u.claimId}:${u.eventId}`,
+          at: u.at,
+          actor: u.actor,
+          action: u.action,
+          claimId: u.claimId,
+          details: { status: u.status, ...u.details },
+        });
       });
     },
 
@@ -120,7 +151,8 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
         FROM tali_asih_components c JOIN users u ON u.id = c.tksk_id
         WHERE c.claim_id = ${a.claimId} AND c.component = ${a.component}`;
       if (row.status === 'paid') return { receiptRef: row.paymentRef! };
-      if (row.status !== 'reserved' && row.status !== 'failed') throw ApplicationFailure.nonRetryable(`component ${a.component} is ${row.status}, not reserved`, 'NotReserved');
+      if (row.status !== 'reserved' && row.status !== 'failed')
+        throw ApplicationFailure.nonRetryable(`component ${a.component} is ${row.status}, not reserved`, 'NotReserved');
       let receipt;
       try {
         receipt = await provider().pay({
@@ -145,13 +177,22 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
         await tx`
           UPDATE tali_asih_budgets SET reserved = reserved - ${moved[0].amount}, paid = paid + ${moved[0].amount}, updated_at = now()
           WHERE provinsi_code = ${claim.provinsiCode} AND period = ${claim.period} AND funding_source = ${claim.fundingSource}`;
-        await audit(tx, { key: `claim:${a.claimId}:paid:${a.component}`, at: receipt.paidAt, actor: null, action: 'tali_asih.paid', claimId: a.claimId, details: { component: a.component, amount: Number(moved[0].amount), receiptRef: receipt.receiptRef } });
+        await audit(tx, {
+          key: `claim:${a.claimId}:paid:${a.component}`,
+          at: receipt.paidAt,
+          actor: null,
+          action: 'tali_asih.paid',
+          claimId: a.claimId,
+          details: { component: a.component, amount: Number(moved[0].amount), receiptRef: receipt.receiptRef },
+        });
       });
       return { receiptRef: receipt.receiptRef };
     },
 
     async recordClaimEvent(e: { claimId: string; eventId: string; at: string; action: string; details: Record<string, unknown> }): Promise<void> {
-      await sql.begin((tx) => audit(tx, { key: `claim:${e.claimId}:${e.eventId}`, at: e.at, actor: null, action: e.action, claimId: e.claimId, details: e.details }));
+      await sql.begin((tx) =>
+        audit(tx, { key: `claim:${e.claimId}:${e.eventId}`, at: e.at, actor: null, action: e.action, claimId: e.claimId, details: e.details }),
+      );
     },
 
     /** A claim that will not be paid gives its reservation back. */

@@ -79,7 +79,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 /** The portal's hashed assets (admin/dist/assets, names change with their content) may be cached for good; its page is revalidated. */
-const portalCaching = (res: express.Response, file: string) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+const portalCaching = (res: express.Response, file: string) =>
+  res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
 
 const requestId: RequestHandler = (req, res, next) => {
   const incoming = req.header('x-request-id');
@@ -141,7 +142,13 @@ export function createApp(deps: AppDeps) {
   const openapi = buildOpenApiDocument();
   api.get('/openapi.json', (_req, res) => res.json(openapi));
   api.use(docsRoutes());
-  api.use(authRoutes(sql, deps.jwtSecret, { limits: deps.loginLimits ?? DEFAULT_LIMITS, allowedOrigins: deps.corsOrigins ?? [], secureCookies: deps.secureCookies ?? false }));
+  api.use(
+    authRoutes(sql, deps.jwtSecret, {
+      limits: deps.loginLimits ?? DEFAULT_LIMITS,
+      allowedOrigins: deps.corsOrigins ?? [],
+      secureCookies: deps.secureCookies ?? false,
+    }),
+  );
   api.use(taskTypeRoutes());
   api.use(caseActionRoutes(sql, temporal, deps.taskQueue));
   api.use(caseRoutes(sql, temporal, deps.taskQueue));

@@ -16,7 +16,6 @@ import { HttpProblem } from './problem';
 /** A key still "in progress" after this long belongs to a request that died: it may be taken over. */
 const STALE_AFTER_SECONDS = 20;
 
-
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key: 8-200 visible ASCII characters');
 
 /** A stable UUID (RFC 9562 version 5 layout) derived from the user and their key (records from before resource_id). */
@@ -36,11 +35,15 @@ export function idempotent(sql: Sql, route: string): RequestHandler {
     if (!parsed.success) throw new HttpProblem(400, parsed.error.issues[0].message);
     const key = parsed.data;
     const actor = actorOf(res);
-    const requestHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalJson(req.body ?? null))
+      .digest('hex');
 
     // An expired record is gone (the retention workflow deletes them daily; this one had not yet).
     await sql`DELETE FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key} AND created_at < now() - ${`${IDEMPOTENCY_KEY_HOURS} hours`}::interval`;
-    const [existing] = await sql<{ requestHash: string; statusCode: number | null; response: unknown; route: string; stale: boolean; resourceId: string | null }[]>`
+    const [existing] = await sql<
+      { requestHash: string; statusCode: number | null; response: unknown; route: string; stale: boolean; resourceId: string | null }[]
+    >`
       SELECT request_hash, status_code, response, route, resource_id, created_at < now() - ${`${STALE_AFTER_SECONDS} seconds`}::interval AS stale
       FROM idempotency_keys WHERE user_id = ${actor.id} AND key = ${key}`;
     if (existing) {

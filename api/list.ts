@@ -76,7 +76,10 @@ export const oneOrMany = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 /** Filters that are an equality on a column (field → column, trusted code). */
 export function equalityFilters<K extends string>(sql: Sql, columns: Record<K, string>): Record<K, (value: unknown) => Fragment> {
   const entries = Object.entries(columns) as [K, string][];
-  return Object.fromEntries(entries.map(([field, column]) => [field, (v: unknown) => sql`${sql.unsafe(column)} = ${v as string}`])) as Record<K, (value: unknown) => Fragment>;
+  return Object.fromEntries(entries.map(([field, column]) => [field, (v: unknown) => sql`${sql.unsafe(column)} = ${v as string}`])) as Record<
+    K,
+    (value: unknown) => Fragment
+  >;
 }
 
 /** The `id` filter: one id or several. */
@@ -156,7 +159,12 @@ export async function sendListPage<S extends string, F, R>(
 /** GET handler of a list: the role may `action` (else 403), the query parses (else 422), then the page of the caller's rows. */
 export function listRoute<S extends string, F, R>(
   sql: Sql,
-  o: { action: Action; query: z.ZodType<ListQuery<S, F>, unknown>; spec: ListSpec<S, F>; source: (actor: Actor, res: Response, q: ListQuery<S, F>) => ListSource<R> },
+  o: {
+    action: Action;
+    query: z.ZodType<ListQuery<S, F>, unknown>;
+    spec: ListSpec<S, F>;
+    source: (actor: Actor, res: Response, q: ListQuery<S, F>) => ListSource<R>;
+  },
 ): RequestHandler {
   return async (req, res) => {
     const actor = authorizedActor(res, o.action);

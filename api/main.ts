@@ -24,8 +24,23 @@ async function main() {
   const connection = await Connection.connect({ address: config.temporalAddress });
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
-  const temporal = new Client({ connection, namespace: config.namespace, dataConverter: dataConverter(codec), interceptors: { workflow: [sealingInterceptor(seal)] } });
-  const app = createApp({ sql, temporal, taskQueue: config.taskQueue, jwtSecret, log, codec, corsOrigins: config.corsOrigins, loginLimits: config.loginLimits, secureCookies: config.production });
+  const temporal = new Client({
+    connection,
+    namespace: config.namespace,
+    dataConverter: dataConverter(codec),
+    interceptors: { workflow: [sealingInterceptor(seal)] },
+  });
+  const app = createApp({
+    sql,
+    temporal,
+    taskQueue: config.taskQueue,
+    jwtSecret,
+    log,
+    codec,
+    corsOrigins: config.corsOrigins,
+    loginLimits: config.loginLimits,
+    secureCookies: config.production,
+  });
   const server = app.listen(config.port, config.bindAddress, () => log.info({ port: config.port, address: config.bindAddress }, 'api listening'));
   exitWithParent(async () => {
     server.close();

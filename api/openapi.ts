@@ -8,8 +8,19 @@ import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
-  bulkConfirmBodySchema, bulkIdParamsSchema, bulkStatusSchema, caseDetailSchema, caseIdParamsSchema, caseListQuerySchema, caseSchema, confirmBodySchema,
-  createCaseBodySchema, interventionResultSchema, registeredCaseSchema, timelineEntrySchema, timelineQuerySchema,
+  bulkConfirmBodySchema,
+  bulkIdParamsSchema,
+  bulkStatusSchema,
+  caseDetailSchema,
+  caseIdParamsSchema,
+  caseListQuerySchema,
+  caseSchema,
+  confirmBodySchema,
+  createCaseBodySchema,
+  interventionResultSchema,
+  registeredCaseSchema,
+  timelineEntrySchema,
+  timelineQuerySchema,
 } from './cases/schema';
 import { codecBodySchema, codecQuerySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
@@ -18,12 +29,29 @@ import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilege
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
 import {
-  budgetBodySchema, budgetListQuerySchema, budgetSavedSchema, budgetSchema, claimDetailSchema, claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, claimSchema,
-  createClaimBodySchema, periodQuerySchema, reconciliationSchema,
+  budgetBodySchema,
+  budgetListQuerySchema,
+  budgetSavedSchema,
+  budgetSchema,
+  claimDetailSchema,
+  claimExportQuerySchema,
+  claimIdParamsSchema,
+  claimListQuerySchema,
+  claimSchema,
+  createClaimBodySchema,
+  periodQuerySchema,
+  reconciliationSchema,
 } from './taliAsih/schema';
 import { completeTaskBodySchema, taskCompletionResultSchema, taskIdParamsSchema, taskListQuerySchema, taskSchema, taskTypeInfoSchema } from './tasks/schema';
 import {
-  adminUserSchema, assignableUserListQuerySchema, assignableUserSchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema,
+  adminUserSchema,
+  assignableUserListQuerySchema,
+  assignableUserSchema,
+  createUserBodySchema,
+  resetPasswordBodySchema,
+  updateUserBodySchema,
+  userIdParamsSchema,
+  userListQuerySchema,
 } from './users/schema';
 
 const problemSchema = z
@@ -118,174 +146,425 @@ export function buildOpenApi() {
 
   // ---- system and auth
   route({
-    method: 'get', path: '/health', summary: 'Liveness and readiness: ok only when PostgreSQL and Temporal answer', tags: ['system'], open: true,
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and readiness: ok only when PostgreSQL and Temporal answer',
+    tags: ['system'],
+    open: true,
     responses: { 200: json(healthSchema, 'both dependencies reachable'), 503: json(healthSchema, 'a dependency is down') },
   });
   route({
-    method: 'get', path: '/api/openapi.json', summary: 'This document (OpenAPI 3.1, generated from the zod schemas)', tags: ['system'], open: true,
-    responses: { 200: json(z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }), 'the document') },
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This document (OpenAPI 3.1, generated from the zod schemas)',
+    tags: ['system'],
+    open: true,
+    responses: {
+      200: json(
+        z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string() }), paths: z.record(z.string(), z.unknown()) }),
+        'the document',
+      ),
+    },
   });
   route({
-    method: 'get', path: '/api/docs', summary: 'Interactive API docs (Swagger UI, served from local files)', tags: ['system'], open: true,
+    method: 'get',
+    path: '/api/docs',
+    summary: 'Interactive API docs (Swagger UI, served from local files)',
+    tags: ['system'],
+    open: true,
     responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
   });
-  const setsCookie = { 'Set-Cookie': { description: 'kesos_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=2592000 (Secure over https)', schema: { type: 'string' as const } } };
+  const setsCookie = {
+    'Set-Cookie': {
+      description: 'kesos_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/auth; Max-Age=2592000 (Secure over https)',
+      schema: { type: 'string' as const },
+    },
+  };
   route({
-    method: 'post', path: '/api/auth/login', summary: 'Sign in (throttled per account and address); the refresh token comes as an httpOnly cookie, never in the body', tags: ['auth'], open: true,
+    method: 'post',
+    path: '/api/auth/login',
+    summary: 'Sign in (throttled per account and address); the refresh token comes as an httpOnly cookie, never in the body',
+    tags: ['auth'],
+    open: true,
     body: { schema: loginBodySchema, account: 'tksk1' },
     responses: { 200: { ...json(loginResponseSchema, 'signed in'), headers: setsCookie }, ...problems(400, 401, 413, 415, 422, 429) },
   });
   route({
-    method: 'post', path: '/api/auth/refresh', summary: 'Exchange the refresh cookie (single use, rotated; a reused one revokes the login) for a new access token and cookie', tags: ['auth'], open: true,
-    headers: sessionCookieHeadersSchema, cookies: sessionCookieSchema,
+    method: 'post',
+    path: '/api/auth/refresh',
+    summary: 'Exchange the refresh cookie (single use, rotated; a reused one revokes the login) for a new access token and cookie',
+    tags: ['auth'],
+    open: true,
+    headers: sessionCookieHeadersSchema,
+    cookies: sessionCookieSchema,
     responses: { 200: { ...json(loginResponseSchema, 'a new access token; the cookie is rotated'), headers: setsCookie }, ...problems(401, 403) },
   });
   route({
-    method: 'post', path: '/api/auth/logout', summary: 'Revoke the login of the refresh cookie and clear the cookie', tags: ['auth'], open: true,
-    headers: sessionCookieHeadersSchema, cookies: sessionCookieSchema,
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Revoke the login of the refresh cookie and clear the cookie',
+    tags: ['auth'],
+    open: true,
+    headers: sessionCookieHeadersSchema,
+    cookies: sessionCookieSchema,
     responses: { 204: { description: 'revoked (also when there was no session)' }, ...problems(403) },
   });
   route({ method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], responses: { 200: json(userSchema, 'the user'), ...problems(401) } });
 
   // ---- cases
   route({
-    method: 'get', path: '/api/cases', summary: 'Cases in your region (simple-rest: sort, range, filter); NIK masked except for the case\'s own TKSK and supervisor', tags: ['cases'],
-    query: caseListQuerySchema, responses: { 200: json(z.array(caseSchema), 'cases; Content-Range carries the total'), ...problems(401, 403, 422) },
+    method: 'get',
+    path: '/api/cases',
+    summary: "Cases in your region (simple-rest: sort, range, filter); NIK masked except for the case's own TKSK and supervisor",
+    tags: ['cases'],
+    query: caseListQuerySchema,
+    responses: { 200: json(z.array(caseSchema), 'cases; Content-Range carries the total'), ...problems(401, 403, 422) },
   });
   route({
-    method: 'post', path: '/api/cases',
-    summary: "Register a case (starts caseWorkflow); 409 if the NIK has an open case (not closed or cancelled) in the same PMKS category (its id in `caseId` when you may see it), `warnings` for open cases in other categories; honours Idempotency-Key",
+    method: 'post',
+    path: '/api/cases',
+    summary:
+      'Register a case (starts caseWorkflow); 409 if the NIK has an open case (not closed or cancelled) in the same PMKS category (its id in `caseId` when you may see it), `warnings` for open cases in other categories; honours Idempotency-Key',
     tags: ['cases'],
     body: { schema: createCaseBodySchema, account: 'tksk1' },
     responses: { 201: json(registeredCaseSchema, 'registered; the asesmen task is open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/cases/{id}', summary: 'A case with its current step, tasks, referrals and pending interventions', tags: ['cases'], params: caseIdParamsSchema, responses: { 200: json(caseDetailSchema, 'the case'), ...problems(401, 403, 404, 422) } });
-  route({ method: 'get', path: '/api/cases/{id}/timeline', summary: 'Human-readable timeline (audit rows as sentences)', tags: ['cases'], params: caseIdParamsSchema, query: timelineQuerySchema, responses: { 200: json(z.array(timelineEntrySchema), 'timeline entries, oldest first'), ...problems(401, 403, 404, 422) } });
   route({
-    method: 'get', path: '/api/cases/{id}/history', summary: "The case workflow's raw Temporal event history (payloads encrypted)", tags: ['cases'], params: caseIdParamsSchema,
-    responses: { 200: json(z.object({ workflowId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }) }), 'history as Temporal exports it'), ...problems(401, 403, 404, 422) },
+    method: 'get',
+    path: '/api/cases/{id}',
+    summary: 'A case with its current step, tasks, referrals and pending interventions',
+    tags: ['cases'],
+    params: caseIdParamsSchema,
+    responses: { 200: json(caseDetailSchema, 'the case'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/cases/{id}/timeline',
+    summary: 'Human-readable timeline (audit rows as sentences)',
+    tags: ['cases'],
+    params: caseIdParamsSchema,
+    query: timelineQuerySchema,
+    responses: { 200: json(z.array(timelineEntrySchema), 'timeline entries, oldest first'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/cases/{id}/history',
+    summary: "The case workflow's raw Temporal event history (payloads encrypted)",
+    tags: ['cases'],
+    params: caseIdParamsSchema,
+    responses: {
+      200: json(
+        z.object({ workflowId: z.string(), history: z.object({ events: z.array(z.record(z.string(), z.unknown())) }) }),
+        'history as Temporal exports it',
+      ),
+      ...problems(401, 403, 404, 422),
+    },
   });
   for (const action of INTERVENTIONS) {
     route({
-      method: 'post', path: `/api/cases/{id}/actions/${action}`, summary: `Intervention: ${action} (a validated Update on the case workflow)`, tags: ['interventions'],
-      params: caseIdParamsSchema, body: { schema: interventionBodySchemas[action], account: 'supervisor1', example: INTERVENTION_EXAMPLES[action] },
-      responses: { 200: json(interventionResultSchema, 'applied; the case after it'), 202: json(interventionResultSchema, 'waiting for a second supervisor (confirm_destructive policy)'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+      method: 'post',
+      path: `/api/cases/{id}/actions/${action}`,
+      summary: `Intervention: ${action} (a validated Update on the case workflow)`,
+      tags: ['interventions'],
+      params: caseIdParamsSchema,
+      body: { schema: interventionBodySchemas[action], account: 'supervisor1', example: INTERVENTION_EXAMPLES[action] },
+      responses: {
+        200: json(interventionResultSchema, 'applied; the case after it'),
+        202: json(interventionResultSchema, 'waiting for a second supervisor (confirm_destructive policy)'),
+        ...problems(400, 401, 403, 404, 409, 413, 415, 422),
+      },
     });
   }
   route({
-    method: 'post', path: '/api/cases/{id}/actions/confirm', summary: 'A second supervisor confirms (or declines) a pending destructive intervention', tags: ['interventions'],
-    params: caseIdParamsSchema, body: { schema: confirmBodySchema, account: 'supervisor2' },
+    method: 'post',
+    path: '/api/cases/{id}/actions/confirm',
+    summary: 'A second supervisor confirms (or declines) a pending destructive intervention',
+    tags: ['interventions'],
+    params: caseIdParamsSchema,
+    body: { schema: confirmBodySchema, account: 'supervisor2' },
     responses: { 200: json(interventionResultSchema, 'confirmed or declined'), ...problems(400, 401, 403, 404, 409, 422) },
   });
   route({
-    method: 'post', path: '/api/cases/bulk-reassign', summary: 'Move every open case of a TKSK to another (a durable workflow)', tags: ['interventions'],
+    method: 'post',
+    path: '/api/cases/bulk-reassign',
+    summary: 'Move every open case of a TKSK to another (a durable workflow)',
+    tags: ['interventions'],
     body: { schema: bulkReassignBodySchema, account: 'supervisor1' },
     responses: { 202: json(bulkStatusSchema, 'started (or waiting for confirmation)'), ...problems(400, 401, 403, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/bulk-operations/{id}', summary: 'Progress of a bulk operation', tags: ['interventions'], params: bulkIdParamsSchema, responses: { 200: json(bulkStatusSchema, 'status'), ...problems(401, 403, 409, 422) } });
   route({
-    method: 'post', path: '/api/bulk-operations/{id}/confirm', summary: 'A second supervisor confirms (or declines) a bulk operation', tags: ['interventions'],
-    params: bulkIdParamsSchema, body: { schema: bulkConfirmBodySchema, account: 'supervisor2' },
+    method: 'get',
+    path: '/api/bulk-operations/{id}',
+    summary: 'Progress of a bulk operation',
+    tags: ['interventions'],
+    params: bulkIdParamsSchema,
+    responses: { 200: json(bulkStatusSchema, 'status'), ...problems(401, 403, 409, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/bulk-operations/{id}/confirm',
+    summary: 'A second supervisor confirms (or declines) a bulk operation',
+    tags: ['interventions'],
+    params: bulkIdParamsSchema,
+    body: { schema: bulkConfirmBodySchema, account: 'supervisor2' },
     responses: { 200: json(bulkStatusSchema, 'status'), ...problems(401, 403, 409, 422) },
   });
 
   // ---- tasks
-  route({ method: 'get', path: '/api/tasks', summary: 'Task inbox (simple-rest: sort, range, filter)', tags: ['tasks'], query: taskListQuerySchema, responses: { 200: listOf(taskSchema, 'tasks'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tasks/{id}', summary: 'One task', tags: ['tasks'], params: taskIdParamsSchema, responses: { 200: json(taskSchema, 'the task'), ...problems(401, 403, 404, 422) } });
   route({
-    method: 'post', path: '/api/tasks/{id}/complete', summary: 'Complete a task (a Temporal Update; answers with the case after the decision)', tags: ['tasks'],
+    method: 'get',
+    path: '/api/tasks',
+    summary: 'Task inbox (simple-rest: sort, range, filter)',
+    tags: ['tasks'],
+    query: taskListQuerySchema,
+    responses: { 200: listOf(taskSchema, 'tasks'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tasks/{id}',
+    summary: 'One task',
+    tags: ['tasks'],
     params: taskIdParamsSchema,
-    body: { schema: completeTaskBodySchema, account: 'tksk1 (TKSK tasks) or supervisor1 (approvals)', examples: idTaskCompletion, example: TASK_TYPE_INFO.asesmen.examples.submit },
+    responses: { 200: json(taskSchema, 'the task'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/tasks/{id}/complete',
+    summary: 'Complete a task (a Temporal Update; answers with the case after the decision)',
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    body: {
+      schema: completeTaskBodySchema,
+      account: 'tksk1 (TKSK tasks) or supervisor1 (approvals)',
+      examples: idTaskCompletion,
+      example: TASK_TYPE_INFO.asesmen.examples.submit,
+    },
     responses: { 200: json(taskCompletionResultSchema, 'completed; the workflow has acted on it'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/task-types', summary: 'Task types: role, outcomes, JSON Schema and valid examples', tags: ['tasks'], responses: { 200: listOf(taskTypeInfoSchema, 'task types'), ...problems(401) } });
+  route({
+    method: 'get',
+    path: '/api/task-types',
+    summary: 'Task types: role, outcomes, JSON Schema and valid examples',
+    tags: ['tasks'],
+    responses: { 200: listOf(taskTypeInfoSchema, 'task types'), ...problems(401) },
+  });
 
   // ---- audit and privacy
-  route({ method: 'get', path: '/api/audit', summary: 'Audit trail in your region (simple-rest)', tags: ['audit'], query: auditListQuerySchema, responses: { 200: listOf(auditEntrySchema, 'audit rows'), ...problems(401, 403, 422) } });
   route({
-    method: 'get', path: '/api/audit/export.csv', summary: 'CSV export of a filtered audit list', tags: ['audit'], query: auditExportQuerySchema,
+    method: 'get',
+    path: '/api/audit',
+    summary: 'Audit trail in your region (simple-rest)',
+    tags: ['audit'],
+    query: auditListQuerySchema,
+    responses: { 200: listOf(auditEntrySchema, 'audit rows'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/audit/export.csv',
+    summary: 'CSV export of a filtered audit list',
+    tags: ['audit'],
+    query: auditExportQuerySchema,
     responses: { 200: csv, ...problems(401, 403, 422) },
   });
   route({
-    method: 'get', path: '/api/audit/verify', summary: 'Recompute the hash chain and compare it with its anchors; names the first broken row', tags: ['audit'],
+    method: 'get',
+    path: '/api/audit/verify',
+    summary: 'Recompute the hash chain and compare it with its anchors; names the first broken row',
+    tags: ['audit'],
     responses: { 200: json(chainVerificationSchema, 'result'), ...problems(401, 403, 503) },
   });
   route({
-    method: 'post', path: '/api/codec/decode',
+    method: 'post',
+    path: '/api/codec/decode',
     summary:
       "Remote codec (Temporal's codec-server protocol): decode the encrypted payloads of one workflow's history (supervisors, auditors; audited). Name the workflow with ?workflowId= or the X-Workflow-Id header: its case, referral or claim must be in your region (404 otherwise) and every encrypted payload must be from its history (403 otherwise). There is no /encode.",
-    tags: ['privacy'], query: codecQuerySchema,
+    tags: ['privacy'],
+    query: codecQuerySchema,
     body: { schema: codecBodySchema, account: 'supervisor1' },
     responses: { 200: json(codecBodySchema, 'decoded payloads'), ...problems(401, 403, 404, 413, 422) },
   });
   route({
-    method: 'post', path: '/api/admin/data-subject-export', summary: 'Ask for everything held about one NIK (UU PDP data-subject access), with a reason: a second admin confirms, then the requester downloads it; audited', tags: ['privacy'],
+    method: 'post',
+    path: '/api/admin/data-subject-export',
+    summary:
+      'Ask for everything held about one NIK (UU PDP data-subject access), with a reason: a second admin confirms, then the requester downloads it; audited',
+    tags: ['privacy'],
     body: { schema: dataSubjectExportBodySchema, account: 'admin' },
     responses: { 202: json(privilegedRequestSchema, 'the request, waiting for a second admin'), ...problems(401, 403, 422) },
   });
   route({
-    method: 'get', path: '/api/admin/privileged-requests', summary: 'Privileged requests of the admins (four-eyes: exports, supervisor/auditor/admin accounts), simple-rest; filter by status, kind', tags: ['admin'],
-    query: privilegedRequestListQuerySchema, responses: { 200: listOf(privilegedRequestSchema, 'requests'), ...problems(401, 403, 422) },
+    method: 'get',
+    path: '/api/admin/privileged-requests',
+    summary: 'Privileged requests of the admins (four-eyes: exports, supervisor/auditor/admin accounts), simple-rest; filter by status, kind',
+    tags: ['admin'],
+    query: privilegedRequestListQuerySchema,
+    responses: { 200: listOf(privilegedRequestSchema, 'requests'), ...problems(401, 403, 422) },
   });
   route({
-    method: 'post', path: '/api/admin/privileged-requests/{id}/confirm', summary: "A second admin confirms (it is done now; an export becomes downloadable by its requester) or declines another admin's request", tags: ['admin'],
-    params: privilegedRequestIdParamsSchema, body: { schema: confirmPrivilegedBodySchema, account: 'admin2' },
+    method: 'post',
+    path: '/api/admin/privileged-requests/{id}/confirm',
+    summary: "A second admin confirms (it is done now; an export becomes downloadable by its requester) or declines another admin's request",
+    tags: ['admin'],
+    params: privilegedRequestIdParamsSchema,
+    body: { schema: confirmPrivilegedBodySchema, account: 'admin2' },
     responses: { 200: json(privilegedRequestSchema, 'decided'), ...problems(401, 403, 404, 409, 422) },
   });
   route({
-    method: 'post', path: '/api/admin/privileged-requests/{id}/export', summary: 'The requester downloads a confirmed data-subject export (once); audited', tags: ['privacy'],
-    params: privilegedRequestIdParamsSchema, responses: { 200: json(dataSubjectExportSchema, 'the export'), ...problems(401, 403, 404, 409, 422) },
+    method: 'post',
+    path: '/api/admin/privileged-requests/{id}/export',
+    summary: 'The requester downloads a confirmed data-subject export (once); audited',
+    tags: ['privacy'],
+    params: privilegedRequestIdParamsSchema,
+    responses: { 200: json(dataSubjectExportSchema, 'the export'), ...problems(401, 403, 404, 409, 422) },
   });
 
   route({
-    method: 'get', path: '/api/reports/summary', summary: 'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks; stipend totals per period (supervisors, auditors)', tags: ['reports'],
+    method: 'get',
+    path: '/api/reports/summary',
+    summary:
+      'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks; stipend totals per period (supervisors, auditors)',
+    tags: ['reports'],
     responses: { 200: json(reportSummarySchema, 'the summary'), ...problems(401, 403) },
   });
 
   // ---- tali asih
   route({
-    method: 'post', path: '/api/tali-asih/claims',
-    summary: 'Open a stipend claim (starts taliAsihWorkflow); 422 on /body/period for a month that has not begun (WIB), or for a TKSK anything but the current or previous month (supervisors backfill earlier ones); 409 if one exists for that TKSK and period; honours Idempotency-Key',
+    method: 'post',
+    path: '/api/tali-asih/claims',
+    summary:
+      'Open a stipend claim (starts taliAsihWorkflow); 422 on /body/period for a month that has not begun (WIB), or for a TKSK anything but the current or previous month (supervisors backfill earlier ones); 409 if one exists for that TKSK and period; honours Idempotency-Key',
     tags: ['tali asih'],
     body: { schema: createClaimBodySchema, account: 'supervisor1' },
     responses: { 201: json(claimSchema, 'the claim, with its report task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
   });
-  route({ method: 'get', path: '/api/tali-asih/claims', summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total', tags: ['tali asih'], query: claimListQuerySchema, responses: { 200: listOf(claimSchema, 'claims'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/claims/export.csv', summary: 'CSV of a filtered claim list', tags: ['tali asih'], query: claimExportQuerySchema, responses: { 200: csv, ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/claims/{id}', summary: 'A claim with its components, payments and tasks', tags: ['tali asih'], params: claimIdParamsSchema, responses: { 200: json(claimDetailSchema, 'the claim'), ...problems(401, 403, 404, 422) } });
-  route({ method: 'get', path: '/api/tali-asih/budgets', summary: 'Budget allocations of your provinsi', tags: ['tali asih'], query: budgetListQuerySchema, responses: { 200: listOf(budgetSchema, 'budgets'), ...problems(401, 403, 422) } });
   route({
-    method: 'put', path: '/api/tali-asih/budgets', summary: 'Set an allocation (provinsi supervisor); claims awaiting budget re-check at once', tags: ['tali asih'],
-    body: { schema: budgetBodySchema, account: 'provinsi1' }, responses: { 200: json(budgetSavedSchema, 'saved'), ...problems(401, 403, 409, 422) },
+    method: 'get',
+    path: '/api/tali-asih/claims',
+    summary: 'Claims (simple-rest); X-Total-Amount carries the filtered total',
+    tags: ['tali asih'],
+    query: claimListQuerySchema,
+    responses: { 200: listOf(claimSchema, 'claims'), ...problems(401, 403, 422) },
   });
-  route({ method: 'get', path: '/api/tali-asih/reconciliation', summary: 'Per provinsi: approved = paid + pending, and the budget agrees', tags: ['tali asih'], query: periodQuerySchema, responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) } });
+  route({
+    method: 'get',
+    path: '/api/tali-asih/claims/export.csv',
+    summary: 'CSV of a filtered claim list',
+    tags: ['tali asih'],
+    query: claimExportQuerySchema,
+    responses: { 200: csv, ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tali-asih/claims/{id}',
+    summary: 'A claim with its components, payments and tasks',
+    tags: ['tali asih'],
+    params: claimIdParamsSchema,
+    responses: { 200: json(claimDetailSchema, 'the claim'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tali-asih/budgets',
+    summary: 'Budget allocations of your provinsi',
+    tags: ['tali asih'],
+    query: budgetListQuerySchema,
+    responses: { 200: listOf(budgetSchema, 'budgets'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'put',
+    path: '/api/tali-asih/budgets',
+    summary: 'Set an allocation (provinsi supervisor); claims awaiting budget re-check at once',
+    tags: ['tali asih'],
+    body: { schema: budgetBodySchema, account: 'provinsi1' },
+    responses: { 200: json(budgetSavedSchema, 'saved'), ...problems(401, 403, 409, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tali-asih/reconciliation',
+    summary: 'Per provinsi: approved = paid + pending, and the budget agrees',
+    tags: ['tali asih'],
+    query: periodQuerySchema,
+    responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) },
+  });
 
   // ---- users
   route({
-    method: 'get', path: '/api/users', summary: "Active users of your region to assign work to (supervisors; simple-rest, filter by role, region code prefix, id or q)", tags: ['users'],
+    method: 'get',
+    path: '/api/users',
+    summary: 'Active users of your region to assign work to (supervisors; simple-rest, filter by role, region code prefix, id or q)',
+    tags: ['users'],
     query: assignableUserListQuerySchema,
     responses: { 200: json(z.array(assignableUserSchema), 'users; Content-Range carries the total'), ...problems(401, 403, 422) },
   });
 
   // ---- administration
-  route({ method: 'get', path: '/api/admin/users', summary: 'Users (simple-rest)', tags: ['admin'], query: userListQuerySchema, responses: { 200: listOf(adminUserSchema, 'users'), ...problems(401, 403, 422) } });
-  const waits = json(privilegedRequestSchema, "a supervisor's, auditor's or admin's account: the request (with its reason), done when a second admin confirms it");
   route({
-    method: 'post', path: '/api/admin/users', summary: "Create a user (a supervisor's, auditor's or admin's account waits for a second admin: reason required)", tags: ['admin'],
-    body: { schema: createUserBodySchema, account: 'admin' }, responses: { 201: json(adminUserSchema, 'created (a TKSK)'), 202: waits, ...problems(401, 403, 409, 422) },
+    method: 'get',
+    path: '/api/admin/users',
+    summary: 'Users (simple-rest)',
+    tags: ['admin'],
+    query: userListQuerySchema,
+    responses: { 200: listOf(adminUserSchema, 'users'), ...problems(401, 403, 422) },
+  });
+  const waits = json(
+    privilegedRequestSchema,
+    "a supervisor's, auditor's or admin's account: the request (with its reason), done when a second admin confirms it",
+  );
+  route({
+    method: 'post',
+    path: '/api/admin/users',
+    summary: "Create a user (a supervisor's, auditor's or admin's account waits for a second admin: reason required)",
+    tags: ['admin'],
+    body: { schema: createUserBodySchema, account: 'admin' },
+    responses: { 201: json(adminUserSchema, 'created (a TKSK)'), 202: waits, ...problems(401, 403, 409, 422) },
   });
   route({
-    method: 'patch', path: '/api/admin/users/{id}', summary: "Change display name, role, region; disable (revokes sessions). A privileged account's change, but for disabling it, waits for a second admin", tags: ['admin'],
-    params: userIdParamsSchema, body: { schema: updateUserBodySchema, account: 'admin' }, responses: { 200: json(adminUserSchema, 'updated'), 202: waits, ...problems(401, 403, 404, 409, 422) },
+    method: 'patch',
+    path: '/api/admin/users/{id}',
+    summary: "Change display name, role, region; disable (revokes sessions). A privileged account's change, but for disabling it, waits for a second admin",
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    body: { schema: updateUserBodySchema, account: 'admin' },
+    responses: { 200: json(adminUserSchema, 'updated'), 202: waits, ...problems(401, 403, 404, 409, 422) },
   });
   route({
-    method: 'post', path: '/api/admin/users/{id}/reset-password', summary: "Set a new password (revokes sessions); a privileged account's waits for a second admin", tags: ['admin'],
-    params: userIdParamsSchema, body: { schema: resetPasswordBodySchema, account: 'admin' }, responses: { 204: { description: 'done (a TKSK)' }, 202: waits, ...problems(401, 403, 404, 422) },
+    method: 'post',
+    path: '/api/admin/users/{id}/reset-password',
+    summary: "Set a new password (revokes sessions); a privileged account's waits for a second admin",
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    body: { schema: resetPasswordBodySchema, account: 'admin' },
+    responses: { 204: { description: 'done (a TKSK)' }, 202: waits, ...problems(401, 403, 404, 422) },
   });
-  route({ method: 'get', path: '/api/admin/sla-policies', summary: 'SLA due periods per task type and region', tags: ['admin'], responses: { 200: json(z.array(slaPolicySchema), 'every SLA row'), ...problems(401, 403) } });
-  route({ method: 'put', path: '/api/admin/sla-policies', summary: 'Set an SLA due period', tags: ['admin'], body: { schema: slaPolicyBodySchema, account: 'admin' }, responses: { 200: json(slaPolicySchema, 'saved'), ...problems(401, 403, 422) } });
-  route({ method: 'get', path: '/api/admin/case-policies', summary: 'Case policies (aftercare delay, reopen window, four-eyes, retention)', tags: ['admin'], responses: { 200: json(z.array(casePolicySchema), 'every case-setting row'), ...problems(401, 403) } });
-  route({ method: 'put', path: '/api/admin/case-policies', summary: 'Set a case policy', tags: ['admin'], body: { schema: casePolicyBodySchema, account: 'admin' }, responses: { 200: json(casePolicySchema, 'saved'), ...problems(401, 403, 422) } });
+  route({
+    method: 'get',
+    path: '/api/admin/sla-policies',
+    summary: 'SLA due periods per task type and region',
+    tags: ['admin'],
+    responses: { 200: json(z.array(slaPolicySchema), 'every SLA row'), ...problems(401, 403) },
+  });
+  route({
+    method: 'put',
+    path: '/api/admin/sla-policies',
+    summary: 'Set an SLA due period',
+    tags: ['admin'],
+    body: { schema: slaPolicyBodySchema, account: 'admin' },
+    responses: { 200: json(slaPolicySchema, 'saved'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/admin/case-policies',
+    summary: 'Case policies (aftercare delay, reopen window, four-eyes, retention)',
+    tags: ['admin'],
+    responses: { 200: json(z.array(casePolicySchema), 'every case-setting row'), ...problems(401, 403) },
+  });
+  route({
+    method: 'put',
+    path: '/api/admin/case-policies',
+    summary: 'Set a case policy',
+    tags: ['admin'],
+    body: { schema: casePolicyBodySchema, account: 'admin' },
+    responses: { 200: json(casePolicySchema, 'saved'), ...problems(401, 403, 422) },
+  });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

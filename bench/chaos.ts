@@ -46,7 +46,10 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
     const client = new ApiClient({ baseUrl, retryForMs: 120_000 });
     // Short aftercare so a lifecycle completes in seconds; budget for the claims.
     await client.request('policy', 'PUT', '/api/admin/case-policies', { user: 'admin', body: { key: 'aftercare_delay', regionCode: '33.73', value: 'PT1S' } });
-    await client.request('budget', 'PUT', '/api/tali-asih/budgets', { user: 'provinsi1', body: { period: '2026-09', fundingSource: 'APBN', allocated: 100_000_000 } });
+    await client.request('budget', 'PUT', '/api/tali-asih/budgets', {
+      user: 'provinsi1',
+      body: { period: '2026-09', fundingSource: 'APBN', allocated: 100_000_000 },
+    });
 
     // The chaos monkey, paced by progress so the faults land mid-run.
     let done = 0;
@@ -83,19 +86,30 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
     const claimsFor = ['usr_tksk1', 'usr_tksk3'];
     const claimRun = (async () => {
       for (const tkskId of claimsFor) {
-        const c = await client.request('POST /api/tali-asih/claims', 'POST', '/api/tali-asih/claims', { user: 'supervisor1', body: { tkskId, period: '2026-09' }, idempotencyKey: `chaos-claim-${tkskId}` });
+        const c = await client.request('POST /api/tali-asih/claims', 'POST', '/api/tali-asih/claims', {
+          user: 'supervisor1',
+          body: { tkskId, period: '2026-09' },
+          idempotencyKey: `chaos-claim-${tkskId}`,
+        });
         if (c.status !== 201 && c.status !== 409) throw new Error(`claim: ${c.status} ${JSON.stringify(c.body)}`);
         const id = `tali-asih-${tkskId}-2026-09`;
-        await client.complete(tkskId === 'usr_tksk1' ? 'tksk1' : 'tksk3', id, 'tali_asih_report', { data: { narrative: 'Laporan kegiatan bulan September sebagai TKSK.' } });
+        await client.complete(tkskId === 'usr_tksk1' ? 'tksk1' : 'tksk3', id, 'tali_asih_report', {
+          data: { narrative: 'Laporan kegiatan bulan September sebagai TKSK.' },
+        });
         await client.complete('supervisor1', id, 'tali_asih_verification', { outcome: 'approve', data: {} });
         await client.complete('provinsi1', id, 'tali_asih_approval', { outcome: 'approve', data: {} });
       }
     })();
 
-    const run = await runMany(o.cases, o.concurrency, () => runCaseLifecycle(client), (n) => {
-      done = n;
-      if (n % Math.max(1, Math.floor(o.cases / 10)) === 0) o.log(`[chaos] ${n}/${o.cases} cases`);
-    });
+    const run = await runMany(
+      o.cases,
+      o.concurrency,
+      () => runCaseLifecycle(client),
+      (n) => {
+        done = n;
+        if (n % Math.max(1, Math.floor(o.cases / 10)) === 0) o.log(`[chaos] ${n}/${o.cases} cases`);
+      },
+    );
     await monkey;
     await claimRun;
 
@@ -108,16 +122,20 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
         if (paid === claimsFor.length) break;
         await sleep(500);
       }
-      const [{ closed }] = await sql`SELECT count(*)::int AS closed FROM cases WHERE id IN ${sql(run.ids.length ? run.ids : ['none'])} AND status = 'closed' AND closed_reason = 'goals_met'`;
+      const [{ closed }] =
+        await sql`SELECT count(*)::int AS closed FROM cases WHERE id IN ${sql(run.ids.length ? run.ids : ['none'])} AND status = 'closed' AND closed_reason = 'goals_met'`;
       const [{ duplicateTasks }] = await sql`
         SELECT count(*)::int AS duplicate_tasks FROM (
           SELECT workflow_id, type, count(*) FROM tasks WHERE type <> 'pendampingan_visit' AND type <> 'sla_escalation' GROUP BY 1, 2 HAVING count(*) > 1) d`;
       const [{ extraVisits }] = await sql`
         SELECT count(*)::int AS extra_visits FROM (SELECT case_id FROM tasks WHERE type = 'pendampingan_visit' GROUP BY 1 HAVING count(*) <> 2) v`;
-      const [{ duplicateAuditKeys }] = await sql`SELECT count(*)::int AS duplicate_audit_keys FROM (SELECT event_key FROM audit_log GROUP BY 1 HAVING count(*) > 1) d`;
+      const [{ duplicateAuditKeys }] =
+        await sql`SELECT count(*)::int AS duplicate_audit_keys FROM (SELECT event_key FROM audit_log GROUP BY 1 HAVING count(*) > 1) d`;
       const [{ claims, claimsPaid }] = await sql`
         SELECT count(*)::int AS claims, count(*) FILTER (WHERE status = 'paid')::int AS claims_paid FROM tali_asih_claims WHERE period = '2026-09'`;
-      const ledger = (await (await fetch(`${stack.paymentsUrl}/v1/transfers`, { headers: { authorization: `Bearer ${stack.env.PAYMENT_PROVIDER_TOKEN}` } })).json()) as { idempotencyKey: string }[];
+      const ledger = (await (
+        await fetch(`${stack.paymentsUrl}/v1/transfers`, { headers: { authorization: `Bearer ${stack.env.PAYMENT_PROVIDER_TOKEN}` } })
+      ).json()) as { idempotencyKey: string }[];
       const keys = ledger.map((t) => t.idempotencyKey);
       const chain = await verifyAuditChain(sql);
       return {
@@ -150,7 +168,14 @@ if (require.main === module) {
     .then((r) => {
       console.log(JSON.stringify(r, null, 2));
       console.log(`CHAOS_REPORT ${JSON.stringify(r)}`);
-      const ok = r.closed === r.cases && !r.errors.length && !r.duplicateTasks && !r.duplicateAuditKeys && r.claimsPaid === r.claims && !r.duplicateTransfers && r.auditChainOk;
+      const ok =
+        r.closed === r.cases &&
+        !r.errors.length &&
+        !r.duplicateTasks &&
+        !r.duplicateAuditKeys &&
+        r.claimsPaid === r.claims &&
+        !r.duplicateTransfers &&
+        r.auditChainOk;
       console.log(ok ? 'chaos: PASS' : 'chaos: FAIL');
       process.exit(ok ? 0 : 1);
     })

@@ -30,7 +30,12 @@ export class ApiClient {
   }
 
   /** One logical request, retried on transport errors, 5xx and 429 until retryForMs. */
-  async request(name: string, method: string, path: string, opts: { user?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<{ status: number; body: any }> {
+  async request(
+    name: string,
+    method: string,
+    path: string,
+    opts: { user?: string; body?: unknown; idempotencyKey?: string } = {},
+  ): Promise<{ status: number; body: any }> {
     const deadline = Date.now() + (this.o.retryForMs ?? 30_000);
     let wait = 200;
     for (;;) {
@@ -40,7 +45,12 @@ export class ApiClient {
       if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
       const started = performance.now();
       try {
-        const res = await fetch(`${this.o.baseUrl}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: AbortSignal.timeout(60_000) });
+        const res = await fetch(`${this.o.baseUrl}${path}`, {
+          method,
+          headers,
+          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+          signal: AbortSignal.timeout(60_000),
+        });
         const text = await res.text();
         if (res.status === 401 && opts.user) {
           this.tokens.delete(opts.user);
@@ -116,7 +126,10 @@ export function benchRegistration() {
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
-const visit = (outcome: string, extra: Record<string, unknown> = {}) => ({ outcome, data: { visitDate: today(), observations: 'Kunjungan rumah, kondisi dicatat.', ...extra } });
+const visit = (outcome: string, extra: Record<string, unknown> = {}) => ({
+  outcome,
+  data: { visitDate: today(), observations: 'Kunjungan rumah, kondisi dicatat.', ...extra },
+});
 
 /**
  * One case from registration to closed: asesmen, approval, a visit that refers (with the
@@ -125,14 +138,35 @@ const visit = (outcome: string, extra: Record<string, unknown> = {}) => ({ outco
  */
 export async function runCaseLifecycle(api: ApiClient): Promise<string> {
   await api.think();
-  const created = await api.request('POST /api/cases', 'POST', '/api/cases', { user: 'tksk1', body: benchRegistration(), idempotencyKey: `bench-${randomUUID()}` });
+  const created = await api.request('POST /api/cases', 'POST', '/api/cases', {
+    user: 'tksk1',
+    body: benchRegistration(),
+    idempotencyKey: `bench-${randomUUID()}`,
+  });
   if (created.status !== 201) throw new Error(`register: ${created.status} ${JSON.stringify(created.body)}`);
   const caseId: string = created.body.id;
   const wf = `case-${caseId}`;
-  await api.complete('tksk1', wf, 'asesmen', { data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 } });
+  await api.complete('tksk1', wf, 'asesmen', {
+    data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 },
+  });
   await api.complete('supervisor1', wf, 'assessment_approval', { outcome: 'approve', data: {} });
-  await api.complete('tksk1', wf, 'pendampingan_visit', visit('refer', { referral: { destinationType: 'puskesmas_rumah_sakit', institutionName: 'Puskesmas Sidorejo Lor', reason: 'Hipertensi tidak terkontrol', urgency: 'sedang' } }));
-  await api.complete('tksk1', `rujukan-${caseId}-1`, 'rujukan_feedback', { outcome: 'served', data: { acknowledgedAt: today(), serviceOutcome: 'Diperiksa, mendapat obat rutin.' } });
+  await api.complete(
+    'tksk1',
+    wf,
+    'pendampingan_visit',
+    visit('refer', {
+      referral: {
+        destinationType: 'puskesmas_rumah_sakit',
+        institutionName: 'Puskesmas Sidorejo Lor',
+        reason: 'Hipertensi tidak terkontrol',
+        urgency: 'sedang',
+      },
+    }),
+  );
+  await api.complete('tksk1', `rujukan-${caseId}-1`, 'rujukan_feedback', {
+    outcome: 'served',
+    data: { acknowledgedAt: today(), serviceOutcome: 'Diperiksa, mendapat obat rutin.' },
+  });
   await api.complete('tksk1', wf, 'pendampingan_visit', visit('propose_closure', { closureReason: 'goals_met' }));
   await api.complete('supervisor1', wf, 'closure_approval', { outcome: 'approve', data: {} });
   await api.complete('tksk1', wf, 'bimbingan_lanjut', { data: { followUpDate: today(), condition: 'Mandiri, kebutuhan terpenuhi.' } });
@@ -140,7 +174,12 @@ export async function runCaseLifecycle(api: ApiClient): Promise<string> {
 }
 
 /** Runs `total` lifecycles with `concurrency` virtual users; reports progress. */
-export async function runMany(total: number, concurrency: number, one: () => Promise<string>, progress?: (done: number) => void): Promise<{ ids: string[]; errors: string[] }> {
+export async function runMany(
+  total: number,
+  concurrency: number,
+  one: () => Promise<string>,
+  progress?: (done: number) => void,
+): Promise<{ ids: string[]; errors: string[] }> {
   let next = 0;
   const ids: string[] = [];
   const errors: string[] = [];

@@ -62,7 +62,12 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     }
   };
   const pgOpts = { dir: path.join(dataDir, 'pg'), port: ports.pg };
-  const temporalOpts = { dbFile: path.join(dataDir, 'temporal', 'temporal.db'), port: ports.temporal, namespace: 'default', logFile: path.join(dataDir, 'temporal.log') };
+  const temporalOpts = {
+    dbFile: path.join(dataDir, 'temporal', 'temporal.db'),
+    port: ports.temporal,
+    namespace: 'default',
+    logFile: path.join(dataDir, 'temporal.log'),
+  };
   let pg: RunningPostgres = await startEmbeddedPostgres(pgOpts);
   let temporal: RunningTemporal = await startTemporalDevServer(temporalOpts);
   // The worker and the API connect as the application's role, as in `npm start`.

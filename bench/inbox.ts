@@ -73,20 +73,48 @@ function scenarios() {
   const tkskCases = `(SELECT * FROM cases c WHERE c.kecamatan_code = '33.73.01' UNION ALL
     SELECT * FROM cases c WHERE c.assignee_id = 'usr_tksk1' AND NOT c.kecamatan_code = '33.73.01') c`;
   return [
-    { name: 'TKSK inbox: open, by due date', user: 'tksk1', path: `/api/tasks?filter=${enc({ status: 'open' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT t.* FROM ${tkskTasks} WHERE t.status = 'open' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
-    { name: 'kabupaten inbox: open approvals', user: 'supervisor1', path: `/api/tasks?filter=${enc({ status: 'open', candidateRole: 'supervisor_kabupaten' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33.73' OR t.region_code LIKE '33.73.%') AND t.status = 'open' AND t.candidate_role = 'supervisor_kabupaten' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
-    { name: 'provinsi overdue board', user: 'provinsi1', path: `/api/tasks?filter=${enc({ status: 'open', overdue: true })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33' OR t.region_code LIKE '33.%') AND t.status = 'open' AND (t.overdue OR (t.status = 'open' AND t.due_at < now())) ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25` },
-    { name: 'TKSK case list, newest first', user: 'tksk1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM ${tkskCases} ORDER BY c.created_at DESC, c.id LIMIT 25` },
-    { name: 'provinsi case list, newest first (100k scope)', user: 'provinsi1', path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' ORDER BY c.created_at DESC, c.id LIMIT 25` },
-    { name: 'provinsi cases: pendampingan + PMKS LUT, page 5', user: 'provinsi1', path: `/api/cases?filter=${enc({ status: 'pendampingan', pmksCode: 'LUT' })}&sort=${enc(['updatedAt', 'DESC'])}&range=${enc([100, 124])}`,
-      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' AND c.status = 'pendampingan' AND c.pmks_code = 'LUT' ORDER BY c.updated_at DESC, c.id LIMIT 25 OFFSET 100` },
-    { name: 'kabupaten cases by kecamatan', user: 'supervisor1', path: `/api/cases?filter=${enc({ kecamatanCode: '33.73.01' })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
-      sql: `SELECT c.* FROM cases c WHERE c.kabupaten_code = '33.73' AND c.kecamatan_code = '33.73.01' ORDER BY c.created_at DESC, c.id LIMIT 25` },
+    {
+      name: 'TKSK inbox: open, by due date',
+      user: 'tksk1',
+      path: `/api/tasks?filter=${enc({ status: 'open' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT t.* FROM ${tkskTasks} WHERE t.status = 'open' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25`,
+    },
+    {
+      name: 'kabupaten inbox: open approvals',
+      user: 'supervisor1',
+      path: `/api/tasks?filter=${enc({ status: 'open', candidateRole: 'supervisor_kabupaten' })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33.73' OR t.region_code LIKE '33.73.%') AND t.status = 'open' AND t.candidate_role = 'supervisor_kabupaten' ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25`,
+    },
+    {
+      name: 'provinsi overdue board',
+      user: 'provinsi1',
+      path: `/api/tasks?filter=${enc({ status: 'open', overdue: true })}&sort=${enc(['dueAt', 'ASC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT t.* FROM tasks t WHERE (t.region_code = '33' OR t.region_code LIKE '33.%') AND t.status = 'open' AND (t.overdue OR (t.status = 'open' AND t.due_at < now())) ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT 25`,
+    },
+    {
+      name: 'TKSK case list, newest first',
+      user: 'tksk1',
+      path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT c.* FROM ${tkskCases} ORDER BY c.created_at DESC, c.id LIMIT 25`,
+    },
+    {
+      name: 'provinsi case list, newest first (100k scope)',
+      user: 'provinsi1',
+      path: `/api/cases?sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' ORDER BY c.created_at DESC, c.id LIMIT 25`,
+    },
+    {
+      name: 'provinsi cases: pendampingan + PMKS LUT, page 5',
+      user: 'provinsi1',
+      path: `/api/cases?filter=${enc({ status: 'pendampingan', pmksCode: 'LUT' })}&sort=${enc(['updatedAt', 'DESC'])}&range=${enc([100, 124])}`,
+      sql: `SELECT c.* FROM cases c WHERE c.provinsi_code = '33' AND c.status = 'pendampingan' AND c.pmks_code = 'LUT' ORDER BY c.updated_at DESC, c.id LIMIT 25 OFFSET 100`,
+    },
+    {
+      name: 'kabupaten cases by kecamatan',
+      user: 'supervisor1',
+      path: `/api/cases?filter=${enc({ kecamatanCode: '33.73.01' })}&sort=${enc(['createdAt', 'DESC'])}&range=${enc([0, 24])}`,
+      sql: `SELECT c.* FROM cases c WHERE c.kabupaten_code = '33.73' AND c.kecamatan_code = '33.73.01' ORDER BY c.created_at DESC, c.id LIMIT 25`,
+    },
   ];
 }
 

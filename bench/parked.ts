@@ -26,7 +26,9 @@ runBenchmark('parked', `parked-cases benchmark — ${PARKED} cases`, async (stac
     async () => {
       const c = await api.request('POST /api/cases', 'POST', '/api/cases', { user: 'tksk1', body: benchRegistration() });
       const wf = `case-${c.body.id}`;
-      await api.complete('tksk1', wf, 'asesmen', { data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 } });
+      await api.complete('tksk1', wf, 'asesmen', {
+        data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 },
+      });
       await api.complete('supervisor1', wf, 'assessment_approval', { outcome: 'approve', data: {} });
       return c.body.id;
     },
@@ -42,7 +44,15 @@ runBenchmark('parked', `parked-cases benchmark — ${PARKED} cases`, async (stac
   const rss = rssOf(stack.worker.pid);
   const dbFile = path.join(stack.dataDir, 'temporal', 'temporal.db');
   const dbBytes = ['', '-wal', '-shm'].reduce((n, s) => n + (fs.existsSync(dbFile + s) ? fs.statSync(dbFile + s).size : 0), 0);
-  const result = { machine: machine(), parked: r.ids.length, errors: r.errors.length, seconds, workerRssBefore: before, workerRss: rss, temporalDbBytes: dbBytes };
+  const result = {
+    machine: machine(),
+    parked: r.ids.length,
+    errors: r.errors.length,
+    seconds,
+    workerRssBefore: before,
+    workerRss: rss,
+    temporalDbBytes: dbBytes,
+  };
   const md = [
     `Parked cases, ${new Date().toISOString()} — ${machine()}`,
     '',

@@ -61,7 +61,16 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
  */
 export async function appendActorEvent(
   tx: Tx,
-  e: { eventKey: string; at: string; actor: { id: string; role: string } | null; action: string; entityType: string; entityId: string; caseId: string | null; details: Record<string, unknown> },
+  e: {
+    eventKey: string;
+    at: string;
+    actor: { id: string; role: string } | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    caseId: string | null;
+    details: Record<string, unknown>;
+  },
 ): Promise<void> {
   const { details, texts } = separateFreeText(e.details);
   await appendAudit(tx, {

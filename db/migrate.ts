@@ -14,7 +14,10 @@ const LOCK_KEY = 73_730_001;
  * not, this only checks that nothing is pending.
  */
 export async function migrate(sql: Sql): Promise<string[]> {
-  const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   try {
     return await sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(${LOCK_KEY})`;

@@ -76,7 +76,9 @@ export async function setupAppRole(sql: AnySql, login?: AppLogin): Promise<void>
 
 /** Why the role `sql` connects as must not run the application (empty: it may). */
 export async function appRoleProblems(sql: Sql): Promise<string[]> {
-  const [r] = await sql<{ user: string; superuser: boolean; bypassRls: boolean; createRole: boolean; ownsAudit: boolean; changesAudit: boolean; recordsMigrations: boolean }[]>`
+  const [r] = await sql<
+    { user: string; superuser: boolean; bypassRls: boolean; createRole: boolean; ownsAudit: boolean; changesAudit: boolean; recordsMigrations: boolean }[]
+  >`
     SELECT current_user AS user, rolsuper AS superuser, rolbypassrls AS bypass_rls, rolcreaterole AS create_role,
            pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass), 'USAGE') AS owns_audit,
            has_table_privilege('audit_log', 'UPDATE') OR has_table_privilege('audit_log', 'DELETE')

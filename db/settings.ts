@@ -23,14 +23,28 @@ export function mostSpecificSetting(
 
 /** Case settings for a region: the most specific row of each key, defaults for the rest. */
 export async function caseSettingsFor(sql: Sql | Tx, regionCode: string): Promise<CaseSettings> {
-  const rows = await sql<{ key: string; value: unknown }[]>`${mostSpecificSetting(sql, { table: 'case_policies', columns: 'key, value', key: 'key', region: regionCode })}`;
+  const rows = await sql<
+    { key: string; value: unknown }[]
+  >`${mostSpecificSetting(sql, { table: 'case_policies', columns: 'key, value', key: 'key', region: regionCode })}`;
   return caseSettingsSchema.parse(Object.fromEntries(rows.map((r) => [r.key, r.value])));
 }
 
 /** The SLA row for a task type in a region (a LATERAL-joinable query: at most one row). */
 export const slaSettingFor = (sql: Sql | Tx, type: TaskType, regionCode: string) =>
-  mostSpecificSetting(sql, { table: 'sla_policies', columns: 'task_type, due_period, working_days', key: 'task_type', region: regionCode, where: sql`task_type = ${type}` });
+  mostSpecificSetting(sql, {
+    table: 'sla_policies',
+    columns: 'task_type, due_period, working_days',
+    key: 'task_type',
+    region: regionCode,
+    where: sql`task_type = ${type}`,
+  });
 
 /** The retention period of the case `c` of the outer query, as an interval text. */
 export const retentionOfCase = (sql: Sql | Tx) =>
-  mostSpecificSetting(sql, { table: 'case_policies', columns: "key, value #>> '{}' AS period", key: 'key', region: sql`c.desa_code`, where: sql`key = 'retention_period'` });
+  mostSpecificSetting(sql, {
+    table: 'case_policies',
+    columns: "key, value #>> '{}' AS period",
+    key: 'key',
+    region: sql`c.desa_code`,
+    where: sql`key = 'retention_period'`,
+  });

@@ -60,7 +60,8 @@ export function checkTaskCompletion(actor: Pick<Actor, 'id' | 'role' | 'regionCo
   const role = TASK_TYPE_INFO[task.type].role;
   const refuse = (refusal: TaskRefusal, reason: string): TaskCompletionCheck => ({ ok: false, refusal, reason });
   if (actor.role !== role) return refuse('role', `only role ${role} may complete ${task.type} tasks (you are ${actor.role})`);
-  if (!regionCovers(actor.regionCode, task.regionCode)) return refuse('region', `task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
+  if (!regionCovers(actor.regionCode, task.regionCode))
+    return refuse('region', `task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
   if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return refuse('assignee', 'the task is assigned to another TKSK');
   if (task.submittedBy && task.submittedBy === actor.id) return refuse('own', 'four-eyes: you cannot review your own submission');
   return { ok: true };
@@ -97,7 +98,8 @@ export function canOpenClaim(actor: Actor, claim: ClaimForPolicy): Decision {
   const role = can(actor, 'claim.create');
   if (!role.ok) return role;
   if (actor.role === 'tksk' && claim.tkskId !== actor.id) return deny('a TKSK opens only their own claim');
-  if (claim.regionCode !== undefined && actor.id !== claim.tkskId && !regionCovers(actor.regionCode, claim.regionCode)) return deny('that TKSK is outside your region');
+  if (claim.regionCode !== undefined && actor.id !== claim.tkskId && !regionCovers(actor.regionCode, claim.regionCode))
+    return deny('that TKSK is outside your region');
   return allow;
 }
 

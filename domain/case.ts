@@ -65,8 +65,7 @@ export const caseRegistrationSchema = z
       const match = nikMatches(nik, birthDate, sex);
       if (!match.birthDate)
         ctx.addIssue({ code: 'custom', path: ['beneficiary', 'birthDate'], message: 'birth date does not match the NIK (digits 7-12, DDMMYY)' });
-      if (!match.sex)
-        ctx.addIssue({ code: 'custom', path: ['beneficiary', 'sex'], message: 'sex does not match the NIK (women: birth day + 40)' });
+      if (!match.sex) ctx.addIssue({ code: 'custom', path: ['beneficiary', 'sex'], message: 'sex does not match the NIK (women: birth day + 40)' });
     }
     const { consent } = reg;
     if (consent.basis === 'guardian' && !consent.givenBy)
@@ -74,7 +73,7 @@ export const caseRegistrationSchema = z
     if (consent.basis === 'lawful_basis' && !consent.note)
       ctx.addIssue({ code: 'custom', path: ['consent', 'note'], message: 'a note stating the lawful basis is required' });
     if (consent.basis === 'self' && isChildCategory(reg.pmksCode))
-      ctx.addIssue({ code: 'custom', path: ['consent', 'basis'], message: "a child cannot consent alone: use guardian (UU PDP Pasal 25) or lawful_basis" });
+      ctx.addIssue({ code: 'custom', path: ['consent', 'basis'], message: 'a child cannot consent alone: use guardian (UU PDP Pasal 25) or lawful_basis' });
   });
 export type CaseRegistration = z.infer<typeof caseRegistrationSchema>;
 

@@ -8,8 +8,44 @@ export type RegionLevel = (typeof REGION_LEVELS)[number];
 
 /** The 38 provinsi codes (Kepmendagri 2025 list, including the 2022 Papua splits 93–96). */
 export const PROVINSI_CODES = [
-  '11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '51', '52', '53',
-  '61', '62', '63', '64', '65', '71', '72', '73', '74', '75', '76', '81', '82', '91', '92', '93', '94', '95', '96',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '16',
+  '17',
+  '18',
+  '19',
+  '21',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '51',
+  '52',
+  '53',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '72',
+  '73',
+  '74',
+  '75',
+  '76',
+  '81',
+  '82',
+  '91',
+  '92',
+  '93',
+  '94',
+  '95',
+  '96',
 ] as const;
 
 const PATTERNS: Record<RegionLevel, RegExp> = {
@@ -23,8 +59,7 @@ export function regionLevel(code: string): RegionLevel | undefined {
   return REGION_LEVELS.find((level) => PATTERNS[level].test(code));
 }
 
-const codeOf = (level: RegionLevel, label: string) =>
-  z.string().regex(PATTERNS[level], `must be a ${label} code like ${EXAMPLES[level]}`);
+const codeOf = (level: RegionLevel, label: string) => z.string().regex(PATTERNS[level], `must be a ${label} code like ${EXAMPLES[level]}`);
 
 const EXAMPLES: Record<RegionLevel, string> = {
   provinsi: '33',

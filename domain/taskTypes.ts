@@ -133,7 +133,11 @@ const today = '2026-11-27';
 
 export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
   asesmen: {
-    type: 'asesmen', role: 'tksk', titleId: 'Asesmen', titleEn: 'Assessment', outcomes: [],
+    type: 'asesmen',
+    role: 'tksk',
+    titleId: 'Asesmen',
+    titleEn: 'Assessment',
+    outcomes: [],
     examples: {
       submit: {
         data: {
@@ -146,7 +150,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   assessment_approval: {
-    type: 'assessment_approval', role: 'supervisor_kabupaten', titleId: 'Persetujuan asesmen', titleEn: 'Assessment approval',
+    type: 'assessment_approval',
+    role: 'supervisor_kabupaten',
+    titleId: 'Persetujuan asesmen',
+    titleEn: 'Assessment approval',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
       approve: { outcome: 'approve', data: { note: 'Asesmen lengkap.' } },
@@ -155,7 +162,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   pendampingan_visit: {
-    type: 'pendampingan_visit', role: 'tksk', titleId: 'Kunjungan pendampingan', titleEn: 'Pendampingan visit',
+    type: 'pendampingan_visit',
+    role: 'tksk',
+    titleId: 'Kunjungan pendampingan',
+    titleEn: 'Pendampingan visit',
     outcomes: ['continue', 'refer', 'propose_closure'],
     examples: {
       continue: { outcome: 'continue', data: { visitDate: today, observations: 'Kondisi stabil, makan teratur.' } },
@@ -164,7 +174,12 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
         data: {
           visitDate: today,
           observations: 'Perlu pemeriksaan tekanan darah.',
-          referral: { destinationType: 'puskesmas_rumah_sakit', institutionName: 'Puskesmas Sidorejo Lor', reason: 'Hipertensi tidak terkontrol', urgency: 'sedang' },
+          referral: {
+            destinationType: 'puskesmas_rumah_sakit',
+            institutionName: 'Puskesmas Sidorejo Lor',
+            reason: 'Hipertensi tidak terkontrol',
+            urgency: 'sedang',
+          },
         },
       },
       propose_closure: {
@@ -174,7 +189,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   rujukan_feedback: {
-    type: 'rujukan_feedback', role: 'tksk', titleId: 'Umpan balik rujukan', titleEn: 'Referral feedback',
+    type: 'rujukan_feedback',
+    role: 'tksk',
+    titleId: 'Umpan balik rujukan',
+    titleEn: 'Referral feedback',
     outcomes: ['served', 'not_served'],
     examples: {
       served: { outcome: 'served', data: { acknowledgedAt: today, serviceOutcome: 'Pasien diperiksa dan mendapat obat.' } },
@@ -182,7 +200,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   closure_approval: {
-    type: 'closure_approval', role: 'supervisor_kabupaten', titleId: 'Persetujuan terminasi', titleEn: 'Closure approval',
+    type: 'closure_approval',
+    role: 'supervisor_kabupaten',
+    titleId: 'Persetujuan terminasi',
+    titleEn: 'Closure approval',
     outcomes: ['approve', 'return'],
     examples: {
       approve: { outcome: 'approve', data: {} },
@@ -190,19 +211,34 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   bimbingan_lanjut: {
-    type: 'bimbingan_lanjut', role: 'tksk', titleId: 'Bimbingan lanjut', titleEn: 'Aftercare', outcomes: [],
+    type: 'bimbingan_lanjut',
+    role: 'tksk',
+    titleId: 'Bimbingan lanjut',
+    titleEn: 'Aftercare',
+    outcomes: [],
     examples: { submit: { data: { followUpDate: today, condition: 'Mandiri, kebutuhan terpenuhi.' } } },
   },
   sla_escalation: {
-    type: 'sla_escalation', role: 'supervisor_kabupaten', titleId: 'Eskalasi tenggat', titleEn: 'Deadline escalation', outcomes: [],
+    type: 'sla_escalation',
+    role: 'supervisor_kabupaten',
+    titleId: 'Eskalasi tenggat',
+    titleEn: 'Deadline escalation',
+    outcomes: [],
     examples: { submit: { data: { actionTaken: 'TKSK dihubungi, kunjungan dijadwalkan ulang.' } } },
   },
   tali_asih_report: {
-    type: 'tali_asih_report', role: 'tksk', titleId: 'Laporan tali asih', titleEn: 'Stipend report', outcomes: [],
+    type: 'tali_asih_report',
+    role: 'tksk',
+    titleId: 'Laporan tali asih',
+    titleEn: 'Stipend report',
+    outcomes: [],
     examples: { submit: { data: { narrative: 'Bulan ini mendampingi 4 kasus lansia dan 2 rujukan ke puskesmas.' } } },
   },
   tali_asih_verification: {
-    type: 'tali_asih_verification', role: 'supervisor_kabupaten', titleId: 'Verifikasi tali asih', titleEn: 'Stipend verification',
+    type: 'tali_asih_verification',
+    role: 'supervisor_kabupaten',
+    titleId: 'Verifikasi tali asih',
+    titleEn: 'Stipend verification',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
       approve: { outcome: 'approve', data: {} },
@@ -211,7 +247,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   tali_asih_approval: {
-    type: 'tali_asih_approval', role: 'supervisor_provinsi', titleId: 'Persetujuan tali asih', titleEn: 'Stipend approval',
+    type: 'tali_asih_approval',
+    role: 'supervisor_provinsi',
+    titleId: 'Persetujuan tali asih',
+    titleEn: 'Stipend approval',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
       approve: { outcome: 'approve', data: {} },
@@ -220,7 +259,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     },
   },
   tali_asih_payment_issue: {
-    type: 'tali_asih_payment_issue', role: 'supervisor_provinsi', titleId: 'Masalah pembayaran tali asih', titleEn: 'Stipend payment issue',
+    type: 'tali_asih_payment_issue',
+    role: 'supervisor_provinsi',
+    titleId: 'Masalah pembayaran tali asih',
+    titleEn: 'Stipend payment issue',
     outcomes: ['retry', 'cancel'],
     examples: {
       retry: { outcome: 'retry', data: { note: 'Nomor rekening sudah diperbaiki oleh admin.' } },

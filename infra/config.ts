@@ -109,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     paymentProviderUrl: e.PAYMENT_PROVIDER_URL,
     buildAdmin: e.BUILD_ADMIN,
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_SECONDS },
-    corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

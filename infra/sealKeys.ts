@@ -20,7 +20,13 @@ export function sealConfigFromEnv(env: NodeJS.ProcessEnv, dataDir: string, produ
   const keys = parseSealKeys(spec); // also checks each key is long enough
   // The workflow sandbox seals with the first key of the spec it is given: put the current one first.
   const ordered = [currentKeyId, ...[...keys.keys()].filter((id) => id !== currentKeyId)];
-  const byId = new Map(spec.split(',').map((e) => e.trim()).filter(Boolean).map((e) => [e.split(':')[0], e] as const));
+  const byId = new Map(
+    spec
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)
+      .map((e) => [e.split(':')[0], e] as const),
+  );
   return { spec: ordered.map((id) => byId.get(id)!).join(','), keys, currentKeyId };
 }
 

@@ -44,7 +44,10 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
   if (mode === 'auto' && fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   log('building the portal (vite)…');
   const vite = path.join(PROJECT_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(admin, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(admin, 'vite.config.ts'), '--logLevel', 'warn'], {
+    stdio: 'inherit',
+    cwd: PROJECT_ROOT,
+  });
   if (r.status !== 0) throw new Error('portal build failed');
 }
 
@@ -148,7 +151,9 @@ export async function prepareDatabase(db: DatabaseUrls, demo: boolean, log: Log)
     await sql.end({ timeout: 5 });
   }
   if (!db.appUrl) {
-    log(`warning: DATABASE_ADMIN_URL is not set, so the application connects as the role that owns the schema and could rewrite the audit trail; see README, Configuration`);
+    log(
+      `warning: DATABASE_ADMIN_URL is not set, so the application connects as the role that owns the schema and could rewrite the audit trail; see README, Configuration`,
+    );
     return;
   }
   const app = connect(db.appUrl, { max: 1 });
@@ -254,7 +259,10 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     const api = new Supervised('api', 'api/main.ts', env, log);
     worker.start();
     api.start();
-    stops.push(() => worker.stop(), () => api.stop());
+    stops.push(
+      () => worker.stop(),
+      () => api.stop(),
+    );
 
     // The address it is bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
     const apiUrl = `http://${loopbackHost(config.bindAddress)}:${config.port}`;

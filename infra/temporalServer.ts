@@ -135,7 +135,9 @@ export async function startTemporalDevServer(o: DevServerOptions): Promise<Runni
   try {
     await Promise.race([
       waitForTemporal(address),
-      new Promise((_, reject) => child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}; see ${o.logFile ?? 'its output'}`)))),
+      new Promise((_, reject) =>
+        child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}; see ${o.logFile ?? 'its output'}`))),
+      ),
     ]);
   } catch (err) {
     if (!exited) child.kill('SIGKILL');
@@ -192,7 +194,9 @@ export async function ensureSearchAttributes(address: string, namespace: string)
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
     const types = SEARCH_ATTRIBUTE_TYPE_CODES;
-    const wrong = Object.entries(SEARCH_ATTRIBUTES).filter(([name, type]) => customAttributes && name in customAttributes && customAttributes[name] !== types[type]);
+    const wrong = Object.entries(SEARCH_ATTRIBUTES).filter(
+      ([name, type]) => customAttributes && name in customAttributes && customAttributes[name] !== types[type],
+    );
     if (wrong.length) {
       // A type cannot be changed in place: the operator removes and re-adds the attribute.
       throw new Error(`search attributes registered with the wrong type: ${wrong.map(([n, t]) => `${n} should be ${t}`).join(', ')}`);

@@ -23,10 +23,12 @@ startSimulator({
   failRate: env.PAYMENT_SIM_FAIL_RATE,
   failFirst: env.PAYMENT_SIM_FAIL_FIRST,
   loseFirstResponse: env.PAYMENT_SIM_LOSE_FIRST_RESPONSE === '1',
-}).then((server) => {
-  console.log(`[payments] simulator on 127.0.0.1:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
-  exitWithParent(() => new Promise<void>((r) => server.close(() => r())).then(() => process.exit(0)));
-}).catch((err: unknown) => {
-  console.error('[payments] failed:', err);
-  process.exit(1);
-});
+})
+  .then((server) => {
+    console.log(`[payments] simulator on 127.0.0.1:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
+    exitWithParent(() => new Promise<void>((r) => server.close(() => r())).then(() => process.exit(0)));
+  })
+  .catch((err: unknown) => {
+    console.error('[payments] failed:', err);
+    process.exit(1);
+  });

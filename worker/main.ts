@@ -18,7 +18,12 @@ runMain('worker', async () => {
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   // Activities of bulk operations send Updates to case workflows.
   const clientConnection = await Connection.connect({ address: config.temporalAddress });
-  const client = new Client({ connection: clientConnection, namespace: config.namespace, dataConverter: converter, interceptors: { workflow: [sealingInterceptor(seal)] } });
+  const client = new Client({
+    connection: clientConnection,
+    namespace: config.namespace,
+    dataConverter: converter,
+    interceptors: { workflow: [sealingInterceptor(seal)] },
+  });
   await ensureSchedules(client, config.taskQueue, { paused: config.schedulesPaused });
   await runWorker('worker', config.temporalAddress, {
     namespace: config.namespace,

@@ -83,7 +83,9 @@ export async function auditAnchorsWorkflow(raw: AuditAnchorsInput): Promise<void
   await condition(() => workflowInfo().historyLength > historyLimit || workflowInfo().continueAsNewSuggested);
   await condition(allHandlersFinished);
   const info = workflowInfo();
-  await continueAsNew<typeof auditAnchorsWorkflow>(sealStart(info.workflowId, info.workflowType, { anchors, startedBy: null, historyLimit: input.historyLimit }, null));
+  await continueAsNew<typeof auditAnchorsWorkflow>(
+    sealStart(info.workflowId, info.workflowType, { anchors, startedBy: null, historyLimit: input.historyLimit }, null),
+  );
 }
 
 /** Run by the Schedule `kesos-audit-anchor`: has kesos-audit-anchors take the current chain head. */

@@ -27,8 +27,7 @@ export function invalidPayload(message: string, issues: PayloadIssue[] = []): Ap
   return ApplicationFailure.create({ type: 'InvalidPayload', message, details: [issues] });
 }
 
-export const zodIssues = (error: z.ZodError): PayloadIssue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
+export const zodIssues = (error: z.ZodError): PayloadIssue[] => error.issues.map((i) => ({ path: i.path.map(String), message: i.message, code: i.code }));
 
 /** A start input the workflow refuses: it fails for good, without retry. */
 export const invalidInput = (message: string): ApplicationFailure => ApplicationFailure.nonRetryable(message, 'InvalidInput');

@@ -10,7 +10,6 @@ import { requireSealedStart } from './seal';
 import { projection } from './projection';
 import { TaskBoard } from './taskBoard';
 
-
 export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: string }> {
   const input = parseInput(referralInputSchema, raw, 'referral');
   requireSealedStart(raw, input.requestedBy);
@@ -38,7 +37,12 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
       const at = new Date().toISOString();
       await projection().markOverdue({ taskId: task.taskId, caseId, level, action: level === 1 ? 'rujukan.reminder' : 'rujukan.escalated', at });
       if (level === 2) {
-        await board.spawn({ type: 'sla_escalation', caseId, regionCode: regions.kabupaten, context: { referralId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt } });
+        await board.spawn({
+          type: 'sla_escalation',
+          caseId,
+          regionCode: regions.kabupaten,
+          context: { referralId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt },
+        });
       }
     },
   });
@@ -87,4 +91,3 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     throw err;
   }
 }
-

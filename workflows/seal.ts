@@ -48,7 +48,13 @@ export function requireSealedStart(raw: unknown, claimedActor: Actor | null): vo
   if (workflowInfo().unsafe.isReplaying) return;
   const info = workflowInfo();
   const seal = (raw as { seal?: unknown } | null)?.seal;
-  const verdict = verifySeal(sealKeys(), seal, { workflowId: info.workflowId, name: info.workflowType, args: raw, now: info.runStartTime.getTime(), claimedActor });
+  const verdict = verifySeal(sealKeys(), seal, {
+    workflowId: info.workflowId,
+    name: info.workflowType,
+    args: raw,
+    now: info.runStartTime.getTime(),
+    claimedActor,
+  });
   if (!verdict.ok) throw invalidInput(`refused start of ${info.workflowType}: ${verdict.reason}`);
 }
 

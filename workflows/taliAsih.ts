@@ -50,9 +50,24 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     return snapshot();
   });
 
-  const move = (next: ClaimStatus, action: string, actor: Actor | null, extra: { narrative?: string; rejectedReason?: string; details?: Record<string, unknown> } = {}) => {
+  const move = (
+    next: ClaimStatus,
+    action: string,
+    actor: Actor | null,
+    extra: { narrative?: string; rejectedReason?: string; details?: Record<string, unknown> } = {},
+  ) => {
     status = next;
-    return projection().updateClaim({ claimId, status, narrative: extra.narrative, rejectedReason: extra.rejectedReason, eventId: uuid4(), at: new Date().toISOString(), actor, action, details: extra.details ?? {} });
+    return projection().updateClaim({
+      claimId,
+      status,
+      narrative: extra.narrative,
+      rejectedReason: extra.rejectedReason,
+      eventId: uuid4(),
+      at: new Date().toISOString(),
+      actor,
+      action,
+      details: extra.details ?? {},
+    });
   };
   const end = async () => {
     await board.finish();
@@ -72,17 +87,32 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
   let approved = false;
   while (!approved) {
     if (level === 'report') {
-      const r = await board.run<{ narrative: string }>({ type: 'tali_asih_report', caseId: null, regionCode: region, assigneeId: tkskId, context: { ...context, returnNotes } });
+      const r = await board.run<{ narrative: string }>({
+        type: 'tali_asih_report',
+        caseId: null,
+        regionCode: region,
+        assigneeId: tkskId,
+        context: { ...context, returnNotes },
+      });
       if (!r) continue;
       await move('verification', 'tali_asih.reported', r.actor, { narrative: r.data.narrative });
       level = 'verification';
     } else {
       const type = level === 'verification' ? 'tali_asih_verification' : 'tali_asih_approval';
-      const r: TaskResult<{ reason?: string }> | undefined = await board.run<{ reason?: string }>({ type, caseId: null, regionCode: region, submittedBy: level === 'verification' ? tkskId : verifierId, context: { ...context, returnNotes } });
+      const r: TaskResult<{ reason?: string }> | undefined = await board.run<{ reason?: string }>({
+        type,
+        caseId: null,
+        regionCode: region,
+        submittedBy: level === 'verification' ? tkskId : verifierId,
+        context: { ...context, returnNotes },
+      });
       if (!r) continue;
       if (r.outcome === 'reject') {
         rejectedReason = r.data.reason ?? null;
-        await move('rejected', `tali_asih.${level === 'verification' ? 'verification' : 'approval'}_rejected`, r.actor, { rejectedReason: r.data.reason, details: { reason: r.data.reason } });
+        await move('rejected', `tali_asih.${level === 'verification' ? 'verification' : 'approval'}_rejected`, r.actor, {
+          rejectedReason: r.data.reason,
+          details: { reason: r.data.reason },
+        });
         return end();
       }
       if (r.outcome === 'return') {
@@ -108,7 +138,13 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     const nudges = budgetNudges;
     const res = await projection().reserveBudget({ claimId });
     if (res.reserved) break;
-    await projection().recordClaimEvent({ claimId, eventId: uuid4(), at: new Date().toISOString(), action: 'tali_asih.awaiting_budget', details: { needed: res.needed, available: res.available } });
+    await projection().recordClaimEvent({
+      claimId,
+      eventId: uuid4(),
+      at: new Date().toISOString(),
+      action: 'tali_asih.awaiting_budget',
+      details: { needed: res.needed, available: res.available },
+    });
     await board.waitFor(() => budgetNudges !== nudges, BUDGET_RECHECK_MS);
   }
   await move('disbursing', 'tali_asih.budget_reserved', null, { details: { total } });
@@ -130,7 +166,10 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
         if (issue?.outcome === 'retry') continue;
         await projection().releaseBudget({ claimId });
         rejectedReason = issue?.data.reason ?? 'payment refused';
-        await move('rejected', 'tali_asih.payment_cancelled', issue?.actor ?? null, { rejectedReason: rejectedReason ?? undefined, details: { component: c.component } });
+        await move('rejected', 'tali_asih.payment_cancelled', issue?.actor ?? null, {
+          rejectedReason: rejectedReason ?? undefined,
+          details: { component: c.component },
+        });
         return end();
       }
     }
@@ -138,7 +177,6 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
   await move('paid', 'tali_asih.completed', null, { details: { total } });
   return end();
 }
-
 
 /** Run by the monthly Schedule: opens the claims of the period that has just begun (WIB). */
 export async function openTaliAsihClaimsWorkflow(period?: string): Promise<{ period: string; opened: number; existing: number }> {

@@ -13,7 +13,6 @@ import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failur
 import { sealedActor } from './seal';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
 
-
 export interface TaskSpec {
   type: TaskType;
   regionCode: string;
@@ -96,7 +95,13 @@ export class TaskBoard {
   }
 
   summaries(): OpenTaskSummary[] {
-    return this.open().map((t) => ({ taskId: t.taskId, type: t.spec.type, regionCode: t.spec.regionCode, assigneeId: t.spec.assigneeId ?? null, dueAt: t.dueAt }));
+    return this.open().map((t) => ({
+      taskId: t.taskId,
+      type: t.spec.type,
+      regionCode: t.spec.regionCode,
+      assigneeId: t.spec.assigneeId ?? null,
+      dueAt: t.dueAt,
+    }));
   }
 
   get(taskId: string): BoardTask | undefined {
@@ -223,7 +228,11 @@ export class TaskBoard {
 
   /** Every open deadline later by `ms` (resume after a pause: clocks restart with the time that was left). */
   async postpone(ms: number): Promise<void> {
-    await this.retime(this.open().filter((t) => t.dueAt).map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + ms).toISOString() })));
+    await this.retime(
+      this.open()
+        .filter((t) => t.dueAt)
+        .map((task) => ({ task, dueAt: new Date(Date.parse(task.dueAt!) + ms).toISOString() })),
+    );
   }
 
   /** Moves due times (resume after a pause, extension), in the workflow and the inbox. */

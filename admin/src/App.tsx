@@ -50,7 +50,12 @@ export const App = () => (
         {role === 'admin' && <Resource name="users" {...users} />}
         {readsStipends(role) && <Resource name="claims" {...claims} />}
         {readsStipends(role) && (
-          <Resource name="budgets" {...budgets} edit={canManageBudgets(role) ? budgets.edit : undefined} create={canManageBudgets(role) ? budgets.create : undefined} />
+          <Resource
+            name="budgets"
+            {...budgets}
+            edit={canManageBudgets(role) ? budgets.edit : undefined}
+            create={canManageBudgets(role) ? budgets.create : undefined}
+          />
         )}
       </>
     )}

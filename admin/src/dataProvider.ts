@@ -7,7 +7,17 @@ import { fetchUtils, HttpError, type Identifier } from 'react-admin';
 import { i18nProvider } from './i18n';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
-import type { BulkOperation, ChainVerification, InterventionResult, PrivilegedRequest, ReconciliationRow, ReportSummary, TaskCompletion, TimelineEntry, UserRecord } from './types';
+import type {
+  BulkOperation,
+  ChainVerification,
+  InterventionResult,
+  PrivilegedRequest,
+  ReconciliationRow,
+  ReportSummary,
+  TaskCompletion,
+  TimelineEntry,
+  UserRecord,
+} from './types';
 
 interface ProblemIssue {
   path: (string | number)[];
@@ -25,8 +35,7 @@ interface Problem {
   errors?: ProblemIssue[];
 }
 
-const isProblem = (value: unknown): value is Problem =>
-  typeof value === 'object' && value !== null && typeof (value as Problem).detail === 'string';
+const isProblem = (value: unknown): value is Problem => typeof value === 'object' && value !== null && typeof (value as Problem).detail === 'string';
 
 /** `['body','beneficiary','nik']` → `beneficiary.nik` (the form's field path). */
 const formPath = (path: (string | number)[]): string => (path[0] === 'body' ? path.slice(1) : path).join('.');
@@ -186,7 +195,9 @@ export const dataProvider = {
 
   /** POST /api/admin/privileged-requests/:id/export — the requester's one download of a confirmed data-subject export. */
   downloadDataSubjectExport: (id: Identifier) =>
-    post(`/api/admin/privileged-requests/${enc(id)}/export`, {}).then(({ json }) => ({ data: new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }) })),
+    post(`/api/admin/privileged-requests/${enc(id)}/export`, {}).then(({ json }) => ({
+      data: new Blob([JSON.stringify(json, null, 2)], { type: 'application/json' }),
+    })),
 
   /** POST /api/tasks/:id/complete */
   completeTask: (id: Identifier, body: TaskCompletion) =>

@@ -68,9 +68,12 @@ export function auditRoutes(sql: Sql, temporal: Client): Router {
     res.type('text/csv; charset=utf-8').attachment('audit.csv');
     res.write(`${CSV_COLUMNS.join(',')}\n`);
     // Oldest first unless asked otherwise: the chain's order.
-    await sql`SELECT ${auditColumns(sql)} FROM audit_log a WHERE ${whereOf(sql, list.filters, q.filter, [auditScope(sql, actor)])} ORDER BY ${orderOf(sql, list, q.sort ?? ['seq', 'ASC'])}`.cursor(500, (rows) => {
-      for (const r of rows) res.write(csvLine(CSV_COLUMNS, presentAudit(r)));
-    });
+    await sql`SELECT ${auditColumns(sql)} FROM audit_log a WHERE ${whereOf(sql, list.filters, q.filter, [auditScope(sql, actor)])} ORDER BY ${orderOf(sql, list, q.sort ?? ['seq', 'ASC'])}`.cursor(
+      500,
+      (rows) => {
+        for (const r of rows) res.write(csvLine(CSV_COLUMNS, presentAudit(r)));
+      },
+    );
     res.end();
   });
 

@@ -31,27 +31,32 @@ class Throttled extends Error {
  */
 export async function countAttempt(sql: Sql, keys: AttemptKeys, limits: ThrottleLimits): Promise<number> {
   const window = `${limits.windowSeconds} seconds`;
-  return sql.begin(async (tx) => {
-    // Account before address in every transaction: no two attempts wait on each other's keys.
-    for (const [key, limit] of [[keys.account, limits.perAccount], [keys.address, limits.perAddress]] as const) {
-      const [counted] = await tx`
+  return sql
+    .begin(async (tx) => {
+      // Account before address in every transaction: no two attempts wait on each other's keys.
+      for (const [key, limit] of [
+        [keys.account, limits.perAccount],
+        [keys.address, limits.perAddress],
+      ] as const) {
+        const [counted] = await tx`
         INSERT INTO login_failures AS f (key, failures, window_start) VALUES (${key}, 1, now())
         ON CONFLICT (key) DO UPDATE SET
           failures = CASE WHEN f.window_start < now() - ${window}::interval THEN 1 ELSE f.failures + 1 END,
           window_start = CASE WHEN f.window_start < now() - ${window}::interval THEN now() ELSE f.window_start END
         WHERE f.window_start < now() - ${window}::interval OR f.failures < ${limit}
         RETURNING failures`;
-      if (counted) continue;
-      // Over the limit: undo this attempt's count on the other key (the transaction rolls back).
-      const [{ left }] = await tx<{ left: number }[]>`
+        if (counted) continue;
+        // Over the limit: undo this attempt's count on the other key (the transaction rolls back).
+        const [{ left }] = await tx<{ left: number }[]>`
         SELECT ceil(extract(epoch FROM window_start + ${window}::interval - now()))::int AS left FROM login_failures WHERE key = ${key}`;
-      throw new Throttled(Math.max(1, left));
-    }
-    return 0;
-  }).catch((err: unknown) => {
-    if (err instanceof Throttled) return err.retryAfter;
-    throw err;
-  });
+        throw new Throttled(Math.max(1, left));
+      }
+      return 0;
+    })
+    .catch((err: unknown) => {
+      if (err instanceof Throttled) return err.retryAfter;
+      throw err;
+    });
 }
 
 /** The attempt was the right password: the account starts afresh, the address gets the attempt back. */

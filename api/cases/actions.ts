@@ -44,7 +44,10 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
     const operationId = `bulk-reassign-${randomUUID()}`;
     const input: BulkReassignInput = { operationId, fromUserId: body.fromUserId, assignee, reason: body.reason, requestedBy: actor, requireConfirmation };
     const handle = await temporal.workflow.start<typeof bulkReassignWorkflow>('bulkReassignWorkflow', { workflowId: operationId, taskQueue, args: [input] });
-    res.status(202).location(`/api/bulk-operations/${operationId}`).json(await handle.query(bulkStatusQuery));
+    res
+      .status(202)
+      .location(`/api/bulk-operations/${operationId}`)
+      .json(await handle.query(bulkStatusQuery));
   });
 
   router.get('/bulk-operations/:id', async (req, res) => {

@@ -170,7 +170,12 @@ export function registrationWarnings(actor: Actor, open: OpenCaseOfNik[]): Regis
   const seen = open.filter((c) => seesCase(actor, c));
   const unseen = open.length - seen.length;
   return [
-    ...seen.map((c) => ({ code: 'open_case_other_category' as const, message: `this NIK also has an open ${c.pmksCode} case, ${c.id}`, caseId: c.id, pmksCode: c.pmksCode })),
+    ...seen.map((c) => ({
+      code: 'open_case_other_category' as const,
+      message: `this NIK also has an open ${c.pmksCode} case, ${c.id}`,
+      caseId: c.id,
+      pmksCode: c.pmksCode,
+    })),
     ...(unseen ? [{ code: 'open_case_other_category' as const, message: 'this NIK also has an open case in another category outside your region' }] : []),
   ];
 }

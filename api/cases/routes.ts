@@ -14,7 +14,19 @@ import { listRoute } from '../list';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
 import { recordAuditorRead } from '../requestAudit';
 import { presentTask } from '../tasks/queries';
-import { caseList, caseParts, findVisibleCase, NIK_LOCK, openCasesOfNik, presentCase, registrationWarnings, seesCase, visibleCase, visibleCases, type CaseRow } from './queries';
+import {
+  caseList,
+  caseParts,
+  findVisibleCase,
+  NIK_LOCK,
+  openCasesOfNik,
+  presentCase,
+  registrationWarnings,
+  seesCase,
+  visibleCase,
+  visibleCases,
+  type CaseRow,
+} from './queries';
 import { caseIdParamsSchema, caseListQuerySchema, createCaseBodySchema, timelineQuerySchema } from './schema';
 import { caseTimeline } from './timeline';
 
@@ -37,7 +49,11 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     const body = parseInput('body', createCaseBodySchema, req.body);
     const desaCode = body.beneficiary.desaCode;
     const [desa] = await sql`SELECT code FROM regions WHERE code = ${desaCode} AND level = 'desa'`;
-    const desaProblem = !desa ? `unknown desa/kelurahan ${desaCode}` : !regionCovers(actor.regionCode, desaCode) ? `desa ${desaCode} is outside your kecamatan (${actor.regionCode})` : undefined;
+    const desaProblem = !desa
+      ? `unknown desa/kelurahan ${desaCode}`
+      : !regionCovers(actor.regionCode, desaCode)
+        ? `desa ${desaCode} is outside your kecamatan (${actor.regionCode})`
+        : undefined;
     if (desaProblem) {
       throw validationProblem(bodyIssues([{ path: ['beneficiary', 'desaCode'], message: desaProblem, code: 'custom' }]));
     }
@@ -77,14 +93,23 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       const same = open.filter((c) => c.pmksCode === body.pmksCode);
       if (same.length) {
         const seen = same.find((c) => seesCase(actor, c));
-        if (seen) throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case, ${seen.id}: continue it instead of registering the person again`, { caseId: seen.id });
-        throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case outside your region: ask your supervisor before registering the person again`);
+        if (seen)
+          throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case, ${seen.id}: continue it instead of registering the person again`, {
+            caseId: seen.id,
+          });
+        throw new HttpProblem(
+          409,
+          `this NIK already has an open ${body.pmksCode} case outside your region: ask your supervisor before registering the person again`,
+        );
       }
       await temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start });
       return registrationWarnings(actor, open);
     });
     const row = await findVisibleCase(sql, actor, caseId);
-    res.status(201).location(`/api/cases/${caseId}`).json({ ...presentCase(actor, row!, true), ...(warnings.length ? { warnings } : {}) });
+    res
+      .status(201)
+      .location(`/api/cases/${caseId}`)
+      .json({ ...presentCase(actor, row!, true), ...(warnings.length ? { warnings } : {}) });
   });
 
   router.get('/cases/:id', async (req, res) => {

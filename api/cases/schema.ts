@@ -114,7 +114,13 @@ export const caseDetailSchema = caseRecordSchema
     referrals: z.array(referralSchema),
     /** Destructive interventions waiting for a second supervisor (confirm with POST …/actions/confirm). */
     pendingInterventions: z.array(
-      z.object({ interventionId: z.string(), action: z.string(), payload: z.record(z.string(), z.unknown()), requestedBy: z.string(), requestedAt: z.string() }),
+      z.object({
+        interventionId: z.string(),
+        action: z.string(),
+        payload: z.record(z.string(), z.unknown()),
+        requestedBy: z.string(),
+        requestedAt: z.string(),
+      }),
     ),
   })
   .meta({ id: 'CaseDetail' });

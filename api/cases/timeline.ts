@@ -13,19 +13,40 @@ type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 type Row = Omit<TimelineEntry, 'id' | 'at' | 'text'> & { seq: string; at: Date; details: Record<string, any> };
 
 const OUTCOME: Record<Lang, Record<string, string>> = {
-  id: { approve: 'menyetujui', return: 'mengembalikan', reject: 'menolak', continue: 'melanjutkan pendampingan setelah', refer: 'merujuk setelah', propose_closure: 'mengusulkan terminasi setelah', served: 'mencatat rujukan dilayani pada', not_served: 'mencatat rujukan tidak dilayani pada' },
-  en: { approve: 'approved', return: 'returned', reject: 'rejected', continue: 'continued pendampingan after', refer: 'referred after', propose_closure: 'proposed closure after', served: 'recorded the referral as served in', not_served: 'recorded the referral as not served in' },
+  id: {
+    approve: 'menyetujui',
+    return: 'mengembalikan',
+    reject: 'menolak',
+    continue: 'melanjutkan pendampingan setelah',
+    refer: 'merujuk setelah',
+    propose_closure: 'mengusulkan terminasi setelah',
+    served: 'mencatat rujukan dilayani pada',
+    not_served: 'mencatat rujukan tidak dilayani pada',
+  },
+  en: {
+    approve: 'approved',
+    return: 'returned',
+    reject: 'rejected',
+    continue: 'continued pendampingan after',
+    refer: 'referred after',
+    propose_closure: 'proposed closure after',
+    served: 'recorded the referral as served in',
+    not_served: 'recorded the referral as not served in',
+  },
 };
 
 function sentence(r: Row, lang: Lang): string {
   const who = r.actorName ?? (lang === 'id' ? 'Sistem' : 'System');
   const d = r.details ?? {};
-  const title = (t: string) => (t in TASK_TYPE_INFO ? (lang === 'id' ? TASK_TYPE_INFO[t as TaskType].titleId : TASK_TYPE_INFO[t as TaskType].titleEn).toLowerCase() : t);
+  const title = (t: string) =>
+    t in TASK_TYPE_INFO ? (lang === 'id' ? TASK_TYPE_INFO[t as TaskType].titleId : TASK_TYPE_INFO[t as TaskType].titleEn).toLowerCase() : t;
   const why = d.reason ? `: "${d.reason}"` : '';
   const id = lang === 'id';
   switch (r.action) {
     case 'case.registered':
-      return id ? `${who} meregistrasi kasus (${d.pmksCode}, dasar persetujuan: ${d.consentBasis})` : `${who} registered the case (${d.pmksCode}, consent basis: ${d.consentBasis})`;
+      return id
+        ? `${who} meregistrasi kasus (${d.pmksCode}, dasar persetujuan: ${d.consentBasis})`
+        : `${who} registered the case (${d.pmksCode}, consent basis: ${d.consentBasis})`;
     case 'task.created':
       return id ? `Tugas ${title(d.type)} dibuat` : `Task ${title(d.type)} created`;
     case 'task.completed':
@@ -40,7 +61,9 @@ function sentence(r: Row, lang: Lang): string {
     case 'rujukan.escalated':
       return id ? 'Umpan balik rujukan belum diterima: dieskalasi ke supervisor' : 'Still no referral feedback: escalated to the supervisor';
     case 'rujukan.created':
-      return id ? `${who} membuat rujukan (${d.destinationType}, urgensi ${d.urgency})` : `${who} created a referral (${d.destinationType}, urgency ${d.urgency})`;
+      return id
+        ? `${who} membuat rujukan (${d.destinationType}, urgensi ${d.urgency})`
+        : `${who} created a referral (${d.destinationType}, urgency ${d.urgency})`;
     case 'rujukan.closed':
       return id ? `Rujukan ditutup (${d.status})` : `Referral closed (${d.status})`;
     case 'case.note':
@@ -64,7 +87,9 @@ function sentence(r: Row, lang: Lang): string {
     case 'case.pendampingan_started':
       return id ? 'Pendampingan dimulai' : 'Pendampingan started';
     case 'intervention.requested':
-      return id ? `${who} meminta ${d.action} (menunggu konfirmasi supervisor kedua)${why}` : `${who} requested ${d.action} (waiting for a second supervisor)${why}`;
+      return id
+        ? `${who} meminta ${d.action} (menunggu konfirmasi supervisor kedua)${why}`
+        : `${who} requested ${d.action} (waiting for a second supervisor)${why}`;
     case 'intervention.confirmed':
       return id ? `${who} mengonfirmasi ${d.action}` : `${who} confirmed ${d.action}`;
     case 'intervention.declined':
@@ -72,13 +97,17 @@ function sentence(r: Row, lang: Lang): string {
     case 'case.personal_data_read':
       return id ? `${who} membuka data pribadi kasus` : `${who} read the case's personal data`;
     case 'temporal.payloads_decoded':
-      return id ? `${who} membuka riwayat terenkripsi alur kerja ${r.entityId} (${d.payloads} payload)` : `${who} decoded ${d.payloads} payloads of the encrypted history of workflow ${r.entityId}`;
+      return id
+        ? `${who} membuka riwayat terenkripsi alur kerja ${r.entityId} (${d.payloads} payload)`
+        : `${who} decoded ${d.payloads} payloads of the encrypted history of workflow ${r.entityId}`;
     case 'case.timeline_read':
       return id ? `${who} membuka linimasa kasus` : `${who} read the case's timeline`;
     case 'case.history_read':
       return id ? `${who} membuka riwayat workflow kasus` : `${who} read the case's workflow history`;
     case 'task.data_read':
-      return id ? `${who} membuka data tugas kasus (${(d.taskIds as string[] | undefined)?.length ?? 0})` : `${who} read the case's task data (${(d.taskIds as string[] | undefined)?.length ?? 0})`;
+      return id
+        ? `${who} membuka data tugas kasus (${(d.taskIds as string[] | undefined)?.length ?? 0})`
+        : `${who} read the case's task data (${(d.taskIds as string[] | undefined)?.length ?? 0})`;
     case 'audit.read':
       return id ? `${who} membuka log audit kasus` : `${who} read the case's audit log`;
     case 'audit.exported':

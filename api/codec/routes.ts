@@ -89,7 +89,8 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec, temporal: Client): Ro
     const actor = authorizedActor(res, 'case.history');
     const header = req.header('x-workflow-id');
     const { workflowId } = parseInput('query', codecQuerySchema, { workflowId: req.query.workflowId ?? header });
-    if (header !== undefined && header !== workflowId) throw new HttpProblem(422, 'the workflowId query parameter and the X-Workflow-Id header name different workflows');
+    if (header !== undefined && header !== workflowId)
+      throw new HttpProblem(422, 'the workflowId query parameter and the X-Workflow-Id header name different workflows');
     const body = parseInput('body', codecBodySchema, req.body);
     const scope = await workflowInScope(sql, actor, workflowId);
     if (!scope) throw new HttpProblem(404, `no case, referral or claim workflow ${workflowId} in your region`);

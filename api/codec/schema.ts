@@ -7,12 +7,17 @@ export const wirePayload = z.object({
 });
 
 /** Temporal's remote-codec protocol: payloads in, payloads out (the same shape). */
-export const codecBodySchema = z
-  .strictObject({ payloads: z.array(wirePayload).max(1_000) })
-  .meta({ id: 'CodecPayloads', example: { payloads: [{ metadata: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==', 'encryption-key-id': 'bG9jYWwtMQ==' }, data: 'q83vASNFZ4mrze8BI0VniQ==' }] } });
+export const codecBodySchema = z.strictObject({ payloads: z.array(wirePayload).max(1_000) }).meta({
+  id: 'CodecPayloads',
+  example: { payloads: [{ metadata: { encoding: 'YmluYXJ5L2VuY3J5cHRlZA==', 'encryption-key-id': 'bG9jYWwtMQ==' }, data: 'q83vASNFZ4mrze8BI0VniQ==' }] },
+});
 
 /** A workflow id as kesos-flow names them: case-<uuid>, rujukan-<caseId>-<n>, tali-asih-<tkskId>-<YYYY-MM>. */
-export const codecWorkflowIdSchema = z.string().min(1).max(200).regex(/^[\w.:-]+$/, 'a workflow id (letters, digits, . _ : -)');
+export const codecWorkflowIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.:-]+$/, 'a workflow id (letters, digits, . _ : -)');
 
 export const codecQuerySchema = z.object({
   /**

@@ -10,7 +10,10 @@ export const dataSubjectExportBodySchema = z
     /** Why (e.g. the data subject's written request and its date): a second admin confirms the export. */
     reason: reasonSchema,
   })
-  .meta({ id: 'DataSubjectExport', example: { nik: exampleCaseRegistration.beneficiary.nik, reason: 'Permintaan tertulis penerima manfaat tanggal 2 Maret 2026 (UU PDP Pasal 32).' } });
+  .meta({
+    id: 'DataSubjectExport',
+    example: { nik: exampleCaseRegistration.beneficiary.nik, reason: 'Permintaan tertulis penerima manfaat tanggal 2 Maret 2026 (UU PDP Pasal 32).' },
+  });
 
 /** Everything held about one NIK: each case with all its columns, its tasks, referrals and audit rows. */
 export const dataSubjectExportSchema = z

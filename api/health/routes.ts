@@ -15,10 +15,7 @@ async function probe(check: () => Promise<unknown>): Promise<'ok' | 'down'> {
 export function healthRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
   router.get('/health', async (_req, res) => {
-    const [db, temporalState] = await Promise.all([
-      probe(() => sql`SELECT 1`),
-      probe(() => temporal.connection.workflowService.getSystemInfo({})),
-    ]);
+    const [db, temporalState] = await Promise.all([probe(() => sql`SELECT 1`), probe(() => temporal.connection.workflowService.getSystemInfo({}))]);
     const ok = db === 'ok' && temporalState === 'ok';
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'degraded', temporal: temporalState, db });
   });

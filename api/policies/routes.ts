@@ -16,9 +16,22 @@ export function policyRoutes(sql: Sql): Router {
   /** GET every row of a settings table, PUT one (an upsert, audited in the same transaction). */
   function settingsTable<B extends { regionCode: string }>(
     path: string,
-    o: { body: z.ZodType<B, unknown>; table: 'sla_policies' | 'case_policies'; keyColumn: string; key: (r: Row) => string; upsert: (tx: Tx, b: B) => Promise<Row[]>; action: string; present: (r: Row) => object },
+    o: {
+      body: z.ZodType<B, unknown>;
+      table: 'sla_policies' | 'case_policies';
+      keyColumn: string;
+      key: (r: Row) => string;
+      upsert: (tx: Tx, b: B) => Promise<Row[]>;
+      action: string;
+      present: (r: Row) => object;
+    },
   ) {
-    const present = (r: Row) => ({ id: `${o.key(r)}:${r.regionCode}`, ...o.present(r), regionCode: r.regionCode, updatedAt: (r.updatedAt as Date).toISOString() });
+    const present = (r: Row) => ({
+      id: `${o.key(r)}:${r.regionCode}`,
+      ...o.present(r),
+      regionCode: r.regionCode,
+      updatedAt: (r.updatedAt as Date).toISOString(),
+    });
     router.get(path, async (_req, res) => {
       authorizedActor(res, 'settings.manage');
       res.json((await sql`SELECT * FROM ${sql(o.table)} ORDER BY ${sql(o.keyColumn)}, region_code`).map(present));

@@ -31,7 +31,12 @@ export function privilegedRoutes(sql: Sql): Router {
       await expirePrivilegedRequests(sql);
       next();
     },
-    listRoute(sql, { action: 'user.manage', query: privilegedRequestListQuerySchema, spec: list(sql), source: () => ({ select: sql`p.*`, from: sql`privileged_requests p`, present: (r: PrivilegedRow) => presentPrivileged(r) }) }),
+    listRoute(sql, {
+      action: 'user.manage',
+      query: privilegedRequestListQuerySchema,
+      spec: list(sql),
+      source: () => ({ select: sql`p.*`, from: sql`privileged_requests p`, present: (r: PrivilegedRow) => presentPrivileged(r) }),
+    }),
   );
 
   router.post('/admin/privileged-requests/:id/confirm', async (req, res) => {
@@ -71,7 +76,10 @@ export function privilegedRoutes(sql: Sql): Router {
     const [row] = await sql<PrivilegedRow[]>`SELECT * FROM privileged_requests WHERE id = ${id} AND kind = 'data_subject_export'`;
     if (!row) throw new HttpProblem(404, `no data-subject export request ${id}`);
     if (row.requestedBy !== actor.id) throw new HttpProblem(403, 'only the admin who asked for the export downloads it');
-    if (row.status !== 'confirmed') throw new HttpProblem(409, row.status === 'pending' ? 'the export waits for a second admin' : `the request is ${row.status}`, { requestStatus: row.status });
+    if (row.status !== 'confirmed')
+      throw new HttpProblem(409, row.status === 'pending' ? 'the export waits for a second admin' : `the request is ${row.status}`, {
+        requestStatus: row.status,
+      });
     const { caseIds, records } = await dataSubjectRecords(sql, row.payload.nik as string);
     await sql.begin(async (tx) => {
       // Once: the NIK leaves the request with the download.

@@ -54,7 +54,11 @@ export function reportRoutes(sql: Sql): Router {
       overdueByType,
       slaBreaches: tasks.slaBreaches,
       ...(stipendByPeriod
-        ? { stipendByPeriod: stipendByPeriod.reverse().map((p) => ({ period: p.period, claims: p.claims, claimed: Number(p.claimed), approved: Number(p.approved), paid: Number(p.paid) })) }
+        ? {
+            stipendByPeriod: stipendByPeriod
+              .reverse()
+              .map((p) => ({ period: p.period, claims: p.claims, claimed: Number(p.claimed), approved: Number(p.approved), paid: Number(p.paid) })),
+          }
         : {}),
     };
     res.json(summary);

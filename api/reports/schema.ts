@@ -37,8 +37,14 @@ export const reportSummarySchema = z
       generatedAt: '2026-11-27T03:00:00.000Z',
       cases: 3,
       paused: 0,
-      byPmks: [{ key: 'LUT', count: 2 }, { key: 'AT', count: 1 }],
-      byStatus: [{ key: 'pendampingan', count: 2 }, { key: 'assessment', count: 1 }],
+      byPmks: [
+        { key: 'LUT', count: 2 },
+        { key: 'AT', count: 1 },
+      ],
+      byStatus: [
+        { key: 'pendampingan', count: 2 },
+        { key: 'assessment', count: 1 },
+      ],
       byKecamatan: [{ key: '33.73.01', count: 3 }],
       openTasks: 3,
       overdueTasks: 1,

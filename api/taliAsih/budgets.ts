@@ -32,12 +32,25 @@ export function budgetRoutes(sql: Sql, temporal: Client): Router {
       const committed = await lockBudgetCommitted(tx, key);
       if (body.allocated < committed) throw new HttpProblem(409, `Rp ${committed} is already reserved or paid: the allocation cannot go below it`);
       const saved = await upsertBudget(tx, key, body.allocated);
-      await appendRequestEvent(tx, res, { key: 'budget', action: 'tali_asih.budget_set', entityType: 'budget', entityId: `${key.provinsi}:${key.period}:${key.fundingSource}`, details: body });
+      await appendRequestEvent(tx, res, {
+        key: 'budget',
+        action: 'tali_asih.budget_set',
+        entityType: 'budget',
+        entityId: `${key.provinsi}:${key.period}:${key.fundingSource}`,
+        details: body,
+      });
       return saved;
     });
     // Claims waiting for this budget re-check now instead of at their next timer.
     const waiting = await claimsAwaitingBudget(sql, key);
-    await Promise.all(waiting.map((w) => temporal.workflow.getHandle(w.id).signal(budgetChangedSignal).catch(() => undefined)));
+    await Promise.all(
+      waiting.map((w) =>
+        temporal.workflow
+          .getHandle(w.id)
+          .signal(budgetChangedSignal)
+          .catch(() => undefined),
+      ),
+    );
     res.json({ ...presentBudget(row), nudged: waiting.length });
   });
 

@@ -32,7 +32,8 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     authorize(actor, 'claim.create', { tkskId, regionCode: tksk.regionCode });
     const periodProblem = claimPeriodProblem(actor.role, body.period);
     if (periodProblem) throw bodyFieldProblem('period', periodProblem);
-    if (!(await rateExists(sql, body.period))) throw bodyFieldProblem('period', `no tali asih rate is set for ${body.period}`, 'no rate is valid for this period');
+    if (!(await rateExists(sql, body.period)))
+      throw bodyFieldProblem('period', `no tali asih rate is set for ${body.period}`, 'no rate is valid for this period');
     const claimId = claimIdOf(tkskId, body.period);
     const input: TaliAsihInput = { claimId, tkskId, period: body.period, openedBy: actor };
     let handle;
@@ -45,7 +46,8 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new HttpProblem(409, `a claim for ${tkskId} and ${body.period} already exists`, { claimId });
+      if (err instanceof WorkflowExecutionAlreadyStartedError)
+        throw new HttpProblem(409, `a claim for ${tkskId} and ${body.period} already exists`, { claimId });
       throw err;
     }
     await handle.executeUpdate(claimOpenedUpdate);

@@ -28,7 +28,10 @@ export const claimList = (sql: Sql): ListSpec<ClaimSortField, ClaimListFilter> =
   sort: { createdAt: 'c.created_at', updatedAt: 'c.updated_at', period: 'c.period', status: 'c.status', totalAmount: 'c.total_amount' },
   defaultSort: ['createdAt', 'DESC'],
   tieBreaker: 'c.id',
-  filters: { id: idFilter(sql, 'c.id'), ...equalityFilters(sql, { period: 'c.period', status: 'c.status', tkskId: 'c.tksk_id', kabupatenCode: 'c.kabupaten_code' }) },
+  filters: {
+    id: idFilter(sql, 'c.id'),
+    ...equalityFilters(sql, { period: 'c.period', status: 'c.status', tkskId: 'c.tksk_id', kabupatenCode: 'c.kabupaten_code' }),
+  },
 });
 
 /** The filtered list's total rupiah (X-Total-Amount), for finance views. */
@@ -66,7 +69,8 @@ export async function claimParts(sql: Sql, id: string) {
 
 /** Is a base rate valid at the start of the period? */
 export async function rateExists(sql: Sql, period: string): Promise<boolean> {
-  const [rate] = await sql`SELECT 1 FROM tali_asih_rates WHERE valid_from <= ${`${period}-01`}::date AND (valid_to IS NULL OR valid_to >= ${`${period}-01`}::date)`;
+  const [rate] =
+    await sql`SELECT 1 FROM tali_asih_rates WHERE valid_from <= ${`${period}-01`}::date AND (valid_to IS NULL OR valid_to >= ${`${period}-01`}::date)`;
   return rate !== undefined;
 }
 

@@ -15,7 +15,13 @@ export function taskTypeRoutes(): Router {
   const router = Router();
   const body = describeTaskTypes();
   router.get('/task-types', (_req, res) => {
-    sendList(res, 'task-types', body.map((t) => ({ id: t.type, ...t })), 0, body.length);
+    sendList(
+      res,
+      'task-types',
+      body.map((t) => ({ id: t.type, ...t })),
+      0,
+      body.length,
+    );
   });
   return router;
 }

@@ -60,7 +60,14 @@ export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> => (
   nullsLast: true,
   filters: {
     id: idFilter(sql, 't.id'),
-    ...equalityFilters(sql, { type: 't.type', status: 't.status', caseId: 't.case_id', workflowId: 't.workflow_id', assigneeId: 't.assignee_id', candidateRole: 't.candidate_role' }),
+    ...equalityFilters(sql, {
+      type: 't.type',
+      status: 't.status',
+      caseId: 't.case_id',
+      workflowId: 't.workflow_id',
+      assigneeId: 't.assignee_id',
+      candidateRole: 't.candidate_role',
+    }),
     overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
   },
 });

@@ -23,7 +23,12 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
       action: 'task.list',
       query: taskListQuerySchema,
       spec: taskList(sql),
-      source: (actor, res) => ({ select: sql`t.*`, from: visibleTasks(sql, actor), present: presentTask, read: (rows: TaskRow[]) => recordAuditorTaskRead(sql, res, actor, rows) }),
+      source: (actor, res) => ({
+        select: sql`t.*`,
+        from: visibleTasks(sql, actor),
+        present: presentTask,
+        read: (rows: TaskRow[]) => recordAuditorTaskRead(sql, res, actor, rows),
+      }),
     }),
   );
 
@@ -45,12 +50,17 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     // A retry of one's own completion (same outcome and data) while the first is still in flight
     // (its answer lost, the worker restarting) is the same Update: Temporal attaches it to the
     // first and answers with its result, instead of refusing it as "not open".
-    const updateId = `complete:${id}:${actor.id}:${createHash('sha256').update(canonicalJson(completionOf(body.outcome, body.data))).digest('hex').slice(0, 32)}`;
+    const updateId = `complete:${id}:${actor.id}:${createHash('sha256')
+      .update(canonicalJson(completionOf(body.outcome, body.data)))
+      .digest('hex')
+      .slice(0, 32)}`;
     authorize(actor, 'task.complete', { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
     const result = await viaUpdate(() =>
-      temporal.workflow.getHandle(task.workflowId).executeUpdate(completeTaskUpdate, { updateId, args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] }),
+      temporal.workflow
+        .getHandle(task.workflowId)
+        .executeUpdate(completeTaskUpdate, { updateId, args: [{ taskId: id, actor, outcome: body.outcome, data: body.data }] }),
     );
     res.json(result);
   });

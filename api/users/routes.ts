@@ -14,7 +14,14 @@ import { requestPrivileged } from '../privileged/requests';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { createAccount, regionMustExist, resetPassword, updateAccount, usernameTaken, type AccountChanges } from './accounts';
 import { assignableUserList, presentAdminUser, userInRegion, userList } from './queries';
-import { assignableUserListQuerySchema, createUserBodySchema, resetPasswordBodySchema, updateUserBodySchema, userIdParamsSchema, userListQuerySchema } from './schema';
+import {
+  assignableUserListQuerySchema,
+  createUserBodySchema,
+  resetPasswordBodySchema,
+  updateUserBodySchema,
+  userIdParamsSchema,
+  userListQuerySchema,
+} from './schema';
 
 /** A privileged account's change needs a reason: the second admin reads it, the audit trail keeps it. */
 const reasonFor = (reason: string | undefined, what: string): string => {
@@ -28,7 +35,12 @@ export function userRoutes(sql: Sql): Router {
 
   router.get(
     '/admin/users',
-    listRoute(sql, { action: 'user.manage', query: userListQuerySchema, spec: userList(sql), source: () => ({ select: sql`u.*`, from: sql`users u`, present: presentAdminUser }) }),
+    listRoute(sql, {
+      action: 'user.manage',
+      query: userListQuerySchema,
+      spec: userList(sql),
+      source: () => ({ select: sql`u.*`, from: sql`users u`, present: presentAdminUser }),
+    }),
   );
 
   router.get(
@@ -71,23 +83,36 @@ export function userRoutes(sql: Sql): Router {
     const { id } = parseInput('params', userIdParamsSchema, req.params);
     const [current] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
     if (!current) throw new HttpProblem(404, `no user ${id}`);
-    const { reason, ...changes }: AccountChanges & { reason?: string } = parseInput('body', updateUserBodySchema.superRefine((v, ctx) => {
-      // Check the role/region pair as it will be after the change.
-      const role = v.role ?? current.role;
-      const regionCode = v.regionCode === undefined ? current.regionCode : v.regionCode;
-      if (v.role !== undefined || v.regionCode !== undefined) updateUserBodySchema.safeParse({ role, regionCode }).error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', path: i.path, message: i.message }));
-    }), req.body);
+    const { reason, ...changes }: AccountChanges & { reason?: string } = parseInput(
+      'body',
+      updateUserBodySchema.superRefine((v, ctx) => {
+        // Check the role/region pair as it will be after the change.
+        const role = v.role ?? current.role;
+        const regionCode = v.regionCode === undefined ? current.regionCode : v.regionCode;
+        if (v.role !== undefined || v.regionCode !== undefined)
+          updateUserBodySchema.safeParse({ role, regionCode }).error?.issues.forEach((i) => ctx.addIssue({ code: 'custom', path: i.path, message: i.message }));
+      }),
+      req.body,
+    );
     await regionMustExist(sql, changes.regionCode);
     const fields = Object.keys(changes).filter((k) => changes[k as keyof AccountChanges] !== undefined);
     // Disabling takes access away: one admin may do it at once (a compromised account cannot wait).
     const onlyDisabling = fields.length === 1 && changes.disabled === true;
     const privileged = needsSecondAdmin(current.role) || (changes.role !== undefined && needsSecondAdmin(changes.role));
     if (privileged && fields.length && !onlyDisabling) {
-      const why = reasonFor(reason, `changing a ${changes.role && needsSecondAdmin(changes.role) && !needsSecondAdmin(current.role) ? changes.role : current.role} account`);
+      const why = reasonFor(
+        reason,
+        `changing a ${changes.role && needsSecondAdmin(changes.role) && !needsSecondAdmin(current.role) ? changes.role : current.role} account`,
+      );
       const request = await requestPrivileged(sql, res, {
         kind: 'user_update',
         targetUserId: id,
-        summary: { username: current.username, role: current.role, regionCode: current.regionCode, changes: { ...changes, bankAccount: changes.bankAccount === undefined ? undefined : 'changed' } },
+        summary: {
+          username: current.username,
+          role: current.role,
+          regionCode: current.regionCode,
+          changes: { ...changes, bankAccount: changes.bankAccount === undefined ? undefined : 'changed' },
+        },
         payload: { changes },
         reason: why,
       });

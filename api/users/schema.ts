@@ -31,7 +31,10 @@ const roleRegionCheck = (v: { role?: Role; regionCode?: string | null }, ctx: z.
 
 export const createUserBodySchema = z
   .strictObject({
-    username: z.string().trim().regex(/^[a-z0-9._-]{3,64}$/, 'lowercase letters, digits, dot, dash, underscore; 3-64'),
+    username: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9._-]{3,64}$/, 'lowercase letters, digits, dot, dash, underscore; 3-64'),
     displayName: z.string().trim().min(3).max(120),
     role: roleSchema,
     /** Kemendagri code of the user's scope (kecamatan for a TKSK, kabupaten for a kabupaten supervisor, …). */
@@ -39,11 +42,18 @@ export const createUserBodySchema = z
     /** Initial password, at least 10 characters. */
     password,
     /** Where a TKSK's tali asih is paid: `BANK:number`. */
-    bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').optional(),
+    bankAccount: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1')
+      .optional(),
     reason,
   })
   .superRefine(roleRegionCheck)
-  .meta({ id: 'CreateUser', example: { username: 'tksk.tingkir2', displayName: 'Wahyu Hidayat (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02', password: 'ganti-sandi-ini' } });
+  .meta({
+    id: 'CreateUser',
+    example: { username: 'tksk.tingkir2', displayName: 'Wahyu Hidayat (TKSK Tingkir)', role: 'tksk', regionCode: '33.73.02', password: 'ganti-sandi-ini' },
+  });
 
 export const updateUserBodySchema = z
   .strictObject({
@@ -53,7 +63,12 @@ export const updateUserBodySchema = z
     /** true: the account can no longer sign in; its sessions are revoked. */
     disabled: z.boolean().optional(),
     /** Where a TKSK's tali asih is paid: `BANK:number`. */
-    bankAccount: z.string().trim().regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1').nullable().optional(),
+    bankAccount: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3,4}:[0-9][0-9-]{5,29}$/, 'BANK:number, e.g. BRI:0021-01-000123-50-1')
+      .nullable()
+      .optional(),
     reason,
   })
   .superRefine(roleRegionCheck)

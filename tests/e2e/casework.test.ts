@@ -77,7 +77,10 @@ test('a case from registration to closure approval, through the portal only', as
   await tksk.getByTestId('server-errors').waitFor();
   await expect(firstNeed.getAttribute('aria-invalid')).resolves.toBe('true');
   // The server's zod message, worded in Bahasa Indonesia.
-  await tksk.getByTestId('server-errors').getByText(/Minimal \d+ karakter/).waitFor();
+  await tksk
+    .getByTestId('server-errors')
+    .getByText(/Minimal \d+ karakter/)
+    .waitFor();
   await shot(tksk, 'task-form-server-error');
   await firstNeed.fill('Kebutuhan makan harian');
   await completeButton(tksk).click();
@@ -119,7 +122,10 @@ test('a case from registration to closure approval, through the portal only', as
   await tksk.getByLabel(/Hasil pengamatan/).fill('Tekanan darah tinggi, perlu pemeriksaan.');
   await choose(tksk, /Jenis tujuan rujukan/, 'Puskesmas/rumah sakit');
   await tksk.getByLabel(/Nama lembaga tujuan/).fill('Puskesmas Sidorejo Lor');
-  await tksk.getByTestId('fieldset-data.referral').getByLabel(/Alasan/).fill('Hipertensi tidak terkontrol');
+  await tksk
+    .getByTestId('fieldset-data.referral')
+    .getByLabel(/Alasan/)
+    .fill('Hipertensi tidak terkontrol');
   await choose(tksk, /Urgensi/, 'Tinggi');
   await shot(tksk, 'visit-refer-form', { doc: true, top: tksk.getByTestId('complete-task') });
   await completeButton(tksk).click();
@@ -167,7 +173,7 @@ test('a case from registration to closure approval, through the portal only', as
 
 test('a supervisor pauses and resumes a case and adds a note through the dialogs', async () => {
   await tksk.reload();
-  const { caseId, name } = await caseOpenedBySupervisor('Sri Wahyuni');
+  const { caseId } = await caseOpenedBySupervisor('Sri Wahyuni');
   await supervisor.getByTestId('intervention-pause').click();
   const pause = supervisor.getByTestId('dialog-pause');
   await pause.getByLabel(/Alasan/).fill('abc');
@@ -207,14 +213,17 @@ test('a supervisor pauses and resumes a case and adds a note through the dialogs
   // English follows the locale switch.
   await supervisor.getByRole('button', { name: /Bahasa Indonesia/i }).click();
   await supervisor.getByRole('menuitem', { name: 'English' }).click();
-  await supervisor.getByTestId('timeline').getByText(/paused the case/).waitFor();
+  await supervisor
+    .getByTestId('timeline')
+    .getByText(/paused the case/)
+    .waitFor();
   await supervisor.getByRole('button', { name: /English/i }).click();
   await supervisor.getByRole('menuitem', { name: 'Bahasa Indonesia' }).click();
 });
 
 test('reassignment picks a TKSK by name: one case, then every case of that TKSK back at once', async () => {
   // One case: only active TKSK of the case's kecamatan are offered (not Tingkir's).
-  const { caseId, name } = await caseOpenedBySupervisor('Tri Handayani');
+  const { caseId } = await caseOpenedBySupervisor('Tri Handayani');
   await supervisor.getByTestId('intervention-reassign').click();
   const single = supervisor.getByTestId('dialog-reassign');
   const to = single.getByLabel(/Alihkan ke TKSK/);
@@ -322,7 +331,10 @@ test('the overdue board lists a late task with its "Terlambat" badge', async () 
   }
 
   await supervisor.getByRole('menuitem', { name: 'Terlambat' }).click();
-  const row = supervisor.locator('tbody tr').filter({ hasText: name }).filter({ has: supervisor.getByText('Asesmen', { exact: true }) });
+  const row = supervisor
+    .locator('tbody tr')
+    .filter({ hasText: name })
+    .filter({ has: supervisor.getByText('Asesmen', { exact: true }) });
   for (let i = 0; i < 10 && !(await row.first().isVisible()); i++) {
     await supervisor.waitForTimeout(1_000);
     await supervisor.getByRole('button', { name: 'Muat ulang' }).first().click();

@@ -20,7 +20,9 @@ async function watchedPage(): Promise<{ page: Page; seen: string[] }> {
   });
   await context.exposeFunction('reportViolation', (v: string) => seen.push(v));
   await context.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation: (v: string) => void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return { page: await context.newPage(), seen };
 }

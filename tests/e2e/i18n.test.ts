@@ -17,7 +17,7 @@ test('Bahasa Indonesia and English have identical key sets', () => {
 const leaves = (tree: object, prefix = ''): [string, unknown][] =>
   Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : [[`${prefix}${k}`, v] as [string, unknown]]));
 
-test("every portal message (kesos.*, resources.*) is a non-empty string in both languages", () => {
+test('every portal message (kesos.*, resources.*) is a non-empty string in both languages', () => {
   for (const messages of [indonesian, english]) {
     const empty = leaves(messages).filter(([k, v]) => !k.startsWith('ra.') && (typeof v !== 'string' || v.trim() === ''));
     expect(empty).toEqual([]);

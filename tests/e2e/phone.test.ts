@@ -23,7 +23,13 @@ async function fitsWidth(page: Page): Promise<void> {
     const out: string[] = [];
     document.querySelectorAll('body *').forEach((e) => {
       const r = e.getBoundingClientRect();
-      if (r.right > max && r.width > 0) out.push(`${e.tagName.toLowerCase()}.${String((e as HTMLElement).className).split(' ').slice(0, 3).join('.')} (right ${Math.round(r.right)})`);
+      if (r.right > max && r.width > 0)
+        out.push(
+          `${e.tagName.toLowerCase()}.${String((e as HTMLElement).className)
+            .split(' ')
+            .slice(0, 3)
+            .join('.')} (right ${Math.round(r.right)})`,
+        );
     });
     return out.slice(0, 8);
   }, PHONE.width + 1);

@@ -29,7 +29,10 @@ test('tksk1 logs in and sees the case list in Bahasa Indonesia', async () => {
   await page.getByRole('menuitem', { name: 'Kasus saya' }).click();
   await page.getByText('Siti Aminah').first().waitFor({ timeout: 30_000 });
   // Masked NIK in the list; the registered case's status in Indonesian.
-  await page.getByText(/3373\*{8}\d{4}/).first().waitFor();
+  await page
+    .getByText(/3373\*{8}\d{4}/)
+    .first()
+    .waitFor();
   await page.getByText('Asesmen').first().waitFor();
   await page.screenshot({ path: path.join(shots, 'cases-list.png') });
   await page.close();
@@ -86,7 +89,11 @@ describe('the session in the browser', () => {
     await page.getByRole('button', { name: /^Masuk$/ }).click();
     await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
 
-    const stored = await page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }), cookie: document.cookie }));
+    const stored = await page.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+      cookie: document.cookie,
+    }));
     expect(stored.local).not.toMatch(/refresh|token/i);
     expect(stored.session).not.toMatch(/refresh/i);
     expect(stored.cookie).not.toMatch(/kesos_refresh/);
@@ -103,7 +110,10 @@ describe('the session in the browser', () => {
     await page.waitForURL(/#\/login/, { timeout: 15_000 });
     expect((await context.cookies()).filter((c) => c.name === 'kesos_refresh')).toEqual([]);
     // The old cookie value is revoked server-side too.
-    const replay = await fetch(`${stack().apiUrl}/api/auth/refresh`, { method: 'POST', headers: { cookie: `kesos_refresh=${cookie.value}`, 'x-requested-with': 'fetch' } });
+    const replay = await fetch(`${stack().apiUrl}/api/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: `kesos_refresh=${cookie.value}`, 'x-requested-with': 'fetch' },
+    });
     expect(replay.status).toBe(401);
     await page.reload();
     await page.getByLabel(/Nama pengguna/).waitFor({ timeout: 15_000 });

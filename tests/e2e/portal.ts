@@ -133,7 +133,9 @@ export async function listShowsOnly(page: Page, text: string, count?: number): P
     );
   } catch (error) {
     const rows = (await page.locator('tbody tr').allInnerTexts()).filter((t) => t.trim());
-    throw new Error(`the list never showed only rows with "${text}"${count === undefined ? '' : ` (${count} rows)`}; on screen: ${JSON.stringify(rows)}`, { cause: error });
+    throw new Error(`the list never showed only rows with "${text}"${count === undefined ? '' : ` (${count} rows)`}; on screen: ${JSON.stringify(rows)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -145,7 +147,10 @@ export async function settled(page: Page): Promise<void> {
 /** Clicks the list's CSV export and returns the downloaded file's lines (the header first). */
 export async function downloadCsv(page: Page): Promise<string[]> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-  return fs.readFileSync((await download.path())!, 'utf8').trim().split('\n');
+  return fs
+    .readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
 }
 
 /** Waits for `locator`; on a timeout the error says what the page showed instead (and a screenshot is kept). */
@@ -153,7 +158,13 @@ export async function waitForOrDescribe(page: Page, locator: Locator, what: stri
   try {
     await locator.waitFor();
   } catch (error) {
-    const shown = (await page.locator('main, [role="main"], body').first().innerText().catch(() => '')).slice(0, 1500);
+    const shown = (
+      await page
+        .locator('main, [role="main"], body')
+        .first()
+        .innerText()
+        .catch(() => '')
+    ).slice(0, 1500);
     await page.screenshot({ path: path.join(SHOTS, `failed-${what.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
     throw new Error(`${what} never appeared at ${page.url()}; the page showed: ${JSON.stringify(shown)}`, { cause: error });
   }
@@ -185,5 +196,4 @@ export async function apiCase(username: string, caseId: string): Promise<any> {
 }
 
 /** A beneficiary name unique to this run, so lists shared with other tests can be searched. */
-export const uniqueName = (first: string) =>
-  `${first} ${Array.from({ length: 5 }, () => 'ABCDEFGHIJKLMNOPRSTUW'[Math.floor(Math.random() * 21)]).join('')}`;
+export const uniqueName = (first: string) => `${first} ${Array.from({ length: 5 }, () => 'ABCDEFGHIJKLMNOPRSTUW'[Math.floor(Math.random() * 21)]).join('')}`;

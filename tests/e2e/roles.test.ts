@@ -18,9 +18,7 @@ async function seedCase(username: 'tksk1' | 'tksk2', name: string, assess = fals
   const token = await login(username);
   const base = registration().beneficiary;
   const beneficiary =
-    username === 'tksk1'
-      ? { ...base, nik: freshNik(), name }
-      : { ...base, nik: `337302${freshNik().slice(6)}`, name, desaCode: '33.73.02.1001' };
+    username === 'tksk1' ? { ...base, nik: freshNik(), name } : { ...base, nik: `337302${freshNik().slice(6)}`, name, desaCode: '33.73.02.1001' };
   const created = await call('POST', '/api/cases', { token, body: registration({ beneficiary }) });
   expect(created.status).toBe(201);
   const caseId = created.body.id as string;
@@ -91,7 +89,10 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
   await page.getByRole('tab', { name: 'Riwayat workflow' }).click();
   await page.getByTestId('load-history').click();
   await page.getByTestId('history-event').first().click();
-  await page.getByText(/WorkflowExecutionStarted/).first().waitFor();
+  await page
+    .getByText(/WorkflowExecutionStarted/)
+    .first()
+    .waitFor();
   await expect(page.locator('pre').filter({ hasText: 'EVENT_TYPE_WORKFLOW_EXECUTION_STARTED' }).count()).resolves.toBeGreaterThan(0);
 
   // Read-only task page: no approval buttons, no completion form.
@@ -153,7 +154,9 @@ test('the admin manages users and sees no case data', async () => {
 
   await page.getByTestId(`toggle-${username}`).click();
   await notified(page, 'Akun dinonaktifkan');
-  const users = await call('GET', `/api/admin/users?filter=${encodeURIComponent(JSON.stringify({ role: 'tksk' }))}&range=[0,99]`, { token: await login('admin') });
+  const users = await call('GET', `/api/admin/users?filter=${encodeURIComponent(JSON.stringify({ role: 'tksk' }))}&range=[0,99]`, {
+    token: await login('admin'),
+  });
   expect(users.body.find((u: any) => u.username === username)?.disabled).toBe(true);
 
   // No case resource for the admin.
@@ -180,7 +183,8 @@ test("a supervisor's account waits for a second admin, who confirms it in the po
   const request = panel.locator('[data-kind="user_create"]').filter({ hasText: username });
   await request.getByTestId('privileged-waiting').waitFor();
   await expect(request.getByRole('button', { name: 'Setujui' }).count()).resolves.toBe(0);
-  const users = async () => (await call('GET', `/api/admin/users?range=[0,499]`, { token: await login('admin') })).body.map((u: { username: string }) => u.username);
+  const users = async () =>
+    (await call('GET', `/api/admin/users?range=[0,499]`, { token: await login('admin') })).body.map((u: { username: string }) => u.username);
   expect(await users()).not.toContain(username);
 
   await switchUser(page, 'admin2');

@@ -30,7 +30,19 @@ const schema = z.strictObject({
 });
 
 test('common zod codes are worded in Bahasa Indonesia, with the limit or example from the message', () => {
-  expect(shown(schema, { reason: 'ab', note: '', needs: [], visitCadenceDays: 120, riskLevel: 'parah', kecamatanCode: '33-73', taskId: 'x', birthDate: '1962-08-17', extra: 1 })).toEqual({
+  expect(
+    shown(schema, {
+      reason: 'ab',
+      note: '',
+      needs: [],
+      visitCadenceDays: 120,
+      riskLevel: 'parah',
+      kecamatanCode: '33-73',
+      taskId: 'x',
+      birthDate: '1962-08-17',
+      extra: 1,
+    }),
+  ).toEqual({
     '/body/reason': 'Minimal 5 karakter',
     '/body/note': 'Wajib diisi',
     '/body/needs': 'Isi minimal 1 butir',

@@ -50,15 +50,24 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
 
   // 1. The period's claims and their total: Rp 1.500.000 + Rp 1.000.000.
   await claimsOfPeriod(page);
-  await page.getByTestId('claims-total-amount').filter({ hasText: /^Rp\s2\.500\.000$/ }).waitFor();
+  await page
+    .getByTestId('claims-total-amount')
+    .filter({ hasText: /^Rp\s2\.500\.000$/ })
+    .waitFor();
   await page.getByTestId('claims-total').getByText('Total 2 klaim sesuai filter').waitFor();
   await shot(page, 'tali-asih-claims', { doc: true });
 
   // 2. The claim page: components, the history so far, and the decision on the open approval.
   await page.locator('tbody tr').filter({ hasText: 'Budi Santoso' }).click();
   await page.waitForURL(new RegExp(`#/claims/${CLAIM}/show`));
-  await page.getByTestId('claim-total').filter({ hasText: /^Rp\s1\.500\.000$/ }).waitFor();
-  await page.getByTestId('component-bsp_sembako').getByText(/Rp\s500\.000/).waitFor();
+  await page
+    .getByTestId('claim-total')
+    .filter({ hasText: /^Rp\s1\.500\.000$/ })
+    .waitFor();
+  await page
+    .getByTestId('component-bsp_sembako')
+    .getByText(/Rp\s500\.000/)
+    .waitFor();
   await page.getByTestId('claim-history').getByText('Verifikasi tali asih: Setujui oleh usr_supervisor1').waitFor();
   const decision = page.getByTestId('claim-decision');
   await decision.getByText('Langkah sekarang: Persetujuan tali asih (Supervisor Dinas Sosial Provinsi).').waitFor();
@@ -84,10 +93,16 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   await page.getByLabel(/^Alokasi/).waitFor();
   await page.getByLabel(/^Periode/).fill(PERIOD);
   await page.getByLabel(/^Alokasi/).fill('5000000');
-  await page.getByTestId('allocated-preview').filter({ hasText: /Rp\s5\.000\.000/ }).waitFor();
+  await page
+    .getByTestId('allocated-preview')
+    .filter({ hasText: /Rp\s5\.000\.000/ })
+    .waitFor();
   await page.getByRole('button', { name: 'Simpan' }).click();
   const row = page.locator('tbody tr').filter({ hasText: PERIOD }).filter({ hasText: 'APBN' });
-  await row.getByText(/^Rp\s5\.000\.000$/).first().waitFor();
+  await row
+    .getByText(/^Rp\s5\.000\.000$/)
+    .first()
+    .waitFor();
   await waitUntil('claim paid', async () => (await claimStatus(CLAIM)) === 'paid', 60_000);
   await page.getByRole('button', { name: 'Muat ulang' }).first().click();
   await row.getByText(/^Rp\s3\.500\.000$/).waitFor(); // available = 5.000.000 − 1.500.000 paid
@@ -98,9 +113,14 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   ]);
   await page.getByLabel(/^Alokasi/).fill('6000000');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await row.getByText(/^Rp\s6\.000\.000$/).first().waitFor();
+  await row
+    .getByText(/^Rp\s6\.000\.000$/)
+    .first()
+    .waitFor();
   await shot(page, 'tali-asih-budgets');
-  const [budget] = (await call('GET', `/api/tali-asih/budgets?filter=${encodeURIComponent(JSON.stringify({ period: PERIOD }))}`, { token: await login('provinsi1') })).body;
+  const [budget] = (
+    await call('GET', `/api/tali-asih/budgets?filter=${encodeURIComponent(JSON.stringify({ period: PERIOD }))}`, { token: await login('provinsi1') })
+  ).body;
   expect(budget).toMatchObject({ allocated: 6_000_000, reserved: 0, paid: 1_500_000, available: 4_500_000 });
 
   // 4. Reconciliation of the period: approved = paid + pending, the budget agrees.
@@ -131,14 +151,22 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
 
 test('auditors and kabupaten supervisors read claims and budgets without deciding or changing them', async () => {
   // A budget of its own, so this test does not depend on the one above having created one.
-  const budget = await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period: READ_PERIOD, fundingSource: 'APBD', allocated: 2_000_000 } });
+  const budget = await call('PUT', '/api/tali-asih/budgets', {
+    token: await login('provinsi1'),
+    body: { period: READ_PERIOD, fundingSource: 'APBD', allocated: 2_000_000 },
+  });
   expect(budget.status).toBe(200);
   for (const user of ['auditor1', 'supervisor1']) {
     const reader = await signIn(browser, user);
     await claimsOfPeriod(reader);
     await go(reader, `/claims/${OTHER}/show`);
-    await waitForOrDescribe(reader, reader.getByTestId('claim-decision').getByText(/Langkah sekarang: Laporan tali asih \(TKSK\)/), `${user}: the claim's open step`);
-    for (const name of ['Setujui', 'Kembalikan', 'Tolak', 'Buka tugas']) await expect(reader.getByRole('button', { name }).or(reader.getByRole('link', { name })).count()).resolves.toBe(0);
+    await waitForOrDescribe(
+      reader,
+      reader.getByTestId('claim-decision').getByText(/Langkah sekarang: Laporan tali asih \(TKSK\)/),
+      `${user}: the claim's open step`,
+    );
+    for (const name of ['Setujui', 'Kembalikan', 'Tolak', 'Buka tugas'])
+      await expect(reader.getByRole('button', { name }).or(reader.getByRole('link', { name })).count()).resolves.toBe(0);
     await reader.getByRole('menuitem', { name: 'Anggaran tali asih' }).click();
     await reader.locator('tbody tr').filter({ hasText: READ_PERIOD }).filter({ hasText: 'APBD' }).first().waitFor();
     await expect(reader.getByRole('link', { name: 'Buat' }).count()).resolves.toBe(0);

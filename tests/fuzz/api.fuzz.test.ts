@@ -25,7 +25,11 @@ afterAll(async () => {
 });
 
 async function token(username: string): Promise<string> {
-  const r = await fetch(`${proc.ready.apiUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo' }) });
+  const r = await fetch(`${proc.ready.apiUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
   return ((await r.json()) as { token: string }).token;
 }
 
@@ -39,27 +43,41 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; ou
   });
 }
 
-test.each(['supervisor1', 'tksk1', 'admin'])('schemathesis as %s: no 5xx, responses match the schema', async (user) => {
-  const st = ensureSchemathesis();
-  const base = proc.ready.apiUrl;
-  const report = path.join(__dirname, '..', 'artifacts', `schemathesis-${user}.log`);
-  const { code, out } = await run(
-    [
-      st.bin, 'run', `${base}/api/openapi.json`, '--url', base,
-      '-H', `Authorization: Bearer ${await token(user)}`,
-      '--checks', 'not_a_server_error,response_schema_conformance,content_type_conformance,status_code_conformance',
-      '--max-examples', String(EXAMPLES),
-      '--seed', '20261127',
-      // Sign-in attempts would trip the per-address throttle for everyone else.
-      '--exclude-path', '/api/auth/login',
-      '--request-timeout', '30',
-    ],
-    st.env,
-  );
-  fs.writeFileSync(report, out);
-  const m = /(\d+) generated, (\d+) passed/.exec(out);
-  expect({ code, summary: m?.[0] ?? out.slice(-2000) }).toEqual({ code: 0, summary: expect.stringMatching(/generated/) });
-  const generated = Number(m![1]);
-  expect(generated).toBeGreaterThanOrEqual(300);
-  expect(Number(m![2])).toBe(generated);
-}, 600_000);
+test.each(['supervisor1', 'tksk1', 'admin'])(
+  'schemathesis as %s: no 5xx, responses match the schema',
+  async (user) => {
+    const st = ensureSchemathesis();
+    const base = proc.ready.apiUrl;
+    const report = path.join(__dirname, '..', 'artifacts', `schemathesis-${user}.log`);
+    const { code, out } = await run(
+      [
+        st.bin,
+        'run',
+        `${base}/api/openapi.json`,
+        '--url',
+        base,
+        '-H',
+        `Authorization: Bearer ${await token(user)}`,
+        '--checks',
+        'not_a_server_error,response_schema_conformance,content_type_conformance,status_code_conformance',
+        '--max-examples',
+        String(EXAMPLES),
+        '--seed',
+        '20261127',
+        // Sign-in attempts would trip the per-address throttle for everyone else.
+        '--exclude-path',
+        '/api/auth/login',
+        '--request-timeout',
+        '30',
+      ],
+      st.env,
+    );
+    fs.writeFileSync(report, out);
+    const m = /(\d+) generated, (\d+) passed/.exec(out);
+    expect({ code, summary: m?.[0] ?? out.slice(-2000) }).toEqual({ code: 0, summary: expect.stringMatching(/generated/) });
+    const generated = Number(m![1]);
+    expect(generated).toBeGreaterThanOrEqual(300);
+    expect(Number(m![2])).toBe(generated);
+  },
+  600_000,
+);

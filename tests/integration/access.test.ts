@@ -45,7 +45,10 @@ beforeAll(async () => {
       ('34.71.01.1001', 'desa', 'Gedongkiwo', '34.71.01', 'kepmendagri-2025')
     ON CONFLICT (code) DO NOTHING`;
   const sidorejo = await call('POST', '/api/cases', { token: await login('tksk1'), body: registration() });
-  const tingkir = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.73.02.1005' } } });
+  const tingkir = await call('POST', '/api/cases', {
+    token: await login('tksk2'),
+    body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.73.02.1005' } },
+  });
   expect([sidorejo.status, tingkir.status]).toEqual([201, 201]);
   const semarang = await tkskIn('33.74.01', '33.74.01.1001', '3374015708620001');
   const yogyakarta = await tkskIn('34.71.01', '34.71.01.1001', '3471015708620001');
@@ -64,14 +67,14 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
     path: (id) => `/api/cases/${id}`,
     expect: {
       //           Sidorejo Tingkir Semarang Yogyakarta
-      tksk1:       [200,    404,    404,     404],
-      tksk2:       [404,    200,    404,     404],
-      tksk3:       [200,    404,    404,     404], // same kecamatan as tksk1: sees its cases
-      supervisor1: [200,    200,    404,     404],
-      supervisor2: [200,    200,    404,     404],
-      provinsi1:   [200,    200,    200,     404],
-      auditor1:    [200,    200,    200,     404],
-      admin:       [403,    403,    403,     403], // national, but no case data
+      tksk1: [200, 404, 404, 404],
+      tksk2: [404, 200, 404, 404],
+      tksk3: [200, 404, 404, 404], // same kecamatan as tksk1: sees its cases
+      supervisor1: [200, 200, 404, 404],
+      supervisor2: [200, 200, 404, 404],
+      provinsi1: [200, 200, 200, 404],
+      auditor1: [200, 200, 200, 404],
+      admin: [403, 403, 403, 403], // national, but no case data
     },
   },
   {
@@ -79,14 +82,14 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
     method: 'GET',
     path: (id) => `/api/cases/${id}/timeline`,
     expect: {
-      tksk1:       [200,    404,    404,     404],
-      tksk2:       [404,    200,    404,     404],
-      tksk3:       [200,    404,    404,     404],
-      supervisor1: [200,    200,    404,     404],
-      supervisor2: [200,    200,    404,     404],
-      provinsi1:   [200,    200,    200,     404],
-      auditor1:    [200,    200,    200,     404],
-      admin:       [403,    403,    403,     403],
+      tksk1: [200, 404, 404, 404],
+      tksk2: [404, 200, 404, 404],
+      tksk3: [200, 404, 404, 404],
+      supervisor1: [200, 200, 404, 404],
+      supervisor2: [200, 200, 404, 404],
+      provinsi1: [200, 200, 200, 404],
+      auditor1: [200, 200, 200, 404],
+      admin: [403, 403, 403, 403],
     },
   },
   {
@@ -94,14 +97,14 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
     method: 'GET',
     path: (id) => `/api/cases/${id}/history`,
     expect: {
-      tksk1:       [403,    404,    404,     404], // the raw history is for supervisors and auditors
-      tksk2:       [404,    403,    404,     404],
-      tksk3:       [403,    404,    404,     404],
-      supervisor1: [200,    200,    404,     404],
-      supervisor2: [200,    200,    404,     404],
-      provinsi1:   [200,    200,    200,     404],
-      auditor1:    [200,    200,    200,     404],
-      admin:       [403,    403,    403,     403],
+      tksk1: [403, 404, 404, 404], // the raw history is for supervisors and auditors
+      tksk2: [404, 403, 404, 404],
+      tksk3: [403, 404, 404, 404],
+      supervisor1: [200, 200, 404, 404],
+      supervisor2: [200, 200, 404, 404],
+      provinsi1: [200, 200, 200, 404],
+      auditor1: [200, 200, 200, 404],
+      admin: [403, 403, 403, 403],
     },
   },
   {
@@ -110,14 +113,14 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
     path: (id) => `/api/cases/${id}/actions/note`,
     body: { text: 'Catatan uji matriks akses.' },
     expect: {
-      tksk1:       [200,    404,    404,     404], // the case's own TKSK may add a note
-      tksk2:       [404,    200,    404,     404],
-      tksk3:       [403,    404,    404,     404], // sees the case, is not its TKSK
-      supervisor1: [200,    200,    404,     404],
-      supervisor2: [200,    200,    404,     404],
-      provinsi1:   [200,    200,    200,     404],
-      auditor1:    [403,    403,    403,     404], // read-only
-      admin:       [403,    403,    403,     403],
+      tksk1: [200, 404, 404, 404], // the case's own TKSK may add a note
+      tksk2: [404, 200, 404, 404],
+      tksk3: [403, 404, 404, 404], // sees the case, is not its TKSK
+      supervisor1: [200, 200, 404, 404],
+      supervisor2: [200, 200, 404, 404],
+      provinsi1: [200, 200, 200, 404],
+      auditor1: [403, 403, 403, 404], // read-only
+      admin: [403, 403, 403, 403],
     },
   },
   {
@@ -126,14 +129,14 @@ const CASE_ROUTES: { route: string; method: string; path: (id: string) => string
     path: (id) => `/api/codec/decode?workflowId=case-${id}`,
     body: { payloads: [] },
     expect: {
-      tksk1:       [403,    403,    403,     403], // decoding histories is for supervisors and auditors
-      tksk2:       [403,    403,    403,     403],
-      tksk3:       [403,    403,    403,     403],
-      supervisor1: [200,    200,    404,     404], // the workflow's case must be in the caller's region
-      supervisor2: [200,    200,    404,     404],
-      provinsi1:   [200,    200,    200,     404],
-      auditor1:    [200,    200,    200,     404],
-      admin:       [403,    403,    403,     403],
+      tksk1: [403, 403, 403, 403], // decoding histories is for supervisors and auditors
+      tksk2: [403, 403, 403, 403],
+      tksk3: [403, 403, 403, 403],
+      supervisor1: [200, 200, 404, 404], // the workflow's case must be in the caller's region
+      supervisor2: [200, 200, 404, 404],
+      provinsi1: [200, 200, 200, 404],
+      auditor1: [200, 200, 200, 404],
+      admin: [403, 403, 403, 403],
     },
   },
 ];
@@ -226,12 +229,20 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/admin/sla-policies', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
   { route: 'GET /api/admin/case-policies', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
   // Asked for only: a second admin confirms it (tests/integration/privileged.test.ts).
-  { route: 'POST /api/admin/data-subject-export', body: { nik: '3471015708620001', reason: 'Uji akses per peran.' }, expect: row(403, 403, 403, 403, 403, 403, 403, 202) },
+  {
+    route: 'POST /api/admin/data-subject-export',
+    body: { nik: '3471015708620001', reason: 'Uji akses per peran.' },
+    expect: row(403, 403, 403, 403, 403, 403, 403, 202),
+  },
   { route: 'GET /api/tali-asih/claims', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/budgets', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/reconciliation?period=2026-11', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   // A period no other test uses; only the provinsi sets budgets.
-  { route: 'PUT /api/tali-asih/budgets', body: { period: '2031-01', fundingSource: 'APBD', allocated: 0 }, expect: row(403, 403, 403, 403, 403, 200, 403, 403) },
+  {
+    route: 'PUT /api/tali-asih/budgets',
+    body: { period: '2031-01', fundingSource: 'APBD', allocated: 0 },
+    expect: row(403, 403, 403, 403, 403, 200, 403, 403),
+  },
 ];
 
 describe.each(BY_ROLE)('$route', ({ route, body, expect: want }) => {
@@ -248,23 +259,30 @@ test('registering a case: TKSK only, only in their own kecamatan', async () => {
   const got: Record<string, [number, number]> = {};
   for (const user of USERS) {
     const token = await login(user);
-    got[user] = [(await call('POST', '/api/cases', { token, body: inSidorejo() })).status, (await call('POST', '/api/cases', { token, body: inSemarang() })).status];
+    got[user] = [
+      (await call('POST', '/api/cases', { token, body: inSidorejo() })).status,
+      (await call('POST', '/api/cases', { token, body: inSemarang() })).status,
+    ];
   }
   expect(got).toEqual({
     //           Sidorejo desa  Semarang desa
-    tksk1:       [201,          422], // outside the kecamatan: a field error on desaCode
-    tksk2:       [422,          422],
-    tksk3:       [201,          422],
-    supervisor1: [403,          403],
-    supervisor2: [403,          403],
-    provinsi1:   [403,          403],
-    auditor1:    [403,          403],
-    admin:       [403,          403],
+    tksk1: [201, 422], // outside the kecamatan: a field error on desaCode
+    tksk2: [422, 422],
+    tksk3: [201, 422],
+    supervisor1: [403, 403],
+    supervisor2: [403, 403],
+    provinsi1: [403, 403],
+    auditor1: [403, 403],
+    admin: [403, 403],
   });
 });
 
 test("completing tksk1's asesmen task: only tksk1 passes the access check", async () => {
-  const [task] = (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: cases.sidorejo, type: 'asesmen' }))}`, { token: await login('supervisor1') })).body;
+  const [task] = (
+    await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: cases.sidorejo, type: 'asesmen' }))}`, {
+      token: await login('supervisor1'),
+    })
+  ).body;
   const got: Record<string, number> = {};
   for (const user of USERS) got[user] = (await call('POST', `/api/tasks/${task.id}/complete`, { token: await login(user), body: { data: {} } })).status;
   expect(got).toEqual({
@@ -280,7 +298,8 @@ test("completing tksk1's asesmen task: only tksk1 passes the access check", asyn
 });
 
 test('opening a stipend claim for someone else', async () => {
-  const claim = async (user: User, tkskId: string) => (await call('POST', '/api/tali-asih/claims', { token: await login(user), body: { tkskId, period: '2026-11' } })).status;
+  const claim = async (user: User, tkskId: string) =>
+    (await call('POST', '/api/tali-asih/claims', { token: await login(user), body: { tkskId, period: '2026-11' } })).status;
   expect({
     'tksk1 for tksk2': await claim('tksk1', 'usr_tksk2'),
     'supervisor1 for the Semarang TKSK': await claim('supervisor1', outsiders.semarang),

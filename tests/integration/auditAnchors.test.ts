@@ -81,7 +81,9 @@ test('rewriting who approved and rehashing the chain is found by the anchors; re
   expect(approval.actorId).toBe('usr_supervisor1');
   expect(BigInt(approval.seq)).toBeGreaterThan(BigInt(a1.seq));
   expect(BigInt(approval.seq)).toBeLessThanOrEqual(BigInt(a2.seq));
-  const originals = await sql<{ seq: string; prevHash: string; hash: string }[]>`SELECT seq, prev_hash, hash FROM audit_log WHERE seq >= ${approval.seq} ORDER BY seq`;
+  const originals = await sql<
+    { seq: string; prevHash: string; hash: string }[]
+  >`SELECT seq, prev_hash, hash FROM audit_log WHERE seq >= ${approval.seq} ORDER BY seq`;
 
   try {
     await rewriteAndRehash(approval.seq, (tx) => tx`UPDATE audit_log SET actor_id = 'usr_supervisor2' WHERE seq = ${approval.seq}`);
@@ -99,7 +101,9 @@ test('rewriting who approved and rehashing the chain is found by the anchors; re
     // the meantime included).
     await rewriteAndRehash(approval.seq, (tx) => tx`UPDATE audit_log SET actor_id = ${approval.actorId} WHERE seq = ${approval.seq}`);
   }
-  const restored = await sql<{ seq: string; prevHash: string; hash: string }[]>`SELECT seq, prev_hash, hash FROM audit_log WHERE seq >= ${approval.seq} ORDER BY seq`;
+  const restored = await sql<
+    { seq: string; prevHash: string; hash: string }[]
+  >`SELECT seq, prev_hash, hash FROM audit_log WHERE seq >= ${approval.seq} ORDER BY seq`;
   expect(restored.slice(0, originals.length)).toEqual(originals);
   const again = await verify();
   expect(again).toMatchObject({ ok: true, anchors: { ok: true } });
@@ -136,7 +140,11 @@ test('the anchors survive continue-as-new, and nobody without the seal key start
   const { client, close } = await temporalClient();
   const workflowId = `audit-anchors-test-${randomUUID()}`;
   try {
-    const handle = await client.workflow.start('auditAnchorsWorkflow', { workflowId, taskQueue: 'kesos-flow', args: [{ anchors: [], startedBy: null, historyLimit: 20 }] });
+    const handle = await client.workflow.start('auditAnchorsWorkflow', {
+      workflowId,
+      taskQueue: 'kesos-flow',
+      args: [{ anchors: [], startedBy: null, historyLimit: 20 }],
+    });
     const firstRunId = handle.firstExecutionRunId;
     const taken: AuditAnchor[] = [];
     for (let i = 0; i < 4; i++) taken.push((await handle.executeUpdate(takeAuditAnchorUpdate))!);
@@ -148,7 +156,10 @@ test('the anchors survive continue-as-new, and nobody without the seal key start
     expect(kept.at(-1)).toEqual(taken.at(-1));
     await recordHistory(client, 'audit-anchors-continued', workflowId, firstRunId);
   } finally {
-    await client.workflow.getHandle(workflowId).terminate('test over').catch(() => undefined);
+    await client.workflow
+      .getHandle(workflowId)
+      .terminate('test over')
+      .catch(() => undefined);
     await close();
   }
 

@@ -52,8 +52,11 @@ test('what the stack writes under DATA_DIR is for its own user only: folders 070
   // Root: embedded PostgreSQL runs as the postgres OS user and must pass through to pg/.
   expect(mode('.').toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
   for (const d of ['secrets', 'temporal', 'payments', 'logs', 'pg']) expect({ d, mode: mode(d).toString(8) }).toEqual({ d, mode: '700' });
-  for (const f of ['temporal/temporal.db', 'payments/ledger.jsonl', 'secrets/jwt-secret', 'logs/temporal.log']) expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
-  const open = walk(dir).filter((e) => (e.mode & 0o077) !== 0).map((e) => `${path.relative(dir, e.file)} ${e.mode.toString(8)}`);
+  for (const f of ['temporal/temporal.db', 'payments/ledger.jsonl', 'secrets/jwt-secret', 'logs/temporal.log'])
+    expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
+  const open = walk(dir)
+    .filter((e) => (e.mode & 0o077) !== 0)
+    .map((e) => `${path.relative(dir, e.file)} ${e.mode.toString(8)}`);
   expect(open).toEqual([]);
 });
 
@@ -75,7 +78,10 @@ describe('the PostgreSQL superuser', () => {
     fs.chmodSync(dataDir, 0o755); // the postgres OS user, when we are root
     try {
       const script = path.join(__dirname, '..', 'support', 'legacyPostgres.ts');
-      const r = spawnSync(process.execPath, ['--import', 'tsx', script, path.join(dataDir, 'pg'), String(await freePort())], { encoding: 'utf8', timeout: 120_000 });
+      const r = spawnSync(process.execPath, ['--import', 'tsx', script, path.join(dataDir, 'pg'), String(await freePort())], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: expect.anything() });
       const result = JSON.parse(r.stdout.trim().split('\n').pop()!);
       expect(result).toEqual({ info: [expect.stringContaining('password changed')], generated: 'postgres', legacy: 'refused 28P01' });
@@ -89,13 +95,18 @@ describe('the PostgreSQL superuser', () => {
 describe('the application role', () => {
   const app = () => postgres(stack().appDatabaseUrl, { max: 1, onnotice: () => undefined });
 
-  test('the API and the worker connect as kesos_app, without the owner\'s credentials', () => {
+  test("the API and the worker connect as kesos_app, without the owner's credentials", () => {
     const envs = processGroup(stack().pid).flatMap((pid) => {
       try {
         const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
         const name = ['api/main.ts', 'worker/main.ts'].find((n) => cmdline.includes(n));
         if (!name) return [];
-        const env = new Map(fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+        const env = new Map(
+          fs
+            .readFileSync(`/proc/${pid}/environ`, 'utf8')
+            .split('\0')
+            .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+        );
         return [{ name, user: new URL(env.get('DATABASE_URL')!).username, admin: env.has('DATABASE_ADMIN_URL') }];
       } catch {
         return [];

@@ -32,7 +32,9 @@ test('continue-as-new keeps state, open tasks and a running referral', async () 
   const { runId } = await handle.describe();
   expect(runId).not.toBe(firstRunId); // it did continue as new
   // Feedback after the continue-as-new still reaches the case (signal to the same workflow id).
-  expect((await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: recentDate(), serviceOutcome: 'Sudah dilayani puskesmas.' } })).status).toBe(200);
+  expect(
+    (await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: recentDate(), serviceOutcome: 'Sudah dilayani puskesmas.' } })).status,
+  ).toBe(200);
   await waitUntil('referral served in the new run', async () => {
     const snap = await handle.query<{ referrals: { status: string }[] }>('caseSnapshot');
     return snap.referrals[0]?.status === 'served';
@@ -47,7 +49,6 @@ test('continue-as-new keeps state, open tasks and a running referral', async () 
   await recordHistory(temporal.client, 'rujukan-served', `rujukan-${caseId}-1`);
 });
 
-
 test('a worker killed mid-case is restarted and the case continues; nothing is duplicated', async () => {
   const caseId = await toPendampingan();
   const pid = workerPid();
@@ -61,7 +62,8 @@ test('a worker killed mid-case is restarted and the case continues; nothing is d
   expect(newPid).not.toBe(pid);
   await completeOk(caseId, 'pendampingan_visit', 'tksk1', visit('propose_closure', { closureReason: 'goals_met' }));
   expect((await getCase(caseId)).status).toBe('closure_review');
-  const [{ n, d }] = await sql`SELECT count(*)::int AS n, count(DISTINCT type || coalesce(completed_at::text, ''))::int AS d FROM tasks WHERE case_id = ${caseId}`;
+  const [{ n, d }] =
+    await sql`SELECT count(*)::int AS n, count(DISTINCT type || coalesce(completed_at::text, ''))::int AS d FROM tasks WHERE case_id = ${caseId}`;
   expect(n).toBe(d);
   const [{ dup }] = await sql`SELECT count(*)::int AS dup FROM (SELECT event_key FROM audit_log GROUP BY event_key HAVING count(*) > 1) x`;
   expect(dup).toBe(0);

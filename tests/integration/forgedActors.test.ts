@@ -35,7 +35,9 @@ async function refusal(send: () => Promise<unknown>): Promise<string> {
 
 async function approvalWaiting() {
   const caseId = await registerCase('tksk1');
-  await completeOk(caseId, 'asesmen', 'tksk1', { data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 } });
+  await completeOk(caseId, 'asesmen', 'tksk1', {
+    data: { needs: ['Kebutuhan makan harian'], riskLevel: 'sedang', planGoals: ['Terdaftar bantuan pangan'], visitCadenceDays: 14 },
+  });
   const task = await openTask(caseId, 'assessment_approval', 'supervisor1');
   return { caseId, workflowId: `case-${caseId}`, taskId: task.id };
 }
@@ -51,7 +53,9 @@ test('a forged approval without the payload key (CLI, Temporal UI) is refused an
   const raw = await rawTemporalClient();
   try {
     // The refusal's text is encrypted like every failure: this caller only learns that it failed.
-    const why = await refusal(() => raw.client.workflow.getHandle(workflowId).executeUpdate('completeTask', { args: [{ taskId, actor: supervisor, outcome: 'approve', data: {} }] }));
+    const why = await refusal(() =>
+      raw.client.workflow.getHandle(workflowId).executeUpdate('completeTask', { args: [{ taskId, actor: supervisor, outcome: 'approve', data: {} }] }),
+    );
     expect(why).not.toBe('accepted');
   } finally {
     await raw.close();
@@ -71,14 +75,24 @@ test('with a leaked payload key: unsigned, forged, misdirected and altered appro
     expect(await refusal(update(workflowId, approval))).toMatch(/refused: unsigned call/);
     // A seal made with a key the worker does not hold.
     const strangerKeys = parseSealKeys(`test-seal-1:${randomBytes(32).toString('base64')}`);
-    const forged = { ...approval, seal: sealCall(strangerKeys, 'test-seal-1', { actor: supervisor, workflowId, name: 'completeTask', args: approval, now: Date.now(), ttlMs: 60_000 }) };
+    const forged = {
+      ...approval,
+      seal: sealCall(strangerKeys, 'test-seal-1', { actor: supervisor, workflowId, name: 'completeTask', args: approval, now: Date.now(), ttlMs: 60_000 }),
+    };
     expect(await refusal(update(workflowId, forged))).toMatch(/refused: forged seal/);
 
     // A genuine seal (made with the stack's key, as the API makes them), captured from an
     // approval of another case: replayed here, or with its arguments altered.
-    const captured = sealed(testSealConfig(), supervisor, other.workflowId, 'completeTask', { taskId: other.taskId, actor: supervisor, outcome: 'approve', data: {} });
+    const captured = sealed(testSealConfig(), supervisor, other.workflowId, 'completeTask', {
+      taskId: other.taskId,
+      actor: supervisor,
+      outcome: 'approve',
+      data: {},
+    });
     expect(await refusal(update(workflowId, { ...captured, taskId }))).toMatch(/refused: seal made for another workflow or call/);
-    expect(await refusal(update(other.workflowId, { ...captured, outcome: 'reject', data: { reason: 'Dipalsukan.' } }))).toMatch(/refused: seal made for other arguments/);
+    expect(await refusal(update(other.workflowId, { ...captured, outcome: 'reject', data: { reason: 'Dipalsukan.' } }))).toMatch(
+      /refused: seal made for other arguments/,
+    );
     expect(await refusal(update(other.workflowId, { ...captured, actor: provinsi }))).toMatch(/refused: seal made for other arguments/);
   } finally {
     await leaked.close();
@@ -98,7 +112,10 @@ test('a TKSK cannot forge the verification and approval of their own stipend cla
   const raw = await rawTemporalClient();
   const leaked = await keyHolderClient();
   try {
-    const forge = (client: Client) => () => client.workflow.getHandle(claimId).executeUpdate('completeTask', { args: [{ taskId: verification.id, actor: supervisor, outcome: 'approve', data: {} }] });
+    const forge = (client: Client) => () =>
+      client.workflow
+        .getHandle(claimId)
+        .executeUpdate('completeTask', { args: [{ taskId: verification.id, actor: supervisor, outcome: 'approve', data: {} }] });
     expect(await refusal(forge(raw.client))).not.toBe('accepted');
     expect(await refusal(forge(leaked.client))).toMatch(/refused: unsigned call/);
   } finally {
@@ -119,7 +136,15 @@ test('a forged start (a case registered in a supervisor’s name, a bulk reassig
     const start = leaked.client.workflow.execute('caseWorkflow', {
       workflowId: `case-${caseId}`,
       taskQueue: 'kesos-flow',
-      args: [{ caseId, registration: r, registeredBy: { id: 'usr_tksk1', username: 'tksk1', role: 'tksk', regionCode: '33.73.01' }, regions: { provinsi: '33', kabupaten: '33.73', kecamatan: '33.73.01', desa: '33.73.01.1001' }, registeredAt: new Date().toISOString() }],
+      args: [
+        {
+          caseId,
+          registration: r,
+          registeredBy: { id: 'usr_tksk1', username: 'tksk1', role: 'tksk', regionCode: '33.73.01' },
+          regions: { provinsi: '33', kabupaten: '33.73', kecamatan: '33.73.01', desa: '33.73.01.1001' },
+          registeredAt: new Date().toISOString(),
+        },
+      ],
     });
     await expect(start).rejects.toThrow();
     await start.catch((err: any) => expect(String(err.cause?.message ?? err.message)).toMatch(/refused start of caseWorkflow: unsigned call/));
@@ -129,7 +154,16 @@ test('a forged start (a case registered in a supervisor’s name, a bulk reassig
     const bulk = leaked.client.workflow.execute('bulkReassignWorkflow', {
       workflowId: operationId,
       taskQueue: 'kesos-flow',
-      args: [{ operationId, fromUserId: 'usr_tksk1', assignee: { id: 'usr_tksk3', role: 'tksk', regionCode: '33.73.01', disabled: false }, reason: 'Dipalsukan.', requestedBy: supervisor, requireConfirmation: false }],
+      args: [
+        {
+          operationId,
+          fromUserId: 'usr_tksk1',
+          assignee: { id: 'usr_tksk3', role: 'tksk', regionCode: '33.73.01', disabled: false },
+          reason: 'Dipalsukan.',
+          requestedBy: supervisor,
+          requireConfirmation: false,
+        },
+      ],
     });
     await bulk.catch((err: any) => expect(String(err.cause?.message ?? err.message)).toMatch(/refused start of bulkReassignWorkflow: unsigned call/));
     await expect(bulk).rejects.toThrow();
@@ -141,7 +175,11 @@ test('a forged start (a case registered in a supervisor’s name, a bulk reassig
 test('the monthly claims run cannot be started for a period that has not begun', async () => {
   const leaked = await keyHolderClient();
   try {
-    const run = leaked.client.workflow.execute('openTaliAsihClaimsWorkflow', { workflowId: `open-claims-${randomUUID()}`, taskQueue: 'kesos-flow', args: ['2099-12'] });
+    const run = leaked.client.workflow.execute('openTaliAsihClaimsWorkflow', {
+      workflowId: `open-claims-${randomUUID()}`,
+      taskQueue: 'kesos-flow',
+      args: ['2099-12'],
+    });
     await run.catch((err: any) => expect(String(err.cause?.message ?? err.message)).toMatch(/refused: 2099-12 has not begun/));
     await expect(run).rejects.toThrow();
   } finally {

@@ -9,7 +9,13 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(`${sta
 function csp(res: Response): Record<string, string[]> {
   const header = res.headers.get('content-security-policy');
   expect(header).toBeTruthy();
-  return Object.fromEntries(header!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name, sources]));
+  return Object.fromEntries(
+    header!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...sources]) => [name, sources]),
+  );
 }
 
 test('the portal is served with a Content-Security-Policy: own scripts only, no framing, no plugins', async () => {

@@ -10,7 +10,10 @@ test('a NUL (or another control character) in free text is a 422 with its path; 
   const task = await openTask(caseId, 'asesmen', 'tksk1');
   const secret = 'Diagnosa rahasia Bu Sumarni';
   for (const bad of ['\u0000', '\u0007', '\u001b[31m', '\u009b']) {
-    const r = await call('POST', `/api/tasks/${task.id}/complete`, { token: await login('tksk1'), body: { data: { ...asesmenData, notes: `${secret}${bad}` } } });
+    const r = await call('POST', `/api/tasks/${task.id}/complete`, {
+      token: await login('tksk1'),
+      body: { data: { ...asesmenData, notes: `${secret}${bad}` } },
+    });
     expect(r.status).toBe(422);
     expect(r.contentType).toContain('application/problem+json');
     expect(r.body.errors[0]).toMatchObject({ pointer: '/body/data/notes', code: 'invalid_string' });
@@ -40,7 +43,11 @@ test('names with bidi overrides, zero-width characters or line breaks are refuse
 
 test('JSON nested 10,000 deep is a 4xx, not a 500', async () => {
   const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
-  const r = await call('POST', '/api/cases', { token: await login('tksk1'), rawBody: `{"beneficiary":${deep}}`, headers: { 'content-type': 'application/json' } });
+  const r = await call('POST', '/api/cases', {
+    token: await login('tksk1'),
+    rawBody: `{"beneficiary":${deep}}`,
+    headers: { 'content-type': 'application/json' },
+  });
   expect([400, 422]).toContain(r.status);
   expect(r.contentType).toContain('application/problem+json');
 });

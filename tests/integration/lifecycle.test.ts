@@ -2,7 +2,22 @@
 // Deadlines use short policy durations set through the admin API (seconds, never minutes);
 // kecamatan Tingkir (tksk2) gets the short SLAs so other tests keep the defaults.
 import { verifyAuditChain } from '../../db/audit';
-import { act, complete, completeOk, getCase, openTask, recentDate, referral, registerCase, setCasePolicy, setSla, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
+import {
+  act,
+  complete,
+  completeOk,
+  getCase,
+  openTask,
+  recentDate,
+  referral,
+  registerCase,
+  setCasePolicy,
+  setSla,
+  tasksOf,
+  toPendampingan,
+  visit,
+  waitUntil,
+} from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { asesmenData, call, login, suiteConnections } from '../support/stack';
 
@@ -38,7 +53,10 @@ describe('the happy path', () => {
     const feedback = await waitUntil('rujukan_feedback task', async () => (await tasksOf(caseId, 'tksk1', { status: 'open', type: 'rujukan_feedback' }))[0]);
     expect(feedback.workflowId).toBe(`rujukan-${caseId}-1`);
     expect(await openTask(caseId, 'pendampingan_visit', 'tksk1')).toBeDefined(); // pendampingan goes on beside it
-    const fb = await complete(feedback.id, 'tksk1', { outcome: 'served', data: { acknowledgedAt: recentDate(), serviceOutcome: 'Diperiksa, mendapat obat rutin.' } });
+    const fb = await complete(feedback.id, 'tksk1', {
+      outcome: 'served',
+      data: { acknowledgedAt: recentDate(), serviceOutcome: 'Diperiksa, mendapat obat rutin.' },
+    });
     expect(fb.status).toBe(200);
     await waitUntil('referral served', async () => (await getCase(caseId)).referrals[0]?.status === 'served');
 
@@ -111,7 +129,11 @@ describe('deadlines', () => {
 
   test('a breached deadline marks the task overdue and escalates to the supervisor', async () => {
     const caseId = await registerCase('tksk2');
-    const escalation = await waitUntil('sla_escalation', async () => (await tasksOf(caseId, 'supervisor1', { status: 'open', type: 'sla_escalation' }))[0], 15_000);
+    const escalation = await waitUntil(
+      'sla_escalation',
+      async () => (await tasksOf(caseId, 'supervisor1', { status: 'open', type: 'sla_escalation' }))[0],
+      15_000,
+    );
     expect(escalation.context).toMatchObject({ overdueTaskType: 'asesmen' });
     const asesmen = await openTask(caseId, 'asesmen', 'tksk2');
     expect(asesmen.overdue).toBe(true);
@@ -189,7 +211,12 @@ describe('interventions', () => {
     await waitUntil('referral cancelled', async () => (await getCase(caseId)).referrals[0]?.status === 'cancelled');
     const tasks = await tasksOf(caseId, 'supervisor1');
     expect(tasks.filter((t) => t.status === 'open')).toEqual([]);
-    expect(tasks.filter((t) => t.status === 'cancelled').map((t) => t.type).sort()).toEqual(['pendampingan_visit', 'rujukan_feedback']);
+    expect(
+      tasks
+        .filter((t) => t.status === 'cancelled')
+        .map((t) => t.type)
+        .sort(),
+    ).toEqual(['pendampingan_visit', 'rujukan_feedback']);
     const visitTask = tasks.find((t) => t.type === 'pendampingan_visit' && t.status === 'cancelled')!;
     expect((await complete(visitTask.id, 'tksk1', visit('continue'))).status).toBe(409);
     expect((await act(caseId, 'pause', 'supervisor1', { reason: 'Tidak bisa lagi.' })).status).toBe(409);
@@ -252,7 +279,10 @@ describe('interventions', () => {
     test('bulk reassignment of a TKSK who leaves, confirmed by a second supervisor, and back', async () => {
       const cases = [await registerCase(), await registerCase()];
       const move = async (from: string, to: string, requester: string, confirmer: string) => {
-        const started = await call('POST', '/api/cases/bulk-reassign', { token: await login(requester), body: { fromUserId: from, toUserId: to, reason: 'TKSK mengundurkan diri.' } });
+        const started = await call('POST', '/api/cases/bulk-reassign', {
+          token: await login(requester),
+          body: { fromUserId: from, toUserId: to, reason: 'TKSK mengundurkan diri.' },
+        });
         expect(started.status).toBe(202);
         expect(started.body.state).toBe('awaiting_confirmation');
         const id = started.body.operationId;

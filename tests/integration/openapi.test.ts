@@ -53,7 +53,9 @@ describe('the document covers the router', () => {
 
   test('the walk finds the routers', () => {
     expect(routes.length).toBeGreaterThanOrEqual(40);
-    expect(routes).toEqual(expect.arrayContaining(['GET /health', 'GET /api/cases/:id', 'POST /api/tali-asih/claims', 'PUT /api/tali-asih/budgets', 'GET /api/openapi.json']));
+    expect(routes).toEqual(
+      expect.arrayContaining(['GET /health', 'GET /api/cases/:id', 'POST /api/tali-asih/claims', 'PUT /api/tali-asih/budgets', 'GET /api/openapi.json']),
+    );
   });
 
   test('every route is documented', () => {
@@ -76,12 +78,17 @@ test('every documented request body has an example that its schema accepts', () 
 
 test('every JSON response is documented with a schema, and problems as problem+json', async () => {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
-    for (const [method, op] of Object.entries(item as Record<string, { responses: Record<string, { content?: Record<string, { schema?: { type?: string; $ref?: string; items?: unknown } }> }> }>)) {
+    for (const [method, op] of Object.entries(
+      item as Record<string, { responses: Record<string, { content?: Record<string, { schema?: { type?: string; $ref?: string; items?: unknown } }> }> }>,
+    )) {
       for (const [status, response] of Object.entries(op.responses)) {
         const json = response.content?.['application/json']?.schema;
         if (!json) continue;
         // An untyped object (`{type: object}` with nothing else) documents nothing.
-        expect({ op: `${method} ${path} ${status}`, schema: json }).not.toEqual({ op: `${method} ${path} ${status}`, schema: { type: 'object', additionalProperties: {} } });
+        expect({ op: `${method} ${path} ${status}`, schema: json }).not.toEqual({
+          op: `${method} ${path} ${status}`,
+          schema: { type: 'object', additionalProperties: {} },
+        });
       }
     }
   }
@@ -91,7 +98,9 @@ test('every JSON response is documented with a schema, and problems as problem+j
   expect(r.body.paths['/api/cases'].post.responses['422'].content['application/problem+json']).toBeDefined();
   const complete = r.body.paths['/api/tasks/{id}/complete'].post.requestBody.content['application/json'];
   expect(Object.keys(complete.examples)).toEqual(expect.arrayContaining(['asesmen.submit', 'assessment_approval.approve', 'pendampingan_visit.refer']));
-  expect(r.body.paths['/api/tali-asih/claims/{id}'].get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/ClaimDetail' });
+  expect(r.body.paths['/api/tali-asih/claims/{id}'].get.responses['200'].content['application/json'].schema).toEqual({
+    $ref: '#/components/schemas/ClaimDetail',
+  });
 });
 
 /**
@@ -164,7 +173,10 @@ describe('real answers match the documented schemas', () => {
     const history = (await call('GET', `/api/cases/${id}/history`, { token: await login('supervisor1') })).body.history;
     const input = history.events[0].workflowExecutionStartedEventAttributes.input;
     await check('supervisor1', 'POST /api/codec/decode', `/api/codec/decode?workflowId=case-${id}`, input);
-    const exportRequest = await check('admin', 'POST /api/admin/data-subject-export', '/api/admin/data-subject-export', { nik: registered.beneficiary.nik, reason: 'Permintaan penerima manfaat (uji skema).' });
+    const exportRequest = await check('admin', 'POST /api/admin/data-subject-export', '/api/admin/data-subject-export', {
+      nik: registered.beneficiary.nik,
+      reason: 'Permintaan penerima manfaat (uji skema).',
+    });
     await check('admin2', 'GET /api/admin/privileged-requests', `/api/admin/privileged-requests?filter=${q({ status: 'pending' })}`);
     await check('admin2', 'POST /api/admin/privileged-requests/{id}/confirm', `/api/admin/privileged-requests/${exportRequest.id}/confirm`, { approve: true });
     await check('admin', 'POST /api/admin/privileged-requests/{id}/export', `/api/admin/privileged-requests/${exportRequest.id}/export`);
@@ -182,15 +194,38 @@ describe('real answers match the documented schemas', () => {
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('admin', 'GET /api/admin/users', '/api/admin/users');
     const username = `tksk.schema.${Date.now() % 100000}`;
-    const user = await check('admin', 'POST /api/admin/users', '/api/admin/users', { username, displayName: 'TKSK uji skema', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang' });
+    const user = await check('admin', 'POST /api/admin/users', '/api/admin/users', {
+      username,
+      displayName: 'TKSK uji skema',
+      role: 'tksk',
+      regionCode: '33.73.01',
+      password: 'sandi-cukup-panjang',
+    });
     await check('admin', 'PATCH /api/admin/users/{id}', `/api/admin/users/${user.id}`, { displayName: 'TKSK uji skema (diubah)' });
     // A supervisor's account: each call is a request for a second admin (202), confirmed with its result.
-    const supervisor = await check('admin', 'POST /api/admin/users', '/api/admin/users', { username: `sup.schema.${Date.now() % 100000}`, displayName: 'Supervisor uji skema', role: 'supervisor_kabupaten', regionCode: '33.73', password: 'sandi-cukup-panjang', reason: 'Uji skema empat mata.' });
+    const supervisor = await check('admin', 'POST /api/admin/users', '/api/admin/users', {
+      username: `sup.schema.${Date.now() % 100000}`,
+      displayName: 'Supervisor uji skema',
+      role: 'supervisor_kabupaten',
+      regionCode: '33.73',
+      password: 'sandi-cukup-panjang',
+      reason: 'Uji skema empat mata.',
+    });
     const made = await check('admin2', 'POST /api/admin/privileged-requests/{id}/confirm', `/api/admin/privileged-requests/${supervisor.id}/confirm`, {});
-    await check('admin', 'PATCH /api/admin/users/{id}', `/api/admin/users/${made.result.id}`, { displayName: 'Supervisor uji skema (diubah)', reason: 'Uji skema empat mata.' });
-    await check('admin', 'POST /api/admin/users/{id}/reset-password', `/api/admin/users/${made.result.id}/reset-password`, { password: 'sandi-baru-yang-panjang', reason: 'Uji skema empat mata.' });
+    await check('admin', 'PATCH /api/admin/users/{id}', `/api/admin/users/${made.result.id}`, {
+      displayName: 'Supervisor uji skema (diubah)',
+      reason: 'Uji skema empat mata.',
+    });
+    await check('admin', 'POST /api/admin/users/{id}/reset-password', `/api/admin/users/${made.result.id}/reset-password`, {
+      password: 'sandi-baru-yang-panjang',
+      reason: 'Uji skema empat mata.',
+    });
     // Nothing to move: the new TKSK has no cases.
-    const bulk = await check('supervisor1', 'POST /api/cases/bulk-reassign', '/api/cases/bulk-reassign', { fromUserId: user.id, toUserId: 'usr_tksk3', reason: 'Uji skema tanpa kasus.' });
+    const bulk = await check('supervisor1', 'POST /api/cases/bulk-reassign', '/api/cases/bulk-reassign', {
+      fromUserId: user.id,
+      toUserId: 'usr_tksk3',
+      reason: 'Uji skema tanpa kasus.',
+    });
     await check('supervisor1', 'GET /api/bulk-operations/{id}', `/api/bulk-operations/${bulk.operationId}`);
 
     // Kota Yogyakarta: a region no other test has tasks in.

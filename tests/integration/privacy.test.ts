@@ -30,7 +30,9 @@ test('the Temporal server holds no plaintext NIK or name: every payload is encry
   try {
     const history = await raw.client.workflow.getHandle(row.workflowId).fetchHistory();
     const json = JSON.stringify(history);
-    const payloads = payloadsOf(JSON.parse(JSON.stringify(history, (_k, v) => (v instanceof Uint8Array || (v && v.type === 'Buffer') ? Buffer.from(v.data ?? v).toString('base64') : v))));
+    const payloads = payloadsOf(
+      JSON.parse(JSON.stringify(history, (_k, v) => (v instanceof Uint8Array || (v && v.type === 'Buffer') ? Buffer.from(v.data ?? v).toString('base64') : v))),
+    );
     expect(payloads.length).toBeGreaterThan(10);
     // Search attributes are indexed by the server, so they stay readable: codes only, by design.
     // The SDK's own markers (which patch, which local activity ran when) are written without the
@@ -38,7 +40,9 @@ test('the Temporal server holds no plaintext NIK or name: every payload is encry
     const plain = payloads.filter((p) => p.encoding !== 'binary/encrypted');
     const sdkMarker = (p: (typeof plain)[number]) =>
       /\.markerRecordedEventAttributes\.details\.(data|patch-data)\.payloads\[0\]$/.test(p.path) &&
-      Object.keys(JSON.parse(p.text)).every((k) => ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time', 'id', 'deprecated'].includes(k));
+      Object.keys(JSON.parse(p.text)).every((k) =>
+        ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time', 'id', 'deprecated'].includes(k),
+      );
     expect(plain.filter((p) => !p.path.includes('.searchAttributes.indexedFields.') && !sdkMarker(p))).toEqual([]);
     expect(payloads.some((p) => /markerRecordedEventAttributes\.details\.result\./.test(p.path) && p.encoding === 'binary/encrypted')).toBe(true);
     // The registration input, the Update arguments and results, the local activities' inputs and results.
@@ -83,12 +87,17 @@ async function yogyakartaSupervisor(): Promise<string> {
   return (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
 }
 
-const decodedAudit = (workflowId: string) => sql`SELECT actor_id, entity_type, entity_id, case_id, details FROM audit_log WHERE action = 'temporal.payloads_decoded' AND entity_id = ${workflowId} ORDER BY seq`;
+const decodedAudit = (workflowId: string) =>
+  sql`SELECT actor_id, entity_type, entity_id, case_id, details FROM audit_log WHERE action = 'temporal.payloads_decoded' AND entity_id = ${workflowId} ORDER BY seq`;
 
 describe('the codec endpoint', () => {
   type Wire = { metadata: Record<string, string>; data: string };
   const decode = async (token: string, payloads: Wire[], o: { workflowId?: string; header?: string } = {}) =>
-    call('POST', `/api/codec/decode${o.workflowId ? `?workflowId=${encodeURIComponent(o.workflowId)}` : ''}`, { token, body: { payloads }, headers: o.header ? { 'x-workflow-id': o.header } : {} });
+    call('POST', `/api/codec/decode${o.workflowId ? `?workflowId=${encodeURIComponent(o.workflowId)}` : ''}`, {
+      token,
+      body: { payloads },
+      headers: o.header ? { 'x-workflow-id': o.header } : {},
+    });
   const nikOf = (r: { body: { payloads: Wire[] } }) => JSON.parse(Buffer.from(r.body.payloads[0].data, 'base64').toString()).registration.beneficiary.nik;
 
   test("decodes a workflow's payloads for its region's supervisors and auditors, audited for every role; not for a TKSK", async () => {
@@ -105,7 +114,13 @@ describe('the codec endpoint', () => {
     expect(nikOf(await decode(await login('provinsi1'), [encrypted], { header: row.workflowId }))).toBe(row.nik);
     expect((await decode(await login('auditor1'), [encrypted], { workflowId: row.workflowId })).status).toBe(200);
     expect(await decodedAudit(row.workflowId)).toEqual(
-      ['usr_supervisor1', 'usr_provinsi1', 'usr_auditor1'].map((actorId) => ({ actorId, entityType: 'workflow', entityId: row.workflowId, caseId, details: { payloads: 1, namespace: 'default' } })),
+      ['usr_supervisor1', 'usr_provinsi1', 'usr_auditor1'].map((actorId) => ({
+        actorId,
+        entityType: 'workflow',
+        entityId: row.workflowId,
+        caseId,
+        details: { payloads: 1, namespace: 'default' },
+      })),
     );
   });
 

@@ -10,9 +10,13 @@ const sql = db();
 afterAll(() => sql.end());
 
 const auditOf = (requestId: string) =>
-  sql<{ action: string; actorId: string }[]>`SELECT action, actor_id FROM audit_log WHERE entity_id = ${requestId} OR details->>'requestId' = ${requestId} ORDER BY seq`;
+  sql<
+    { action: string; actorId: string }[]
+  >`SELECT action, actor_id FROM audit_log WHERE entity_id = ${requestId} OR details->>'requestId' = ${requestId} ORDER BY seq`;
 const textsOf = async (requestId: string) =>
-  (await sql`SELECT t.text FROM audit_texts t JOIN audit_log a ON a.event_key = t.event_key WHERE (a.entity_id = ${requestId} OR a.details->>'requestId' = ${requestId}) AND t.field = 'reason'`).map((r) => r.text);
+  (
+    await sql`SELECT t.text FROM audit_texts t JOIN audit_log a ON a.event_key = t.event_key WHERE (a.entity_id = ${requestId} OR a.details->>'requestId' = ${requestId}) AND t.field = 'reason'`
+  ).map((r) => r.text);
 
 test('creating a supervisor waits for a second admin; the requester cannot confirm; both steps are audited with the reason', async () => {
   const [admin, admin2] = [await login('admin'), await login('admin2')];
@@ -26,7 +30,13 @@ test('creating a supervisor waits for a second admin; the requester cannot confi
   const reason = `Pengganti supervisor yang pensiun ${randomUUID().slice(0, 6)}.`;
   const asked = await call('POST', '/api/admin/users', { token: admin, body: { ...body, reason } });
   expect(asked.status).toBe(202);
-  expect(asked.body).toMatchObject({ kind: 'user_create', status: 'pending', reason, requestedBy: 'usr_admin', summary: { username, role: 'supervisor_kabupaten' } });
+  expect(asked.body).toMatchObject({
+    kind: 'user_create',
+    status: 'pending',
+    reason,
+    requestedBy: 'usr_admin',
+    summary: { username, role: 'supervisor_kabupaten' },
+  });
   expect(JSON.stringify(asked.body)).not.toContain('sandi-cukup-panjang');
   // Nothing yet: no account, no sign-in.
   expect((await sql`SELECT 1 FROM users WHERE username = ${username}`).length).toBe(0);
@@ -57,10 +67,13 @@ test('creating a supervisor waits for a second admin; the requester cannot confi
   expect(await textsOf(asked.body.id)).toEqual([reason, reason, reason]);
 });
 
-test("changing or resetting a privileged account waits too; disabling it does not; a declined request does nothing", async () => {
+test('changing or resetting a privileged account waits too; disabling it does not; a declined request does nothing', async () => {
   const [admin, admin2] = [await login('admin'), await login('admin2')];
   const username = `auditor.${randomUUID().slice(0, 6)}`;
-  const asked = await call('POST', '/api/admin/users', { token: admin2, body: { username, displayName: 'Auditor Uji', role: 'auditor', regionCode: '33', password: 'sandi-cukup-panjang', reason: 'Auditor baru Inspektorat.' } });
+  const asked = await call('POST', '/api/admin/users', {
+    token: admin2,
+    body: { username, displayName: 'Auditor Uji', role: 'auditor', regionCode: '33', password: 'sandi-cukup-panjang', reason: 'Auditor baru Inspektorat.' },
+  });
   const created = await call('POST', `/api/admin/privileged-requests/${asked.body.id}/confirm`, { token: admin, body: {} });
   const id = created.body.result.id as string;
 
@@ -73,17 +86,32 @@ test("changing or resetting a privileged account waits too; disabling it does no
   expect((await sql`SELECT region_code FROM users WHERE id = ${id}`)[0].regionCode).toBe('33');
   expect((await auditOf(change.body.id)).map((a) => a.action)).toEqual(['privileged.requested', 'privileged.declined']);
 
-  const reset = await call('POST', `/api/admin/users/${id}/reset-password`, { token: admin, body: { password: 'sandi-baru-yang-panjang', reason: 'Lupa kata sandi, dikonfirmasi lewat telepon.' } });
+  const reset = await call('POST', `/api/admin/users/${id}/reset-password`, {
+    token: admin,
+    body: { password: 'sandi-baru-yang-panjang', reason: 'Lupa kata sandi, dikonfirmasi lewat telepon.' },
+  });
   expect(reset.status).toBe(202);
   expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-baru-yang-panjang' } })).status).toBe(401);
   expect((await call('POST', `/api/admin/privileged-requests/${reset.body.id}/confirm`, { token: admin2, body: {} })).body.status).toBe('done');
   expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-baru-yang-panjang' } })).status).toBe(200);
 
   // Making a TKSK a supervisor is privileged too; disabling a privileged account is immediate.
-  const promote = await call('POST', '/api/admin/users', { token: admin, body: { username: `tksk.${randomUUID().slice(0, 6)}`, displayName: 'TKSK Uji', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } });
+  const promote = await call('POST', '/api/admin/users', {
+    token: admin,
+    body: { username: `tksk.${randomUUID().slice(0, 6)}`, displayName: 'TKSK Uji', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+  });
   expect(promote.status).toBe(201);
-  expect((await call('PATCH', `/api/admin/users/${promote.body.id}`, { token: admin, body: { role: 'supervisor_kabupaten', regionCode: '33.73' } })).status).toBe(422);
-  expect((await call('PATCH', `/api/admin/users/${promote.body.id}`, { token: admin, body: { role: 'supervisor_kabupaten', regionCode: '33.73', reason: 'Diangkat menjadi supervisor.' } })).status).toBe(202);
+  expect(
+    (await call('PATCH', `/api/admin/users/${promote.body.id}`, { token: admin, body: { role: 'supervisor_kabupaten', regionCode: '33.73' } })).status,
+  ).toBe(422);
+  expect(
+    (
+      await call('PATCH', `/api/admin/users/${promote.body.id}`, {
+        token: admin,
+        body: { role: 'supervisor_kabupaten', regionCode: '33.73', reason: 'Diangkat menjadi supervisor.' },
+      })
+    ).status,
+  ).toBe(202);
   const disabled = await call('PATCH', `/api/admin/users/${id}`, { token: admin, body: { disabled: true } });
   expect(disabled.status).toBe(200);
   expect(disabled.body.disabled).toBe(true);
@@ -128,8 +156,19 @@ test('a data-subject export needs a reason and a second admin; only the requeste
 
 test('TKSK accounts stay single-step: created, reset and changed at once', async () => {
   const admin = await login('admin');
-  const created = await call('POST', '/api/admin/users', { token: admin, body: { username: `tksk.single.${randomUUID().slice(0, 6)}`, displayName: 'TKSK Satu Langkah', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang' } });
+  const created = await call('POST', '/api/admin/users', {
+    token: admin,
+    body: {
+      username: `tksk.single.${randomUUID().slice(0, 6)}`,
+      displayName: 'TKSK Satu Langkah',
+      role: 'tksk',
+      regionCode: '33.73.01',
+      password: 'sandi-cukup-panjang',
+    },
+  });
   expect(created.status).toBe(201);
-  expect((await call('POST', `/api/admin/users/${created.body.id}/reset-password`, { token: admin, body: { password: 'sandi-baru-yang-panjang' } })).status).toBe(204);
+  expect(
+    (await call('POST', `/api/admin/users/${created.body.id}/reset-password`, { token: admin, body: { password: 'sandi-baru-yang-panjang' } })).status,
+  ).toBe(204);
   expect((await call('PATCH', `/api/admin/users/${created.body.id}`, { token: admin, body: { displayName: 'TKSK Satu Langkah (diubah)' } })).status).toBe(200);
 });

@@ -17,7 +17,8 @@ async function http(base: string, method: string, p: string, token?: string, bod
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const loginAt = async (base: string, username: string) => (await http(base, 'POST', '/api/auth/login', undefined, { username, password: 'demo' })).body.token as string;
+const loginAt = async (base: string, username: string) =>
+  (await http(base, 'POST', '/api/auth/login', undefined, { username, password: 'demo' })).body.token as string;
 
 test('SIGKILL of the whole product, then a second start keeps the case, its tasks and its history', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-restart-'));

@@ -99,7 +99,7 @@ describe('case registration', () => {
 });
 
 describe('one open case per person and PMKS category', () => {
-  test("the same NIK again in the same category is 409 naming the open case (when the caller may see it); in another category a warning", async () => {
+  test('the same NIK again in the same category is 409 naming the open case (when the caller may see it); in another category a warning', async () => {
     const tksk1 = await login('tksk1');
     const body = registration();
     const first = await register(tksk1, body);
@@ -113,7 +113,10 @@ describe('one open case per person and PMKS category', () => {
     // tksk3 works in the same kecamatan and sees the case too.
     expect((await call('POST', '/api/cases', { token: await login('tksk3'), body })).body).toMatchObject({ status: 409, caseId: first.id });
     // tksk2 (Tingkir) does not see it: told that a case exists, not which.
-    const elsewhere = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...body, beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } } });
+    const elsewhere = await call('POST', '/api/cases', {
+      token: await login('tksk2'),
+      body: { ...body, beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } },
+    });
     expect(elsewhere.status).toBe(409);
     expect(elsewhere.body.caseId).toBeUndefined();
     expect(JSON.stringify(elsewhere.body)).not.toContain(first.id);
@@ -122,7 +125,10 @@ describe('one open case per person and PMKS category', () => {
     const fm = await call('POST', '/api/cases', { token: tksk1, body: { ...body, pmksCode: 'FM' } });
     expect(fm.status).toBe(201);
     expect(fm.body.warnings).toEqual([expect.objectContaining({ code: 'open_case_other_category', caseId: first.id, pmksCode: 'LUT' })]);
-    const notSeen = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...body, pmksCode: 'PD', beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } } });
+    const notSeen = await call('POST', '/api/cases', {
+      token: await login('tksk2'),
+      body: { ...body, pmksCode: 'PD', beneficiary: { ...body.beneficiary, desaCode: '33.73.02.1001' } },
+    });
     expect(notSeen.status).toBe(201);
     expect(notSeen.body.warnings).toHaveLength(1);
     expect(notSeen.body.warnings[0].code).toBe('open_case_other_category');
@@ -131,7 +137,10 @@ describe('one open case per person and PMKS category', () => {
     expect(n).toBe(3);
 
     // Once the case is cancelled the person may be registered in that category again.
-    expect((await call('POST', `/api/cases/${first.id}/actions/cancel`, { token: await login('supervisor1'), body: { reason: 'Registrasi ganda, diulang.' } })).body.case.status).toBe('cancelled');
+    expect(
+      (await call('POST', `/api/cases/${first.id}/actions/cancel`, { token: await login('supervisor1'), body: { reason: 'Registrasi ganda, diulang.' } })).body
+        .case.status,
+    ).toBe('cancelled');
     expect((await call('POST', '/api/cases', { token: tksk1, body })).status).toBe(201);
   });
 
@@ -221,7 +230,10 @@ describe('one case through every layer', () => {
     expect(noReason.status).toBe(422);
     expect(noReason.body.errors[0].pointer).toBe('/body/data/reason');
 
-    const r = await call('POST', `/api/tasks/${approval.id}/complete`, { token: sup, body: { outcome: 'return', data: { reason: 'Tingkat risiko belum dijelaskan.' } } });
+    const r = await call('POST', `/api/tasks/${approval.id}/complete`, {
+      token: sup,
+      body: { outcome: 'return', data: { reason: 'Tingkat risiko belum dijelaskan.' } },
+    });
     expect(r.status).toBe(200);
     expect(r.body.case.status).toBe('assessment');
     const [again] = await openTasks(await login('tksk1'), { caseId });

@@ -10,7 +10,9 @@ const sql = db();
 afterAll(() => sql.end());
 
 const transfers = async (key: string) =>
-  (await (await fetch(`${stack().paymentsUrl}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${paymentsToken()}` } })).json()) as { receiptRef: string; amount: number }[];
+  (await (
+    await fetch(`${stack().paymentsUrl}/v1/transfers?idempotencyKey=${encodeURIComponent(key)}`, { headers: { authorization: `Bearer ${paymentsToken()}` } })
+  ).json()) as { receiptRef: string; amount: number }[];
 
 async function setBudget(period: string, allocated: number) {
   const r = await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period, fundingSource: 'APBN', allocated } });
@@ -25,7 +27,8 @@ async function openClaim(user: string, period: string, tkskId?: string) {
 }
 
 const claim = async (id: string, user = 'provinsi1') => (await call('GET', `/api/tali-asih/claims/${id}`, { token: await login(user) })).body;
-const untilStatus = (id: string, status: string, timeoutMs = 30_000) => waitUntil(`claim ${id} ${status}`, async () => ((await claim(id)).status === status ? claim(id) : undefined), timeoutMs);
+const untilStatus = (id: string, status: string, timeoutMs = 30_000) =>
+  waitUntil(`claim ${id} ${status}`, async () => ((await claim(id)).status === status ? claim(id) : undefined), timeoutMs);
 
 /** report (TKSK) → verification (supervisor1) → approval (provinsi1). */
 async function throughApproval(id: string, tksk = 'tksk1') {
@@ -43,7 +46,9 @@ test('a claim goes from report to paid: components, receipts, budget and reconci
     ['base', 1_000_000],
     ['bsp_sembako', 500_000],
   ]);
-  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-02', tkskId: 'usr_tksk1' } })).status).toBe(409);
+  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-02', tkskId: 'usr_tksk1' } })).status).toBe(
+    409,
+  );
 
   const approved = await throughApproval(c.id);
   expect(['awaiting_budget', 'disbursing', 'paid']).toContain(approved.claim.status);
@@ -55,7 +60,9 @@ test('a claim goes from report to paid: components, receipts, budget and reconci
     expect(comp.paymentRef).toBe(t[0].receiptRef);
     expect(t[0].amount).toBe(comp.amount);
   }
-  const [budget] = (await call('GET', `/api/tali-asih/budgets?filter=${encodeURIComponent(JSON.stringify({ period: '2026-02' }))}`, { token: await login('provinsi1') })).body;
+  const [budget] = (
+    await call('GET', `/api/tali-asih/budgets?filter=${encodeURIComponent(JSON.stringify({ period: '2026-02' }))}`, { token: await login('provinsi1') })
+  ).body;
   expect(budget).toMatchObject({ allocated: 10_000_000, reserved: 0, paid: 1_500_000, available: 8_500_000 });
   const [rec] = (await call('GET', '/api/tali-asih/reconciliation?period=2026-02', { token: await login('provinsi1') })).body;
   expect(rec).toMatchObject({ provinsiCode: '33', approved: 1_500_000, paid: 1_500_000, pending: 0, balanced: true, budgetMatchesPayments: true });
@@ -65,7 +72,13 @@ test('a claim goes from report to paid: components, receipts, budget and reconci
 
 test('the payment provider answers only callers with its token', async () => {
   const url = `${stack().paymentsUrl}/v1/transfers`;
-  const transfer = JSON.stringify({ idempotencyKey: `no-token-${randomUUID()}`, account: 'BRI:0021-01-000123-50-1', amount: 1_000_000, currency: 'IDR', reference: 'tanpa token' });
+  const transfer = JSON.stringify({
+    idempotencyKey: `no-token-${randomUUID()}`,
+    account: 'BRI:0021-01-000123-50-1',
+    amount: 1_000_000,
+    currency: 'IDR',
+    reference: 'tanpa token',
+  });
   const post = (headers: Record<string, string>) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: transfer });
   expect((await post({})).status).toBe(401);
   expect((await post({ authorization: 'Bearer not-the-token' })).status).toBe(401);
@@ -88,7 +101,14 @@ describe('claim periods', () => {
     const username = `tksk.periode.${randomUUID().slice(0, 6)}`;
     const created = await call('POST', '/api/admin/users', {
       token: await login('admin'),
-      body: { username, displayName: 'TKSK Uji Periode', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang', bankAccount: 'BRI:0044-01-000222-50-3' },
+      body: {
+        username,
+        displayName: 'TKSK Uji Periode',
+        role: 'tksk',
+        regionCode: '33.73.01',
+        password: 'sandi-cukup-panjang',
+        bankAccount: 'BRI:0044-01-000222-50-3',
+      },
     });
     expect(created.status).toBe(201);
     const tkskId = created.body.id as string;
@@ -102,7 +122,11 @@ describe('claim periods', () => {
     ];
     for (const [token, body] of refusals) {
       const r = await open(token, body);
-      expect({ body, status: r.status, pointers: r.body.errors?.map((e: { pointer: string }) => e.pointer) }).toEqual({ body, status: 422, pointers: ['/body/period'] });
+      expect({ body, status: r.status, pointers: r.body.errors?.map((e: { pointer: string }) => e.pointer) }).toEqual({
+        body,
+        status: 422,
+        pointers: ['/body/period'],
+      });
       expect(r.body.errors[0].message).toMatch(/period/);
     }
     expect((await open(tksk, { period: wibMonth(-1) })).status).toBe(201);
@@ -126,9 +150,12 @@ describe('returns and rejections', () => {
     expect(back.claim.status).toBe('verification');
     expect((await openTaskOf(c.id, 'tali_asih_verification', 'supervisor1')).context.returnNotes).toBe('Lampiran daftar hadir kurang.');
     // The verifier is not the approver: four-eyes by role and person.
-    const rejected = await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'reject', data: { reason: 'TKSK tidak aktif pada periode ini.' } });
+    const rejected = await completeOk(c.id, 'tali_asih_verification', 'supervisor1', {
+      outcome: 'reject',
+      data: { reason: 'TKSK tidak aktif pada periode ini.' },
+    });
     expect(rejected.claim).toMatchObject({ status: 'rejected', rejectedReason: 'TKSK tidak aktif pada periode ini.' });
-    expect((await transfers(`${c.id}:base`))).toHaveLength(0);
+    expect(await transfers(`${c.id}:base`)).toHaveLength(0);
   });
 
   test('rejection at approval ends the claim without payment', async () => {
@@ -144,27 +171,37 @@ test('budget exhaustion: two approvals at once reserve only what exists; the oth
   await setBudget('2026-03', 1_500_000);
   const a = await openClaim('supervisor1', '2026-03', 'usr_tksk1'); // 1,500,000
   const b = await openClaim('supervisor1', '2026-03', 'usr_tksk3'); // 1,000,000
-  for (const [c, u] of [[a, 'tksk1'], [b, 'tksk3']] as const) {
+  for (const [c, u] of [
+    [a, 'tksk1'],
+    [b, 'tksk3'],
+  ] as const) {
     await completeOk(c.id, 'tali_asih_report', u, { data: { narrative: 'Laporan kegiatan bulan Maret sebagai TKSK kecamatan.' } });
     await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   }
-  const approvals = await Promise.all([a, b].map(async (c) => complete((await openTaskOf(c.id, 'tali_asih_approval', 'provinsi1')).id, 'provinsi1', { outcome: 'approve', data: {} })));
+  const approvals = await Promise.all(
+    [a, b].map(async (c) => complete((await openTaskOf(c.id, 'tali_asih_approval', 'provinsi1')).id, 'provinsi1', { outcome: 'approve', data: {} })),
+  );
   expect(approvals.map((r) => r.status)).toEqual([200, 200]);
   const states = await waitUntil('one paid, one waiting', async () => {
     const s = [(await claim(a.id)).status, (await claim(b.id)).status].sort();
     return s[0] === 'awaiting_budget' && s[1] === 'paid' ? s : undefined;
   });
   expect(states).toEqual(['awaiting_budget', 'paid']);
-  const [budget] = await sql`SELECT allocated, reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-03' AND funding_source = 'APBN'`;
+  const [budget] =
+    await sql`SELECT allocated, reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-03' AND funding_source = 'APBN'`;
   expect(Number(budget.reserved) + Number(budget.paid)).toBeLessThanOrEqual(Number(budget.allocated));
   expect((await claim((await claim(a.id)).status === 'awaiting_budget' ? a.id : b.id)).status).toBe('awaiting_budget');
 
-  expect((await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period: '2026-03', fundingSource: 'APBN', allocated: 100 } })).status).toBe(409); // below what is paid
+  expect(
+    (await call('PUT', '/api/tali-asih/budgets', { token: await login('provinsi1'), body: { period: '2026-03', fundingSource: 'APBN', allocated: 100 } }))
+      .status,
+  ).toBe(409); // below what is paid
   const added = await setBudget('2026-03', 3_000_000);
   expect(added.nudged).toBe(1);
   await untilStatus(a.id, 'paid');
   await untilStatus(b.id, 'paid');
-  const [after] = await sql`SELECT allocated, reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-03' AND funding_source = 'APBN'`;
+  const [after] =
+    await sql`SELECT allocated, reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-03' AND funding_source = 'APBN'`;
   expect({ reserved: Number(after.reserved), paid: Number(after.paid) }).toEqual({ reserved: 0, paid: 2_500_000 });
 });
 
@@ -175,12 +212,16 @@ test('a refused payment escalates to the province; retry after the account is fi
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
   const issue = await waitUntil('payment issue task', async () => {
-    const r = await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ status: 'open', type: 'tali_asih_payment_issue' }))}`, { token: await login('provinsi1') });
+    const r = await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ status: 'open', type: 'tali_asih_payment_issue' }))}`, {
+      token: await login('provinsi1'),
+    });
     return r.body.find((t: { workflowId: string }) => t.workflowId === c.id);
   });
   expect(issue.context.failure).toMatch(/does not exist/);
   expect((await claim(c.id)).components.find((x: { component: string }) => x.component === 'base').status).toBe('failed');
-  expect((await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: 'BRI:0033-01-000777-50-2' } })).status).toBe(200);
+  expect((await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: 'BRI:0033-01-000777-50-2' } })).status).toBe(
+    200,
+  );
   expect((await complete(issue.id, 'provinsi1', { outcome: 'retry', data: { note: 'Nomor rekening sudah diperbaiki oleh admin.' } })).status).toBe(200);
   const paid = await untilStatus(c.id, 'paid');
   expect(await transfers(`${c.id}:base`)).toHaveLength(1);
@@ -197,13 +238,14 @@ test('a refused payment cancelled by the province releases the reservation', asy
   await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Juli di kecamatan Tingkir.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
-  const issue = await waitUntil('payment issue task', async () => (await claim(c.id)).openTasks.find((t: { type: string }) => t.type === 'tali_asih_payment_issue'));
+  const issue = await waitUntil('payment issue task', async () =>
+    (await claim(c.id)).openTasks.find((t: { type: string }) => t.type === 'tali_asih_payment_issue'),
+  );
   const r = await complete(issue.id, 'provinsi1', { outcome: 'cancel', data: { reason: 'Rekening tidak dapat diperbaiki bulan ini.' } });
   expect(r.body.claim).toMatchObject({ status: 'rejected' });
   const [budget] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
   expect({ reserved: Number(budget.reserved), paid: Number(budget.paid) }).toEqual({ reserved: 0, paid: 0 });
 });
-
 
 test('the worker killed during disbursement: still exactly one payment per component', async () => {
   await setBudget('2026-08', 5_000_000);
@@ -226,7 +268,14 @@ test('the report is prefilled with the casework of the period', async () => {
   const username = `tksk.sdj.${randomUUID().slice(0, 6)}`;
   const created = await call('POST', '/api/admin/users', {
     token: await login('admin'),
-    body: { username, displayName: 'TKSK Uji Sidorejo', role: 'tksk', regionCode: '33.73.01', password: 'sandi-cukup-panjang', bankAccount: 'BRI:0044-01-000111-50-3' },
+    body: {
+      username,
+      displayName: 'TKSK Uji Sidorejo',
+      role: 'tksk',
+      regionCode: '33.73.01',
+      password: 'sandi-cukup-panjang',
+      bankAccount: 'BRI:0044-01-000111-50-3',
+    },
   });
   const token = (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
   const ids: string[] = [];
@@ -248,11 +297,19 @@ test('the monthly schedule opens one claim per active TKSK, and a second run ope
   const { client, close } = await temporalClient();
   try {
     expect((await client.schedule.getHandle('kesos-tali-asih-monthly').describe()).action.type).toBe('startWorkflow');
-    const first = (await client.workflow.execute('openTaliAsihClaimsWorkflow', { workflowId: `open-claims-${randomUUID()}`, taskQueue: 'kesos-flow', args: ['2025-12'] })) as { opened: number; existing: number };
+    const first = (await client.workflow.execute('openTaliAsihClaimsWorkflow', {
+      workflowId: `open-claims-${randomUUID()}`,
+      taskQueue: 'kesos-flow',
+      args: ['2025-12'],
+    })) as { opened: number; existing: number };
     const [{ n }] = await sql`SELECT count(*)::int AS n FROM users WHERE role = 'tksk' AND NOT disabled`;
     expect(first.opened + first.existing).toBe(n);
     expect(first.opened).toBeGreaterThanOrEqual(3);
-    const second = (await client.workflow.execute('openTaliAsihClaimsWorkflow', { workflowId: `open-claims-${randomUUID()}`, taskQueue: 'kesos-flow', args: ['2025-12'] })) as { opened: number; existing: number };
+    const second = (await client.workflow.execute('openTaliAsihClaimsWorkflow', {
+      workflowId: `open-claims-${randomUUID()}`,
+      taskQueue: 'kesos-flow',
+      args: ['2025-12'],
+    })) as { opened: number; existing: number };
     expect(second).toMatchObject({ opened: 0, existing: n });
     const [{ claims }] = await sql`SELECT count(*)::int AS claims FROM tali_asih_claims WHERE period = '2025-12'`;
     expect(claims).toBe(n);

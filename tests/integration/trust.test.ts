@@ -45,7 +45,10 @@ describe('sessions', () => {
     expect(r.status).toBe(200);
     expect(Object.keys(r.body).sort()).toEqual(['expiresIn', 'token', 'user']);
     const [line] = r.headers.getSetCookie().filter((l) => l.startsWith('kesos_refresh='));
-    const attributes = line.split(';').slice(1).map((a) => a.trim().toLowerCase());
+    const attributes = line
+      .split(';')
+      .slice(1)
+      .map((a) => a.trim().toLowerCase());
     expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/api/auth', `max-age=${30 * 24 * 3600}`]));
     expect(attributes).not.toContain('secure'); // plain http in local mode; production marks it Secure
     expect(r.headers.get('cache-control')).toBe('no-store');
@@ -95,9 +98,14 @@ describe('sessions', () => {
 
   test('30 wrong passwords at once for one account: at most 5 are checked, and the right one is refused for the window too', async () => {
     const username = `tksk.throttle.${randomUUID().slice(0, 6)}`;
-    const created = await call('POST', '/api/admin/users', { token: await login('admin'), body: { username, displayName: 'TKSK uji throttle', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } });
+    const created = await call('POST', '/api/admin/users', {
+      token: await login('admin'),
+      body: { username, displayName: 'TKSK uji throttle', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+    });
     expect(created.status).toBe(201);
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => call('POST', '/api/auth/login', { body: { username, password: 'salah-sekali-ini' } }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => call('POST', '/api/auth/login', { body: { username, password: 'salah-sekali-ini' } }).then((r) => r.status)),
+    );
     const checked = statuses.filter((s) => s === 401).length;
     expect(checked).toBeGreaterThanOrEqual(1);
     expect(checked).toBeLessThanOrEqual(5);
@@ -112,13 +120,33 @@ describe('admin user management', () => {
   test('create, sign in, disable (tokens stop working), reset password', async () => {
     const admin = await login('admin');
     const username = `tksk.tingkir.${randomUUID().slice(0, 6)}`;
-    const bad = await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73', password: 'sandi-cukup-panjang' } });
+    const bad = await call('POST', '/api/admin/users', {
+      token: admin,
+      body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73', password: 'sandi-cukup-panjang' },
+    });
     expect(bad.status).toBe(422); // a TKSK is scoped to a kecamatan
     expect(bad.body.errors[0].pointer).toBe('/body/regionCode');
-    const created = await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } });
+    const created = await call('POST', '/api/admin/users', {
+      token: admin,
+      body: { username, displayName: 'TKSK Baru', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+    });
     expect(created.status).toBe(201);
-    expect((await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'Lagi', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } })).status).toBe(409);
-    expect((await call('POST', '/api/admin/users', { token: await login('supervisor1'), body: { username: 'x-y-z', displayName: 'X', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' } })).status).toBe(403);
+    expect(
+      (
+        await call('POST', '/api/admin/users', {
+          token: admin,
+          body: { username, displayName: 'Lagi', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+        })
+      ).status,
+    ).toBe(409);
+    expect(
+      (
+        await call('POST', '/api/admin/users', {
+          token: await login('supervisor1'),
+          body: { username: 'x-y-z', displayName: 'X', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+        })
+      ).status,
+    ).toBe(403);
 
     const session = await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } });
     expect(session.status).toBe(200);
@@ -147,12 +175,20 @@ describe('Idempotency-Key', () => {
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    const conflict = await call('POST', '/api/cases', { token, body: { ...body, summary: 'Ringkasan yang berbeda sekali.' }, headers: { 'idempotency-key': key } });
+    const conflict = await call('POST', '/api/cases', {
+      token,
+      body: { ...body, summary: 'Ringkasan yang berbeda sekali.' },
+      headers: { 'idempotency-key': key },
+    });
     expect(conflict.status).toBe(422);
     const [{ n }] = await sql`SELECT count(*)::int AS n FROM cases WHERE nik = ${body.beneficiary.nik}`;
     expect(n).toBe(1);
     // The same key from another user is another request.
-    const other = await call('POST', '/api/cases', { token: await login('tksk2'), body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.73.02.1001' } }, headers: { 'idempotency-key': key } });
+    const other = await call('POST', '/api/cases', {
+      token: await login('tksk2'),
+      body: { ...registration(), beneficiary: { ...registration().beneficiary, desaCode: '33.73.02.1001' } },
+      headers: { 'idempotency-key': key },
+    });
     expect(other.status).toBe(201);
     expect(other.body.id).not.toBe(first.body.id);
   });
@@ -180,7 +216,11 @@ describe('idempotency records last 24 hours', () => {
     await sql`UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE user_id = 'usr_tksk1' AND key = ${old}`;
     const { client, close } = await temporalClient();
     try {
-      const result = (await client.workflow.execute('retentionWorkflow', { workflowId: `retention-test-${randomUUID()}`, taskQueue: 'kesos-flow', args: [] })) as { idempotencyKeysPurged: number };
+      const result = (await client.workflow.execute('retentionWorkflow', {
+        workflowId: `retention-test-${randomUUID()}`,
+        taskQueue: 'kesos-flow',
+        args: [],
+      })) as { idempotencyKeysPurged: number };
       expect(result.idempotencyKeysPurged).toBeGreaterThanOrEqual(1);
     } finally {
       await close();
@@ -201,7 +241,9 @@ describe('bad input writes nothing', () => {
     ['POST', '/api/cases/bulk-reassign', { fromUserId: 'usr_tksk1', toUserId: 'usr_tksk3', reason: 'Mengundurkan diri.' }],
   ];
   const counts = async () =>
-    (await sql`SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM users) + (SELECT count(*) FROM sla_policies) + (SELECT count(*) FROM audit_log) AS n`)[0].n;
+    (
+      await sql`SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM users) + (SELECT count(*) FROM sla_policies) + (SELECT count(*) FROM audit_log) AS n`
+    )[0].n;
   const tokenFor = (path: string) => login(path.startsWith('/api/admin') ? 'admin' : path.includes('bulk') ? 'supervisor1' : 'tksk1');
 
   test.each(writes)('%s %s: malformed JSON, wrong types, missing fields, oversize → 4xx problem+json, no rows', async (method, path, valid) => {
@@ -230,14 +272,17 @@ describe('reasons and notes beside the audit chain', () => {
     await completeOk(caseId, 'assessment_approval', 'supervisor1', { outcome: 'return', data: { reason } });
     expect((await act(caseId, 'note', 'supervisor1', { text: `Catatan untuk uji teks ${reason}` })).status).toBe(200);
 
-    const rows = await sql`SELECT event_key, action, details FROM audit_log WHERE case_id = ${caseId} AND action IN ('task.completed', 'case.note') ORDER BY seq`;
+    const rows =
+      await sql`SELECT event_key, action, details FROM audit_log WHERE case_id = ${caseId} AND action IN ('task.completed', 'case.note') ORDER BY seq`;
     expect(JSON.stringify(rows)).not.toContain(reason);
     const returned = rows.find((r) => r.details.outcome === 'return')!;
     expect(returned.details.reason).toEqual({ textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     const [text] = await sql`SELECT field, case_id, text FROM audit_texts WHERE event_key = ${returned.eventKey}`;
     expect(text).toEqual({ field: 'reason', caseId, text: reason });
 
-    const list = await call('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ caseId, action: 'task.completed' }))}`, { token: await login('auditor1') });
+    const list = await call('GET', `/api/audit?filter=${encodeURIComponent(JSON.stringify({ caseId, action: 'task.completed' }))}`, {
+      token: await login('auditor1'),
+    });
     expect(list.body.map((a: { details: { reason?: string } }) => a.details.reason)).toContain(reason);
     const timeline = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('supervisor1') });
     expect(timeline.body.map((e: { text: string }) => e.text).join('\n')).toContain(`"${reason}"`);
@@ -245,7 +290,17 @@ describe('reasons and notes beside the audit chain', () => {
 
     // A row as the code before audit_texts wrote it (text in details): the chain verifies it as before.
     await sql.begin((tx) =>
-      appendAudit(tx, { eventKey: `legacy:${randomUUID()}`, at: new Date(), actorId: 'usr_supervisor1', actorRole: 'supervisor_kabupaten', action: 'case.note', entityType: 'case', entityId: caseId, caseId, details: { text: 'Catatan lama.' } }),
+      appendAudit(tx, {
+        eventKey: `legacy:${randomUUID()}`,
+        at: new Date(),
+        actorId: 'usr_supervisor1',
+        actorRole: 'supervisor_kabupaten',
+        action: 'case.note',
+        entityType: 'case',
+        entityId: caseId,
+        caseId,
+        details: { text: 'Catatan lama.' },
+      }),
     );
     expect((await call('GET', '/api/audit/verify', { token: await login('auditor1') })).body.ok).toBe(true);
 
@@ -318,7 +373,9 @@ test('the timeline tells the case in sentences, with actors and reasons', async 
     expect.arrayContaining(['Dewi Lestari (Dinsos Kota Salatiga) mengembalikan persetujuan asesmen: "Tingkat risiko belum dijelaskan."']),
   );
   const en = await call('GET', `/api/cases/${caseId}/timeline?lang=en`, { token: await login('supervisor1') });
-  expect(en.body.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['Dewi Lestari (Dinsos Kota Salatiga) returned assessment approval: "Tingkat risiko belum dijelaskan."']));
+  expect(en.body.map((e: { text: string }) => e.text)).toEqual(
+    expect.arrayContaining(['Dewi Lestari (Dinsos Kota Salatiga) returned assessment approval: "Tingkat risiko belum dijelaskan."']),
+  );
   expect((await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('tksk2') })).status).toBe(404);
 });
 
@@ -330,8 +387,8 @@ describe('UU PDP duties', () => {
     const auditor = await login('auditor1');
     const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
     const reads = async () =>
-      (await sql<{ action: string; details: Record<string, any> }[]>`
-        SELECT action, details FROM audit_log WHERE case_id = ${caseId} AND actor_id = 'usr_auditor1' ORDER BY seq`);
+      await sql<{ action: string; details: Record<string, any> }[]>`
+        SELECT action, details FROM audit_log WHERE case_id = ${caseId} AND actor_id = 'usr_auditor1' ORDER BY seq`;
     expect(await reads()).toEqual([]);
 
     const [task] = (await call('GET', `/api/tasks?filter=${q({ caseId })}`, { token: auditor })).body;
@@ -345,7 +402,9 @@ describe('UU PDP duties', () => {
     ]);
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     const actions = (await reads()).map((r) => r.action).sort();
-    expect(actions).toEqual(['audit.exported', 'audit.read', 'case.history_read', 'case.personal_data_read', 'case.timeline_read', 'task.data_read', 'task.data_read'].sort());
+    expect(actions).toEqual(
+      ['audit.exported', 'audit.read', 'case.history_read', 'case.personal_data_read', 'case.timeline_read', 'task.data_read', 'task.data_read'].sort(),
+    );
     expect((await reads()).find((r) => r.action === 'task.data_read')!.details.taskIds).toEqual([task.id]);
 
     // A client-chosen request id does not make a second read look like a retry of the first.
@@ -358,7 +417,9 @@ describe('UU PDP duties', () => {
     const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE case_id = ${caseId} AND actor_id = 'usr_supervisor1'`;
     expect(n).toBe(0);
     const timeline = await call('GET', `/api/cases/${caseId}/timeline`, { token: await login('tksk1') });
-    expect(timeline.body.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['Hendra Wijaya (Inspektorat Jawa Tengah) membuka linimasa kasus']));
+    expect(timeline.body.map((e: { text: string }) => e.text)).toEqual(
+      expect.arrayContaining(['Hendra Wijaya (Inspektorat Jawa Tengah) membuka linimasa kasus']),
+    );
   });
 
   test('after the retention period a closed case is anonymised; its statistics stay', async () => {
@@ -377,8 +438,17 @@ describe('UU PDP duties', () => {
       } finally {
         await close();
       }
-      const [row] = await sql`SELECT nik, name, address, summary, pmks_code, kecamatan_code, sex, birth_date, status, anonymised_at FROM cases WHERE id = ${caseId}`;
-      expect(row).toMatchObject({ nik: null, name: '(dianonimkan)', address: '(dianonimkan)', pmksCode: 'LUT', kecamatanCode: '33.73.02', sex: 'P', status: 'closed' });
+      const [row] =
+        await sql`SELECT nik, name, address, summary, pmks_code, kecamatan_code, sex, birth_date, status, anonymised_at FROM cases WHERE id = ${caseId}`;
+      expect(row).toMatchObject({
+        nik: null,
+        name: '(dianonimkan)',
+        address: '(dianonimkan)',
+        pmksCode: 'LUT',
+        kecamatanCode: '33.73.02',
+        sex: 'P',
+        status: 'closed',
+      });
       expect(row.birthDate.toISOString().slice(5, 10)).toBe('01-01'); // birth year only
       expect(row.anonymisedAt).not.toBeNull();
       const api = await call('GET', `/api/cases/${caseId}`, { token: await login('supervisor1') });
@@ -409,7 +479,7 @@ describe('UU PDP duties', () => {
   });
 });
 
-test('the dashboard summary counts only the caller\'s region', async () => {
+test("the dashboard summary counts only the caller's region", async () => {
   await registerCase('tksk2');
   const tingkir = await call('GET', '/api/reports/summary', { token: await login('tksk2') });
   expect(tingkir.status).toBe(200);

@@ -54,7 +54,10 @@ test('filters: a region prefix, a search text, ids; the supervisor never sees ab
 test('a disabled account is not offered', async () => {
   const admin = await login('admin');
   const username = `tksk.pick.${Math.random().toString(36).slice(2, 7)}`;
-  const created = await call('POST', '/api/admin/users', { token: admin, body: { username, displayName: 'Rudi Hartono (TKSK uji)', role: 'tksk', regionCode: '33.73.02', password: 'sandi-uji-yang-panjang' } });
+  const created = await call('POST', '/api/admin/users', {
+    token: admin,
+    body: { username, displayName: 'Rudi Hartono (TKSK uji)', role: 'tksk', regionCode: '33.73.02', password: 'sandi-uji-yang-panjang' },
+  });
   expect(created.status).toBe(201);
   expect(usernames((await list('supervisor1', { q: username })).body)).toEqual([username]);
   expect((await call('PATCH', `/api/admin/users/${created.body.id}`, { token: admin, body: { disabled: true } })).status).toBe(200);
@@ -71,7 +74,11 @@ test('TKSK, auditors and the admin are refused; bad filters are 422 problems wit
   const bad = await list('supervisor1', { role: 'kepala_desa', regionCode: '33-73', password: 'x' });
   expect(bad.status).toBe(422);
   expect(bad.contentType).toMatch(/^application\/problem\+json/);
-  expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/query/filter/password', '/query/filter/regionCode', '/query/filter/role']);
+  expect(bad.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual([
+    '/query/filter/password',
+    '/query/filter/regionCode',
+    '/query/filter/role',
+  ]);
 });
 
 test('the OpenAPI document describes GET /api/users with a response example its schema accepts', () => {

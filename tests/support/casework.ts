@@ -25,7 +25,9 @@ export async function waitUntil<T>(what: string, probe: () => Promise<T | undefi
 
 export async function tasksOf(caseId: string, user: string, filter: Record<string, unknown> = {}): Promise<TaskView[]> {
   const q = encodeURIComponent(JSON.stringify({ caseId, ...filter }));
-  const r = await call('GET', `/api/tasks?filter=${q}&range=${encodeURIComponent('[0,99]')}&sort=${encodeURIComponent('["createdAt","ASC"]')}`, { token: await login(user) });
+  const r = await call('GET', `/api/tasks?filter=${q}&range=${encodeURIComponent('[0,99]')}&sort=${encodeURIComponent('["createdAt","ASC"]')}`, {
+    token: await login(user),
+  });
   if (r.status !== 200) throw new Error(`tasks: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body;
 }

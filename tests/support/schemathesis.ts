@@ -10,10 +10,14 @@ const TARGET = path.join(ROOT, '.tools', `schemathesis-${SCHEMATHESIS_VERSION}`)
 export function ensureSchemathesis(): { bin: string; env: NodeJS.ProcessEnv } {
   const bin = path.join(TARGET, 'bin', 'schemathesis');
   if (!fs.existsSync(bin)) {
-    const r = spawnSync('python3', ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TARGET, `schemathesis==${SCHEMATHESIS_VERSION}`], {
-      stdio: 'inherit',
-      env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
-    });
+    const r = spawnSync(
+      'python3',
+      ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--target', TARGET, `schemathesis==${SCHEMATHESIS_VERSION}`],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, PIP_ROOT_USER_ACTION: 'ignore' },
+      },
+    );
     if (r.status !== 0 || !fs.existsSync(bin)) throw new Error('could not install schemathesis from PyPI');
   }
   return { bin, env: { ...process.env, PYTHONPATH: TARGET } };

@@ -112,7 +112,11 @@ export function refreshCookie(r: ApiResponse): string | undefined {
 }
 
 /** The headers a browser sends to refresh or log out with that cookie (the CSRF header included). */
-export const withRefreshCookie = (cookie: string, extra: Record<string, string> = {}) => ({ cookie: `kesos_refresh=${cookie}`, 'x-requested-with': 'fetch', ...extra });
+export const withRefreshCookie = (cookie: string, extra: Record<string, string> = {}) => ({
+  cookie: `kesos_refresh=${cookie}`,
+  'x-requested-with': 'fetch',
+  ...extra,
+});
 
 /** Signs in and keeps the refresh cookie, as a browser does. */
 export async function cookieSession(username: string, password = 'demo'): Promise<{ token: string; cookie: string }> {
@@ -128,7 +132,10 @@ export async function cookieSession(username: string, password = 'demo'): Promis
  * (four-eyes, 202 then the confirmation).
  */
 export async function createAccount(body: Record<string, unknown>): Promise<{ id: string; username: string; role: string }> {
-  const r = await call('POST', '/api/admin/users', { token: await login('admin'), body: body.role === 'tksk' ? body : { reason: 'Akun untuk pengujian.', ...body } });
+  const r = await call('POST', '/api/admin/users', {
+    token: await login('admin'),
+    body: body.role === 'tksk' ? body : { reason: 'Akun untuk pengujian.', ...body },
+  });
   if (r.status === 201) return r.body;
   if (r.status !== 202) throw new Error(`creating ${String(body.username)}: ${r.status} ${JSON.stringify(r.body)}`);
   const confirmed = await call('POST', `/api/admin/privileged-requests/${r.body.id}/confirm`, { token: await login('admin2'), body: { approve: true } });

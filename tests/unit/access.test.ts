@@ -17,23 +17,23 @@ const no = false;
 
 /** Role alone (no region given). Columns: tksk1, supervisor1, provinsi1, auditor1, admin. */
 const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
-  'case.register':        [yes, no,  no,  no,  no],
-  'case.list':            [yes, yes, yes, yes, no],
-  'case.history':         [no,  yes, yes, yes, no],
-  'task.list':            [yes, yes, yes, yes, no],
-  'case.intervene':       [no,  yes, yes, no,  no],
-  'case.bulk_reassign':   [no,  yes, yes, no,  no],
-  'settings.manage':      [no,  no,  no,  no,  yes],
-  'user.manage':          [no,  no,  no,  no,  yes],
-  'user.list_assignable': [no,  yes, yes, no,  no],
-  'audit.read':           [no,  yes, yes, yes, yes],
-  'audit.verify':         [no,  no,  no,  yes, yes],
-  'data_subject.export':  [no,  no,  no,  no,  yes],
-  'privileged.confirm':   [no,  no,  no,  no,  yes],
-  'claim.create':         [yes, yes, yes, no,  no],
-  'claim.list':           [yes, yes, yes, yes, no],
-  'budget.read':          [no,  yes, yes, yes, no],
-  'budget.manage':        [no,  no,  yes, no,  no],
+  'case.register': [yes, no, no, no, no],
+  'case.list': [yes, yes, yes, yes, no],
+  'case.history': [no, yes, yes, yes, no],
+  'task.list': [yes, yes, yes, yes, no],
+  'case.intervene': [no, yes, yes, no, no],
+  'case.bulk_reassign': [no, yes, yes, no, no],
+  'settings.manage': [no, no, no, no, yes],
+  'user.manage': [no, no, no, no, yes],
+  'user.list_assignable': [no, yes, yes, no, no],
+  'audit.read': [no, yes, yes, yes, yes],
+  'audit.verify': [no, no, no, yes, yes],
+  'data_subject.export': [no, no, no, no, yes],
+  'privileged.confirm': [no, no, no, no, yes],
+  'claim.create': [yes, yes, yes, no, no],
+  'claim.list': [yes, yes, yes, yes, no],
+  'budget.read': [no, yes, yes, yes, no],
+  'budget.manage': [no, no, yes, no, no],
 };
 
 test.each(Object.entries(BY_ROLE))('%s by role', (action, row) => {
@@ -43,7 +43,9 @@ test.each(Object.entries(BY_ROLE))('%s by role', (action, row) => {
 
 test('case.history by region: Sidorejo 33.73.01, Tingkir 33.73.02, Semarang 33.74.01, Yogyakarta 34.71.01', () => {
   const places = ['33.73.01.1001', '33.73.02.1005', '33.74.01.1001', '34.71.01.1001'];
-  const got = Object.fromEntries((['supervisor1', 'provinsi1', 'auditor1'] as const).map((u) => [u, places.map((p) => decide(USERS[u], 'case.history', p).ok)]));
+  const got = Object.fromEntries(
+    (['supervisor1', 'provinsi1', 'auditor1'] as const).map((u) => [u, places.map((p) => decide(USERS[u], 'case.history', p).ok)]),
+  );
   expect(got).toEqual({
     supervisor1: [yes, yes, no, no],
     provinsi1: [yes, yes, yes, no],

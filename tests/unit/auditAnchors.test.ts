@@ -15,7 +15,8 @@ describe('the anchors kept (workflows/anchors.ts)', () => {
     expect(kept.length).toBeLessThanOrEqual(8);
     expect(kept[0]).toBe(every2min[0]);
     expect(kept.at(-1)).toBe(every2min.at(-1));
-    for (let i = 1; i < kept.length - 1; i++) expect(Math.floor(Date.parse(kept[i].at) / (10 * MINUTE))).not.toBe(Math.floor(Date.parse(kept[i - 1].at) / (10 * MINUTE)));
+    for (let i = 1; i < kept.length - 1; i++)
+      expect(Math.floor(Date.parse(kept[i].at) / (10 * MINUTE))).not.toBe(Math.floor(Date.parse(kept[i - 1].at) / (10 * MINUTE)));
   });
 
   test('older anchors thin to one a day, then one per 30 days, so the state stays bounded', () => {

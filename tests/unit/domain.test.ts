@@ -67,7 +67,9 @@ describe('task types', () => {
     for (const example of Object.values(info.examples)) {
       expect(schema.safeParse(completionOf(example.outcome, example.data)).error).toBeUndefined();
     }
-    const exampleOutcomes = Object.values(info.examples).map((e) => e.outcome).filter(Boolean);
+    const exampleOutcomes = Object.values(info.examples)
+      .map((e) => e.outcome)
+      .filter(Boolean);
     expect(exampleOutcomes.sort()).toEqual([...info.outcomes].sort());
   });
 

@@ -26,7 +26,11 @@ describe('access tokens', () => {
   test('a lifetime longer than an access token is refused; expired and wrong-secret ones too', () => {
     const long = jwt.sign({}, secret, { algorithm: 'HS256', subject: 'usr_admin', issuer: 'kesos-flow', expiresIn: ACCESS_TOKEN_SECONDS * 100 });
     expect(verifyAccessToken(secret, long)).toBeUndefined();
-    const expired = jwt.sign({ iat: now() - 2 * ACCESS_TOKEN_SECONDS, exp: now() - ACCESS_TOKEN_SECONDS }, secret, { algorithm: 'HS256', subject: 'usr_admin', issuer: 'kesos-flow' });
+    const expired = jwt.sign({ iat: now() - 2 * ACCESS_TOKEN_SECONDS, exp: now() - ACCESS_TOKEN_SECONDS }, secret, {
+      algorithm: 'HS256',
+      subject: 'usr_admin',
+      issuer: 'kesos-flow',
+    });
     expect(verifyAccessToken(secret, expired)).toBeUndefined();
     expect(verifyAccessToken('x'.repeat(40), signAccessToken(secret, 'usr_admin'))).toBeUndefined();
   });

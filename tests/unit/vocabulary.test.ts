@@ -62,7 +62,7 @@ describe.each([
   });
 });
 
-test('task-type titles are domain\'s own, in both languages', () => {
+test("task-type titles are domain's own, in both languages", () => {
   for (const type of TASK_TYPES) {
     expect(lookup(indonesian, `kesos.task_type.${type}`)).toBe(TASK_TYPE_INFO[type].titleId);
     expect(lookup(english, `kesos.task_type.${type}`)).toBe(TASK_TYPE_INFO[type].titleEn);

@@ -49,7 +49,9 @@ function checkApplicable(c: CaseRun, action: Intervention, payload: Record<strin
     case 'reassign':
       if (!assignee) throw invalidPayload('unknown user', [{ path: ['toUserId'], message: 'unknown user', code: 'custom' }]);
       if (assignee.role !== 'tksk' || assignee.disabled || !assignee.regionCode || !regionCovers(assignee.regionCode, s.regions.kecamatan)) {
-        throw invalidPayload('not an active TKSK of this kecamatan', [{ path: ['toUserId'], message: `must be an active TKSK of kecamatan ${s.regions.kecamatan}`, code: 'custom' }]);
+        throw invalidPayload('not an active TKSK of this kecamatan', [
+          { path: ['toUserId'], message: `must be an active TKSK of kecamatan ${s.regions.kecamatan}`, code: 'custom' },
+        ]);
       }
       if (assignee.id === s.assigneeId) throw conflict('the case is already assigned to this TKSK');
       break;
@@ -164,7 +166,14 @@ async function intervene(c: CaseRun, input: unknown): Promise<CaseInterventionRe
       requestedAt: new Date().toISOString(),
     };
     c.state.pending.push(pending);
-    await projection().recordCaseEvent({ eventId: pending.interventionId, at: pending.requestedAt, caseId: c.caseId, actor, action: 'intervention.requested', details: { ...payload, interventionId: pending.interventionId, action } });
+    await projection().recordCaseEvent({
+      eventId: pending.interventionId,
+      at: pending.requestedAt,
+      caseId: c.caseId,
+      actor,
+      action: 'intervention.requested',
+      details: { ...payload, interventionId: pending.interventionId, action },
+    });
     return { interventionId: pending.interventionId, action, status: 'pending_confirmation', case: c.snapshot() };
   }
   await apply(c, action, payload, actor, assignee?.id);

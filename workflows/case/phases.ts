@@ -102,7 +102,14 @@ async function aftercare(c: CaseRun): Promise<void> {
     }
     s.step = 'bimbingan_lanjut';
   }
-  const r = await c.board.run({ type: 'bimbingan_lanjut', caseId: c.caseId, regionCode: c.regions.kecamatan, assigneeId: s.assigneeId, context: { closureProposal: s.closureProposal }, caseUpdate: c.caseUpdate() });
+  const r = await c.board.run({
+    type: 'bimbingan_lanjut',
+    caseId: c.caseId,
+    regionCode: c.regions.kecamatan,
+    assigneeId: s.assigneeId,
+    context: { closureProposal: s.closureProposal },
+    caseUpdate: c.caseUpdate(),
+  });
   if (!r) return;
   await c.close(s.closureProposal?.reason ?? 'goals_met', r.actor, { closureNote: s.closureProposal?.note });
 }

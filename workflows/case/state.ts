@@ -221,7 +221,16 @@ export class CaseRun {
         sealStart(
           workflowId,
           'rujukanWorkflow',
-          { referralId, caseId: s.caseId, parentWorkflowId: workflowInfo().workflowId, regions: { kabupaten: s.regions.kabupaten, kecamatan: s.regions.kecamatan }, assigneeId: s.assigneeId, referral, requestedBy: actor, paused: s.paused },
+          {
+            referralId,
+            caseId: s.caseId,
+            parentWorkflowId: workflowInfo().workflowId,
+            regions: { kabupaten: s.regions.kabupaten, kecamatan: s.regions.kecamatan },
+            assigneeId: s.assigneeId,
+            referral,
+            requestedBy: actor,
+            paused: s.paused,
+          },
           actor,
         ),
       ],

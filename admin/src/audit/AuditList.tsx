@@ -3,18 +3,7 @@
 import { useState } from 'react';
 import { Alert, Box, Button, CircularProgress, Stack, useMediaQuery, type Theme } from '@mui/material';
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
-import {
-  DataTable,
-  FilterButton,
-  List,
-  SimpleList,
-  TextField,
-  TextInput,
-  TopToolbar,
-  useDataProvider,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, FilterButton, List, SimpleList, TextField, TextInput, TopToolbar, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
@@ -144,7 +133,10 @@ export const AuditList = () => {
           </Column>
           <Column source="hash" disableSort>
             <Stack component="span">
-              <TextField source="hash" sx={{ fontFamily: 'monospace', fontSize: '0.75rem', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }} />
+              <TextField
+                source="hash"
+                sx={{ fontFamily: 'monospace', fontSize: '0.75rem', maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}
+              />
             </Stack>
           </Column>
         </DataTable>

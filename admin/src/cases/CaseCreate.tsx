@@ -79,9 +79,7 @@ export const CaseCreate = () => {
         <SelectInput source="consent.basis" choices={choices(CONSENT_BASES, 'kesos.consent_basis')} validate={required()} fullWidth />
         <TextInput source="consent.givenBy" helperText="kesos.cases.helper.givenBy" validate={maxLength(120)} fullWidth />
         <FormDataConsumer<{ consent?: { basis?: string } }>>
-          {({ formData }) =>
-            formData.consent?.basis === 'guardian' ? <TextInput source="consent.relationship" validate={maxLength(60)} fullWidth /> : null
-          }
+          {({ formData }) => (formData.consent?.basis === 'guardian' ? <TextInput source="consent.relationship" validate={maxLength(60)} fullWidth /> : null)}
         </FormDataConsumer>
         <TextInput source="consent.note" helperText="kesos.cases.helper.note" validate={maxLength(1000)} multiline fullWidth />
       </SimpleForm>

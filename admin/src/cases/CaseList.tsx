@@ -52,7 +52,13 @@ export const CaseList = () => {
       title={tksk ? 'kesos.menu.my_cases' : undefined}
       sort={{ field: 'createdAt', order: 'DESC' }}
       filters={filters}
-      actions={isSupervisor(role) ? <TopToolbar><BulkReassignButton /></TopToolbar> : undefined}
+      actions={
+        isSupervisor(role) ? (
+          <TopToolbar>
+            <BulkReassignButton />
+          </TopToolbar>
+        ) : undefined
+      }
       exporter={false}
       empty={<CasesEmpty />}
     >

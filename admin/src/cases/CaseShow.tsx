@@ -1,15 +1,5 @@
 import { Alert, Stack } from '@mui/material';
-import {
-  ArrayField,
-  BooleanField,
-  DataTable,
-  Show,
-  TabbedShowLayout,
-  TabbedShowLayoutTabs,
-  TextField,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { ArrayField, BooleanField, DataTable, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
@@ -37,12 +27,7 @@ const CaseTasks = (_props: { label?: false }) => {
   const translate = useTranslate();
   return (
     <ArrayField source="tasks" sort={{ field: 'createdAt', order: 'DESC' }}>
-      <DataTable<TaskRecord>
-        resource="tasks"
-        rowClick="show"
-        bulkActionButtons={false}
-        empty={<span>{translate('kesos.cases.no_tasks')}</span>}
-      >
+      <DataTable<TaskRecord> resource="tasks" rowClick="show" bulkActionButtons={false} empty={<span>{translate('kesos.cases.no_tasks')}</span>}>
         <TaskColumn source="type">
           <VocabularyField source="type" prefix="kesos.task_type" />
         </TaskColumn>

@@ -30,7 +30,14 @@ const ICONS: Record<Intervention, ReactElement> = {
   note: <NoteIcon />,
 };
 
-const reasonField: DialogField = { name: 'reason', label: 'kesos.field.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.interventions.reason_help' };
+const reasonField: DialogField = {
+  name: 'reason',
+  label: 'kesos.field.reason',
+  required: true,
+  minLength: 5,
+  multiline: true,
+  helperText: 'kesos.interventions.reason_help',
+};
 
 /** Which interventions the signed-in user may start on this case now. */
 export function availableInterventions(record: CaseRecord | undefined): Intervention[] {
@@ -107,7 +114,9 @@ export const InterventionButtons = () => {
           </Button>
         ))}
       </Stack>
-      {open === 'reassign' && <ReassignCaseDialog kecamatanCode={record.kecamatanCode} onClose={() => setOpen(null)} onSubmit={(values) => submit('reassign', values)} />}
+      {open === 'reassign' && (
+        <ReassignCaseDialog kecamatanCode={record.kecamatanCode} onClose={() => setOpen(null)} onSubmit={(values) => submit('reassign', values)} />
+      )}
       {open && open !== 'reassign' && (
         <ActionDialog
           open
@@ -164,7 +173,13 @@ const PendingRow = ({ caseId, item }: { caseId: string; item: PendingInterventio
             >
               {translate('kesos.interventions.confirm')}
             </Button>
-            <Button size="small" color="inherit" disabled={!!busy} onClick={() => decide(false)} startIcon={busy === 'no' ? <CircularProgress size={14} color="inherit" /> : undefined}>
+            <Button
+              size="small"
+              color="inherit"
+              disabled={!!busy}
+              onClick={() => decide(false)}
+              startIcon={busy === 'no' ? <CircularProgress size={14} color="inherit" /> : undefined}
+            >
               {translate('kesos.interventions.decline')}
             </Button>
           </Stack>
@@ -175,7 +190,11 @@ const PendingRow = ({ caseId, item }: { caseId: string; item: PendingInterventio
         {translate('kesos.interventions.pending_title', { action: translate(`kesos.interventions.action.${item.action}`, { _: item.action }) })}
       </AlertTitle>
       {translate('kesos.interventions.requested_by', { who: item.requestedBy, at: fmt(item.requestedAt) })}
-      {reason && <Box component="q" sx={{ ml: 0.5 }}>{reason}</Box>}
+      {reason && (
+        <Box component="q" sx={{ ml: 0.5 }}>
+          {reason}
+        </Box>
+      )}
       {!mayDecide && <Box sx={{ mt: 0.5, fontStyle: 'italic' }}>{translate('kesos.interventions.waiting_other')}</Box>}
     </Alert>
   );

@@ -37,7 +37,7 @@ export const Lifecycle = () => {
   if (!record) return null;
   const rejected = record.status === 'closed' && record.closedReason === 'rejected';
   const cancelled = record.status === 'cancelled';
-  const active = rejected ? 2 : ACTIVE[record.status] ?? -1;
+  const active = rejected ? 2 : (ACTIVE[record.status] ?? -1);
   return (
     // A one-column grid with minmax(0, 1fr): the wide stepper scrolls inside instead of widening the page.
     <Box data-testid="lifecycle" data-status={record.status} sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', width: '100%' }}>

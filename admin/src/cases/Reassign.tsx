@@ -34,8 +34,20 @@ const personText = (p: Person) => `${p.displayName} (${p.username} · ${p.region
 
 /** A TKSK of `regionCode` (a kecamatan for one case, the supervisor's whole region for bulk). */
 const TkskInput = ({ source, label, helperText, regionCode }: { source: string; label: string; helperText: string; regionCode?: string }) => (
-  <ReferenceInput source={source} reference={PEOPLE} filter={{ role: 'tksk', ...(regionCode ? { regionCode } : {}) }} sort={{ field: 'displayName', order: 'ASC' }}>
-    <AutocompleteInput optionText={personText} label={label} helperText={helperText} validate={required()} noOptionsText="kesos.interventions.no_tksk" fullWidth />
+  <ReferenceInput
+    source={source}
+    reference={PEOPLE}
+    filter={{ role: 'tksk', ...(regionCode ? { regionCode } : {}) }}
+    sort={{ field: 'displayName', order: 'ASC' }}
+  >
+    <AutocompleteInput
+      optionText={personText}
+      label={label}
+      helperText={helperText}
+      validate={required()}
+      noOptionsText="kesos.interventions.no_tksk"
+      fullWidth
+    />
   </ReferenceInput>
 );
 

@@ -6,7 +6,13 @@ import type { KesosDataProvider } from '../dataProvider';
 import { formatDateTime } from '../format';
 import type { CaseRecord } from '../types';
 
-const DOT: Record<string, string> = { system: 'grey.400', tksk: 'info.main', supervisor_kabupaten: 'warning.main', supervisor_provinsi: 'warning.dark', auditor: 'secondary.main' };
+const DOT: Record<string, string> = {
+  system: 'grey.400',
+  tksk: 'info.main',
+  supervisor_kabupaten: 'warning.main',
+  supervisor_provinsi: 'warning.dark',
+  auditor: 'secondary.main',
+};
 
 export const CaseTimeline = (_props: { label?: string | false }) => {
   const record = useRecordContext<CaseRecord>();

@@ -43,7 +43,21 @@ const StatCard = ({ label, value, color, to, testId }: { label: string; value: n
 /** Whole rupiah, short, for an axis: "Rp 1,5 jt". */
 const RUPIAH_SHORT = new Intl.NumberFormat('id-ID', { notation: 'compact', maximumFractionDigits: 1 });
 
-const ChartCard = ({ title, testId, empty, emptyText = 'kesos.dashboard.no_data', children, wide }: { title: string; testId: string; empty: boolean; emptyText?: string; children: ReactNode; wide?: boolean }) => {
+const ChartCard = ({
+  title,
+  testId,
+  empty,
+  emptyText = 'kesos.dashboard.no_data',
+  children,
+  wide,
+}: {
+  title: string;
+  testId: string;
+  empty: boolean;
+  emptyText?: string;
+  children: ReactNode;
+  wide?: boolean;
+}) => {
   const translate = useTranslate();
   return (
     <Card sx={{ flex: wide ? '2 1 560px' : '1 1 360px', minWidth: 280 }} data-testid={testId}>
@@ -97,7 +111,13 @@ const StipendChart = ({ periods }: { periods: NonNullable<ReportSummary['stipend
     valueFormatter: (v: number | null) => (v === null ? '' : formatRupiah(v)),
   }));
   return (
-    <ChartCard title={translate('kesos.dashboard.stipend_by_period')} testId="chart-stipend" empty={periods.length === 0} emptyText="kesos.dashboard.no_claims" wide>
+    <ChartCard
+      title={translate('kesos.dashboard.stipend_by_period')}
+      testId="chart-stipend"
+      empty={periods.length === 0}
+      emptyText="kesos.dashboard.no_claims"
+      wide
+    >
       <BarChart
         height={260}
         dataset={periods}
@@ -166,7 +186,12 @@ const Charts = ({ summary }: { summary: ReportSummary }) => {
           color={summary.overdueTasks ? 'error.main' : undefined}
           to={overdueLink}
         />
-        <StatCard testId="stat-breaches" label={translate('kesos.dashboard.sla_breaches')} value={summary.slaBreaches} color={summary.slaBreaches ? 'warning.dark' : undefined} />
+        <StatCard
+          testId="stat-breaches"
+          label={translate('kesos.dashboard.sla_breaches')}
+          value={summary.slaBreaches}
+          color={summary.slaBreaches ? 'warning.dark' : undefined}
+        />
         <StatCard testId="stat-paused" label={translate('kesos.dashboard.paused')} value={summary.paused} />
       </Section>
       <Section>

@@ -29,7 +29,14 @@ export const DataView = ({ data, nested, testId }: { data: Record<string, unknow
     <Box
       component="dl"
       data-testid={testId}
-      sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' }, columnGap: 2, rowGap: 0.5, ...(nested ? { pl: 2, borderLeft: 2, borderColor: 'divider' } : {}) }}
+      sx={{
+        m: 0,
+        display: 'grid',
+        gridTemplateColumns: { xs: '1fr', sm: 'minmax(160px, max-content) 1fr' },
+        columnGap: 2,
+        rowGap: 0.5,
+        ...(nested ? { pl: 2, borderLeft: 2, borderColor: 'divider' } : {}),
+      }}
     >
       {entries.map(([key, value]) => (
         <Box key={key} sx={{ display: 'contents' }}>

@@ -6,10 +6,7 @@ export const JsonField = (props: FieldProps) => {
   const value = useFieldValue(props);
   if (value == null || (typeof value === 'object' && Object.keys(value).length === 0)) return null;
   return (
-    <Box
-      component="pre"
-      sx={{ m: 0, p: 1, borderRadius: 1, bgcolor: 'action.hover', fontSize: '0.8rem', overflowX: 'auto', maxWidth: '100%' }}
-    >
+    <Box component="pre" sx={{ m: 0, p: 1, borderRadius: 1, bgcolor: 'action.hover', fontSize: '0.8rem', overflowX: 'auto', maxWidth: '100%' }}>
       {JSON.stringify(value, null, 2)}
     </Box>
   );

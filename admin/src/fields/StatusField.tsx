@@ -72,7 +72,9 @@ export const TaskStatusField = (props: ChipFieldProps) => <StatusField {...props
 
 export const ClaimStatusField = (props: ChipFieldProps) => <StatusField {...props} prefix="kesos.claim_status" colors={CLAIM_COLORS} testId="claim-status" />;
 
-export const ReferralStatusField = (props: ChipFieldProps) => <StatusField {...props} prefix="kesos.referral_status" colors={REFERRAL_COLORS} variant="outlined" />;
+export const ReferralStatusField = (props: ChipFieldProps) => (
+  <StatusField {...props} prefix="kesos.referral_status" colors={REFERRAL_COLORS} variant="outlined" />
+);
 
 /** "terlambat" (overdue) badge, rendered only when the record says so. */
 export const OverdueBadge = () => {

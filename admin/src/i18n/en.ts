@@ -145,7 +145,8 @@ const appMessages = {
       export_help: 'Downloads every row matching the current filter',
       chain_ok: 'Audit chain intact: %{rows} rows checked, none altered (%{at}).',
       chain_broken: 'Audit chain BROKEN from row #%{seq} (%{reason}); %{rows} rows checked. Report it to the administrator at once and do not change any data.',
-      texts_broken: 'An audit reason or note was ALTERED (event %{event}); %{rows} texts checked. Report it to the administrator at once and do not change any data.',
+      texts_broken:
+        'An audit reason or note was ALTERED (event %{event}); %{rows} texts checked. Report it to the administrator at once and do not change any data.',
       broken_reason: {
         prev_hash: 'the link to the previous row does not match',
         hash: 'the row does not match its hash',
@@ -239,7 +240,8 @@ const appMessages = {
       bulk: {
         action: "Reassign a TKSK's cases",
         title: 'Reassign every case of a TKSK',
-        explain: 'Every open case of a TKSK who leaves moves to another TKSK, one by one in a durable process. When the four-eyes policy is on, a second supervisor must confirm.',
+        explain:
+          'Every open case of a TKSK who leaves moves to another TKSK, one by one in a durable process. When the four-eyes policy is on, a second supervisor must confirm.',
         from_user: 'TKSK who leaves',
         from_user_help: 'Choose before the account is disabled: only active accounts are offered.',
         to_user_help: 'An active TKSK of your region who takes the cases over.',
@@ -311,7 +313,7 @@ const appMessages = {
       error: 'The timeline could not be loaded (%{message}). Reload the page; if it keeps failing, contact the administrator.',
     },
     history: {
-      explain: "The raw Temporal workflow history of this case (personal data stays encrypted). Useful for technical tracing.",
+      explain: 'The raw Temporal workflow history of this case (personal data stays encrypted). Useful for technical tracing.',
       load: 'Load workflow history',
       error: 'The history could not be loaded (%{message}).',
       summary: 'Workflow %{workflowId}: %{count} events. Click an event to see its JSON.',

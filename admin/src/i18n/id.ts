@@ -95,8 +95,7 @@ const indonesianMessages: TranslationMessages = {
       are_you_sure: 'Apakah Anda yakin?',
       authentication_error: 'Server autentikasi mengembalikan kesalahan sehingga kredensial Anda tidak dapat diperiksa.',
       auth_error: 'Terjadi kesalahan saat memvalidasi token autentikasi.',
-      bulk_delete_content:
-        'Apakah Anda yakin ingin menghapus %{name} ini? |||| Apakah Anda yakin ingin menghapus %{smart_count} item ini?',
+      bulk_delete_content: 'Apakah Anda yakin ingin menghapus %{name} ini? |||| Apakah Anda yakin ingin menghapus %{smart_count} item ini?',
       bulk_delete_title: 'Hapus %{name} |||| Hapus %{smart_count} %{name}',
       bulk_update_content:
         'Apakah Anda yakin ingin memperbarui %{name} %{recordRepresentation}? |||| Apakah Anda yakin ingin memperbarui %{smart_count} item ini?',
@@ -110,8 +109,7 @@ const indonesianMessages: TranslationMessages = {
       loading: 'Mohon tunggu',
       no: 'Tidak',
       not_found: 'Alamat yang Anda ketik salah, atau tautan yang Anda ikuti tidak valid.',
-      select_all_limit_reached:
-        'Terlalu banyak elemen untuk dipilih semuanya. Hanya %{max} elemen pertama yang dipilih.',
+      select_all_limit_reached: 'Terlalu banyak elemen untuk dipilih semuanya. Hanya %{max} elemen pertama yang dipilih.',
       unsaved_changes: 'Sebagian perubahan Anda belum disimpan. Apakah Anda yakin ingin mengabaikannya?',
       yes: 'Ya',
       placeholder_data_warning: 'Masalah jaringan: data gagal diperbarui.',
@@ -454,7 +452,8 @@ const indonesianMessages: TranslationMessages = {
       bulk: {
         action: 'Alihkan semua kasus TKSK',
         title: 'Alihkan semua kasus seorang TKSK',
-        explain: 'Semua kasus terbuka TKSK yang berhenti dipindahkan ke TKSK lain, satu per satu dalam proses yang tahan gangguan. Bila kebijakan empat mata aktif, supervisor kedua harus mengonfirmasi.',
+        explain:
+          'Semua kasus terbuka TKSK yang berhenti dipindahkan ke TKSK lain, satu per satu dalam proses yang tahan gangguan. Bila kebijakan empat mata aktif, supervisor kedua harus mengonfirmasi.',
         from_user: 'TKSK yang berhenti',
         from_user_help: 'Pilih sebelum akunnya dinonaktifkan: hanya akun aktif yang ditawarkan.',
         to_user_help: 'TKSK aktif di wilayah Anda yang menerima kasus-kasusnya.',

@@ -51,4 +51,6 @@ export const KesosMenu = () => {
 };
 
 /** min-width 0: wide content (tabs, the lifecycle stepper, tables) scrolls inside instead of widening the page on a phone. */
-export const KesosLayout = (props: LayoutProps) => <Layout {...props} menu={KesosMenu} sx={{ minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } }} />;
+export const KesosLayout = (props: LayoutProps) => (
+  <Layout {...props} menu={KesosMenu} sx={{ minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } }} />
+);

@@ -35,7 +35,13 @@ const BudgetForm = ({ editing }: { editing?: boolean }) => {
   return (
     <SimpleForm>
       <TextInput source="period" type="month" validate={[required(), month]} disabled={editing} InputLabelProps={{ shrink: true }} />
-      <SelectInput source="fundingSource" choices={choices(FUNDING_SOURCES, 'kesos.funding_source')} validate={required()} disabled={editing} defaultValue="APBN" />
+      <SelectInput
+        source="fundingSource"
+        choices={choices(FUNDING_SOURCES, 'kesos.funding_source')}
+        validate={required()}
+        disabled={editing}
+        defaultValue="APBN"
+      />
       <NumberInput source="allocated" step={1} min={0} validate={[required(), wholeRupiah]} helperText={translate('kesos.budgets.allocated_help')} />
       <AmountPreview />
     </SimpleForm>

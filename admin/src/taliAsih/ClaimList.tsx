@@ -1,18 +1,7 @@
 // Stipend claims of the caller's region (GET /api/tali-asih/claims): by period, status and
 // kabupaten/kota, with the filtered total in rupiah (X-Total-Amount) and the server's CSV.
 import { Box, Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
-import {
-  DataTable,
-  FilterButton,
-  List,
-  SelectInput,
-  SimpleList,
-  TextInput,
-  TopToolbar,
-  useDataProvider,
-  useListContext,
-  useTranslate,
-} from 'react-admin';
+import { DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useDataProvider, useListContext, useTranslate } from 'react-admin';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
 import { ClaimStatusField } from '../fields/StatusField';
@@ -66,13 +55,7 @@ export const ClaimList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
   return (
-    <List<ClaimRecord>
-      sort={{ field: 'period', order: 'DESC' }}
-      filters={claimFilters}
-      actions={<ClaimActions />}
-      exporter={false}
-      empty={false}
-    >
+    <List<ClaimRecord> sort={{ field: 'period', order: 'DESC' }} filters={claimFilters} actions={<ClaimActions />} exporter={false} empty={false}>
       <ClaimsTotal />
       {isSmall ? (
         <SimpleList<ClaimRecord>

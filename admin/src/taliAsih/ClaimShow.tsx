@@ -199,7 +199,12 @@ const StatusHistory = () => {
     });
   }
   for (const c of claim.components ?? []) {
-    if (c.paidAt) entries.push({ at: c.paidAt, text: translate('kesos.claims.history.paid', { label: c.label, amount: formatRupiah(c.amount) }), detail: c.paymentRef ?? undefined });
+    if (c.paidAt)
+      entries.push({
+        at: c.paidAt,
+        text: translate('kesos.claims.history.paid', { label: c.label, amount: formatRupiah(c.amount) }),
+        detail: c.paymentRef ?? undefined,
+      });
   }
   entries.sort((a, b) => a.at.localeCompare(b.at));
   return (

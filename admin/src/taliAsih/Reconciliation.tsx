@@ -1,7 +1,22 @@
 // Reconciliation of one period (GET /api/tali-asih/reconciliation?period=): per provinsi, what
 // was approved must equal what was paid plus what is still pending, and the budget's paid column
 // must equal the paid components. Any difference is shown in red with its amount.
-import { Alert, Box, Card, CardContent, Chip, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { alpha } from '@mui/material/styles';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
@@ -19,7 +34,11 @@ const thisMonth = () => {
 };
 
 const Amount = ({ value, bad, testId }: { value: number; bad?: boolean; testId?: string }) => (
-  <TableCell align="right" data-testid={testId} sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', ...(bad ? { color: 'error.main', fontWeight: 600 } : {}) }}>
+  <TableCell
+    align="right"
+    data-testid={testId}
+    sx={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', ...(bad ? { color: 'error.main', fontWeight: 600 } : {}) }}
+  >
     {formatRupiah(value)}
   </TableCell>
 );
@@ -36,18 +55,33 @@ const Verdict = ({ ok, okLabel, badLabel, difference }: { ok: boolean; okLabel: 
 const Row = ({ row }: { row: ReconciliationRow }) => {
   const budgetPaid = row.budget?.paid ?? 0;
   return (
-    <TableRow data-testid="reconciliation-row" data-balanced={String(row.balanced)} data-budget-ok={String(row.budgetMatchesPayments)} sx={row.balanced && row.budgetMatchesPayments ? undefined : { bgcolor: (t) => alpha(t.palette.error.main, 0.08) }}>
+    <TableRow
+      data-testid="reconciliation-row"
+      data-balanced={String(row.balanced)}
+      data-budget-ok={String(row.budgetMatchesPayments)}
+      sx={row.balanced && row.budgetMatchesPayments ? undefined : { bgcolor: (t) => alpha(t.palette.error.main, 0.08) }}
+    >
       <TableCell>{row.provinsiCode}</TableCell>
       <Amount value={row.approved} bad={!row.balanced} testId="rec-approved" />
       <Amount value={row.paid} bad={!row.balanced || !row.budgetMatchesPayments} testId="rec-paid" />
       <Amount value={row.pending} bad={!row.balanced} testId="rec-pending" />
       <TableCell>
-        <Verdict ok={row.balanced} okLabel="kesos.reconciliation.balanced" badLabel="kesos.reconciliation.difference" difference={row.approved - row.paid - row.pending} />
+        <Verdict
+          ok={row.balanced}
+          okLabel="kesos.reconciliation.balanced"
+          badLabel="kesos.reconciliation.difference"
+          difference={row.approved - row.paid - row.pending}
+        />
       </TableCell>
       <Amount value={row.budget?.allocated ?? 0} />
       <Amount value={budgetPaid} bad={!row.budgetMatchesPayments} testId="rec-budget-paid" />
       <TableCell>
-        <Verdict ok={row.budgetMatchesPayments} okLabel="kesos.reconciliation.budget_ok" badLabel="kesos.reconciliation.difference" difference={budgetPaid - row.paid} />
+        <Verdict
+          ok={row.budgetMatchesPayments}
+          okLabel="kesos.reconciliation.budget_ok"
+          badLabel="kesos.reconciliation.difference"
+          difference={budgetPaid - row.paid}
+        />
       </TableCell>
       <TableCell align="right">
         {row.claimsPaid} / {row.claimsInReview}

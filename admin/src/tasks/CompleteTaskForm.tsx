@@ -2,30 +2,9 @@
 // 409, 422). Approval types get Setujui / Kembalikan / Tolak; the others a form generated from
 // the type's JSON Schema, prefilled with its example, with an outcome choice when it has outcomes.
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  CircularProgress,
-  Divider,
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, CircularProgress, Divider, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
-import {
-  Form,
-  SaveButton,
-  useDataProvider,
-  useNotify,
-  useRecordContext,
-  useRedirect,
-  useTranslate,
-  type HttpError,
-} from 'react-admin';
+import { Form, SaveButton, useDataProvider, useNotify, useRecordContext, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';

@@ -86,7 +86,8 @@ const SchemaField = ({ name, schema, source, isRequired }: FieldProps) => {
       ...(schema.minimum !== undefined ? [minValue(schema.minimum)] : []),
       ...(schema.maximum !== undefined ? [maxValue(schema.maximum)] : []),
     ];
-    const range = schema.minimum !== undefined && schema.maximum !== undefined ? translate('kesos.form.range', { min: schema.minimum, max: schema.maximum }) : undefined;
+    const range =
+      schema.minimum !== undefined && schema.maximum !== undefined ? translate('kesos.form.range', { min: schema.minimum, max: schema.maximum }) : undefined;
     return <NumberInput {...common} fullWidth={false} validate={validate} step={schema.type === 'integer' ? 1 : undefined} helperText={range ?? false} />;
   }
   if (schema.enum) {

@@ -21,7 +21,8 @@ function Summary({ request }: { request: PrivilegedRequest }) {
     <>
       <b>{s.username}</b> · {role}
       {s.regionCode ? ` · ${s.regionCode}` : ''}
-      {changes.length > 0 && ` → ${changes.map(([k, v]) => `${translate(`resources.users.fields.${k}`, { _: k })}: ${v === null ? '—' : String(v)}`).join(', ')}`}
+      {changes.length > 0 &&
+        ` → ${changes.map(([k, v]) => `${translate(`resources.users.fields.${k}`, { _: k })}: ${v === null ? '—' : String(v)}`).join(', ')}`}
     </>
   );
 }
@@ -49,7 +50,10 @@ function RequestRow({ request, requester }: { request: PrivilegedRequest; reques
   const decide = (approve: boolean) =>
     run(async () => {
       const { data } = await dataProvider.confirmPrivileged(request.id, approve);
-      notify(!approve ? 'kesos.privileged.declined_done' : data.status === 'confirmed' ? 'kesos.privileged.approved_export' : 'kesos.privileged.approved_done', { type: 'success' });
+      notify(
+        !approve ? 'kesos.privileged.declined_done' : data.status === 'confirmed' ? 'kesos.privileged.approved_export' : 'kesos.privileged.approved_done',
+        { type: 'success' },
+      );
     });
   const download = () =>
     run(async () => {
@@ -82,12 +86,17 @@ function RequestRow({ request, requester }: { request: PrivilegedRequest; reques
           {request.reason}
         </Typography>
         <Typography variant="caption" color="text.secondary">
-          {translate('kesos.privileged.requested_by', { user: mine ? translate('kesos.privileged.you') : (requester ?? request.requestedBy), at: formatDateTime(request.requestedAt) })} ·{' '}
-          {translate(`kesos.privileged.status.${request.status}`)}
+          {translate('kesos.privileged.requested_by', {
+            user: mine ? translate('kesos.privileged.you') : (requester ?? request.requestedBy),
+            at: formatDateTime(request.requestedAt),
+          })}{' '}
+          · {translate(`kesos.privileged.status.${request.status}`)}
         </Typography>
       </Box>
       {busy && <CircularProgress size={20} />}
-      {request.status === 'pending' && mine && <Chip size="small" variant="outlined" label={translate('kesos.privileged.waiting_other')} data-testid="privileged-waiting" />}
+      {request.status === 'pending' && mine && (
+        <Chip size="small" variant="outlined" label={translate('kesos.privileged.waiting_other')} data-testid="privileged-waiting" />
+      )}
       {request.status === 'pending' && !mine && (
         <Stack direction="row" spacing={1}>
           <Button size="small" variant="contained" color="success" disabled={busy} onClick={() => void decide(true)}>
@@ -110,7 +119,10 @@ function RequestRow({ request, requester }: { request: PrivilegedRequest; reques
 /** The requests still open: waiting for a second admin, or a confirmed export waiting for its download. */
 export const PrivilegedRequests = () => {
   const translate = useTranslate();
-  const { data } = useGetList<PrivilegedRequest>('privileged-requests', { pagination: { page: 1, perPage: 50 }, sort: { field: 'requestedAt', order: 'DESC' } });
+  const { data } = useGetList<PrivilegedRequest>('privileged-requests', {
+    pagination: { page: 1, perPage: 50 },
+    sort: { field: 'requestedAt', order: 'DESC' },
+  });
   const open = (data ?? []).filter((r) => r.status === 'pending' || r.status === 'confirmed');
   const { data: requesters } = useGetMany<UserRecord>('users', { ids: [...new Set(open.map((r) => r.requestedBy))] }, { enabled: open.length > 0 });
   const usernameOf = (id: string) => requesters?.find((u) => u.id === id)?.username;

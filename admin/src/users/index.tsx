@@ -64,7 +64,9 @@ const ToggleDisabled = () => {
         {
           mutationMode: 'pessimistic',
           onSuccess: (saved) => {
-            notify(saved.pendingRequest ? 'kesos.users.pending_request' : record.disabled ? 'kesos.users.enabled' : 'kesos.users.disabled_done', { type: saved.pendingRequest ? 'info' : 'success' });
+            notify(saved.pendingRequest ? 'kesos.users.pending_request' : record.disabled ? 'kesos.users.enabled' : 'kesos.users.disabled_done', {
+              type: saved.pendingRequest ? 'info' : 'success',
+            });
             refresh();
             resolve();
           },
@@ -84,22 +86,24 @@ const ToggleDisabled = () => {
         open={asking}
         title={translate('kesos.users.enable_title', { username: record.username })}
         description={translate('kesos.users.enable_explain')}
-        fields={[{ name: 'reason', label: 'resources.users.fields.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.users.reason_help' }]}
+        fields={[
+          { name: 'reason', label: 'resources.users.fields.reason', required: true, minLength: 5, multiline: true, helperText: 'kesos.users.reason_help' },
+        ]}
         submitLabel="kesos.users.enable"
         onClose={() => setAsking(false)}
         onSubmit={(values) => save({ disabled: false, reason: values.reason })}
         testId={`enable-${record.username}`}
       />
-    <Button
-      size="small"
-      color={record.disabled ? 'success' : 'error'}
-      onClick={toggle}
-      disabled={busy || isPending}
-      startIcon={busy ? <CircularProgress size={14} /> : record.disabled ? <EnableIcon /> : <BlockIcon />}
-      data-testid={`toggle-${record.username}`}
-    >
-      {translate(record.disabled ? 'kesos.users.enable' : 'kesos.users.disable')}
-    </Button>
+      <Button
+        size="small"
+        color={record.disabled ? 'success' : 'error'}
+        onClick={toggle}
+        disabled={busy || isPending}
+        startIcon={busy ? <CircularProgress size={14} /> : record.disabled ? <EnableIcon /> : <BlockIcon />}
+        data-testid={`toggle-${record.username}`}
+      >
+        {translate(record.disabled ? 'kesos.users.enable' : 'kesos.users.disable')}
+      </Button>
     </>
   );
 };
@@ -108,7 +112,14 @@ const StatusChip = () => {
   const record = useRecordContext<UserRecord>();
   const translate = useTranslate();
   if (!record) return null;
-  return <Chip size="small" color={record.disabled ? 'default' : 'success'} variant="outlined" label={translate(record.disabled ? 'kesos.users.status_disabled' : 'kesos.users.status_active')} />;
+  return (
+    <Chip
+      size="small"
+      color={record.disabled ? 'default' : 'success'}
+      variant="outlined"
+      label={translate(record.disabled ? 'kesos.users.status_disabled' : 'kesos.users.status_active')}
+    />
+  );
 };
 
 const userFilters = [
@@ -121,35 +132,35 @@ export const UserList = () => {
   const translate = useTranslate();
   return (
     <>
-    <PrivilegedRequests />
-    <List<UserRecord> sort={{ field: 'username', order: 'ASC' }} filters={userFilters} exporter={false}>
-      {isSmall ? (
-        <SimpleList<UserRecord>
-          linkType={false}
-          primaryText={(u) => u.displayName}
-          secondaryText={(u) => `${u.username} · ${translate(`kesos.role.${u.role}`, { _: u.role })}`}
-          tertiaryText={(u) => u.regionCode ?? ''}
-        />
-      ) : (
-        <DataTable<UserRecord> bulkActionButtons={false} rowClick={false}>
-          <Column source="username" />
-          <Column source="displayName" disableSort />
-          <Column source="role">
-            <VocabularyField source="role" prefix="kesos.role" />
-          </Column>
-          <Column source="regionCode" disableSort />
-          <Column source="disabled" disableSort>
-            <StatusChip />
-          </Column>
-          <Column source="createdAt">
-            <DayField source="createdAt" />
-          </Column>
-          <Column source="actions" label="kesos.tasks.actions" disableSort>
-            <ToggleDisabled />
-          </Column>
-        </DataTable>
-      )}
-    </List>
+      <PrivilegedRequests />
+      <List<UserRecord> sort={{ field: 'username', order: 'ASC' }} filters={userFilters} exporter={false}>
+        {isSmall ? (
+          <SimpleList<UserRecord>
+            linkType={false}
+            primaryText={(u) => u.displayName}
+            secondaryText={(u) => `${u.username} · ${translate(`kesos.role.${u.role}`, { _: u.role })}`}
+            tertiaryText={(u) => u.regionCode ?? ''}
+          />
+        ) : (
+          <DataTable<UserRecord> bulkActionButtons={false} rowClick={false}>
+            <Column source="username" />
+            <Column source="displayName" disableSort />
+            <Column source="role">
+              <VocabularyField source="role" prefix="kesos.role" />
+            </Column>
+            <Column source="regionCode" disableSort />
+            <Column source="disabled" disableSort>
+              <StatusChip />
+            </Column>
+            <Column source="createdAt">
+              <DayField source="createdAt" />
+            </Column>
+            <Column source="actions" label="kesos.tasks.actions" disableSort>
+              <ToggleDisabled />
+            </Column>
+          </DataTable>
+        )}
+      </List>
     </>
   );
 };
@@ -163,20 +174,28 @@ export const UserCreate = () => {
   const notify = useNotify();
   const redirect = useRedirect();
   const onSuccess = (saved: UserWrite) => {
-    notify(saved.pendingRequest ? 'kesos.users.pending_request' : 'ra.notification.created', { type: saved.pendingRequest ? 'info' : 'success', messageArgs: { smart_count: 1 } });
+    notify(saved.pendingRequest ? 'kesos.users.pending_request' : 'ra.notification.created', {
+      type: saved.pendingRequest ? 'info' : 'success',
+      messageArgs: { smart_count: 1 },
+    });
     redirect('list', 'users');
   };
   return (
-  <Create mutationOptions={{ onSuccess }}>
-    <SimpleForm sx={{ maxWidth: 600 }}>
-      <TextInput source="username" validate={[required(), regex(/^[a-z0-9._-]{3,64}$/, 'kesos.users.username_help')]} helperText="kesos.users.username_help" fullWidth />
-      <TextInput source="displayName" validate={[required(), minLength(3)]} fullWidth />
-      <SelectInput source="role" choices={choices(ROLES, 'kesos.role')} validate={required()} fullWidth />
-      <TextInput source="regionCode" helperText="kesos.users.region_help" parse={(v: string) => (v ? v : null)} fullWidth />
-      <PasswordInput source="password" validate={[required(), minLength(10)]} helperText="kesos.users.password_help" fullWidth />
-      <TextInput source="reason" multiline minRows={2} validate={reasonWhenPrivileged} helperText="kesos.users.reason_help" fullWidth />
-    </SimpleForm>
-  </Create>
+    <Create mutationOptions={{ onSuccess }}>
+      <SimpleForm sx={{ maxWidth: 600 }}>
+        <TextInput
+          source="username"
+          validate={[required(), regex(/^[a-z0-9._-]{3,64}$/, 'kesos.users.username_help')]}
+          helperText="kesos.users.username_help"
+          fullWidth
+        />
+        <TextInput source="displayName" validate={[required(), minLength(3)]} fullWidth />
+        <SelectInput source="role" choices={choices(ROLES, 'kesos.role')} validate={required()} fullWidth />
+        <TextInput source="regionCode" helperText="kesos.users.region_help" parse={(v: string) => (v ? v : null)} fullWidth />
+        <PasswordInput source="password" validate={[required(), minLength(10)]} helperText="kesos.users.password_help" fullWidth />
+        <TextInput source="reason" multiline minRows={2} validate={reasonWhenPrivileged} helperText="kesos.users.reason_help" fullWidth />
+      </SimpleForm>
+    </Create>
   );
 };
 
