@@ -20,6 +20,9 @@ fs.mkdirSync(SHOTS, { recursive: true });
 /** Sign in through the login form; resolves on the first page after it. */
 export async function signIn(browser: Browser, username: string, viewport = DESKTOP): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'id-ID', acceptDownloads: true });
+  // On two shared cores (the stack, Chromium and jest at once) a screen can take longer than
+  // Playwright's 30 s default; a wait still ends as soon as what it waits for is there.
+  context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   page.on('pageerror', (e) => console.warn(`[${username}] page error: ${e.message}`));
   await page.goto(`${stack().apiUrl}/admin/`);
