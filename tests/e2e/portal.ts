@@ -142,6 +142,16 @@ export async function listShowsOnly(page: Page, text: string, count?: number): P
   }
 }
 
+/**
+ * After typing into a list filter: wait until the filter has reached the URL (react-admin applies
+ * it after a debounce; navigating away before that is undone when it fires) and the list shows its
+ * answer only (`listShowsOnly`). Either alone is not enough.
+ */
+export async function listFilteredTo(page: Page, filterValue: string, rowText: string, count?: number): Promise<void> {
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(JSON.stringify(filterValue).slice(1, -1)));
+  await listShowsOnly(page, rowText, count);
+}
+
 /** Wait until nothing on the page is still loading (spinners gone), before checking an absence. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.querySelector('[role="progressbar"], .MuiSkeleton-root'), undefined, { timeout: 30_000 });

@@ -4,7 +4,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { asesmenData, call, login, registration } from '../support/stack';
-import { downloadCsv, freshNik, go, listShowsOnly, menuTexts, notified, settled, shot, signIn, switchUser, uniqueName } from './portal';
+import { downloadCsv, freshNik, go, listFilteredTo, menuTexts, notified, settled, shot, signIn, switchUser, uniqueName } from './portal';
 
 let browser: Browser;
 let menuPage: Page | undefined;
@@ -75,7 +75,7 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
 
   // CSV of the current filter (this case's rows only), downloaded with the bearer token.
   await page.getByLabel('ID kasus').fill(caseId);
-  await listShowsOnly(page, caseId.slice(0, 8)); // the filter is debounced: wait for its answer on screen
+  await listFilteredTo(page, caseId, caseId.slice(0, 8)); // the filter is debounced: wait for it and its answer
   const csv = await downloadCsv(page);
   expect(csv[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
   expect(csv.length).toBeGreaterThan(2);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
 import { completeOk, waitUntil } from '../support/taliAsih';
-import { downloadCsv, go, waitForOrDescribe, listShowsOnly, menuTexts, notified, shot, signIn } from './portal';
+import { downloadCsv, go, listFilteredTo, menuTexts, notified, shot, signIn, waitForOrDescribe } from './portal';
 
 // A period no other test uses: one claim per TKSK and period, and the test stack is shared.
 const PERIOD = '2026-09';
@@ -40,9 +40,9 @@ afterAll(() => browser?.close());
 async function claimsOfPeriod(p: Page): Promise<void> {
   await p.getByRole('menuitem', { name: 'Klaim tali asih' }).click();
   await p.getByLabel('Periode', { exact: true }).fill(PERIOD);
-  // Earlier suites leave claims of other periods: until the filtered answer arrives, their rows
-  // are still on screen (even after the URL carries the filter).
-  await listShowsOnly(p, PERIOD, 2);
+  // Earlier suites leave claims of other periods: until the filtered answer arrives their rows are
+  // still on screen, and until the debounced filter reaches the URL a click away is undone.
+  await listFilteredTo(p, PERIOD, PERIOD, 2);
 }
 
 test('the provinsi supervisor approves a claim, funds it, reconciles the period and exports the CSV', async () => {
