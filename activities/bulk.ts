@@ -1,6 +1,6 @@
 // Activities of bulk operations: they call other workflows' Updates through the Temporal client,
 // so every case still validates its own reassignment.
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Sql } from '../db';
 import type { Actor } from '../domain/roles';
 import { interveneUpdate } from '../workflows/definitions';
@@ -11,7 +11,7 @@ export function bulkActivities(sql: Sql, temporal: Client) {
       const inScope = a.scope === null ? sql`TRUE` : sql`(desa_code LIKE ${`${a.scope}.%`})`;
       return sql<{ caseId: string; workflowId: string }[]>`
         SELECT id AS case_id, workflow_id FROM cases
-        WHERE assignee_id = ${a.userId} AND status NOT IN ('closed', 'cancelled') AND ${inScope}
+        WHERE assignee_id = ${a.userId} AND status NOT IN ('closed', 'cancelled') AND engine_alert IS NULL AND ${inScope}
         ORDER BY created_at`;
     },
 
@@ -33,6 +33,9 @@ export function bulkActivities(sql: Sql, temporal: Client) {
           if (/already assigned to this TKSK/.test(message)) return { ok: true };
           return { ok: false, reason: message };
         }
+        // A case whose workflow ended outside kesos-flow (the reconciler marks it) cannot move: skip
+        // it, instead of retrying the activity for ever and never finishing the operation.
+        if (err instanceof WorkflowNotFoundError) return { ok: false, reason: 'the case workflow is no longer running' };
         throw err;
       }
     },

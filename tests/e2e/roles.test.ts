@@ -138,7 +138,8 @@ test('a TKSK never sees approval controls nor another kecamatan', async () => {
 test('the admin manages users and sees no case data', async () => {
   const page = await as('admin');
   await page.getByRole('menuitem', { name: 'Pengguna' }).click();
-  await page.getByText('tksk1', { exact: true }).waitFor();
+  // Sorted by username: accounts other suites created may push a given one off the first page.
+  await page.getByText('admin', { exact: true }).first().waitFor();
 
   const username = `tksk.e2e.${Math.random().toString(36).slice(2, 7)}`;
   await go(page, '/users/create');
@@ -149,7 +150,10 @@ test('the admin manages users and sees no case data', async () => {
   await page.getByLabel(/Wilayah/).fill('33.73.02');
   await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
   await page.getByRole('button', { name: 'Simpan' }).click();
-  await page.getByText(username, { exact: true }).waitFor({ timeout: 15_000 });
+  await page.waitForURL((url) => !url.hash.startsWith('#/users/create')); // saved: back on the list
+  // The newest first, whatever other suites created before.
+  await go(page, '/users?order=DESC&page=1&perPage=25&sort=createdAt');
+  await page.getByText(username, { exact: true }).waitFor();
   await shot(page, 'users');
 
   await page.getByTestId(`toggle-${username}`).click();
