@@ -4,7 +4,7 @@
 // dates, decisions. Idempotency records (whole answers, a registration's NIK and name among
 // them) are deleted once their 24 hours are over.
 import type { Sql } from '../db';
-import { appendActorEvent } from '../db/audit';
+import { appendEntityEvent } from '../db/audit';
 import { blankCaseTexts } from '../db/auditTexts';
 import { purgeExpiredIdempotencyKeys } from '../db/idempotency';
 import { retentionOfCase } from '../db/settings';
@@ -33,16 +33,7 @@ export function retentionActivities(sql: Sql) {
         // Reasons and notes of the case's audit rows (the rows themselves are append-only).
         await blankCaseTexts(tx, ids, a.at);
         for (const id of ids) {
-          await appendActorEvent(tx, {
-            eventKey: `case:${id}:anonymised`,
-            at: a.at,
-            actor: null,
-            action: 'case.anonymised',
-            entityType: 'case',
-            entityId: id,
-            caseId: id,
-            details: {},
-          });
+          await appendEntityEvent(tx, { type: 'case', id, caseId: id }, 'anonymised', { at: a.at, actor: null, details: {} });
         }
         return ids.length;
       });

@@ -2,7 +2,7 @@
 // tables, budget reservation that can never overspend, exactly-once disbursement.
 import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql, Tx } from '../db';
-import { appendActorEvent } from '../db/audit';
+import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import type { Actor } from '../domain/roles';
 import { claimIdOf, periodBounds, type ClaimComponent, type PeriodActivity } from '../domain/taliAsih';
 import type { ClaimStatus } from '../domain/workflowContracts';
@@ -87,17 +87,9 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
       });
     },
 
-    async updateClaim(u: {
-      claimId: string;
-      status: ClaimStatus;
-      narrative?: string;
-      rejectedReason?: string;
-      eventId: string;
-      at: string;
-      actor: Actor | null;
-      action: string;
-      details: Record<string, unknown>;
-    }): Promise<void> {
+    async updateClaim(
+      u: AuditedTransition & { claimId: string; status: ClaimStatus; narrative?: string; rejectedReason?: string; actor: Actor | null },
+    ): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`
           UPDATE tali_asih_claims SET status = ${u.status}, narrative = coalesce(${u.narrative ?? null}, narrative),

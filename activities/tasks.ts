@@ -1,7 +1,7 @@
 // Task rows: created with their due time (policy + working-day calendar), completed, cancelled,
 // reassigned, re-timed, marked overdue. Every write is keyed by task id so a retry is a no-op.
 import type { Sql, Tx } from '../db';
-import { appendActorEvent } from '../db/audit';
+import { appendActorEvent, appendEntityEvent } from '../db/audit';
 import { slaSettingFor } from '../db/settings';
 import { computeDueAt } from '../domain/calendar';
 import type { CaseStatus } from '../domain/case';
@@ -64,14 +64,9 @@ async function recordCompletion(tx: Tx, c: TaskCompletionRecord): Promise<void> 
     WHERE id = ${c.taskId} AND status = 'open'`;
   await refreshCaseOverdue(tx, c.caseId);
   const data = c.data as Record<string, unknown>;
-  await appendActorEvent(tx, {
-    eventKey: `task:${c.taskId}:completed`,
+  await appendEntityEvent(tx, { type: 'task', id: c.taskId, caseId: c.caseId }, 'completed', {
     at: c.completedAt,
     actor: c.actor,
-    action: 'task.completed',
-    entityType: 'task',
-    entityId: c.taskId,
-    caseId: c.caseId,
     // The decision and its reason are the audit trail's point; free-text payloads stay in the task row.
     details: { type: c.type, outcome: c.outcome, reason: typeof data?.reason === 'string' ? data.reason : undefined },
   });
@@ -100,14 +95,9 @@ export function taskActivities(sql: Sql) {
             UPDATE cases SET status = ${t.caseUpdate.status}, step = ${t.caseUpdate.step}, assignee_id = ${t.caseUpdate.assigneeId}, updated_at = now()
             WHERE id = ${t.caseId}`;
         }
-        await appendActorEvent(tx, {
-          eventKey: `task:${t.taskId}:created`,
+        await appendEntityEvent(tx, { type: 'task', id: t.taskId, caseId: t.caseId }, 'created', {
           at: t.createdAt,
           actor: null,
-          action: 'task.created',
-          entityType: 'task',
-          entityId: t.taskId,
-          caseId: t.caseId,
           details: { type: t.type, regionCode: t.regionCode, assigneeId: t.assigneeId, dueAt: dueAt?.toISOString() ?? null },
         });
         return { dueAt: dueAt?.toISOString() ?? null };
@@ -124,16 +114,7 @@ export function taskActivities(sql: Sql) {
         await tx`UPDATE tasks SET status = 'cancelled', cancel_reason = ${a.reason}, completed_at = ${a.at} WHERE id IN ${tx(a.taskIds)} AND status = 'open'`;
         await refreshCaseOverdue(tx, a.caseId);
         for (const id of a.taskIds) {
-          await appendActorEvent(tx, {
-            eventKey: `task:${id}:cancelled`,
-            at: a.at,
-            actor: a.actor,
-            action: 'task.cancelled',
-            entityType: 'task',
-            entityId: id,
-            caseId: a.caseId,
-            details: { reason: a.reason },
-          });
+          await appendEntityEvent(tx, { type: 'task', id, caseId: a.caseId }, 'cancelled', { at: a.at, actor: a.actor, details: { reason: a.reason } });
         }
       });
     },

@@ -87,6 +87,32 @@ export async function appendActorEvent(
   await storeAuditTexts(tx, e.eventKey, e.caseId, texts);
 }
 
+/** A workflow transition to audit: the workflow generates `eventId`, which makes the row idempotent. */
+export interface AuditedTransition {
+  eventId: string;
+  /** Workflow time of the transition. */
+  at: string;
+  actor: { id: string; role: string } | null;
+  action: string;
+  details: Record<string, unknown>;
+}
+
+/** An event named by its entity and a verb: key `<entity>:<id>:<verb>`, action `<entity>.<verb>`. */
+export const appendEntityEvent = (
+  tx: Tx,
+  entity: { type: string; id: string; caseId: string | null },
+  verb: string,
+  e: { at: string; actor: { id: string; role: string } | null; details: Record<string, unknown> },
+) =>
+  appendActorEvent(tx, {
+    ...e,
+    eventKey: `${entity.type}:${entity.id}:${verb}`,
+    action: `${entity.type}.${verb}`,
+    entityType: entity.type,
+    entityId: entity.id,
+    caseId: entity.caseId,
+  });
+
 /** What an anchor records of the chain (domain/audit.ts), without its time. */
 export type AuditChainHead = Omit<AuditAnchor, 'at'>;
 

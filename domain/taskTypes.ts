@@ -131,7 +131,10 @@ export interface TaskTypeInfo {
 
 const today = '2026-11-27';
 
-export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
+/** As written below: examples are keyed by outcome (`submit` when there is none) and hold the data only. */
+type TaskTypeDefinition = Omit<TaskTypeInfo, 'examples'> & { examples: Record<string, Record<string, unknown>> };
+
+const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
   asesmen: {
     type: 'asesmen',
     role: 'tksk',
@@ -140,12 +143,10 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     outcomes: [],
     examples: {
       submit: {
-        data: {
-          needs: ['Kebutuhan makan harian', 'Pemeriksaan kesehatan rutin'],
-          riskLevel: 'sedang',
-          planGoals: ['Terdaftar sebagai penerima bantuan pangan', 'Kontrol kesehatan bulanan di puskesmas'],
-          visitCadenceDays: 14,
-        },
+        needs: ['Kebutuhan makan harian', 'Pemeriksaan kesehatan rutin'],
+        riskLevel: 'sedang',
+        planGoals: ['Terdaftar sebagai penerima bantuan pangan', 'Kontrol kesehatan bulanan di puskesmas'],
+        visitCadenceDays: 14,
       },
     },
   },
@@ -156,9 +157,9 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Assessment approval',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
-      approve: { outcome: 'approve', data: { note: 'Asesmen lengkap.' } },
-      return: { outcome: 'return', data: { reason: 'Tingkat risiko belum dijelaskan.' } },
-      reject: { outcome: 'reject', data: { reason: 'Bukan PMKS: keluarga mampu merawat.' } },
+      approve: { note: 'Asesmen lengkap.' },
+      return: { reason: 'Tingkat risiko belum dijelaskan.' },
+      reject: { reason: 'Bukan PMKS: keluarga mampu merawat.' },
     },
   },
   pendampingan_visit: {
@@ -168,24 +169,18 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Pendampingan visit',
     outcomes: ['continue', 'refer', 'propose_closure'],
     examples: {
-      continue: { outcome: 'continue', data: { visitDate: today, observations: 'Kondisi stabil, makan teratur.' } },
+      continue: { visitDate: today, observations: 'Kondisi stabil, makan teratur.' },
       refer: {
-        outcome: 'refer',
-        data: {
-          visitDate: today,
-          observations: 'Perlu pemeriksaan tekanan darah.',
-          referral: {
-            destinationType: 'puskesmas_rumah_sakit',
-            institutionName: 'Puskesmas Sidorejo Lor',
-            reason: 'Hipertensi tidak terkontrol',
-            urgency: 'sedang',
-          },
+        visitDate: today,
+        observations: 'Perlu pemeriksaan tekanan darah.',
+        referral: {
+          destinationType: 'puskesmas_rumah_sakit',
+          institutionName: 'Puskesmas Sidorejo Lor',
+          reason: 'Hipertensi tidak terkontrol',
+          urgency: 'sedang',
         },
       },
-      propose_closure: {
-        outcome: 'propose_closure',
-        data: { visitDate: today, observations: 'Semua tujuan rencana intervensi tercapai.', closureReason: 'goals_met' },
-      },
+      propose_closure: { visitDate: today, observations: 'Semua tujuan rencana intervensi tercapai.', closureReason: 'goals_met' },
     },
   },
   rujukan_feedback: {
@@ -195,8 +190,8 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Referral feedback',
     outcomes: ['served', 'not_served'],
     examples: {
-      served: { outcome: 'served', data: { acknowledgedAt: today, serviceOutcome: 'Pasien diperiksa dan mendapat obat.' } },
-      not_served: { outcome: 'not_served', data: { reason: 'Lembaga penuh, dirujuk ulang.' } },
+      served: { acknowledgedAt: today, serviceOutcome: 'Pasien diperiksa dan mendapat obat.' },
+      not_served: { reason: 'Lembaga penuh, dirujuk ulang.' },
     },
   },
   closure_approval: {
@@ -206,8 +201,8 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Closure approval',
     outcomes: ['approve', 'return'],
     examples: {
-      approve: { outcome: 'approve', data: {} },
-      return: { outcome: 'return', data: { reason: 'Tujuan kedua belum tercapai.' } },
+      approve: {},
+      return: { reason: 'Tujuan kedua belum tercapai.' },
     },
   },
   bimbingan_lanjut: {
@@ -216,7 +211,7 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleId: 'Bimbingan lanjut',
     titleEn: 'Aftercare',
     outcomes: [],
-    examples: { submit: { data: { followUpDate: today, condition: 'Mandiri, kebutuhan terpenuhi.' } } },
+    examples: { submit: { followUpDate: today, condition: 'Mandiri, kebutuhan terpenuhi.' } },
   },
   sla_escalation: {
     type: 'sla_escalation',
@@ -224,7 +219,7 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleId: 'Eskalasi tenggat',
     titleEn: 'Deadline escalation',
     outcomes: [],
-    examples: { submit: { data: { actionTaken: 'TKSK dihubungi, kunjungan dijadwalkan ulang.' } } },
+    examples: { submit: { actionTaken: 'TKSK dihubungi, kunjungan dijadwalkan ulang.' } },
   },
   tali_asih_report: {
     type: 'tali_asih_report',
@@ -232,7 +227,7 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleId: 'Laporan tali asih',
     titleEn: 'Stipend report',
     outcomes: [],
-    examples: { submit: { data: { narrative: 'Bulan ini mendampingi 4 kasus lansia dan 2 rujukan ke puskesmas.' } } },
+    examples: { submit: { narrative: 'Bulan ini mendampingi 4 kasus lansia dan 2 rujukan ke puskesmas.' } },
   },
   tali_asih_verification: {
     type: 'tali_asih_verification',
@@ -241,9 +236,9 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Stipend verification',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
-      approve: { outcome: 'approve', data: {} },
-      return: { outcome: 'return', data: { reason: 'Jumlah kunjungan tidak sesuai.' } },
-      reject: { outcome: 'reject', data: { reason: 'TKSK tidak aktif pada periode ini.' } },
+      approve: {},
+      return: { reason: 'Jumlah kunjungan tidak sesuai.' },
+      reject: { reason: 'TKSK tidak aktif pada periode ini.' },
     },
   },
   tali_asih_approval: {
@@ -253,9 +248,9 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Stipend approval',
     outcomes: ['approve', 'return', 'reject'],
     examples: {
-      approve: { outcome: 'approve', data: {} },
-      return: { outcome: 'return', data: { reason: 'Lampiran laporan kurang.' } },
-      reject: { outcome: 'reject', data: { reason: 'Klaim ganda untuk periode yang sama.' } },
+      approve: {},
+      return: { reason: 'Lampiran laporan kurang.' },
+      reject: { reason: 'Klaim ganda untuk periode yang sama.' },
     },
   },
   tali_asih_payment_issue: {
@@ -265,11 +260,18 @@ export const TASK_TYPE_INFO: Record<TaskType, TaskTypeInfo> = {
     titleEn: 'Stipend payment issue',
     outcomes: ['retry', 'cancel'],
     examples: {
-      retry: { outcome: 'retry', data: { note: 'Nomor rekening sudah diperbaiki oleh admin.' } },
-      cancel: { outcome: 'cancel', data: { reason: 'Rekening tidak dapat diperbaiki pada periode ini.' } },
+      retry: { note: 'Nomor rekening sudah diperbaiki oleh admin.' },
+      cancel: { reason: 'Rekening tidak dapat diperbaiki pada periode ini.' },
     },
   },
 };
+
+const withOutcome = (d: TaskTypeDefinition): TaskTypeInfo => ({
+  ...d,
+  examples: Object.fromEntries(Object.entries(d.examples).map(([key, data]) => [key, d.outcomes.length ? { outcome: key, data } : { data }])),
+});
+
+export const TASK_TYPE_INFO = Object.fromEntries(TASK_TYPES.map((type) => [type, withOutcome(DEFINITIONS[type])])) as Record<TaskType, TaskTypeInfo>;
 
 /** The `{outcome, data}` value the completion schema checks (no `outcome` key for outcome-less types). */
 export function completionOf(outcome: string | undefined, data: unknown): { outcome?: string; data: unknown } {

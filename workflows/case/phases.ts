@@ -10,13 +10,9 @@ type Step = (c: CaseRun) => Promise<CaseSnapshot | void>;
 async function asesmen(c: CaseRun): Promise<void> {
   const s = c.state;
   s.step = 'asesmen';
-  const r = await c.board.run<AsesmenData>({
-    type: 'asesmen',
-    caseId: c.caseId,
-    regionCode: c.regions.kecamatan,
+  const r = await c.runTask<AsesmenData>('asesmen', {
     assigneeId: s.assigneeId,
     context: { returnNotes: s.returnNotes, previous: s.plan },
-    caseUpdate: c.caseUpdate(),
   });
   if (!r) return;
   s.plan = r.data;
@@ -26,13 +22,9 @@ async function asesmen(c: CaseRun): Promise<void> {
 
 async function assessmentReview(c: CaseRun): Promise<void> {
   const s = c.state;
-  const r = await c.board.run<{ reason?: string; note?: string }>({
-    type: 'assessment_approval',
-    caseId: c.caseId,
-    regionCode: c.regions.kecamatan,
+  const r = await c.runTask<{ reason?: string; note?: string }>('assessment_approval', {
     submittedBy: s.lastAsesmenBy,
     context: { asesmen: s.plan },
-    caseUpdate: c.caseUpdate(),
   });
   if (!r) return;
   if (r.outcome === 'approve') {
@@ -49,15 +41,11 @@ async function assessmentReview(c: CaseRun): Promise<void> {
 
 async function pendampingan(c: CaseRun): Promise<void> {
   const s = c.state;
-  const r = await c.board.run<{ referral?: Referral; closureReason?: string; closureNote?: string }>({
-    type: 'pendampingan_visit',
-    caseId: c.caseId,
-    regionCode: c.regions.kecamatan,
+  const r = await c.runTask<{ referral?: Referral; closureReason?: string; closureNote?: string }>('pendampingan_visit', {
     assigneeId: s.assigneeId,
     // Visits follow the intervention plan's cadence, not the SLA table.
     duePeriod: `P${s.plan?.visitCadenceDays ?? 14}D`,
     context: { visitNo: s.visitNo + 1, planGoals: s.plan?.planGoals ?? [], returnNotes: s.returnNotes, openReferrals: c.openReferrals() },
-    caseUpdate: c.caseUpdate(),
   });
   if (!r) return;
   s.visitNo++;
@@ -71,13 +59,9 @@ async function pendampingan(c: CaseRun): Promise<void> {
 
 async function closureReview(c: CaseRun): Promise<void> {
   const s = c.state;
-  const r = await c.board.run<{ reason?: string }>({
-    type: 'closure_approval',
-    caseId: c.caseId,
-    regionCode: c.regions.kecamatan,
+  const r = await c.runTask<{ reason?: string }>('closure_approval', {
     submittedBy: s.closureProposal?.proposedBy ?? null,
     context: { closureProposal: s.closureProposal, openReferrals: c.openReferrals() },
-    caseUpdate: c.caseUpdate(),
   });
   if (!r) return;
   if (r.outcome === 'approve') {
@@ -102,13 +86,9 @@ async function aftercare(c: CaseRun): Promise<void> {
     }
     s.step = 'bimbingan_lanjut';
   }
-  const r = await c.board.run({
-    type: 'bimbingan_lanjut',
-    caseId: c.caseId,
-    regionCode: c.regions.kecamatan,
+  const r = await c.runTask('bimbingan_lanjut', {
     assigneeId: s.assigneeId,
     context: { closureProposal: s.closureProposal },
-    caseUpdate: c.caseUpdate(),
   });
   if (!r) return;
   await c.close(s.closureProposal?.reason ?? 'goals_met', r.actor, { closureNote: s.closureProposal?.note });

@@ -15,13 +15,13 @@ import type { z } from 'zod';
 import type { CaseStatus } from '../../domain/case';
 import { addIsoDuration } from '../../domain/duration';
 import type { Actor } from '../../domain/roles';
-import type { referralSchema } from '../../domain/taskTypes';
+import type { referralSchema, TaskType } from '../../domain/taskTypes';
 import type { CaseSnapshot, CaseWorkflowInput, PendingIntervention, ReferralSummary } from '../../domain/workflowContracts';
 import { SA } from '../definitions';
 import { flushCompletions, localProjections, projection } from '../projection';
 import { rujukanWorkflow } from '../rujukan';
 import { sealStart } from '../seal';
-import { TaskBoard, type BoardTask } from '../taskBoard';
+import { TaskBoard, type BoardTask, type TaskSpec } from '../taskBoard';
 
 /** Continue-as-new well before Temporal's limits; a case in pendampingan can run for years. */
 const DEFAULT_HISTORY_LIMIT = 2_000;
@@ -153,6 +153,11 @@ export class CaseRun {
   /** The case projection written with the next task row. */
   caseUpdate() {
     return { status: STATUS[this.state.phase], step: this.state.step, assigneeId: this.state.assigneeId };
+  }
+
+  /** Runs the case's next main task in its kecamatan, writing the case projection with its row. */
+  runTask<D = Record<string, unknown>>(type: TaskType, spec: Omit<TaskSpec, 'type' | 'caseId' | 'regionCode' | 'caseUpdate'>) {
+    return this.board.run<D>({ ...spec, type, caseId: this.caseId, regionCode: this.regions.kecamatan, caseUpdate: this.caseUpdate() });
   }
 
   enter(phase: Phase, step: string): void {
