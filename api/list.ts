@@ -70,6 +70,40 @@ export interface ListSpec<S extends string, F> {
   filters: FilterConditions<F>;
 }
 
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/**
+ * A list over one table, aliased `alias`, whose fields are its columns in snake_case: sorting by
+ * `sort`, equality filters on `equal`, the `id` filter (react-admin's getMany) and ties broken by id.
+ * `filters` adds the conditions that are not a plain equality.
+ */
+export function tableList<S extends string, F>(
+  sql: Sql,
+  alias: string,
+  spec: {
+    resource: string;
+    sort: readonly S[];
+    defaultSort: [S, Dir];
+    nullsLast?: boolean;
+    equal: readonly (keyof F & string)[];
+    filters?: Partial<FilterConditions<F>>;
+  },
+): ListSpec<S, F> {
+  const column = (field: string) => `${alias}.${snake(field)}`;
+  return {
+    resource: spec.resource,
+    sort: Object.fromEntries(spec.sort.map((f) => [f, column(f)])) as Record<S, string>,
+    defaultSort: spec.defaultSort,
+    tieBreaker: column('id'),
+    nullsLast: spec.nullsLast,
+    filters: {
+      id: idFilter(sql, column('id')),
+      ...equalityFilters(sql, Object.fromEntries(spec.equal.map((f) => [f, column(f)]))),
+      ...spec.filters,
+    } as unknown as FilterConditions<F>,
+  };
+}
+
 /** `id` filters: one id or several (react-admin's getMany sends a list). */
 export const oneOrMany = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 

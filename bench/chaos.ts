@@ -59,28 +59,23 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       while (done < Math.max(1, Math.floor(o.cases * fraction)) || Date.now() - lastFault < 3_000) await sleep(100);
       lastFault = Date.now();
     };
+    // [share of the cases done, fault]: every process of the stack dies at least once mid-run.
+    const faults: [number, string, () => unknown][] = [
+      [0, 'SIGKILL worker (1/3)', () => worker.kill('SIGKILL')],
+      [0.2, 'SIGKILL API (restarted by its supervisor)', () => api.kill('SIGKILL')],
+      [0.3, 'SIGKILL worker (2/3)', () => worker.kill('SIGKILL')],
+      [0.45, 'SIGKILL Temporal dev server, restarted on the same database file', () => stack!.crashTemporal()],
+      [0.6, 'SIGKILL worker (3/3)', () => worker.kill('SIGKILL')],
+      [0.7, 'SIGKILL PostgreSQL postmaster, restarted (crash recovery)', () => stack!.crashPostgres()],
+    ];
     const monkey = (async () => {
       await sleep(2_000);
-      lastFault = Date.now();
-      worker.kill('SIGKILL');
-      note('SIGKILL worker (1/3)');
-      await at(0.2)();
-      api.kill('SIGKILL');
-      note('SIGKILL API (restarted by its supervisor)');
-      await at(0.3)();
-      worker.kill('SIGKILL');
-      note('SIGKILL worker (2/3)');
-      await at(0.45)();
-      note('SIGKILL Temporal dev server');
-      await stack!.crashTemporal();
-      note('Temporal dev server restarted (same database file)');
-      await at(0.6)();
-      worker.kill('SIGKILL');
-      note('SIGKILL worker (3/3)');
-      await at(0.7)();
-      note('SIGKILL PostgreSQL postmaster');
-      await stack!.crashPostgres();
-      note('PostgreSQL restarted (crash recovery)');
+      for (const [fraction, what, fault] of faults) {
+        if (fraction > 0) await at(fraction)();
+        else lastFault = Date.now();
+        note(what);
+        await fault();
+      }
     })();
 
     const claimsFor = ['usr_tksk1', 'usr_tksk3'];

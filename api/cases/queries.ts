@@ -5,7 +5,7 @@ import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { tableList, type ListSpec } from '../list';
 import { HttpProblem } from '../problem';
 import type { TaskRow } from '../tasks/queries';
 import type { CaseListFilter, CaseSortField, RegistrationWarning } from './schema';
@@ -59,16 +59,13 @@ export function visibleCases(sql: Sql, actor: Actor) {
 }
 
 /** GET /api/cases: sortable columns and filters (newest first by default). */
-export const caseList = (sql: Sql): ListSpec<CaseSortField, CaseListFilter> => ({
-  resource: 'cases',
-  sort: { createdAt: 'c.created_at', updatedAt: 'c.updated_at', status: 'c.status', pmksCode: 'c.pmks_code', kecamatanCode: 'c.kecamatan_code' },
-  defaultSort: ['createdAt', 'DESC'],
-  tieBreaker: 'c.id',
-  filters: {
-    id: idFilter(sql, 'c.id'),
-    ...equalityFilters(sql, { status: 'c.status', pmksCode: 'c.pmks_code', kecamatanCode: 'c.kecamatan_code', assigneeId: 'c.assignee_id' }),
-  },
-});
+export const caseList = (sql: Sql): ListSpec<CaseSortField, CaseListFilter> =>
+  tableList(sql, 'c', {
+    resource: 'cases',
+    sort: ['createdAt', 'updatedAt', 'status', 'pmksCode', 'kecamatanCode'],
+    defaultSort: ['createdAt', 'DESC'],
+    equal: ['status', 'pmksCode', 'kecamatanCode', 'assigneeId'],
+  });
 
 /** Full NIK only for the case's own TKSK and its kabupaten supervisor (PRODUCT.md §5). */
 export function seesFullNik(actor: Actor, row: Pick<CaseRow, 'assigneeId' | 'kabupatenCode'>): boolean {

@@ -4,7 +4,7 @@ import type { Sql, Tx } from '../../db';
 import { CLAIM_REGION_COLUMNS, inRegion, type Fragment } from '../../db/regionScope';
 import { regionChain } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { equalityFilters, tableList, type ListSpec } from '../list';
 import type { TaskRow } from '../tasks/queries';
 import type { BudgetListFilter, ClaimListFilter, ClaimSortField, FundingSource } from './schema';
 
@@ -23,16 +23,13 @@ export const claimFrom = (sql: Sql) => sql`tali_asih_claims c JOIN users u ON u.
 export const findClaims = (sql: Sql, where: Fragment) => sql`SELECT ${claimSelect(sql)} FROM ${claimFrom(sql)} WHERE ${where}`;
 
 /** GET /api/tali-asih/claims (and its CSV export): newest first by default. */
-export const claimList = (sql: Sql): ListSpec<ClaimSortField, ClaimListFilter> => ({
-  resource: 'claims',
-  sort: { createdAt: 'c.created_at', updatedAt: 'c.updated_at', period: 'c.period', status: 'c.status', totalAmount: 'c.total_amount' },
-  defaultSort: ['createdAt', 'DESC'],
-  tieBreaker: 'c.id',
-  filters: {
-    id: idFilter(sql, 'c.id'),
-    ...equalityFilters(sql, { period: 'c.period', status: 'c.status', tkskId: 'c.tksk_id', kabupatenCode: 'c.kabupaten_code' }),
-  },
-});
+export const claimList = (sql: Sql): ListSpec<ClaimSortField, ClaimListFilter> =>
+  tableList(sql, 'c', {
+    resource: 'claims',
+    sort: ['createdAt', 'updatedAt', 'period', 'status', 'totalAmount'],
+    defaultSort: ['createdAt', 'DESC'],
+    equal: ['period', 'status', 'tkskId', 'kabupatenCode'],
+  });
 
 /** The filtered list's total rupiah (X-Total-Amount), for finance views. */
 export async function claimsTotalAmount(sql: Sql, fromWhere: Fragment): Promise<string> {

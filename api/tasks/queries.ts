@@ -3,7 +3,7 @@
 import type { Sql } from '../../db';
 import { inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
-import { equalityFilters, idFilter, type ListSpec } from '../list';
+import { tableList, type ListSpec } from '../list';
 import { HttpProblem } from '../problem';
 import type { TaskListFilter, TaskSortField } from './schema';
 
@@ -52,25 +52,15 @@ export function visibleTasks(sql: Sql, actor: Actor) {
 const late = (sql: Sql) => sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
 
 /** GET /api/tasks: sortable columns (tasks without a due time last) and filters. */
-export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> => ({
-  resource: 'tasks',
-  sort: { createdAt: 't.created_at', dueAt: 't.due_at', type: 't.type', status: 't.status', completedAt: 't.completed_at' },
-  defaultSort: ['createdAt', 'DESC'],
-  tieBreaker: 't.id',
-  nullsLast: true,
-  filters: {
-    id: idFilter(sql, 't.id'),
-    ...equalityFilters(sql, {
-      type: 't.type',
-      status: 't.status',
-      caseId: 't.case_id',
-      workflowId: 't.workflow_id',
-      assigneeId: 't.assignee_id',
-      candidateRole: 't.candidate_role',
-    }),
-    overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
-  },
-});
+export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
+  tableList<TaskSortField, TaskListFilter>(sql, 't', {
+    resource: 'tasks',
+    sort: ['createdAt', 'dueAt', 'type', 'status', 'completedAt'],
+    defaultSort: ['createdAt', 'DESC'],
+    nullsLast: true,
+    equal: ['type', 'status', 'caseId', 'workflowId', 'assigneeId', 'candidateRole'],
+    filters: { overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`) },
+  });
 
 export function presentTask(t: TaskRow) {
   return {

@@ -5,7 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { asesmenData, call, login, registration } from '../support/stack';
-import { apiCase, choose, findTask, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
+import { apiCase, choose, fillRegistration, findTask, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
 
 let browser: Browser;
 let tksk: Page;
@@ -49,17 +49,13 @@ test('a case from registration to closure approval, through the portal only', as
   const name = uniqueName('Siti Aminah');
 
   // 1. Registration by the TKSK, from the menu.
-  await tksk.getByRole('menuitem', { name: 'Registrasi kasus' }).click();
-  await tksk.getByLabel(/^NIK/).fill(freshNik());
-  await tksk.getByLabel(/Nama penerima manfaat/).fill(name);
-  await tksk.getByLabel(/Tanggal lahir/).fill('1962-08-17');
-  await tksk.getByLabel('Perempuan').check();
-  await tksk.getByLabel(/^Alamat/).fill('Jl. Diponegoro 12, RT 02/RW 05');
-  await tksk.getByLabel(/Kode desa/).fill('33.73.01.1001');
-  await choose(tksk, /Kategori PMKS/, /^LUT/);
-  await tksk.getByLabel(/^Ringkasan/).fill('Lansia tinggal sendiri, tidak ada keluarga yang merawat.');
-  await choose(tksk, /Dasar persetujuan/, 'Persetujuan sendiri');
-  await tksk.getByLabel(/Diberikan oleh/).fill(name);
+  await fillRegistration(tksk, {
+    name,
+    address: 'Jl. Diponegoro 12, RT 02/RW 05',
+    desaCode: '33.73.01.1001',
+    summary: 'Lansia tinggal sendiri, tidak ada keluarga yang merawat.',
+    consentGivenBy: name,
+  });
   await shot(tksk, 'register-case');
   await tksk.getByRole('button', { name: 'Simpan' }).click();
   await tksk.waitForURL(/#\/cases\/[0-9a-f-]{36}\/show/, { timeout: 30_000 });

@@ -2,7 +2,7 @@
 // task list as a touch list, the assessment form, and no sideways scrolling anywhere.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { apiCase, choose, freshNik, menuTexts, notified, openTask, PHONE, shot, signIn, uniqueName } from './portal';
+import { apiCase, choose, fillRegistration, menuTexts, notified, openTask, PHONE, shot, signIn, uniqueName } from './portal';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,16 +43,7 @@ test('a TKSK registers a case and completes its assessment on a 390×844 phone',
   expect(await menuTexts(page)).toEqual(['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus']);
 
   const name = uniqueName('Mbah Sarinah');
-  await page.getByRole('menuitem', { name: 'Registrasi kasus' }).click();
-  await page.getByLabel(/^NIK/).fill(freshNik());
-  await page.getByLabel(/Nama penerima manfaat/).fill(name);
-  await page.getByLabel(/Tanggal lahir/).fill('1962-08-17');
-  await page.getByLabel('Perempuan').check();
-  await page.getByLabel(/^Alamat/).fill('Jl. Osamaliki 5');
-  await page.getByLabel(/Kode desa/).fill('33.73.01.1002');
-  await choose(page, /Kategori PMKS/, /^LUT/);
-  await page.getByLabel(/^Ringkasan/).fill('Lansia hidup sendiri, penglihatan menurun.');
-  await choose(page, /Dasar persetujuan/, 'Persetujuan sendiri');
+  await fillRegistration(page, { name, address: 'Jl. Osamaliki 5', desaCode: '33.73.01.1002', summary: 'Lansia hidup sendiri, penglihatan menurun.' });
   await fitsWidth(page);
   await page.getByRole('button', { name: 'Simpan' }).click();
   await page.waitForURL(/#\/cases\/[0-9a-f-]{36}\/show/, { timeout: 30_000 });

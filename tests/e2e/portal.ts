@@ -210,3 +210,18 @@ export async function apiCase(username: string, caseId: string): Promise<any> {
 
 /** A beneficiary name unique to this run, so lists shared with other tests can be searched. */
 export const uniqueName = (first: string) => `${first} ${Array.from({ length: 5 }, () => 'ABCDEFGHIJKLMNOPRSTUW'[Math.floor(Math.random() * 21)]).join('')}`;
+
+/** Opens Registrasi kasus from the menu and fills it for an older woman (LUT) with a fresh NIK; saving is the caller's. */
+export async function fillRegistration(page: Page, r: { name: string; address: string; desaCode: string; summary: string; consentGivenBy?: string }) {
+  await page.getByRole('menuitem', { name: 'Registrasi kasus' }).click();
+  await page.getByLabel(/^NIK/).fill(freshNik());
+  await page.getByLabel(/Nama penerima manfaat/).fill(r.name);
+  await page.getByLabel(/Tanggal lahir/).fill('1962-08-17');
+  await page.getByLabel('Perempuan').check();
+  await page.getByLabel(/^Alamat/).fill(r.address);
+  await page.getByLabel(/Kode desa/).fill(r.desaCode);
+  await choose(page, /Kategori PMKS/, /^LUT/);
+  await page.getByLabel(/^Ringkasan/).fill(r.summary);
+  await choose(page, /Dasar persetujuan/, 'Persetujuan sendiri');
+  if (r.consentGivenBy) await page.getByLabel(/Diberikan oleh/).fill(r.consentGivenBy);
+}

@@ -61,6 +61,17 @@ test.each(Object.entries(MENUS))('%s signs in and sees its own menu', async (use
   }
 });
 
+/** The admin's new-account form, filled (the role by its label); saving is the caller's. */
+async function fillNewUser(page: Page, u: { username: string; displayName: string; role: string; regionCode: string }): Promise<void> {
+  await go(page, '/users/create');
+  await page.getByLabel(/Nama pengguna/).fill(u.username);
+  await page.getByLabel(/Nama tampilan/).fill(u.displayName);
+  await page.getByRole('combobox', { name: /Peran/ }).click();
+  await page.getByRole('option', { name: u.role }).click();
+  await page.getByLabel(/Wilayah/).fill(u.regionCode);
+  await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
+}
+
 test('the auditor verifies the chain, exports CSV and has no action buttons', async () => {
   const { caseId, approvalTaskId } = await seedCase('tksk1', uniqueName('Audit Lansia'), true);
   const page = await as('auditor1');
@@ -142,13 +153,7 @@ test('the admin manages users and sees no case data', async () => {
   await page.getByText('admin', { exact: true }).first().waitFor();
 
   const username = `tksk.e2e.${Math.random().toString(36).slice(2, 7)}`;
-  await go(page, '/users/create');
-  await page.getByLabel(/Nama pengguna/).fill(username);
-  await page.getByLabel(/Nama tampilan/).fill('Wahyu Hidayat (TKSK uji)');
-  await page.getByRole('combobox', { name: /Peran/ }).click();
-  await page.getByRole('option', { name: 'TKSK' }).click();
-  await page.getByLabel(/Wilayah/).fill('33.73.02');
-  await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
+  await fillNewUser(page, { username, displayName: 'Wahyu Hidayat (TKSK uji)', role: 'TKSK', regionCode: '33.73.02' });
   await page.getByRole('button', { name: 'Simpan' }).click();
   await page.waitForURL((url) => !url.hash.startsWith('#/users/create')); // saved: back on the list
   // The newest first, whatever other suites created before.
@@ -172,13 +177,7 @@ test('the admin manages users and sees no case data', async () => {
 test("a supervisor's account waits for a second admin, who confirms it in the portal", async () => {
   const page = await as('admin');
   const username = `supervisor.e2e.${Math.random().toString(36).slice(2, 7)}`;
-  await go(page, '/users/create');
-  await page.getByLabel(/Nama pengguna/).fill(username);
-  await page.getByLabel(/Nama tampilan/).fill('Supervisor Uji Empat Mata');
-  await page.getByRole('combobox', { name: /Peran/ }).click();
-  await page.getByRole('option', { name: 'Supervisor Dinas Sosial Kabupaten/Kota' }).click();
-  await page.getByLabel(/Wilayah/).fill('33.73');
-  await page.getByLabel(/Kata sandi awal/).fill('sandi-uji-yang-panjang');
+  await fillNewUser(page, { username, displayName: 'Supervisor Uji Empat Mata', role: 'Supervisor Dinas Sosial Kabupaten/Kota', regionCode: '33.73' });
   await page.getByLabel(/^Alasan/).fill('Pengganti supervisor yang pensiun.');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await notified(page, 'menunggu persetujuan admin kedua');

@@ -3,8 +3,7 @@
 // so a wrong grant there makes this fail. Fixture: a case in each kecamatan of Kota Salatiga
 // (Sidorejo 33.73.01, Tingkir 33.73.02), one in another kabupaten of Jawa Tengah (Kota Semarang
 // 33.74) and one in another provinsi (Kota Yogyakarta, DIY 34.71), real Kemendagri codes.
-import { randomUUID } from 'node:crypto';
-import { call, db, login, registration } from '../support/stack';
+import { call, db, login, registration, signedInTksk } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -21,16 +20,10 @@ const cases = {} as Record<Place, string>;
 const outsiders = {} as Record<'semarang' | 'yogyakarta', string>;
 
 async function tkskIn(regionCode: string, desaCode: string, nik: string): Promise<{ userId: string; caseId: string }> {
-  const username = `tksk.${regionCode.replace(/\./g, '')}.${randomUUID().slice(0, 6)}`;
-  const created = await call('POST', '/api/admin/users', {
-    token: await login('admin'),
-    body: { username, displayName: `TKSK ${regionCode}`, role: 'tksk', regionCode, password: 'sandi-cukup-panjang' },
-  });
-  expect(created.status).toBe(201);
-  const token = (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
+  const { id: userId, token } = await signedInTksk(regionCode);
   const registered = await call('POST', '/api/cases', { token, body: { ...registration(), beneficiary: { ...registration().beneficiary, nik, desaCode } } });
   expect(registered.status).toBe(201);
-  return { userId: created.body.id, caseId: registered.body.id };
+  return { userId, caseId: registered.body.id };
 }
 
 beforeAll(async () => {

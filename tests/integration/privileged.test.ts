@@ -18,6 +18,17 @@ const textsOf = async (requestId: string) =>
     await sql`SELECT t.text FROM audit_texts t JOIN audit_log a ON a.event_key = t.event_key WHERE (a.entity_id = ${requestId} OR a.details->>'requestId' = ${requestId}) AND t.field = 'reason'`
   ).map((r) => r.text);
 
+/** A confirmed request: its payload is gone, and requested → confirmed → `done` are audited with the reason. */
+async function expectCarriedOut(requestId: string, done: [action: string, actorId: string], reason: string): Promise<void> {
+  expect((await sql`SELECT payload FROM privileged_requests WHERE id = ${requestId}`)[0].payload).toEqual({});
+  expect((await auditOf(requestId)).map((a) => [a.action, a.actorId])).toEqual([
+    ['privileged.requested', 'usr_admin'],
+    ['privileged.confirmed', 'usr_admin2'],
+    done,
+  ]);
+  expect(await textsOf(requestId)).toEqual([reason, reason, reason]);
+}
+
 test('creating a supervisor waits for a second admin; the requester cannot confirm; both steps are audited with the reason', async () => {
   const [admin, admin2] = [await login('admin'), await login('admin2')];
   const username = `supervisor.${randomUUID().slice(0, 6)}`;
@@ -57,14 +68,7 @@ test('creating a supervisor waits for a second admin; the requester cannot confi
   expect(confirmed.body).toMatchObject({ status: 'done', decidedBy: 'usr_admin2', result: { username, role: 'supervisor_kabupaten' } });
   expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).status).toBe(200);
   expect((await call('POST', `/api/admin/privileged-requests/${asked.body.id}/confirm`, { token: admin2, body: {} })).status).toBe(409);
-  expect((await sql`SELECT payload FROM privileged_requests WHERE id = ${asked.body.id}`)[0].payload).toEqual({});
-
-  expect((await auditOf(asked.body.id)).map((a) => [a.action, a.actorId])).toEqual([
-    ['privileged.requested', 'usr_admin'],
-    ['privileged.confirmed', 'usr_admin2'],
-    ['user.created', 'usr_admin2'],
-  ]);
-  expect(await textsOf(asked.body.id)).toEqual([reason, reason, reason]);
+  await expectCarriedOut(asked.body.id, ['user.created', 'usr_admin2'], reason);
 });
 
 test('changing or resetting a privileged account waits too; disabling it does not; a declined request does nothing', async () => {
@@ -142,14 +146,7 @@ test('a data-subject export needs a reason and a second admin; only the requeste
   expect(exp.body.cases[0].tasks.length).toBeGreaterThan(0);
   expect(exp.body.cases[0].audit.length).toBeGreaterThan(0);
   expect((await call('POST', `/api/admin/privileged-requests/${asked.body.id}/export`, { token: admin })).status).toBe(409); // once
-  expect((await sql`SELECT payload FROM privileged_requests WHERE id = ${asked.body.id}`)[0].payload).toEqual({});
-
-  expect((await auditOf(asked.body.id)).map((a) => [a.action, a.actorId])).toEqual([
-    ['privileged.requested', 'usr_admin'],
-    ['privileged.confirmed', 'usr_admin2'],
-    ['data_subject.exported', 'usr_admin'],
-  ]);
-  expect(await textsOf(asked.body.id)).toEqual([reason, reason, reason]);
+  await expectCarriedOut(asked.body.id, ['data_subject.exported', 'usr_admin'], reason);
   const [{ n }] = await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'data_subject.exported' AND details->'caseIds' ? ${caseId}`;
   expect(n).toBe(1);
 });

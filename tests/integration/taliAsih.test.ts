@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
 import { recordHistory } from '../support/histories';
-import { asesmenData, call, db, login, paymentsToken, registration, stack, temporalClient, workerPid } from '../support/stack';
+import { asesmenData, call, db, login, paymentsToken, registration, signedInTksk, stack, temporalClient, workerPid } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -98,21 +98,7 @@ describe('claim periods', () => {
   const open = async (token: string, body: Record<string, unknown>) => call('POST', '/api/tali-asih/claims', { token, body });
 
   test('nobody opens a claim for a future period; a TKSK opens the current or previous month only; a supervisor may backfill', async () => {
-    const username = `tksk.periode.${randomUUID().slice(0, 6)}`;
-    const created = await call('POST', '/api/admin/users', {
-      token: await login('admin'),
-      body: {
-        username,
-        displayName: 'TKSK Uji Periode',
-        role: 'tksk',
-        regionCode: '33.73.01',
-        password: 'sandi-cukup-panjang',
-        bankAccount: 'BRI:0044-01-000222-50-3',
-      },
-    });
-    expect(created.status).toBe(201);
-    const tkskId = created.body.id as string;
-    const tksk = (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
+    const { id: tkskId, token: tksk } = await signedInTksk('33.73.01', { displayName: 'TKSK Uji Periode', bankAccount: 'BRI:0044-01-000222-50-3' });
     const refusals: [string, Record<string, unknown>][] = [
       [tksk, { period: wibMonth(1) }],
       [tksk, { period: '2099-12' }],
@@ -265,19 +251,8 @@ test('the worker killed during disbursement: still exactly one payment per compo
 });
 
 test('the report is prefilled with the casework of the period', async () => {
-  const username = `tksk.sdj.${randomUUID().slice(0, 6)}`;
-  const created = await call('POST', '/api/admin/users', {
-    token: await login('admin'),
-    body: {
-      username,
-      displayName: 'TKSK Uji Sidorejo',
-      role: 'tksk',
-      regionCode: '33.73.01',
-      password: 'sandi-cukup-panjang',
-      bankAccount: 'BRI:0044-01-000111-50-3',
-    },
-  });
-  const token = (await call('POST', '/api/auth/login', { body: { username, password: 'sandi-cukup-panjang' } })).body.token;
+  const created = await signedInTksk('33.73.01', { displayName: 'TKSK Uji Sidorejo', bankAccount: 'BRI:0044-01-000111-50-3' });
+  const token = created.token;
   const ids: string[] = [];
   for (let i = 0; i < 2; i++) ids.push((await call('POST', '/api/cases', { token, body: registration() })).body.id);
   const [task] = (await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: ids[0], status: 'open' }))}`, { token })).body;
@@ -288,9 +263,9 @@ test('the report is prefilled with the casework of the period', async () => {
   const r = await call('POST', '/api/tali-asih/claims', { token, body: { period } });
   expect(r.status).toBe(201);
   expect(r.body.activity).toEqual({ casesRegistered: 2, assessments: 1, visits: 0, referrals: 0, closures: 0 });
-  const report = await openTaskOf(r.body.id, 'tali_asih_report', username, token);
+  const report = await openTaskOf(r.body.id, 'tali_asih_report', created.username, token);
   expect(report.context.activity).toEqual(r.body.activity);
-  expect(created.body.id).toBe(r.body.tkskId);
+  expect(created.id).toBe(r.body.tkskId);
 });
 
 test('the monthly schedule opens one claim per active TKSK, and a second run opens none', async () => {

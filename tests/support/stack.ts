@@ -1,6 +1,7 @@
 // What integration tests use to reach the stack the global setup started.
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
@@ -141,6 +142,19 @@ export async function createAccount(body: Record<string, unknown>): Promise<{ id
   const confirmed = await call('POST', `/api/admin/privileged-requests/${r.body.id}/confirm`, { token: await login('admin2'), body: { approve: true } });
   if (confirmed.status !== 200) throw new Error(`confirming ${String(body.username)}: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
   return confirmed.body.result;
+}
+
+/** A new TKSK of `regionCode` (a unique username), signed in: its id, username and access token. */
+export async function signedInTksk(
+  regionCode: string,
+  extra: { displayName?: string; bankAccount?: string } = {},
+): Promise<{ id: string; username: string; token: string }> {
+  const username = `tksk.${regionCode.replace(/\./g, '')}.${randomUUID().slice(0, 6)}`;
+  const password = 'sandi-cukup-panjang';
+  const { id } = await createAccount({ username, displayName: `TKSK ${regionCode}`, ...extra, role: 'tksk', regionCode, password });
+  const signedIn = await call('POST', '/api/auth/login', { body: { username, password } });
+  if (signedIn.status !== 200) throw new Error(`signing in ${username}: ${signedIn.status}`);
+  return { id, username, token: signedIn.body.token };
 }
 
 export function db(): Sql {

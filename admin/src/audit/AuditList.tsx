@@ -12,7 +12,7 @@ import { DateTimeField } from '../fields/DateFields';
 import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
 import { formatDateTime } from '../format';
-import { useNotifyError } from '../common/useNotifyError';
+import { useAction } from '../common/useAction';
 
 const uuid = (value: unknown) =>
   value && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(String(value).trim()) ? 'kesos.audit.invalid_case_id' : undefined;
@@ -27,21 +27,13 @@ const auditFilters = [
 /** GET /api/audit/verify, then the verdict beside the button. */
 const VerifyChainButton = ({ onResult }: { onResult: (r: ChainVerification | null) => void }) => {
   const translate = useTranslate();
-  const notifyError = useNotifyError();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ refresh: false });
   const canVerify = ['auditor', 'admin'].includes(getUser()?.role ?? '');
   if (!canVerify) return null;
-  const verify = async () => {
-    setBusy(true);
+  const verify = () => {
     onResult(null);
-    try {
-      onResult((await dataProvider.verifyAudit()).data);
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
+    return run(async () => onResult((await dataProvider.verifyAudit()).data));
   };
   return (
     <Button size="small" onClick={verify} disabled={busy} startIcon={busy ? <CircularProgress size={16} /> : <VerifyIcon />} data-testid="verify-chain">

@@ -18,7 +18,7 @@ import type { Intervention } from '../../../domain/interventions';
 import { isSupervisor } from '../../../domain/roles';
 import { formatDateTime as fmt } from '../format';
 import type { CaseRecord, PendingIntervention } from '../types';
-import { useNotifyError } from '../common/useNotifyError';
+import { useAction } from '../common/useAction';
 
 const ICONS: Record<Intervention, ReactElement> = {
   reassign: <ReassignIcon />,
@@ -137,24 +137,18 @@ export const InterventionButtons = () => {
 const PendingRow = ({ caseId, item }: { caseId: string; item: PendingIntervention }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const notifyError = useNotifyError();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const [busy, setBusy] = useState<'yes' | 'no' | null>(null);
+  const { busy, running, run } = useAction<'confirm' | 'decline'>();
   const user = getUser();
   const mayDecide = isSupervisor(user?.role) && user?.id !== item.requestedBy;
-  const decide = async (approve: boolean) => {
-    setBusy(approve ? 'yes' : 'no');
-    try {
-      await dataProvider.confirmIntervention(caseId, item.interventionId, approve);
-      notify(approve ? 'kesos.interventions.confirmed' : 'kesos.interventions.declined', { type: 'success' });
-      refresh();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const decide = (approve: boolean) =>
+    run(
+      async () => {
+        await dataProvider.confirmIntervention(caseId, item.interventionId, approve);
+        notify(approve ? 'kesos.interventions.confirmed' : 'kesos.interventions.declined', { type: 'success' });
+      },
+      approve ? 'confirm' : 'decline',
+    );
   const reason = typeof item.payload?.reason === 'string' ? item.payload.reason : '';
   return (
     <Alert
@@ -163,25 +157,19 @@ const PendingRow = ({ caseId, item }: { caseId: string; item: PendingInterventio
       action={
         mayDecide ? (
           <Stack direction="row" spacing={1}>
-            <Button
-              size="small"
-              variant="contained"
-              color="warning"
-              disabled={!!busy}
-              onClick={() => decide(true)}
-              startIcon={busy === 'yes' ? <CircularProgress size={14} color="inherit" /> : undefined}
-            >
-              {translate('kesos.interventions.confirm')}
-            </Button>
-            <Button
-              size="small"
-              color="inherit"
-              disabled={!!busy}
-              onClick={() => decide(false)}
-              startIcon={busy === 'no' ? <CircularProgress size={14} color="inherit" /> : undefined}
-            >
-              {translate('kesos.interventions.decline')}
-            </Button>
+            {(['confirm', 'decline'] as const).map((choice) => (
+              <Button
+                key={choice}
+                size="small"
+                variant={choice === 'confirm' ? 'contained' : 'text'}
+                color={choice === 'confirm' ? 'warning' : 'inherit'}
+                disabled={busy}
+                onClick={() => void decide(choice === 'confirm')}
+                startIcon={running === choice ? <CircularProgress size={14} color="inherit" /> : undefined}
+              >
+                {translate(`kesos.interventions.${choice}`)}
+              </Button>
+            ))}
           </Stack>
         ) : undefined
       }

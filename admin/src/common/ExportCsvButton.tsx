@@ -1,10 +1,9 @@
 // The server's CSV of the list's current filter, fetched with the bearer token and saved as a
 // file (a plain link would go without the token).
-import { useState } from 'react';
 import { Button, CircularProgress, Tooltip } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useListContext, useTranslate } from 'react-admin';
-import { useNotifyError } from './useNotifyError';
+import { saveBlob, useAction } from './useAction';
 
 interface Props {
   /** Fetches the CSV for a filter (a dataProvider export method). */
@@ -17,27 +16,9 @@ interface Props {
 
 export const ExportCsvButton = ({ fetchCsv, fileName, label, help }: Props) => {
   const translate = useTranslate();
-  const notifyError = useNotifyError();
   const { filterValues } = useListContext();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      const { data } = await fetchCsv(filterValues ?? {});
-      const url = URL.createObjectURL(data);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${fileName}-${new Date().toISOString().slice(0, 10)}.csv`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, run } = useAction({ refresh: false });
+  const download = () => run(async () => saveBlob((await fetchCsv(filterValues ?? {})).data, `${fileName}-${new Date().toISOString().slice(0, 10)}.csv`));
   return (
     <Tooltip title={translate(help)}>
       <span>

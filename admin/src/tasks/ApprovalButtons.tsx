@@ -11,7 +11,7 @@ import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';
 import { completionVerdict } from './taskTypes';
-import { useNotifyError } from '../common/useNotifyError';
+import { useAction } from '../common/useAction';
 
 interface Props {
   task: TaskRecord;
@@ -23,10 +23,9 @@ interface Props {
 export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const notifyError = useNotifyError();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const [approving, setApproving] = useState(false);
+  const { busy: approving, run } = useAction();
   const [dialog, setDialog] = useState<'return' | 'reject' | null>(null);
   const texts = task.type.startsWith('tali_asih_') ? 'kesos.claims.approval' : 'kesos.tasks.approval';
   const verdict = completionVerdict(task);
@@ -34,19 +33,13 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
   const disabled = !verdict.ok || approving;
   const stop = (e: MouseEvent) => e.stopPropagation();
 
-  const approve = async (e: MouseEvent) => {
+  const approve = (e: MouseEvent) => {
     e.stopPropagation();
-    setApproving(true);
-    try {
+    return run(async () => {
       await dataProvider.completeTask(task.id, { outcome: 'approve', data: {} });
       notify(`${texts}.done.approve`, { type: 'success' });
       onDone?.('approve');
-      refresh();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setApproving(false);
-    }
+    });
   };
 
   const sendWithReason = async (outcome: 'return' | 'reject', reason: string) => {

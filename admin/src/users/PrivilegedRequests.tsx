@@ -1,14 +1,13 @@
 // Four-eyes for the admins: what waits for a second admin (a data-subject export, a supervisor's,
 // auditor's or admin's account), above the user list. Another admin confirms or declines; the
 // requester sees their own as waiting and downloads a confirmed export.
-import { useState } from 'react';
 import { Alert, AlertTitle, Box, Button, Chip, CircularProgress, Stack, Typography } from '@mui/material';
-import { useDataProvider, useGetList, useGetMany, useNotify, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useGetList, useGetMany, useNotify, useTranslate } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
 import { formatDateTime } from '../format';
 import { getUser } from '../session';
 import type { PrivilegedRequest, UserRecord } from '../types';
-import { useNotifyError } from '../common/useNotifyError';
+import { saveBlob, useAction } from '../common/useAction';
 
 /** What the request does, in a line: the account or the (masked) NIK, and the changed fields. */
 function Summary({ request }: { request: PrivilegedRequest }) {
@@ -30,23 +29,10 @@ function Summary({ request }: { request: PrivilegedRequest }) {
 function RequestRow({ request, requester }: { request: PrivilegedRequest; requester?: string }) {
   const translate = useTranslate();
   const notify = useNotify();
-  const notifyError = useNotifyError();
-  const refresh = useRefresh();
   const dataProvider = useDataProvider<KesosDataProvider>();
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const mine = request.requestedBy === getUser()?.id;
 
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-      refresh();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(false);
-    }
-  };
   const decide = (approve: boolean) =>
     run(async () => {
       const { data } = await dataProvider.confirmPrivileged(request.id, approve);
@@ -57,15 +43,7 @@ function RequestRow({ request, requester }: { request: PrivilegedRequest; reques
     });
   const download = () =>
     run(async () => {
-      const { data } = await dataProvider.downloadDataSubjectExport(request.id);
-      const url = URL.createObjectURL(data);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `data-subjek-${request.id.slice(0, 8)}.json`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob((await dataProvider.downloadDataSubjectExport(request.id)).data, `data-subjek-${request.id.slice(0, 8)}.json`);
       notify('kesos.privileged.exported', { type: 'success' });
     });
 
