@@ -3,10 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { call, login, stack } from '../support/stack';
+import { call, freshNik, login, stack } from '../support/stack';
 
 /** A unique NIK of the run (shared with the API helpers' registration()). */
-export { freshNik } from '../support/stack';
+export { freshNik };
 
 export const SHOTS = path.join(__dirname, '..', 'artifacts', 'screenshots');
 /** Small PNGs for the README; the lead moves them to docs/screenshots/. */
