@@ -10,6 +10,8 @@ import { reconcileActivities } from './reconcile';
 import { retentionActivities } from './retention';
 import { taliAsihActivities } from './taliAsih';
 import { taskActivities } from './tasks';
+import { sealActivities } from './seals';
+import type { SealKeys } from '../domain/seal';
 
 /**
  * A write PostgreSQL refuses for its data (SQLSTATE class 22: a value it cannot store; class 23:
@@ -35,8 +37,9 @@ function refusingDataErrors<T extends Record<string, (...args: any[]) => Promise
   return wrapped as T;
 }
 
-export function createActivities(sql: Sql, temporal: Client, paymentProvider: () => PaymentProvider = () => createPaymentProvider()) {
+export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys, paymentProvider: () => PaymentProvider = () => createPaymentProvider()) {
   return refusingDataErrors({
+    ...sealActivities(sealKeys),
     ...caseActivities(sql),
     ...taskActivities(sql),
     ...bulkActivities(sql, temporal),

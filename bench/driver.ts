@@ -96,15 +96,19 @@ export class ApiClient {
     if (this.o.thinkMs) await sleep(this.o.thinkMs * (0.5 + Math.random()));
   }
 
-  /** Completes a task; a 409 for a task that is already completed (our earlier try) counts as done. */
+  /** Completes a task; a 409 for a task that is (or soon shows as) completed, by our earlier try, counts as done. */
   async complete(user: string, workflowId: string, type: string, body: { outcome?: string; data: Record<string, unknown> }): Promise<void> {
     await this.think();
     const task = await this.openTask(user, workflowId, type);
     const r = await this.request('POST /api/tasks/:id/complete', 'POST', `/api/tasks/${task.id}/complete`, { user, body });
     if (r.status === 200) return;
     if (r.status === 409) {
-      const t = await this.request('GET /api/tasks/:id', 'GET', `/api/tasks/${task.id}`, { user });
-      if (t.body?.status === 'completed') return;
+      // The workflow answers first; the task row follows with its next projection write.
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+        const t = await this.request('GET /api/tasks/:id', 'GET', `/api/tasks/${task.id}`, { user });
+        if (t.body?.status === 'completed') return;
+        if (t.body?.status !== 'open') break;
+      }
     }
     throw new Error(`complete ${type} in ${workflowId}: ${r.status} ${JSON.stringify(r.body)}`);
   }

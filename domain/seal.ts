@@ -246,6 +246,12 @@ export function verifySeal(
  * the API's Temporal client seals exactly these (infra/sealKeys.ts), the workflows verify them.
  * Updates by their name, starts by their workflow type.
  */
+/**
+ * The signals kesos-flow sends (workflow to workflow, and the API's budget nudge): always as the
+ * system (actor null), sealed like the calls below, and ignored by their workflow when unsealed.
+ */
+export const SEALED_SIGNALS = ['referralClosed', 'referralAssignee', 'referralPaused', 'budgetChanged'] as const;
+
 export const SEALED_CALLS = {
   completeTask: 'actor',
   intervene: 'actor',

@@ -4,7 +4,7 @@
 // Only the API and the worker hold them; local mode generates one key once into the data dir.
 import type { Actor } from '../domain/roles';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
-import { parseSealKeys, SEALED_CALLS, sealCall, type ActorSeal, type SealKeys } from '../domain/seal';
+import { parseSealKeys, SEALED_CALLS, SEALED_SIGNALS, sealCall, type ActorSeal, type SealKeys } from '../domain/seal';
 import { keyRingFromEnv } from './secrets';
 
 export interface SealConfig {
@@ -52,7 +52,8 @@ function sealArgs(cfg: SealConfig, workflowId: string, name: string, args: unkno
 
 /**
  * The Temporal client interceptor of the API and of the worker's own client (bulk operations,
- * the monthly claims): every start and Update in SEALED_CALLS leaves with its seal. The callers
+ * the monthly claims): every start and Update in SEALED_CALLS, and every signal in SEALED_SIGNALS
+ * (as the system), leaves with its seal. The callers
  * put only an authenticated actor into those arguments; this is where that is vouched for.
  */
 export function sealingInterceptor(cfg: SealConfig): WorkflowClientInterceptor {
@@ -62,6 +63,12 @@ export function sealingInterceptor(cfg: SealConfig): WorkflowClientInterceptor {
     },
     async startWithDetails(input, next) {
       return next({ ...input, options: { ...input.options, args: sealArgs(cfg, input.options.workflowId, input.workflowType, input.options.args) } });
+    },
+    async signal(input, next) {
+      if (!(SEALED_SIGNALS as readonly string[]).includes(input.signalName)) return next(input);
+      const [first, ...rest] = input.args;
+      const args = [sealed(cfg, null, input.workflowExecution.workflowId, input.signalName, (first ?? {}) as object), ...rest];
+      return next({ ...input, args });
     },
     async startUpdate(input, next) {
       return next({ ...input, args: sealArgs(cfg, input.workflowExecution.workflowId, input.updateName, input.args) });

@@ -29,7 +29,7 @@ runMain('worker', async () => {
     namespace: config.namespace,
     taskQueue: config.taskQueue,
     ...(await sealedWorkflowCode(require.resolve('../workflows'), process.env.WORKFLOW_BUNDLE_PATH, seal.spec)),
-    activities: createActivities(sql, client),
+    activities: createActivities(sql, client, seal.keys),
     dataConverter: converter,
     maxCachedWorkflows: config.worker.maxCachedWorkflows,
   });

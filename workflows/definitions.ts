@@ -2,11 +2,15 @@
 // The API imports these definitions to call them; workflows import them to handle them.
 import { defineSearchAttributeKey } from '@temporalio/common';
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ActorSeal } from '../domain/seal';
 import type { AuditAnchor } from '../domain/audit';
 import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain/interventions';
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
+
+/** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
+type Sealable<T> = T & { seal?: ActorSeal };
 
 /** Complete a human task; validated by role, region, assignment, four-eyes and payload schema. */
 export const completeTaskUpdate = defineUpdate<TaskCompletionResult, [CompleteTaskInput]>('completeTask');
@@ -23,10 +27,10 @@ export const confirmInterventionUpdate = defineUpdate<InterventionResult & { cas
 export const caseSnapshotQuery = defineQuery<CaseSnapshot>('caseSnapshot');
 
 /** rujukanWorkflow → its case: the referral has ended. */
-export const referralClosedSignal = defineSignal<[{ referralId: string; status: 'served' | 'not_served' | 'cancelled' }]>('referralClosed');
+export const referralClosedSignal = defineSignal<[Sealable<{ referralId: string; status: 'served' | 'not_served' | 'cancelled' }>]>('referralClosed');
 /** case → its open referrals: follow the case's assignee and clocks. */
-export const referralAssigneeSignal = defineSignal<[{ assigneeId: string }]>('referralAssignee');
-export const referralPausedSignal = defineSignal<[{ paused: boolean; at: string }]>('referralPaused');
+export const referralAssigneeSignal = defineSignal<[Sealable<{ assigneeId: string }>]>('referralAssignee');
+export const referralPausedSignal = defineSignal<[Sealable<{ paused: boolean; at: string }>]>('referralPaused');
 
 export const SA = {
   caseStatus: defineSearchAttributeKey('CaseStatus', 'KEYWORD'),
@@ -43,7 +47,8 @@ export const confirmBulkUpdate = defineUpdate<BulkReassignStatus, [{ actor: Acto
 
 /** Tali asih: the claim as the workflow sees it, and a nudge when its provinsi's budget changes. */
 export const claimSnapshotQuery = defineQuery<ClaimSnapshot>('claimSnapshot');
-export const budgetChangedSignal = defineSignal<[]>('budgetChanged');
+// Histories from before signals were sealed hold it without an argument.
+export const budgetChangedSignal = defineSignal<[Sealable<object>?]>('budgetChanged');
 /** Returns once the claim row and its report task exist: lets POST /api/tali-asih/claims answer synchronously. */
 export const claimOpenedUpdate = defineUpdate<ClaimSnapshot, []>('claimOpened');
 

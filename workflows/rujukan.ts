@@ -6,7 +6,7 @@ import { CancellationScope, getExternalWorkflowHandle, isCancellation, setHandle
 import { referralInputSchema, type CaseSnapshot, type ReferralInput } from '../domain/workflowContracts';
 import { referralAssigneeSignal, referralClosedSignal, referralPausedSignal } from './definitions';
 import { parseInput } from './failures';
-import { requireSealedStart } from './seal';
+import { isSealedSignal, requireSealedStart, sealSignal } from './seal';
 import { projection } from './projection';
 import { TaskBoard } from './taskBoard';
 
@@ -47,11 +47,15 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     },
   });
 
-  setHandler(referralAssigneeSignal, async ({ assigneeId }) => {
+  setHandler(referralAssigneeSignal, async (signal) => {
+    if (!(await isSealedSignal('referralAssignee', signal))) return;
+    const { assigneeId } = signal;
     input.assigneeId = assigneeId;
     await board.reassign(assigneeId);
   });
-  setHandler(referralPausedSignal, async ({ paused: next, at }) => {
+  setHandler(referralPausedSignal, async (signal) => {
+    if (!(await isSealedSignal('referralPaused', signal))) return;
+    const { paused: next, at } = signal;
     if (next === paused) return;
     paused = next;
     if (next) {
@@ -78,7 +82,10 @@ export async function rujukanWorkflow(raw: ReferralInput): Promise<{ status: str
     await board.cancel(board.open(), 'referral feedback received', null);
     await projection().closeReferral({ referralId, caseId, status, outcome: r?.data ?? null, actor: r?.actor ?? null, at: new Date().toISOString() });
     board.drain();
-    await getExternalWorkflowHandle(input.parentWorkflowId).signal(referralClosedSignal, { referralId, status });
+    await getExternalWorkflowHandle(input.parentWorkflowId).signal(
+      referralClosedSignal,
+      sealSignal(input.parentWorkflowId, 'referralClosed', { referralId, status }),
+    );
     return { status };
   } catch (err) {
     if (!isCancellation(err)) throw err;

@@ -3,9 +3,10 @@
 // own activities and workflows) sealed them for this workflow, this call and these arguments.
 // The keys reach the sandbox when the worker loads the bundle (worker/run.ts replaces the
 // placeholder below): they are never in workflow history, in a payload or on the Temporal server.
-import { workflowInfo } from '@temporalio/workflow';
+import { log, patched, proxyLocalActivities, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities';
 import type { Actor } from '../domain/roles';
-import { parseSealKeys, sealCall, verifySeal, type ActorSeal, type SealKeys } from '../domain/seal';
+import { parseSealKeys, sealCall, verifySeal, type ActorSeal, type SealKeys, type SEALED_SIGNALS } from '../domain/seal';
 import { forbidden, invalidInput } from './failures';
 
 /**
@@ -16,6 +17,15 @@ const SEAL_KEYS_SPEC: string = '__KESOS_SEAL_KEYS__';
 const UNREPLACED = ['__KESOS', 'SEAL', 'KEYS__'].join('_');
 /** A start's seal is checked against the start time; this long may pass between sealing and start. */
 const SEAL_TTL_MS = 5 * 60_000;
+/**
+ * A signal is checked when its workflow handles it, which may be long after it was sent (a worker
+ * down for a day): its seal stays good for a week. Replaying a captured one changes nothing, since
+ * every sealed signal is idempotent (a closed referral stays closed, an assignee is set again).
+ */
+const { verifySignalSeal } = proxyLocalActivities<Pick<Activities, 'verifySignalSeal'>>({ startToCloseTimeout: '10 seconds' });
+const SIGNAL_SEAL_TTL_MS = 7 * 24 * 3_600_000;
+/** Histories recorded before signals were sealed took them unsealed, and must replay that way. */
+const SEALED_SIGNALS_PATCH = 'sealed-signals';
 
 let keys: SealKeys | undefined;
 function sealKeys(): SealKeys {
@@ -65,4 +75,27 @@ export function sealStart<T extends object>(workflowId: string, workflowType: st
   const k = sealKeys();
   const keyId = [...k.keys()][0];
   return { ...args, seal: sealCall(k, keyId, { actor, workflowId, name: workflowType, args, now: Date.now(), ttlMs: SEAL_TTL_MS }) };
+}
+
+type SealedSignal = (typeof SEALED_SIGNALS)[number];
+
+/** Seals a signal this workflow sends to `workflowId` (as the system). */
+export function sealSignal<T extends object>(workflowId: string, name: SealedSignal, args: T): T & { seal?: ActorSeal } {
+  if (workflowInfo().unsafe.isReplaying) return args; // sent already: not sent (nor compared) again
+  const k = sealKeys();
+  const keyId = [...k.keys()][0];
+  return { ...args, seal: sealCall(k, keyId, { actor: null, workflowId, name, args, now: Date.now(), ttlMs: SIGNAL_SEAL_TTL_MS }) };
+}
+
+/**
+ * Did kesos-flow send this signal to this workflow with these arguments? A signal cannot be
+ * refused (unlike an Update, it is in history before any code sees it), so an unsealed or forged
+ * one is logged and ignored by its handler. The verdict is a local activity's result: a replay
+ * reads it from history instead of checking again with whatever keys are current then.
+ */
+export async function isSealedSignal(name: SealedSignal, raw: unknown): Promise<boolean> {
+  if (!patched(SEALED_SIGNALS_PATCH)) return true;
+  const verdict = await verifySignalSeal({ workflowId: workflowInfo().workflowId, name, args: raw ?? {} });
+  if (!verdict.ok) log.warn(`signal ${name} ignored: ${verdict.reason}`);
+  return verdict.ok;
 }

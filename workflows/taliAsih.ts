@@ -12,7 +12,7 @@ import type { ClaimSnapshot, ClaimStatus } from '../domain/workflowContracts';
 import type { Activities } from '../activities';
 import { budgetChangedSignal, claimOpenedUpdate, claimSnapshotQuery } from './definitions';
 import { activityFailedWith, invalidInput, parseInput } from './failures';
-import { requireSealedStart } from './seal';
+import { isSealedSignal, requireSealedStart } from './seal';
 import { projection } from './projection';
 import { TaskBoard, type TaskResult } from './taskBoard';
 
@@ -44,7 +44,9 @@ export async function taliAsihWorkflow(raw: TaliAsihInput): Promise<ClaimSnapsho
     },
   });
   setHandler(claimSnapshotQuery, snapshot);
-  setHandler(budgetChangedSignal, () => void budgetNudges++);
+  setHandler(budgetChangedSignal, async (signal) => {
+    if (await isSealedSignal('budgetChanged', signal)) budgetNudges++;
+  });
   setHandler(claimOpenedUpdate, async () => {
     await condition(() => board.tasksCreated > 0 || status === 'rejected');
     return snapshot();

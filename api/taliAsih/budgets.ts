@@ -47,7 +47,7 @@ export function budgetRoutes(sql: Sql, temporal: Client): Router {
       waiting.map((w) =>
         temporal.workflow
           .getHandle(w.id)
-          .signal(budgetChangedSignal)
+          .signal(budgetChangedSignal, {})
           .catch(() => undefined),
       ),
     );

@@ -4,9 +4,9 @@
 // one is refused by the workflow, and nothing changes: the task stays open, no audit row, no
 // case row, no payment.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, Connection, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { parseSealKeys, sealCall } from '../../domain/seal';
-import { completeOk, openTask, registerCase } from '../support/casework';
+import { completeOk, getCase, openTask, referral, registerCase, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { sealed } from '../../infra/sealKeys';
 import { testDataConverter, testSealConfig } from '../support/keys';
 import { db, rawTemporalClient, registration, stack } from '../support/stack';
@@ -186,4 +186,54 @@ test('the monthly claims run cannot be started for a period that has not begun',
     await leaked.close();
   }
   expect(await db()`SELECT id FROM tali_asih_claims WHERE period = '2099-12'`).toHaveLength(0);
+});
+
+/** Waits until the workflow has handled `signalName` (a workflow task completed after it arrived). */
+async function signalHandled(handle: WorkflowHandle, signalName: string, count = 1): Promise<void> {
+  await waitUntil(`${signalName} handled by ${handle.workflowId}`, async () => {
+    const { events } = await handle.fetchHistory();
+    let seen = 0;
+    let handledAfterLast = false;
+    for (const e of events ?? []) {
+      if (e.workflowExecutionSignaledEventAttributes?.signalName === signalName) {
+        seen++;
+        handledAfterLast = false;
+      } else if (e.workflowTaskCompletedEventAttributes) handledAfterLast = true;
+    }
+    return seen >= count && handledAfterLast;
+  });
+}
+
+test('signals between workflows are sealed too: a forged referral closure or reassignment is ignored; a sealed one is obeyed', async () => {
+  const caseId = await toPendampingan('tksk1');
+  await completeOk(caseId, 'pendampingan_visit', 'tksk1', visit('refer', { referral }));
+  const rujukanId = `rujukan-${caseId}-1`;
+  const feedbackAssignee = async () => (await openTask(caseId, 'rujukan_feedback', 'supervisor1')).assigneeId;
+  // The referral's child workflow opens its feedback task right after the visit.
+  await waitUntil('the feedback task', async () => (await tasksOf(caseId, 'supervisor1', { status: 'open', type: 'rujukan_feedback' }))[0]);
+  expect(await feedbackAssignee()).toBe('usr_tksk1');
+
+  const leaked = await keyHolderClient();
+  try {
+    const caseHandle = leaked.client.workflow.getHandle(`case-${caseId}`);
+    const rujukan = leaked.client.workflow.getHandle(rujukanId);
+    await caseHandle.signal('referralClosed', { referralId: `${caseId}-1`, status: 'served' });
+    await rujukan.signal('referralAssignee', { assigneeId: 'usr_tksk3' });
+    await signalHandled(caseHandle, 'referralClosed');
+    await signalHandled(rujukan, 'referralAssignee');
+    expect((await getCase(caseId)).referrals).toEqual([expect.objectContaining({ workflowId: rujukanId, status: 'open' })]);
+    expect(await feedbackAssignee()).toBe('usr_tksk1');
+
+    // The same signal with a genuine seal (as the case workflow makes them) is obeyed.
+    await rujukan.signal('referralAssignee', sealed(testSealConfig(), null, rujukanId, 'referralAssignee', { assigneeId: 'usr_tksk3' }));
+    await signalHandled(rujukan, 'referralAssignee', 2);
+    await waitUntil('feedback task reassigned', async () => (await feedbackAssignee()) === 'usr_tksk3');
+    // A genuine seal for another workflow is not.
+    const elsewhere = sealed(testSealConfig(), null, `rujukan-${randomUUID()}-1`, 'referralAssignee', { assigneeId: 'usr_tksk1' });
+    await rujukan.signal('referralAssignee', elsewhere);
+    await signalHandled(rujukan, 'referralAssignee', 3);
+    expect(await feedbackAssignee()).toBe('usr_tksk3');
+  } finally {
+    await leaked.close();
+  }
 });

@@ -1,7 +1,8 @@
 // Stored workflow histories (tests/histories/<generation>/*.json) are replayed against the current
 // workflow code in CI. `RECORD_HISTORIES=1 npm test` refreshes `current/` from real runs of the
 // lifecycle tests; older generations stay, so a change that breaks their replay needs `patched()`
-// (before-local-projections/ was recorded when projections were regular activities).
+// (before-local-projections/ was recorded when projections were regular activities,
+// before-sealed-signals/ when signals were taken unsealed).
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';

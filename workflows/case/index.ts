@@ -12,7 +12,7 @@ import { condition, setHandler } from '@temporalio/workflow';
 import { caseWorkflowInputSchema, type CaseSnapshot, type CaseWorkflowInput } from '../../domain/workflowContracts';
 import { caseSnapshotQuery, referralClosedSignal, registeredUpdate } from '../definitions';
 import { parseInput } from '../failures';
-import { requireSealedStart } from '../seal';
+import { isSealedSignal, requireSealedStart } from '../seal';
 import { projection } from '../projection';
 import { handleInterventions } from './interventions';
 import { PHASE_STEPS } from './phases';
@@ -42,7 +42,9 @@ export async function caseWorkflow(arg: CaseWorkflowArg): Promise<CaseSnapshot> 
     await condition(() => c.board.tasksCreated > 0);
     return c.snapshot();
   });
-  setHandler(referralClosedSignal, ({ referralId, status }) => {
+  setHandler(referralClosedSignal, async (signal) => {
+    if (!(await isSealedSignal('referralClosed', signal))) return;
+    const { referralId, status } = signal;
     const r = c.state.referrals.find((x) => x.referralId === referralId);
     if (r && r.status === 'open') r.status = status;
   });

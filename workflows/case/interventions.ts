@@ -17,7 +17,7 @@ import type { Actor } from '../../domain/roles';
 import type { CaseSnapshot, PendingIntervention } from '../../domain/workflowContracts';
 import { confirmInterventionUpdate, interveneUpdate, referralAssigneeSignal, referralPausedSignal, SA } from '../definitions';
 import { conflict, forbidden, invalidPayload, zodIssues } from '../failures';
-import { sealedActor } from '../seal';
+import { sealedActor, sealSignal } from '../seal';
 import { projection } from '../projection';
 import { STATUS, type CaseRun } from './state';
 
@@ -105,7 +105,7 @@ async function apply(c: CaseRun, action: Intervention, payload: Record<string, u
     case 'pause':
       s.paused = true;
       s.pausedAt = now;
-      await c.forEachOpenReferral((h) => h.signal(referralPausedSignal, { paused: true, at: now }));
+      await c.forEachOpenReferral((h) => h.signal(referralPausedSignal, sealSignal(h.workflowId, 'referralPaused', { paused: true, at: now })));
       await c.recordCase('case.paused', actor, { reason });
       break;
     case 'resume': {
@@ -115,7 +115,7 @@ async function apply(c: CaseRun, action: Intervention, payload: Record<string, u
       s.pausedAt = null;
       await board.postpone(pausedFor);
       if (s.aftercareAt) s.aftercareAt = new Date(Date.parse(s.aftercareAt) + pausedFor).toISOString();
-      await c.forEachOpenReferral((h) => h.signal(referralPausedSignal, { paused: false, at: now }));
+      await c.forEachOpenReferral((h) => h.signal(referralPausedSignal, sealSignal(h.workflowId, 'referralPaused', { paused: false, at: now })));
       await c.recordCase('case.resumed', actor, { reason, pausedMs: pausedFor });
       break;
     }
@@ -131,7 +131,7 @@ async function apply(c: CaseRun, action: Intervention, payload: Record<string, u
       s.assigneeId = assigneeId!;
       upsertSearchAttributes([{ key: SA.assignedTksk, value: s.assigneeId }]);
       await board.reassign(s.assigneeId);
-      await c.forEachOpenReferral((h) => h.signal(referralAssigneeSignal, { assigneeId: s.assigneeId }));
+      await c.forEachOpenReferral((h) => h.signal(referralAssigneeSignal, sealSignal(h.workflowId, 'referralAssignee', { assigneeId: s.assigneeId })));
       await c.recordCase('case.reassigned', actor, { reason, from, to: s.assigneeId });
       break;
     }
