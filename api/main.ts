@@ -10,6 +10,7 @@ import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { localSecret } from '../infra/secrets';
 import { createApp } from './app';
 import { createLogger } from './logger';
+import { temporalTls } from '../infra/temporalTls';
 
 async function main() {
   const config = loadConfig();
@@ -20,8 +21,9 @@ async function main() {
   const sql = connect(config.databaseUrl, { customPlans: true });
   await migrate(sql);
   // Idempotent: a fresh production cluster gets our search attributes on the first API start.
-  await ensureSearchAttributes(config.temporalAddress, config.namespace);
-  const connection = await Connection.connect({ address: config.temporalAddress });
+  const endpoint = { address: config.temporalAddress, tls: temporalTls(config.temporalTlsFiles) };
+  await ensureSearchAttributes(endpoint, config.namespace);
+  const connection = await Connection.connect(endpoint);
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   const temporal = new Client({

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { tlsFilesFromEnv } from './temporalTls';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
 
@@ -32,6 +33,14 @@ const envSchema = z.object({
   /** External Temporal frontend host:port; unset = a Temporal dev server persisted under DATA_DIR. */
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** Mutual TLS to the Temporal frontend: the CA of its certificate (PEM file path). With _CERT and _KEY. */
+  TEMPORAL_TLS_CA: z.string().min(1).optional(),
+  /** This process's client certificate (PEM file path). */
+  TEMPORAL_TLS_CERT: z.string().min(1).optional(),
+  /** Its private key (PEM file path). */
+  TEMPORAL_TLS_KEY: z.string().min(1).optional(),
+  /** The name in the frontend's certificate when it differs from the address's host (e.g. `temporal`). */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('kesos-flow'),
   /** HMAC secret for access tokens; local mode generates one into DATA_DIR. Required in production. */
   JWT_SECRET: z.string().min(32).optional(),
@@ -49,6 +58,16 @@ const envSchema = z.object({
   PAYMENT_PROVIDER_TOKEN: z.string().min(16).optional(),
   /** Local mode: port of the payment simulator. */
   LOCAL_PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
+  /**
+   * Local mode's Temporal: `dev` = the CLI's dev server (one process, SQLite under DATA_DIR);
+   * `cluster` = the real server's four services on the embedded PostgreSQL with mutual TLS
+   * (infra/temporalCluster.ts; the frontend on LOCAL_TEMPORAL_PORT, the others on the next ports).
+   */
+  LOCAL_TEMPORAL: z.enum(['dev', 'cluster']).default('dev'),
+  /** Local mode: worker processes polling the task queue. */
+  LOCAL_WORKERS: z.coerce.number().int().min(1).max(8).default(1),
+  /** Local mode: API processes; more than one run behind a round-robin proxy on PORT. */
+  LOCAL_API_REPLICAS: z.coerce.number().int().min(1).max(8).default(1),
   /** Build the portal at start: auto = when admin/dist is missing or older than its sources. */
   BUILD_ADMIN: z.enum(['auto', 'always', 'never']).default('auto'),
   /** Browser origins allowed to call the API (comma-separated), e.g. the Temporal UI for the codec endpoint. */
@@ -98,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     databaseAdminUrl: e.DATABASE_ADMIN_URL,
     temporalAddress: e.TEMPORAL_ADDRESS,
+    temporalTlsFiles: tlsFilesFromEnv(e),
     namespace: e.TEMPORAL_NAMESPACE,
     taskQueue: e.TEMPORAL_TASK_QUEUE,
     jwtSecret: e.JWT_SECRET,
@@ -105,7 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     schedulesPaused: e.SCHEDULES_PAUSED === '1',
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },
-    local: { pgPort: e.LOCAL_PG_PORT, temporalPort: e.LOCAL_TEMPORAL_PORT, temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT, paymentSimPort: e.LOCAL_PAYMENT_SIM_PORT },
+    local: {
+      pgPort: e.LOCAL_PG_PORT,
+      temporalPort: e.LOCAL_TEMPORAL_PORT,
+      temporalUiPort: e.LOCAL_TEMPORAL_UI_PORT,
+      paymentSimPort: e.LOCAL_PAYMENT_SIM_PORT,
+      temporal: e.LOCAL_TEMPORAL,
+      workers: e.LOCAL_WORKERS,
+      apiReplicas: e.LOCAL_API_REPLICAS,
+    },
     paymentProviderUrl: e.PAYMENT_PROVIDER_URL,
     buildAdmin: e.BUILD_ADMIN,
     loginLimits: { perAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT, perAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS, windowSeconds: e.LOGIN_WINDOW_SECONDS },

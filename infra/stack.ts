@@ -13,6 +13,9 @@ import { APP_PASSWORD_SECRET, startEmbeddedPostgres } from './embeddedPostgres';
 import { privateDataDir, privateDir } from './private';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
+import { startLoadBalancer } from './loadBalancer';
+import { startTemporalCluster } from './temporalCluster';
+import { temporalTls, tlsEnv, type TemporalTlsFiles } from './temporalTls';
 
 export interface Stack {
   apiUrl: string;
@@ -21,6 +24,8 @@ export interface Stack {
   /** The schema's owner, where the stack knows it (local mode: the superuser). */
   adminDatabaseUrl?: string;
   temporalAddress: string;
+  /** Mutual TLS to Temporal (the cluster mode, or TEMPORAL_TLS_*): file paths, no secret itself. */
+  temporalTlsFiles?: TemporalTlsFiles;
   temporalUiUrl?: string;
   paymentsUrl?: string;
   stop(): Promise<void>;
@@ -51,7 +56,10 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
   if (r.status !== 0) throw new Error('portal build failed');
 }
 
-/** A child process that is restarted if it dies on its own (not when we stop it). */
+/**
+ * A child process that is restarted if it dies on its own (not when we stop it): one of our
+ * TypeScript entry points (`script`), or any program (`command`, e.g. a Temporal service).
+ */
 export class Supervised {
   private child?: ChildProcess;
   private stopping = false;
@@ -62,6 +70,7 @@ export class Supervised {
     private readonly script: string,
     private readonly env: NodeJS.ProcessEnv,
     private readonly log: Log,
+    private readonly command?: { file: string; args: string[] },
   ) {}
 
   start(): void {
@@ -69,7 +78,10 @@ export class Supervised {
     // this process, so it can notice when we die (infra/process.ts).
     // KESOS_CPU_PROFILE_DIR: each child writes a V8 CPU profile there when it exits (profiling benches).
     const profile = this.env.KESOS_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${this.env.KESOS_CPU_PROFILE_DIR}`] : [];
-    const child = spawn(process.execPath, [...profile, '--import', 'tsx', path.join(PROJECT_ROOT, this.script)], {
+    const [file, args] = this.command
+      ? [this.command.file, this.command.args]
+      : [process.execPath, [...profile, '--import', 'tsx', path.join(PROJECT_ROOT, this.script)]];
+    const child = spawn(file, args, {
       cwd: PROJECT_ROOT,
       env: { ...this.env, KESOS_SUPERVISED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -172,11 +184,11 @@ export function redactUrl(url: string): string {
   return u.toString();
 }
 
-/** The worker as a supervised child, with its heap limit (WORKER_MAX_HEAP_MB) set. */
-export function workerProcess(env: NodeJS.ProcessEnv, log: Log): Supervised {
+/** A worker as a supervised child, with its heap limit (WORKER_MAX_HEAP_MB) set. */
+export function workerProcess(env: NodeJS.ProcessEnv, log: Log, name = 'worker'): Supervised {
   const { worker } = loadConfig(env);
   const nodeOptions = [env.NODE_OPTIONS, `--max-old-space-size=${worker.maxHeapMb}`].filter(Boolean).join(' ');
-  return new Supervised('worker', 'worker/main.ts', { ...env, NODE_OPTIONS: nodeOptions }, log);
+  return new Supervised(name, 'worker/main.ts', { ...env, NODE_OPTIONS: nodeOptions }, log);
 }
 
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
@@ -200,8 +212,23 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     }
 
     let temporalAddress = config.temporalAddress;
+    let temporalTlsFiles = config.temporalTlsFiles;
     let temporalUiUrl: string | undefined;
-    if (!temporalAddress) {
+    if (!temporalAddress && config.local.temporal === 'cluster') {
+      if (!adminDatabaseUrl) throw new Error("LOCAL_TEMPORAL=cluster needs the embedded PostgreSQL or DATABASE_ADMIN_URL (it creates Temporal's databases)");
+      log(`starting the Temporal cluster (history, matching, frontend, worker) on port ${config.local.temporalPort}…`);
+      const cluster = await startTemporalCluster({
+        adminDatabaseUrl,
+        dataDir: config.dataDir,
+        frontendPort: config.local.temporalPort,
+        namespace: config.namespace,
+        log,
+        supervise: (name, file, args) => new Supervised(name, '', process.env, log, { file, args }),
+      });
+      stops.push(cluster.stop);
+      temporalAddress = cluster.endpoint.address;
+      temporalTlsFiles = cluster.tlsFiles;
+    } else if (!temporalAddress) {
       log(`starting Temporal dev server on port ${config.local.temporalPort}…`);
       const temporal = await startTemporalDevServer({
         dbFile: path.join(config.dataDir, 'temporal', 'temporal.db'),
@@ -214,7 +241,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
     } else {
-      await ensureSearchAttributes(temporalAddress, config.namespace);
+      await ensureSearchAttributes({ address: temporalAddress, tls: temporalTls(temporalTlsFiles) }, config.namespace);
     }
 
     await prepareDatabase(adminDatabaseUrl ? { adminUrl: adminDatabaseUrl, appUrl: databaseUrl } : { adminUrl: databaseUrl }, !config.production, log);
@@ -226,6 +253,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       ...extraEnv,
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
+      ...tlsEnv(temporalTlsFiles),
       TEMPORAL_NAMESPACE: config.namespace,
       TEMPORAL_TASK_QUEUE: config.taskQueue,
       DATA_DIR: config.dataDir,
@@ -255,19 +283,26 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       payments.start();
       stops.push(() => payments.stop());
     }
-    const worker = workerProcess(env, log);
-    const api = new Supervised('api', 'api/main.ts', env, log);
-    worker.start();
-    api.start();
-    stops.push(
-      () => worker.stop(),
-      () => api.stop(),
-    );
-
+    const { workers: workerCount, apiReplicas } = config.local;
+    const workers = Array.from({ length: workerCount }, (_, i) => workerProcess(env, log, workerCount > 1 ? `worker-${i + 1}` : 'worker'));
+    // One API on PORT, or replicas on the ports after it behind a round-robin proxy on PORT.
+    const apiPorts = apiReplicas === 1 ? [config.port] : Array.from({ length: apiReplicas }, (_, i) => config.port + 1 + i);
+    const apis = apiPorts.map((port, i) => new Supervised(apiReplicas > 1 ? `api-${i + 1}` : 'api', 'api/main.ts', { ...env, PORT: String(port) }, log));
+    for (const p of [...workers, ...apis]) p.start();
+    stops.push(...workers.map((w) => () => w.stop()), ...apis.map((a) => () => a.stop()));
+    const host = loopbackHost(config.bindAddress);
+    for (const port of apiPorts) await waitForHealth(`http://${host}:${port}`, 120_000);
+    if (apiReplicas > 1) {
+      const balancer = await startLoadBalancer(
+        config.bindAddress,
+        config.port,
+        apiPorts.map((port) => ({ host: host.replace(/^\[|\]$/g, ''), port })),
+      );
+      stops.push(() => balancer.close());
+    }
     // The address it is bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
-    const apiUrl = `http://${loopbackHost(config.bindAddress)}:${config.port}`;
-    await waitForHealth(apiUrl, 120_000);
-    return { apiUrl, databaseUrl, adminDatabaseUrl, temporalAddress, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
+    const apiUrl = `http://${host}:${config.port}`;
+    return { apiUrl, databaseUrl, adminDatabaseUrl, temporalAddress, temporalTlsFiles, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

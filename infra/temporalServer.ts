@@ -5,10 +5,12 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../domain/searchAttributes';
 import { PROJECT_ROOT } from './config';
 import { privateDir, privateFile } from './private';
+import type { TemporalEndpoint } from './temporalTls';
 
 const TOOLS_BIN = path.join(PROJECT_ROOT, '.tools', 'bin');
 
@@ -53,12 +55,13 @@ export interface RunningTemporal {
   stop(): Promise<void>;
 }
 
-export async function waitForTemporal(address: string, timeoutMs = 90_000): Promise<void> {
+export async function waitForTemporal(endpoint: TemporalEndpoint | string, timeoutMs = 90_000): Promise<void> {
+  const { address, tls } = typeof endpoint === 'string' ? { address: endpoint, tls: undefined } : endpoint;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      const connection = await Connection.connect({ address, tls, connectTimeout: 2_000 });
       try {
         await connection.workflowService.getSystemInfo({});
         return;
@@ -189,8 +192,8 @@ export const SEARCH_ATTRIBUTE_TYPE_CODES = {
 } as const;
 
 /** On an external Temporal, register our search attributes (the dev server gets them as flags). */
-export async function ensureSearchAttributes(address: string, namespace: string): Promise<void> {
-  const connection = await Connection.connect({ address });
+export async function ensureSearchAttributes(endpoint: TemporalEndpoint, namespace: string): Promise<void> {
+  const connection = await Connection.connect(endpoint);
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
     const types = SEARCH_ATTRIBUTE_TYPE_CODES;
@@ -207,6 +210,42 @@ export async function ensureSearchAttributes(address: string, namespace: string)
         namespace,
         searchAttributes: Object.fromEntries(missing.map(([name, type]) => [name, types[type]])),
       });
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
+/** How long a closed workflow's history stays in a namespace kesos-flow creates. */
+export const NAMESPACE_RETENTION_DAYS = 30;
+
+/**
+ * On a real cluster the namespace must exist before anyone polls it (the dev server creates its
+ * own): registers it with its retention if it is missing, then waits until the frontend serves it
+ * (its namespace cache refreshes every few seconds). Idempotent.
+ */
+export async function ensureNamespace(endpoint: TemporalEndpoint, namespace: string, timeoutMs = 60_000): Promise<'created' | 'existed'> {
+  const connection = await Connection.connect(endpoint);
+  try {
+    let created = false;
+    try {
+      await connection.workflowService.describeNamespace({ namespace });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 5) throw err; // NOT_FOUND
+      await connection.workflowService
+        .registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(`${NAMESPACE_RETENTION_DAYS} days`) })
+        .catch((e: { code?: number }) => {
+          if (e.code !== 6) throw e; // ALREADY_EXISTS: another process was first
+        });
+      created = true;
+    }
+    for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 500))) {
+      try {
+        await connection.workflowService.listWorkflowExecutions({ namespace, pageSize: 1 });
+        return created ? 'created' : 'existed';
+      } catch (err) {
+        if (Date.now() > deadline) throw new Error(`namespace ${namespace} not served after ${timeoutMs} ms: ${String(err)}`);
+      }
     }
   } finally {
     await connection.close();

@@ -7,6 +7,8 @@ import { startSimulator } from './simulator';
 const env = z
   .object({
     PAYMENT_SIM_PORT: z.coerce.number().int().min(1).max(65535).default(3901),
+    /** Loopback unless configured (docker-compose: every interface of its container). */
+    PAYMENT_SIM_BIND_ADDRESS: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().default(path.join(__dirname, '..', '.data')),
     PAYMENT_SIM_FAIL_RATE: z.coerce.number().min(0).max(1).default(0.1),
     PAYMENT_SIM_FAIL_FIRST: z.coerce.number().int().min(0).default(0),
@@ -18,6 +20,7 @@ const env = z
 
 startSimulator({
   port: env.PAYMENT_SIM_PORT,
+  host: env.PAYMENT_SIM_BIND_ADDRESS,
   token: env.PAYMENT_PROVIDER_TOKEN,
   dataDir: path.join(env.DATA_DIR, 'payments'),
   failRate: env.PAYMENT_SIM_FAIL_RATE,
@@ -25,7 +28,7 @@ startSimulator({
   loseFirstResponse: env.PAYMENT_SIM_LOSE_FIRST_RESPONSE === '1',
 })
   .then((server) => {
-    console.log(`[payments] simulator on 127.0.0.1:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
+    console.log(`[payments] simulator on ${env.PAYMENT_SIM_BIND_ADDRESS}:${env.PAYMENT_SIM_PORT} (fail rate ${env.PAYMENT_SIM_FAIL_RATE})`);
     exitWithParent(() => new Promise<void>((r) => server.close(() => r())).then(() => process.exit(0)));
   })
   .catch((err: unknown) => {

@@ -38,6 +38,7 @@ async function main() {
     databaseUrl: redactUrl(stack.databaseUrl),
     adminDatabaseUrl: stack.adminDatabaseUrl && redactUrl(stack.adminDatabaseUrl),
     temporalAddress: stack.temporalAddress,
+    temporalTlsFiles: stack.temporalTlsFiles,
     paymentsUrl: stack.paymentsUrl,
   };
   log(`KESOS_READY ${JSON.stringify(ready)}`);

@@ -8,6 +8,7 @@ import { loadConfig } from '../infra/config';
 import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { runMain, runWorker, sealedWorkflowCode } from './run';
 import { ensureSchedules } from './schedules';
+import { temporalTls } from '../infra/temporalTls';
 
 runMain('worker', async () => {
   const config = loadConfig();
@@ -17,7 +18,8 @@ runMain('worker', async () => {
   const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production, { refuseUnencrypted: true }));
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   // Activities of bulk operations send Updates to case workflows.
-  const clientConnection = await Connection.connect({ address: config.temporalAddress });
+  const endpoint = { address: config.temporalAddress, tls: temporalTls(config.temporalTlsFiles) };
+  const clientConnection = await Connection.connect(endpoint);
   const client = new Client({
     connection: clientConnection,
     namespace: config.namespace,
@@ -25,7 +27,7 @@ runMain('worker', async () => {
     interceptors: { workflow: [sealingInterceptor(seal)] },
   });
   await ensureSchedules(client, config.taskQueue, { paused: config.schedulesPaused });
-  await runWorker('worker', config.temporalAddress, {
+  await runWorker('worker', endpoint, {
     namespace: config.namespace,
     taskQueue: config.taskQueue,
     ...(await sealedWorkflowCode(require.resolve('../workflows'), process.env.WORKFLOW_BUNDLE_PATH, seal.spec)),

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { exitWithParent } from '../infra/process';
+import type { TemporalEndpoint } from '../infra/temporalTls';
 
 /** The workflow code: a bundle built ahead of time when `bundlePath` is set, else bundled at start from `entry`. */
 export function workflowCode(entry: string, bundlePath?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
@@ -23,13 +24,13 @@ export async function sealedWorkflowCode(entry: string, bundlePath: string | und
   return { workflowBundle: { code: code.replace(SEAL_KEYS_LITERAL, () => JSON.stringify(sealKeysSpec)) } };
 }
 
-/** Runs a worker on the Temporal frontend at `address` until it is shut down. */
-export async function runWorker(name: string, address: string, options: Omit<WorkerOptions, 'connection'>): Promise<void> {
-  const connection = await NativeConnection.connect({ address });
+/** Runs a worker on the Temporal frontend at `endpoint` until it is shut down. */
+export async function runWorker(name: string, endpoint: TemporalEndpoint, options: Omit<WorkerOptions, 'connection'>): Promise<void> {
+  const connection = await NativeConnection.connect(endpoint);
   try {
     const worker = await Worker.create({ connection, ...options });
     exitWithParent(() => worker.shutdown());
-    console.log(`[${name}] polling task queue ${options.taskQueue} on ${address}`);
+    console.log(`[${name}] polling task queue ${options.taskQueue} on ${endpoint.address}${endpoint.tls ? ' (mutual TLS)' : ''}`);
     await worker.run();
   } finally {
     await connection.close();

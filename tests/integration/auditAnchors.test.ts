@@ -12,7 +12,7 @@ import { AUDIT_ANCHORS_WORKFLOW_ID, auditAnchorsQuery, takeAuditAnchorUpdate } f
 import { completeOk, registerCase } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { testDataConverter } from '../support/keys';
-import { asesmenData, call, db, login, stack, temporalClient } from '../support/stack';
+import { asesmenData, call, db, login, temporalEndpoint, temporalClient } from '../support/stack';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -164,7 +164,7 @@ test('the anchors survive continue-as-new, and nobody without the seal key start
   }
 
   // The payload key alone (leaked) cannot start one with anchors of its choosing.
-  const connection = await Connection.connect({ address: stack().temporalAddress });
+  const connection = await Connection.connect(temporalEndpoint());
   try {
     const leaked = new Client({ connection, dataConverter: testDataConverter() });
     const forged = leaked.workflow.execute('auditAnchorsWorkflow', {

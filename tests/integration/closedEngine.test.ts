@@ -5,10 +5,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import postgres from 'postgres';
+import { ensureTemporalCerts } from '../../infra/certs';
+import { temporalTls } from '../../infra/temporalTls';
 import { freePort } from '../support/ports';
 import { isLoopback, processGroup, socketInodes, socketTable } from '../support/sockets';
-import { stack } from '../support/stack';
+import { onCluster, stack } from '../support/stack';
 
 const portOf = (url: string) => Number(new URL(url.includes('://') ? url : `tcp://${url}`).port);
 
@@ -51,9 +54,12 @@ test('what the stack writes under DATA_DIR is for its own user only: folders 070
   const mode = (p: string) => fs.statSync(path.join(dir, p)).mode & 0o777;
   // Root: embedded PostgreSQL runs as the postgres OS user and must pass through to pg/.
   expect(mode('.').toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
-  for (const d of ['secrets', 'temporal', 'payments', 'logs', 'pg']) expect({ d, mode: mode(d).toString(8) }).toEqual({ d, mode: '700' });
-  for (const f of ['temporal/temporal.db', 'payments/ledger.jsonl', 'secrets/jwt-secret', 'logs/temporal.log'])
-    expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
+  // The dev server's SQLite file, or the cluster's configuration (its database password) and certificates.
+  const [temporalDir, temporalFiles] = onCluster()
+    ? ['temporal-cluster', ['temporal-cluster/config.yaml', 'temporal-cluster/certs/kesos-flow.key', 'temporal-cluster/certs/ca.key']]
+    : ['temporal', ['temporal/temporal.db', 'logs/temporal.log']];
+  for (const d of ['secrets', temporalDir, 'payments', 'logs', 'pg']) expect({ d, mode: mode(d).toString(8) }).toEqual({ d, mode: '700' });
+  for (const f of [...temporalFiles, 'payments/ledger.jsonl', 'secrets/jwt-secret']) expect({ f, mode: mode(f).toString(8) }).toEqual({ f, mode: '600' });
   const open = walk(dir)
     .filter((e) => (e.mode & 0o077) !== 0)
     .map((e) => `${path.relative(dir, e.file)} ${e.mode.toString(8)}`);
@@ -112,7 +118,7 @@ describe('the application role', () => {
         return [];
       }
     });
-    expect(envs.map((e) => e.name).sort()).toEqual(['api/main.ts', 'worker/main.ts']);
+    expect([...new Set(envs.map((e) => e.name))].sort()).toEqual(['api/main.ts', 'worker/main.ts']);
     for (const e of envs) expect(e).toEqual({ name: e.name, user: 'kesos_app', admin: false });
     const superuserPassword = fs.readFileSync(path.join(stack().dataDir, 'secrets', 'pg-superuser-password'), 'utf8').trim();
     for (const pid of processGroup(stack().pid)) {
@@ -177,5 +183,33 @@ describe('the application role', () => {
     } finally {
       await sql.end();
     }
+  });
+});
+
+// npm run test:cluster: the real Temporal frontend asks every caller for a client certificate
+// signed by the deployment's CA; the dev server of `npm test` has no TLS at all.
+(process.env.KESOS_TEST_TEMPORAL === 'cluster' ? describe : describe.skip)('the Temporal cluster (mutual TLS)', () => {
+  const call = async (tls: TLSConfig | undefined) => {
+    const connection = await Connection.connect({ address: stack().temporalAddress, tls, connectTimeout: 5_000 });
+    try {
+      await connection.workflowService.getSystemInfo({});
+      return 'answered';
+    } finally {
+      await connection.close();
+    }
+  };
+  const files = () => stack().temporalTlsFiles!;
+
+  test('answers a client with the deployment certificate', async () => {
+    await expect(call(temporalTls(files()))).resolves.toBe('answered');
+  });
+
+  test('refuses plaintext, TLS without a client certificate, and a certificate of another CA', async () => {
+    const ca = fs.readFileSync(files().ca);
+    await expect(call(undefined)).rejects.toThrow();
+    await expect(call({ serverRootCACertificate: ca, serverNameOverride: files().serverName })).rejects.toThrow();
+    const stranger = ensureTemporalCerts(fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-stranger-ca-')));
+    const foreign = { crt: fs.readFileSync(stranger.clientCert), key: fs.readFileSync(stranger.clientKey) };
+    await expect(call({ serverRootCACertificate: ca, serverNameOverride: files().serverName, clientCertPair: foreign })).rejects.toThrow();
   });
 });

@@ -9,7 +9,7 @@ import { parseSealKeys, sealCall } from '../../domain/seal';
 import { completeOk, getCase, openTask, referral, registerCase, tasksOf, toPendampingan, visit, waitUntil } from '../support/casework';
 import { sealed } from '../../infra/sealKeys';
 import { testDataConverter, testSealConfig } from '../support/keys';
-import { db, rawTemporalClient, registration, stack } from '../support/stack';
+import { db, rawTemporalClient, registration, temporalEndpoint } from '../support/stack';
 import { completeOk as completeClaimTask, openTaskOf } from '../support/taliAsih';
 import { call, login } from '../support/stack';
 
@@ -18,7 +18,7 @@ const provinsi = { id: 'usr_provinsi1', username: 'provinsi1', role: 'supervisor
 
 /** A client with the payload key (as if it leaked) but none of the seal keys. */
 async function keyHolderClient() {
-  const connection = await Connection.connect({ address: stack().temporalAddress });
+  const connection = await Connection.connect(temporalEndpoint());
   return { client: new Client({ connection, dataConverter: testDataConverter() }), close: () => connection.close() };
 }
 

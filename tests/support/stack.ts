@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
+import { temporalTls, type TemporalEndpoint, type TemporalTlsFiles } from '../../infra/temporalTls';
 import { testDataConverter, testSealConfig } from './keys';
 import { exampleCaseRegistration, type CaseRegistration } from '../../domain/case';
 
@@ -15,6 +16,8 @@ export interface TestStack {
   /** The application's role, as the API and the worker connect. */
   appDatabaseUrl: string;
   temporalAddress: string;
+  /** Mutual TLS to Temporal (LOCAL_TEMPORAL=cluster): the stack's client certificate. */
+  temporalTlsFiles?: TemporalTlsFiles;
   /** The bundled payment simulator (its requests need paymentsToken()). */
   paymentsUrl: string;
   dataDir: string;
@@ -161,16 +164,25 @@ export function db(): Sql {
   return connect(stack().databaseUrl, { max: 2 });
 }
 
+/** The stack runs on the real Temporal cluster (npm run test:cluster): mutual TLS, 2 workers, 2 APIs. */
+export const onCluster = (): boolean => Boolean(stack().temporalTlsFiles);
+
+/** How the tests reach the stack's Temporal frontend (with its client certificate on a cluster). */
+export const temporalEndpoint = (): TemporalEndpoint => ({ address: stack().temporalAddress, tls: temporalTls(stack().temporalTlsFiles) });
+
 export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect({ address: stack().temporalAddress });
+  const connection = await Connection.connect(temporalEndpoint());
   // Acts as the API does: its calls are sealed with the test stack's seal key.
   const interceptors = { workflow: [sealingInterceptor(testSealConfig())] };
   return { client: new Client({ connection, dataConverter: testDataConverter(), interceptors }), close: () => connection.close() };
 }
 
-/** A client without the payload key: sees what the Temporal server stores. */
+/**
+ * A client without the payload key: sees what the Temporal server stores. On a cluster it holds
+ * the client certificate (as if stolen): without one it could not even connect.
+ */
 export async function rawTemporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
-  const connection = await Connection.connect({ address: stack().temporalAddress });
+  const connection = await Connection.connect(temporalEndpoint());
   return { client: new Client({ connection }), close: () => connection.close() };
 }
 

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_PASSWORD_SECRET, SUPERUSER_PASSWORD_SECRET } from '../../infra/embeddedPostgres';
 import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS, TEST_SEAL_KEY_ID, TEST_SEAL_KEYS } from './keys';
-import { freePort } from './ports';
+import { freePort, freePortBlock } from './ports';
+import type { TemporalTlsFiles } from '../../infra/temporalTls';
 
 export interface StackPorts {
   api: number;
@@ -23,6 +24,7 @@ export interface StackProcess {
     /** As the API and the worker connect: the least-privilege application role. */
     appDatabaseUrl: string;
     temporalAddress: string;
+    temporalTlsFiles?: TemporalTlsFiles;
     paymentsUrl?: string;
   };
 }
@@ -32,6 +34,7 @@ interface ReadyLine {
   databaseUrl: string;
   adminDatabaseUrl: string;
   temporalAddress: string;
+  temporalTlsFiles?: TemporalTlsFiles;
   paymentsUrl?: string;
 }
 
@@ -44,8 +47,20 @@ function withPassword(url: string, dataDir: string, secret: string): string {
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
+/**
+ * `KESOS_TEST_TEMPORAL=cluster` (npm run test:cluster): the suite runs on the real Temporal
+ * server's four services with mutual TLS, two workers and two API replicas behind a proxy.
+ */
+export const CLUSTER_MODE = process.env.KESOS_TEST_TEMPORAL === 'cluster';
+
 export async function allocatePorts(): Promise<StackPorts> {
-  return { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
+  return {
+    // The replicas take the ports after the proxy's; the cluster's services the 13 after the frontend's.
+    api: CLUSTER_MODE ? await freePortBlock(3) : await freePort(),
+    pg: await freePort(),
+    temporal: CLUSTER_MODE ? await freePortBlock(14) : await freePort(),
+    payments: await freePort(),
+  };
 }
 
 export async function startStackProcess(dataDir: string, ports: StackPorts, logFile: string): Promise<StackProcess> {
@@ -73,6 +88,7 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     PAYLOAD_KEY_ID: TEST_PAYLOAD_KEY_ID,
     SEAL_KEYS: TEST_SEAL_KEYS,
     SEAL_KEY_ID: TEST_SEAL_KEY_ID,
+    ...(CLUSTER_MODE ? { LOCAL_TEMPORAL: 'cluster', LOCAL_WORKERS: '2', LOCAL_API_REPLICAS: '2' } : {}),
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
@@ -109,6 +125,7 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
       databaseUrl: withPassword(line.adminDatabaseUrl, dataDir, SUPERUSER_PASSWORD_SECRET),
       appDatabaseUrl: withPassword(line.databaseUrl, dataDir, APP_PASSWORD_SECRET),
       temporalAddress: line.temporalAddress,
+      temporalTlsFiles: line.temporalTlsFiles,
       paymentsUrl: line.paymentsUrl,
     },
   };
