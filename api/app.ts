@@ -20,6 +20,7 @@ import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
 import { caseRoutes } from './cases/routes';
 import { healthRoutes } from './health/routes';
+import { apiMetrics } from './metrics';
 import type { Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFoundRoute, sendProblem } from './problem';
@@ -45,6 +46,10 @@ export interface AppDeps {
   secureCookies?: boolean;
   /** Folder of the built portal (served at /admin), if any. */
   adminDist?: string;
+  /** Set on SIGTERM: readiness answers 503 while in-flight requests finish. */
+  lifecycle?: { draining: boolean };
+  /** Bearer token of GET /metrics (Prometheus); unset = no metrics endpoint. */
+  metricsToken?: string;
 }
 
 /** Documented limit: request bodies above this get 413. */
@@ -132,7 +137,10 @@ export function createApp(deps: AppDeps) {
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } }));
   app.use(cors(deps.corsOrigins ?? []));
 
-  app.use(healthRoutes(sql, temporal));
+  const metrics = apiMetrics(deps.metricsToken);
+  app.use(metrics.middleware);
+  app.use(metrics.routes);
+  app.use(healthRoutes(sql, temporal, deps.lifecycle));
 
   const api = express.Router();
   api.use(requireJson);

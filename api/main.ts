@@ -32,7 +32,10 @@ async function main() {
     dataConverter: dataConverter(codec),
     interceptors: { workflow: [sealingInterceptor(seal)] },
   });
+  const lifecycle = { draining: false };
   const app = createApp({
+    lifecycle,
+    metricsToken: process.env.METRICS_TOKEN || undefined,
     sql,
     temporal,
     taskQueue: config.taskQueue,
@@ -45,7 +48,14 @@ async function main() {
   });
   const server = app.listen(config.port, config.bindAddress, () => log.info({ port: config.port, address: config.bindAddress }, 'api listening'));
   exitWithParent(async () => {
-    server.close();
+    // Drain: readiness turns 503 (the proxy stops routing here), no new connections are taken,
+    // requests in flight finish (exitWithParent ends the process after 15 s at the latest).
+    lifecycle.draining = true;
+    log.info('draining: finishing requests in flight');
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
     await connection.close();
     await sql.end({ timeout: 5 });
     process.exit(0);

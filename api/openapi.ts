@@ -24,7 +24,7 @@ import {
 } from './cases/schema';
 import { codecBodySchema, codecQuerySchema } from './codec/schema';
 import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubjects/schema';
-import { healthSchema } from './health/schema';
+import { healthSchema, livenessSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
@@ -152,6 +152,33 @@ export function buildOpenApi() {
     tags: ['system'],
     open: true,
     responses: { 200: json(healthSchema, 'both dependencies reachable'), 503: json(healthSchema, 'a dependency is down') },
+  });
+  route({
+    method: 'get',
+    path: '/health/ready',
+    summary: 'Readiness, as /health: 503 while a dependency is down or the process drains after SIGTERM',
+    tags: ['system'],
+    open: true,
+    responses: { 200: json(healthSchema, 'ready'), 503: json(healthSchema, 'a dependency is down, or draining') },
+  });
+  route({
+    method: 'get',
+    path: '/health/live',
+    summary: 'Liveness: the process answers, whatever its dependencies do',
+    tags: ['system'],
+    open: true,
+    responses: { 200: json(livenessSchema, 'alive') },
+  });
+  route({
+    method: 'get',
+    path: '/metrics',
+    summary: 'Prometheus metrics (request latency by route, Node runtime); only with METRICS_TOKEN as the bearer token, else 404',
+    tags: ['system'],
+    open: true,
+    responses: {
+      200: { description: 'Prometheus text format', content: { 'text/plain': { schema: z.string() } } },
+      404: { description: 'no METRICS_TOKEN, or not it' },
+    },
   });
   route({
     method: 'get',

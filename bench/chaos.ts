@@ -64,7 +64,13 @@ export async function runChaos(o: { cases: number; concurrency: number; log: (l:
       [0, 'SIGKILL worker (1/3)', () => worker.kill('SIGKILL')],
       [0.2, 'SIGKILL API (restarted by its supervisor)', () => api.kill('SIGKILL')],
       [0.3, 'SIGKILL worker (2/3)', () => worker.kill('SIGKILL')],
-      [0.45, 'SIGKILL Temporal dev server, restarted on the same database file', () => stack!.crashTemporal()],
+      [
+        0.45,
+        stack.temporalKind === 'cluster'
+          ? 'SIGKILL Temporal history and frontend services, restarted by their supervisors'
+          : 'SIGKILL Temporal dev server, restarted on the same database file',
+        () => stack!.crashTemporal(),
+      ],
       [0.6, 'SIGKILL worker (3/3)', () => worker.kill('SIGKILL')],
       [0.7, 'SIGKILL PostgreSQL postmaster, restarted (crash recovery)', () => stack!.crashPostgres()],
     ];

@@ -6,9 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ROLE } from '../db/roles';
 import { APP_PASSWORD_SECRET, startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
+import { freePortBlock } from '../infra/ports';
 import { localSecret } from '../infra/secrets';
 import { prepareDatabase, Supervised, waitForHealth, workerProcess } from '../infra/stack';
-import { startTemporalDevServer, type RunningTemporal } from '../infra/temporalServer';
+import { startTemporalCluster, type RunningCluster } from '../infra/temporalCluster';
+import { startTemporalDevServer, waitForTemporal, type RunningTemporal } from '../infra/temporalServer';
+import { tlsEnv } from '../infra/temporalTls';
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -29,7 +32,9 @@ export interface BenchStack {
   env: NodeJS.ProcessEnv;
   worker: Supervised;
   api: Supervised;
-  /** SIGKILLs the Temporal dev server and starts it again on the same database file. */
+  /** `dev`: the Temporal dev server; `cluster`: the real server's four services (mutual TLS), two workers. */
+  temporalKind: 'dev' | 'cluster';
+  /** SIGKILLs the Temporal dev server and starts it again on the same database file; on the cluster, history and frontend. */
   crashTemporal(): Promise<void>;
   /** SIGKILLs the PostgreSQL postmaster and starts it again (crash recovery). */
   crashPostgres(): Promise<void>;
@@ -44,6 +49,11 @@ export interface BenchStackOptions {
   baselineWorker?: boolean;
   /** Keep the data dir and process logs (also BENCH_KEEP=1). */
   keepDir?: boolean;
+  /**
+   * `cluster`: the real Temporal server's four services with mutual TLS instead of the dev
+   * server, and two workers (also KESOS_TEST_TEMPORAL=cluster, as `npm run test:cluster` sets).
+   */
+  temporal?: 'dev' | 'cluster';
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -69,7 +79,22 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     logFile: path.join(dataDir, 'temporal.log'),
   };
   let pg: RunningPostgres = await startEmbeddedPostgres(pgOpts);
-  let temporal: RunningTemporal = await startTemporalDevServer(temporalOpts);
+  const onCluster = (o.temporal ?? (process.env.KESOS_TEST_TEMPORAL === 'cluster' ? 'cluster' : 'dev')) === 'cluster';
+  let temporal: RunningTemporal | undefined;
+  let cluster: RunningCluster | undefined;
+  if (onCluster) {
+    cluster = await startTemporalCluster({
+      adminDatabaseUrl: pg.adminUrl,
+      dataDir,
+      frontendPort: await freePortBlock(14),
+      namespace: 'default',
+      log: write,
+      supervise: (name, file, args) => new Supervised(name, '', process.env, write, { file, args }),
+    });
+  } else {
+    temporal = await startTemporalDevServer(temporalOpts);
+  }
+  const temporalAddress = cluster ? cluster.endpoint.address : temporal!.address;
   // The worker and the API connect as the application's role, as in `npm start`.
   const appDatabaseUrl = pg.urlFor(APP_ROLE, localSecret(dataDir, APP_PASSWORD_SECRET));
   await prepareDatabase({ adminUrl: pg.adminUrl, appUrl: appDatabaseUrl }, true, write);
@@ -78,7 +103,8 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     ...process.env,
     NODE_ENV: 'development',
     DATABASE_URL: appDatabaseUrl,
-    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_ADDRESS: temporalAddress,
+    ...tlsEnv(cluster?.tlsFiles),
     DATA_DIR: dataDir,
     PORT: String(ports.api),
     JWT_SECRET: localSecret(dataDir, 'jwt-secret'),
@@ -95,24 +121,35 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
   const children = [
     ...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []),
     ...(o.baselineWorker ? [new Supervised('baseline-worker', 'bench/baseline/worker.ts', env, write)] : []),
+    // On the cluster a second worker polls beside the one the chaos run kills.
+    ...(onCluster ? [workerProcess(env, write, 'worker-2')] : []),
     worker,
     api,
   ];
   for (const c of children) c.start();
   const baseUrl = `http://127.0.0.1:${ports.api}`;
   await waitForHealth(baseUrl, 120_000);
-  log(`stack up: ${baseUrl}, data in ${dataDir}`);
+  log(`stack up: ${baseUrl} on ${onCluster ? 'the Temporal cluster (4 services, mutual TLS), 2 workers' : 'the Temporal dev server'}, data in ${dataDir}`);
   return {
     dataDir,
     baseUrl,
     databaseUrl: pg.adminUrl,
-    temporalAddress: temporal.address,
+    temporalAddress,
+    temporalKind: onCluster ? 'cluster' : 'dev',
     paymentsUrl,
     env,
     worker,
     api,
     async crashTemporal() {
-      if (temporal.pid) process.kill(temporal.pid, 'SIGKILL');
+      if (cluster) {
+        // The services that hold the state in memory: their supervisors start them again.
+        cluster.services.history.kill('SIGKILL');
+        cluster.services.frontend.kill('SIGKILL');
+        await sleep(1_500);
+        await waitForTemporal(cluster.endpoint);
+        return;
+      }
+      if (temporal?.pid) process.kill(temporal.pid, 'SIGKILL');
       await sleep(1_500);
       temporal = await startTemporalDevServer(temporalOpts);
     },
@@ -132,7 +169,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     },
     async stop() {
       for (const c of [...children].reverse()) await c.stop();
-      await temporal.stop();
+      await (cluster ?? temporal)?.stop();
       await pg.stop().catch(() => undefined);
       fs.closeSync(processLog);
       if (o.keepDir || process.env.BENCH_KEEP === '1') log(`data and logs kept in ${dataDir}`);

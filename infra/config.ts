@@ -83,6 +83,8 @@ const envSchema = z.object({
    * modules); 100 covers the cases being worked on at once and keeps RSS flat however many wait.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
+  /** host:port where a worker serves the SDK's Prometheus metrics at /metrics (e.g. 127.0.0.1:9464); unset = none. */
+  WORKER_METRICS_ADDRESS: z.string().min(1).optional(),
   /** V8 old-space limit of the worker process (MB): without one V8 collects lazily and RSS grows. */
   WORKER_MAX_HEAP_MB: z.coerce.number().int().min(128).default(512),
   /**
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: e.LOG_LEVEL,
     schedulesPaused: e.SCHEDULES_PAUSED === '1',
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },
+    workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
     local: {
       pgPort: e.LOCAL_PG_PORT,
       temporalPort: e.LOCAL_TEMPORAL_PORT,

@@ -1,5 +1,6 @@
 // The worker process: wires the workflow bundle and the activities to the task queue. Nothing else.
 import { Client, Connection } from '@temporalio/client';
+import { Runtime } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
@@ -13,6 +14,9 @@ import { temporalTls } from '../infra/temporalTls';
 runMain('worker', async () => {
   const config = loadConfig();
   if (!config.databaseUrl || !config.temporalAddress) throw new Error('worker needs DATABASE_URL and TEMPORAL_ADDRESS');
+  // The SDK's own Prometheus metrics (workflow and activity task latencies, schedule-to-start =
+  // the task queue's backlog, sticky cache, slots), before any connection exists.
+  if (config.workerMetricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: config.workerMetricsAddress } } } });
   const sql = connect(config.databaseUrl);
   await migrate(sql);
   const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production, { refuseUnencrypted: true }));

@@ -147,6 +147,8 @@ describe('real answers match the documented schemas', () => {
 
   test('each operation, as the accounts that use it', async () => {
     await check(null, 'GET /health', '/health');
+    await check(null, 'GET /health/ready', '/health/ready');
+    await check(null, 'GET /health/live', '/health/live');
     await check(null, 'GET /api/openapi.json', '/api/openapi.json');
     const { cookie } = await cookieSession('tksk1');
     await check(null, 'POST /api/auth/login', '/api/auth/login', { username: 'tksk1', password: 'demo' });

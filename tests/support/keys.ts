@@ -14,3 +14,6 @@ export const testDataConverter = () => dataConverter(testCodec());
 export const TEST_SEAL_KEY_ID = 'test-seal-1';
 export const TEST_SEAL_KEYS = `${TEST_SEAL_KEY_ID}:${Buffer.from('kesos-flow test seal key 00000001').toString('base64')}`;
 export const testSealConfig = () => sealConfigFromEnv({ SEAL_KEYS: TEST_SEAL_KEYS, SEAL_KEY_ID: TEST_SEAL_KEY_ID }, '/nonexistent', true);
+
+/** The bearer token of the test stack's GET /metrics. */
+export const TEST_METRICS_TOKEN = 'kesos-flow-test-metrics-token';

@@ -12,22 +12,4 @@ export function freePort(): Promise<number> {
   });
 }
 
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
-/** A port such that it and the `count - 1` after it are free right now (a cluster's services, API replicas). */
-export async function freePortBlock(count: number): Promise<number> {
-  for (let tries = 0; tries < 200; tries++) {
-    // Below 32768: the Temporal cluster's membership ports are a smallint column.
-    const base = 20_000 + Math.floor(Math.random() * 12_000);
-    let free = true;
-    for (let p = base; p < base + count && free; p++) free = await isFree(p);
-    if (free) return base;
-  }
-  throw new Error(`no ${count} consecutive free ports found`);
-}
+export { freePortBlock } from '../../infra/ports';

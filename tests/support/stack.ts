@@ -16,6 +16,8 @@ export interface TestStack {
   /** The application's role, as the API and the worker connect. */
   appDatabaseUrl: string;
   temporalAddress: string;
+  /** The worker's SDK metrics (Prometheus), where the stack runs one worker. */
+  workerMetricsUrl?: string;
   /** Mutual TLS to Temporal (LOCAL_TEMPORAL=cluster): the stack's client certificate. */
   temporalTlsFiles?: TemporalTlsFiles;
   /** The bundled payment simulator (its requests need paymentsToken()). */

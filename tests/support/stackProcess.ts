@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_PASSWORD_SECRET, SUPERUSER_PASSWORD_SECRET } from '../../infra/embeddedPostgres';
-import { TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS, TEST_SEAL_KEY_ID, TEST_SEAL_KEYS } from './keys';
+import { TEST_METRICS_TOKEN, TEST_PAYLOAD_KEY_ID, TEST_PAYLOAD_KEYS, TEST_SEAL_KEY_ID, TEST_SEAL_KEYS } from './keys';
 import { freePort, freePortBlock } from './ports';
 import type { TemporalTlsFiles } from '../../infra/temporalTls';
 
@@ -13,6 +13,7 @@ export interface StackPorts {
   pg: number;
   temporal: number;
   payments: number;
+  workerMetrics: number;
 }
 
 export interface StackProcess {
@@ -26,6 +27,8 @@ export interface StackProcess {
     temporalAddress: string;
     temporalTlsFiles?: TemporalTlsFiles;
     paymentsUrl?: string;
+    /** A worker's SDK metrics (not on the cluster, where two workers run). */
+    workerMetricsUrl?: string;
   };
 }
 
@@ -60,6 +63,7 @@ export async function allocatePorts(): Promise<StackPorts> {
     pg: await freePort(),
     temporal: CLUSTER_MODE ? await freePortBlock(14) : await freePort(),
     payments: await freePort(),
+    workerMetrics: await freePort(),
   };
 }
 
@@ -88,7 +92,11 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     PAYLOAD_KEY_ID: TEST_PAYLOAD_KEY_ID,
     SEAL_KEYS: TEST_SEAL_KEYS,
     SEAL_KEY_ID: TEST_SEAL_KEY_ID,
-    ...(CLUSTER_MODE ? { LOCAL_TEMPORAL: 'cluster', LOCAL_WORKERS: '2', LOCAL_API_REPLICAS: '2' } : {}),
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
+    // One worker's SDK metrics (two workers would both want the port).
+    ...(CLUSTER_MODE
+      ? { LOCAL_TEMPORAL: 'cluster', LOCAL_WORKERS: '2', LOCAL_API_REPLICAS: '2' }
+      : { WORKER_METRICS_ADDRESS: `127.0.0.1:${ports.workerMetrics}` }),
   };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
@@ -126,6 +134,7 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
       appDatabaseUrl: withPassword(line.databaseUrl, dataDir, APP_PASSWORD_SECRET),
       temporalAddress: line.temporalAddress,
       temporalTlsFiles: line.temporalTlsFiles,
+      workerMetricsUrl: CLUSTER_MODE ? undefined : `http://127.0.0.1:${ports.workerMetrics}/metrics`,
       paymentsUrl: line.paymentsUrl,
     },
   };
