@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { isoDateTimeSchema } from './primitives';
 
+/** Why GET /api/audit/verify says the chain is broken at a row (the portal words each one). */
+export const CHAIN_BREAK_REASONS = ['prev_hash', 'hash', 'anchor_hash', 'anchor_rows', 'anchor_missing'] as const;
+
 export const auditAnchorSchema = z.object({
   /** The seq of the chain's last row when anchored (bigint, as a string). */
   seq: z.string().regex(/^\d+$/),

@@ -193,6 +193,8 @@ export interface ChainVerification {
   firstBroken?: { seq: string; reason: string };
   /** The reasons and notes kept beside the chain, against their chained digests. */
   texts?: { ok: boolean; rows: number; firstBroken?: { eventKey: string; field: string } };
+  /** The chain heads anchored in Temporal that were compared. */
+  anchors?: { checked: number; latestAt: string | null; ok: boolean };
   verifiedAt: string;
 }
 

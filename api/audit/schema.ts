@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditAnchorSchema as anchorSchema } from '../../domain/audit';
 import { isoDateTimeSchema } from '../../domain/primitives';
 import { listQuerySchema } from '../list';
+import { CHAIN_BREAK_REASONS } from '../../domain/audit';
 
 export const auditListQuerySchema = listQuerySchema(['seq', 'at'] as const, {
   caseId: z.uuid().optional(),
@@ -60,7 +61,7 @@ export const chainVerificationSchema = z
     firstBroken: z
       .object({
         seq: z.string(),
-        reason: z.enum(['prev_hash', 'hash', 'anchor_hash', 'anchor_rows', 'anchor_missing']),
+        reason: z.enum(CHAIN_BREAK_REASONS),
         anchor: auditAnchorSchema.optional(),
       })
       .optional(),

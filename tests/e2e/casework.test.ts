@@ -338,3 +338,22 @@ test('the overdue board lists a late task with its "Terlambat" badge', async () 
   await row.first().getByText('Terlambat').waitFor({ timeout: 10_000 });
   await shot(supervisor, 'overdue-board-late');
 });
+
+test('registering a person who has an open case in another category says so, naming the category', async () => {
+  const nik = freshNik();
+  const first = await call('POST', '/api/cases', {
+    token: await login('tksk1'),
+    body: registration({ pmksCode: 'FM', beneficiary: { ...registration().beneficiary, nik } }),
+  });
+  expect(first.status).toBe(201);
+  await fillRegistration(tksk, {
+    nik,
+    name: uniqueName('Warsini'),
+    address: 'Jl. Kartini 3',
+    desaCode: '33.73.01.1001',
+    summary: 'Lansia tinggal sendiri, juga tercatat sebagai fakir miskin.',
+  });
+  await tksk.getByRole('button', { name: 'Simpan' }).click();
+  await tksk.getByText('Kasus tercatat. Perhatian: orang ini juga punya kasus terbuka di kategori Fakir Miskin.').waitFor();
+  await tksk.waitForURL(/#\/cases\/[0-9a-f-]{36}\/show/, { timeout: 30_000 });
+});

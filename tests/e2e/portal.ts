@@ -211,10 +211,13 @@ export async function apiCase(username: string, caseId: string): Promise<any> {
 /** A beneficiary name unique to this run, so lists shared with other tests can be searched. */
 export const uniqueName = (first: string) => `${first} ${Array.from({ length: 5 }, () => 'ABCDEFGHIJKLMNOPRSTUW'[Math.floor(Math.random() * 21)]).join('')}`;
 
-/** Opens Registrasi kasus from the menu and fills it for an older woman (LUT) with a fresh NIK; saving is the caller's. */
-export async function fillRegistration(page: Page, r: { name: string; address: string; desaCode: string; summary: string; consentGivenBy?: string }) {
+/** Opens Registrasi kasus from the menu and fills it for an older woman (LUT), by default with a fresh NIK; saving is the caller's. */
+export async function fillRegistration(
+  page: Page,
+  r: { name: string; address: string; desaCode: string; summary: string; consentGivenBy?: string; nik?: string },
+) {
   await page.getByRole('menuitem', { name: 'Registrasi kasus' }).click();
-  await page.getByLabel(/^NIK/).fill(freshNik());
+  await page.getByLabel(/^NIK/).fill(r.nik ?? freshNik());
   await page.getByLabel(/Nama penerima manfaat/).fill(r.name);
   await page.getByLabel(/Tanggal lahir/).fill('1962-08-17');
   await page.getByLabel('Perempuan').check();

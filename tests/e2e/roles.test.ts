@@ -82,6 +82,11 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
   await result.waitFor({ timeout: 30_000 });
   expect(await result.getAttribute('data-ok')).toBe('true');
   await result.getByText(/Rantai audit utuh/).waitFor();
+  // In words, with the anchors kept in Temporal (or that there are none yet: the Schedule is paused in tests).
+  await result
+    .getByTestId('chain-anchors')
+    .getByText(/jangkar di Temporal/)
+    .waitFor();
   await shot(page, 'audit-log', { doc: true });
 
   // CSV of the current filter (this case's rows only), downloaded with the bearer token.

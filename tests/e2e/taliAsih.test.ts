@@ -126,7 +126,8 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   // 4. Reconciliation of the period: approved = paid + pending, the budget agrees.
   await page.getByRole('menuitem', { name: 'Rekonsiliasi' }).click();
   await page.getByTestId('reconciliation-period').fill(PERIOD);
-  const rec = page.getByTestId('reconciliation-row').filter({ hasText: '33' });
+  // The row of this period: the current month's may still be on screen until the new query answers.
+  const rec = page.locator(`[data-testid="reconciliation-row"][data-period="${PERIOD}"]`).filter({ hasText: '33' });
   await rec.waitFor();
   expect(await rec.getAttribute('data-balanced')).toBe('true');
   expect(await rec.getAttribute('data-budget-ok')).toBe('true');

@@ -3,6 +3,7 @@
 // key in the UI), so a value added to domain without words fails here.
 import english from '../../admin/src/i18n/en';
 import { PRIVILEGED_KINDS, PRIVILEGED_STATUSES } from '../../domain/access';
+import { CHAIN_BREAK_REASONS } from '../../domain/audit';
 import indonesian from '../../admin/src/i18n/id';
 import { CASE_CLOSED_REASONS, CASE_STATUSES, CONSENT_BASES, SEXES } from '../../domain/case';
 import { INTERVENTIONS } from '../../domain/interventions';
@@ -35,6 +36,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.interventions.done': INTERVENTIONS,
   'kesos.privileged.kind': PRIVILEGED_KINDS,
   'kesos.privileged.status': PRIVILEGED_STATUSES,
+  'kesos.audit.broken_reason': CHAIN_BREAK_REASONS,
 };
 
 const lookup = (messages: object, key: string): unknown =>

@@ -47,7 +47,14 @@ const VerificationResult = ({ result }: { result: ChainVerification | null }) =>
   if (!result) return null;
   return result.ok ? (
     <Alert severity="success" data-testid="chain-result" data-ok="true" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>
-      {translate('kesos.audit.chain_ok', { rows: result.rows, at: formatDateTime(result.verifiedAt) })}
+      {translate('kesos.audit.chain_ok', { rows: result.rows, at: formatDateTime(result.verifiedAt) })}{' '}
+      {result.anchors && (
+        <span data-testid="chain-anchors">
+          {result.anchors.latestAt
+            ? translate('kesos.audit.anchors', { checked: result.anchors.checked, at: formatDateTime(result.anchors.latestAt) })
+            : translate('kesos.audit.anchors_none')}
+        </span>
+      )}
     </Alert>
   ) : !result.firstBroken && result.texts?.firstBroken ? (
     <Alert severity="error" data-testid="chain-result" data-ok="false" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }}>

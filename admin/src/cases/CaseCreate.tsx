@@ -11,7 +11,10 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
+  useNotify,
+  useRedirect,
   useTranslate,
+  type Identifier,
 } from 'react-admin';
 import { CONSENT_BASES, SEXES } from '../../../domain/case';
 import { isChildCategory } from '../../../domain/pmks';
@@ -46,11 +49,29 @@ const Section = ({ label }: { label: string }) => {
   );
 };
 
+/** After saving: the case page, and a warning when the person has open cases in other PMKS categories. */
+function useRegistered() {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const translate = useTranslate();
+  return (data: { id: Identifier; warnings?: { code: string; pmksCode?: string }[] }) => {
+    const others = (data.warnings ?? []).filter((w) => w.code === 'open_case_other_category');
+    if (others.length) {
+      const categories = others.map((w) => (w.pmksCode ? translate(`kesos.pmks.${w.pmksCode}`, { _: w.pmksCode }) : '?')).join(', ');
+      notify('kesos.cases.warning_open_other', { type: 'warning', messageArgs: { categories }, autoHideDuration: 15_000 });
+    } else {
+      notify('ra.notification.created', { type: 'info', messageArgs: { smart_count: 1 } });
+    }
+    redirect('show', 'cases', data.id);
+  };
+}
+
 export const CaseCreate = () => {
   const translate = useTranslate();
   const pmksChoices = usePmksChoices();
+  const onSuccess = useRegistered();
   return (
-    <Create title="kesos.cases.register" redirect="show" transform={(data) => compact(data) as typeof data}>
+    <Create title="kesos.cases.register" mutationOptions={{ onSuccess }} transform={(data) => compact(data) as typeof data}>
       <SimpleForm sx={{ maxWidth: 720 }}>
         <Section label="kesos.cases.section.beneficiary" />
         <TextInput source="beneficiary.nik" validate={validateNik} helperText="kesos.cases.helper.nik" inputMode="numeric" fullWidth />

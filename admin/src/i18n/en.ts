@@ -150,7 +150,12 @@ const appMessages = {
       broken_reason: {
         prev_hash: 'the link to the previous row does not match',
         hash: 'the row does not match its hash',
+        anchor_hash: 'the row differs from the anchor kept in Temporal: the chain was rewritten',
+        anchor_rows: 'the number of rows up to the anchor differs: rows were deleted or inserted',
+        anchor_missing: 'the row anchored in Temporal no longer exists',
       },
+      anchors: '%{checked} anchors kept in Temporal match; the latest taken %{at}.',
+      anchors_none: 'No anchors in Temporal yet (taken every 10 minutes).',
       empty: 'No audit records in your region yet.',
     },
     dashboard: {
@@ -431,6 +436,7 @@ const appMessages = {
     pmks: Object.fromEntries(PMKS_CATEGORIES.map((c) => [c.code, c.nameEn])),
     cases: {
       register: 'Register a case',
+      warning_open_other: 'Case registered. Note: this person also has an open case in %{categories}.',
       section: {
         case: 'Case',
         beneficiary: 'Beneficiary',

@@ -362,7 +362,12 @@ const indonesianMessages: TranslationMessages = {
       broken_reason: {
         prev_hash: 'tautan ke baris sebelumnya tidak cocok',
         hash: 'isi baris tidak sesuai hash-nya',
+        anchor_hash: 'hash baris berbeda dari jangkar yang disimpan di Temporal: rantai ditulis ulang',
+        anchor_rows: 'jumlah baris sampai jangkar berbeda: ada baris yang dihapus atau disisipkan',
+        anchor_missing: 'baris yang dijangkarkan di Temporal sudah tidak ada',
       },
+      anchors: '%{checked} jangkar di Temporal cocok; terakhir diambil %{at}.',
+      anchors_none: 'Belum ada jangkar di Temporal (diambil tiap 10 menit).',
       empty: 'Belum ada catatan audit di wilayah Anda.',
     },
     dashboard: {
@@ -643,6 +648,7 @@ const indonesianMessages: TranslationMessages = {
     pmks: Object.fromEntries(PMKS_CATEGORIES.map((c) => [c.code, c.nameId])),
     cases: {
       register: 'Registrasi kasus',
+      warning_open_other: 'Kasus tercatat. Perhatian: orang ini juga punya kasus terbuka di kategori %{categories}.',
       section: {
         case: 'Kasus',
         beneficiary: 'Penerima manfaat',

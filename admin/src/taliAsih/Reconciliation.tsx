@@ -52,11 +52,13 @@ const Verdict = ({ ok, okLabel, badLabel, difference }: { ok: boolean; okLabel: 
   );
 };
 
-const Row = ({ row }: { row: ReconciliationRow }) => {
+/** One provinsi's figures for `period` (which the row carries: a screen shows one period at a time). */
+const Row = ({ row, period }: { row: ReconciliationRow; period: string }) => {
   const budgetPaid = row.budget?.paid ?? 0;
   return (
     <TableRow
       data-testid="reconciliation-row"
+      data-period={period}
       data-balanced={String(row.balanced)}
       data-budget-ok={String(row.budgetMatchesPayments)}
       sx={row.balanced && row.budgetMatchesPayments ? undefined : { bgcolor: (t) => alpha(t.palette.error.main, 0.08) }}
@@ -143,7 +145,7 @@ export const Reconciliation = () => {
                 </TableHead>
                 <TableBody>
                   {data.map((row) => (
-                    <Row key={row.provinsiCode} row={row} />
+                    <Row key={row.provinsiCode} row={row} period={period} />
                   ))}
                 </TableBody>
               </Table>
