@@ -27,8 +27,12 @@ const auditRead = (action: string, filter: AuditListFilter | undefined, rows?: n
   details: { filter: filter ?? {}, rows },
 });
 
-/** How long verification waits for the anchors workflow to answer (a worker must be up). */
-const ANCHORS_READ_MS = 10_000;
+/**
+ * How long verification waits for the anchors workflow to answer (a worker must be up). Longer
+ * than the sticky queue's 10 s timeout: when the worker holding the workflow has just died, the
+ * query waits that long before another worker takes it (found on the cluster, after a worker kill).
+ */
+const ANCHORS_READ_MS = 25_000;
 
 /** The anchors kesos-audit-anchors keeps (none before the first anchoring); 503 when Temporal does not answer. */
 async function chainAnchors(temporal: Client): Promise<AuditAnchor[]> {
