@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
-import { loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
+import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
   bulkConfirmBodySchema,
   bulkIdParamsSchema,
@@ -235,6 +235,15 @@ export function buildOpenApi() {
     headers: sessionCookieHeadersSchema,
     cookies: sessionCookieSchema,
     responses: { 204: { description: 'revoked (also when there was no session)' }, ...problems(403) },
+  });
+  route({
+    method: 'post',
+    path: '/api/auth/password',
+    summary:
+      "Change the signed-in user's own password (throttled like sign-in; audited). The only call, besides sign-in, refresh, logout and /api/me, left to an account with `mustChangePassword` (others answer 403 of type …/password-change-required)",
+    tags: ['auth'],
+    body: { schema: changePasswordBodySchema, account: 'tksk1' },
+    responses: { 204: { description: 'changed; the account may use the API again' }, ...problems(400, 401, 403, 413, 415, 422, 429) },
   });
   route({ method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], responses: { 200: json(userSchema, 'the user'), ...problems(401) } });
 

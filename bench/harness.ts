@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { APP_ROLE } from '../db/roles';
 import { APP_PASSWORD_SECRET, startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
+import { startLoadBalancer } from '../infra/loadBalancer';
 import { freePortBlock } from '../infra/ports';
 import { localSecret } from '../infra/secrets';
 import { prepareDatabase, Supervised, waitForHealth, workerProcess } from '../infra/stack';
@@ -61,7 +62,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function startBenchStack(log: (l: string) => void, o: BenchStackOptions = {}): Promise<BenchStack> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kesos-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const ports = { api: await freePort(), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
+  const ports = { api: await freePortBlock(3), pg: await freePort(), temporal: await freePort(), payments: await freePort() };
   // Synchronous writes: lines from children stopping late can never race the folder's removal.
   const processLog = fs.openSync(path.join(dataDir, 'processes.log'), 'a');
   const write = (l: string) => {
@@ -117,7 +118,9 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     ...o.extraEnv,
   };
   const worker = workerProcess(env, write);
-  const api = new Supervised('api', 'api/main.ts', env, write);
+  // On the cluster: two API replicas on the ports after the proxy's, behind a round-robin proxy.
+  const apiPorts = onCluster ? [ports.api + 1, ports.api + 2] : [ports.api];
+  const [api, ...otherApis] = apiPorts.map((port, i) => new Supervised(i ? `api-${i + 1}` : 'api', 'api/main.ts', { ...env, PORT: String(port) }, write));
   const children = [
     ...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []),
     ...(o.baselineWorker ? [new Supervised('baseline-worker', 'bench/baseline/worker.ts', env, write)] : []),
@@ -125,11 +128,21 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     ...(onCluster ? [workerProcess(env, write, 'worker-2')] : []),
     worker,
     api,
+    ...otherApis,
   ];
   for (const c of children) c.start();
+  for (const port of apiPorts) await waitForHealth(`http://127.0.0.1:${port}`, 120_000);
+  const balancer = onCluster
+    ? await startLoadBalancer(
+        '127.0.0.1',
+        ports.api,
+        apiPorts.map((port) => ({ host: '127.0.0.1', port })),
+      )
+    : undefined;
   const baseUrl = `http://127.0.0.1:${ports.api}`;
-  await waitForHealth(baseUrl, 120_000);
-  log(`stack up: ${baseUrl} on ${onCluster ? 'the Temporal cluster (4 services, mutual TLS), 2 workers' : 'the Temporal dev server'}, data in ${dataDir}`);
+  log(
+    `stack up: ${baseUrl} on ${onCluster ? 'the Temporal cluster (4 services, mutual TLS), 2 workers, 2 APIs behind a proxy' : 'the Temporal dev server'}, data in ${dataDir}`,
+  );
   return {
     dataDir,
     baseUrl,
@@ -168,6 +181,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
       }
     },
     async stop() {
+      await balancer?.close();
       for (const c of [...children].reverse()) await c.stop();
       await (cluster ?? temporal)?.stop();
       await pg.stop().catch(() => undefined);

@@ -3,7 +3,8 @@
 //   1. PostgreSQL, as the schema's owner (DATABASE_ADMIN_URL): migrations, the least-privilege
 //      role kesos_app (its password from DATABASE_URL), the reference regions; never demo data.
 //   2. The first admin, only while there is no admin at all: BOOTSTRAP_ADMIN_USERNAME (default
-//      `admin`) with BOOTSTRAP_ADMIN_PASSWORD, or a generated password printed once here.
+//      `admin`) with BOOTSTRAP_ADMIN_PASSWORD, or a generated password printed once here; it must
+//      choose its own password at its first sign-in (nothing else works until then).
 //   3. Temporal (TEMPORAL_ADDRESS, with TEMPORAL_TLS_* for mutual TLS): the namespace with its
 //      retention, and kesos-flow's search attributes with their types.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -27,10 +28,10 @@ async function firstAdmin(adminUrl: string, env: NodeJS.ProcessEnv): Promise<voi
     if (given !== undefined && given.length < 12) throw new Error('BOOTSTRAP_ADMIN_PASSWORD must have at least 12 characters');
     const password = given ?? randomBytes(18).toString('base64url');
     await sql`
-      INSERT INTO users (id, username, display_name, role, region_code, password_hash)
-      VALUES (${`usr_${randomUUID()}`}, ${username}, ${env.BOOTSTRAP_ADMIN_DISPLAY_NAME || 'Administrator Sistem'}, 'admin', NULL, ${await hashPassword(password)})`;
-    log(`created the first admin "${username}"`);
-    if (!given) log(`its password (shown once, write it down and change it): ${password}`);
+      INSERT INTO users (id, username, display_name, role, region_code, password_hash, must_change_password)
+      VALUES (${`usr_${randomUUID()}`}, ${username}, ${env.BOOTSTRAP_ADMIN_DISPLAY_NAME || 'Administrator Sistem'}, 'admin', NULL, ${await hashPassword(password)}, true)`;
+    log(`created the first admin "${username}": its first sign-in asks for a new password`);
+    if (!given) log(`its password (shown once, write it down): ${password}`);
   } finally {
     await sql.end({ timeout: 5 });
   }

@@ -40,6 +40,10 @@ export async function startLoadBalancer(bindAddress: string, port: number, backe
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://${bindAddress.includes(':') ? `[${bindAddress}]` : bindAddress}:${bound}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive connections would hold close() for seconds
+      }),
   };
 }

@@ -1,7 +1,9 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import AuditIcon from '@mui/icons-material/Policy';
+import { ChangePassword } from './account/ChangePassword';
 import { AuditList } from './audit/AuditList';
+import { CHANGE_PASSWORD_PATH } from './session';
 import { authProvider } from './authProvider';
 import cases from './cases';
 import { Dashboard } from './dashboard/Dashboard';
@@ -41,6 +43,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/overdue" element={<OverdueList />} />
       <Route path="/reconciliation" element={<Reconciliation />} />
+      <Route path={CHANGE_PASSWORD_PATH} element={<ChangePassword />} />
     </CustomRoutes>
     {(role: string | null) => (
       <>

@@ -1,5 +1,18 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, CSRF_HEADERS, getFreshToken, getUser, mayHaveServerSession, saveSession, signedOutUrl, type SessionResponse } from './session';
+import {
+  CHANGE_PASSWORD_PATH,
+  clearSession,
+  CSRF_HEADERS,
+  getFreshToken,
+  getUser,
+  mayHaveServerSession,
+  saveSession,
+  signedOutUrl,
+  type SessionResponse,
+} from './session';
+
+/** The API's problem type for a call refused until the password is changed (api/auth/routes.ts). */
+const PASSWORD_CHANGE_REQUIRED = 'https://kesos-flow.dev/problems/password-change-required';
 
 /** The user once the session is known: after a reload that takes the one refresh of the cookie. */
 const sessionUser = async () => getUser() ?? ((await getFreshToken()) ? getUser() : null);
@@ -18,6 +31,8 @@ export const authProvider: AuthProvider = {
       throw new Error(response.status === 401 ? 'ra.auth.sign_in_error' : (body?.detail ?? response.statusText));
     }
     saveSession(body);
+    // A password someone else chose: the form to choose one's own comes first.
+    if (body.mustChangePassword) return { redirectTo: CHANGE_PASSWORD_PATH };
   },
 
   /** Revokes the login (and clears the cookie), then reloads into the login form (signedOutUrl). */
@@ -34,9 +49,14 @@ export const authProvider: AuthProvider = {
     if (!(await getFreshToken())) throw new Error('ra.auth.auth_check_error');
   },
 
-  async checkError(error: { status?: number }) {
+  async checkError(error: { status?: number; body?: { type?: string } }) {
     // react-admin logs out next, which revokes the login and clears the session.
     if (error?.status === 401) throw new Error('ra.notification.logged_out');
+    // Still signed in, but nothing works before the password is changed: to its form (an object
+    // with redirectTo and logoutUser: false is how react-admin redirects without signing out).
+    if (error?.status === 403 && error.body?.type === PASSWORD_CHANGE_REQUIRED) {
+      throw { redirectTo: CHANGE_PASSWORD_PATH, logoutUser: false, message: false };
+    }
     // 403 and the rest are shown as ordinary errors without ending the session.
   },
 

@@ -229,6 +229,9 @@ export const dataProvider = {
     })),
 
   /** GET /api/audit/verify */
+  /** POST /api/auth/password — the signed-in user's own password. */
+  changePassword: (currentPassword: string, newPassword: string) => post('/api/auth/password', { currentPassword, newPassword }).then(() => ({ data: null })),
+
   verifyAudit: () => httpClient('/api/audit/verify').then(({ json }) => ({ data: json as ChainVerification })),
 
   /** GET /api/reports/summary */

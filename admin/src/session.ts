@@ -16,7 +16,18 @@ export interface SessionResponse {
   token: string;
   expiresIn: number;
   user: SessionUser;
+  /** Someone else chose this password: nothing but the password form works until it is changed. */
+  mustChangePassword?: boolean;
 }
+
+/** The route of the password form (admin/src/account/ChangePassword.tsx). */
+export const CHANGE_PASSWORD_PATH = '/ganti-kata-sandi';
+let mustChange = false;
+/** Whether this session must choose its own password first. */
+export const mustChangePassword = () => mustChange;
+export const passwordChanged = () => {
+  mustChange = false;
+};
 
 /** Sent with refresh and logout: the API refuses them without it (CSRF protection). */
 export const CSRF_HEADERS = { 'X-Requested-With': 'fetch' };
@@ -27,6 +38,7 @@ let cookie: 'unknown' | 'live' | 'gone' = 'unknown';
 
 export function saveSession(body: SessionResponse): void {
   session = { token: body.token, expiresAt: Date.now() + body.expiresIn * 1000, user: body.user };
+  mustChange = body.mustChangePassword === true;
   cookie = 'live';
 }
 

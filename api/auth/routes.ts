@@ -1,11 +1,12 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Sql } from '../../db';
-import { verifyPassword } from '../../db/password';
+import { hashPassword, verifyPassword } from '../../db/password';
 import type { Actor } from '../../domain/roles';
 import { actorOf, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 import { issueRefreshToken, REFRESH_TOKEN_DAYS, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
-import { loginBodySchema } from './schema';
+import { appendRequestEvent } from '../requestAudit';
+import { changePasswordBodySchema, loginBodySchema } from './schema';
 import { attemptSucceeded, countAttempt, type ThrottleLimits } from './throttle';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken } from './tokens';
 
@@ -17,7 +18,14 @@ export interface UserRow {
   regionCode: string | null;
   passwordHash: string;
   disabled: boolean;
+  mustChangePassword: boolean;
 }
+
+/** The problem type of a call refused until the password is changed (the portal opens its form on it). */
+export const PASSWORD_CHANGE_REQUIRED = 'https://kesos-flow.dev/problems/password-change-required';
+
+/** What an account that must change its password may still call (paths below /api). */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/auth/password', '/auth/logout', '/auth/refresh', '/auth/login', '/me']);
 
 export const publicUser = (u: UserRow) => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionCode: u.regionCode });
 
@@ -31,6 +39,9 @@ export function authenticate(sql: Sql, secret: string): RequestHandler {
     if (!userId) throw new HttpProblem(401, 'the access token is invalid or expired; refresh it or sign in again');
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${userId}`;
     if (!user || user.disabled) throw new HttpProblem(401, 'the account is disabled or no longer exists');
+    if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(req.path)) {
+      throw new HttpProblem(403, 'change your password first (POST /api/auth/password): it was chosen by someone else', { type: PASSWORD_CHANGE_REQUIRED });
+    }
     res.locals.actor = { id: user.id, username: user.username, role: user.role, regionCode: user.regionCode } satisfies Actor;
     res.locals.user = publicUser(user);
     next();
@@ -87,7 +98,7 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
   const startSession = (req: Request, res: Response, user: UserRow, refreshToken: string) => {
     res.cookie(REFRESH_COOKIE, refreshToken, { ...cookieOptions(req), maxAge: REFRESH_TOKEN_DAYS * 24 * 3600 * 1000 });
     res.setHeader('Cache-Control', 'no-store');
-    res.json({ token: signAccessToken(secret, user.id), expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user) });
+    res.json({ token: signAccessToken(secret, user.id), expiresIn: ACCESS_TOKEN_SECONDS, user: publicUser(user), mustChangePassword: user.mustChangePassword });
   };
   const endSession = (req: Request, res: Response) => res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
 
@@ -126,6 +137,29 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
       throw new HttpProblem(401, 'the account is disabled or no longer exists');
     }
     startSession(req, res, user, rotated.token);
+  });
+
+  /** The signed-in user's own password; the only call left to an account that must change it. */
+  router.post('/auth/password', async (req, res) => {
+    const actor = actorOf(res);
+    const body = parseInput('body', changePasswordBodySchema, req.body);
+    // Throttled like a sign-in, on counters of its own (failures here do not lock anyone out of
+    // signing in): a stolen access token must not become a password oracle.
+    const keys = { account: `password-change:${actor.id}`, address: `password-change-ip:${req.ip}` };
+    const wait = await countAttempt(sql, keys, limits);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new HttpProblem(429, `too many failed attempts; try again in ${wait} seconds`);
+    }
+    const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${actor.id}`;
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) throw new HttpProblem(403, 'the current password is wrong');
+    await attemptSucceeded(sql, keys);
+    const passwordHash = await hashPassword(body.newPassword);
+    await sql.begin(async (tx) => {
+      await tx`UPDATE users SET password_hash = ${passwordHash}, must_change_password = false WHERE id = ${actor.id}`;
+      await appendRequestEvent(tx, res, { key: 'password', action: 'user.password_changed', entityType: 'user', entityId: actor.id, details: {} });
+    });
+    res.status(204).end();
   });
 
   router.post('/auth/logout', async (req, res) => {

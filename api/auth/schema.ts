@@ -38,5 +38,16 @@ export const loginResponseSchema = z
     /** Seconds until the access token expires. */
     expiresIn: z.number().int(),
     user: userSchema,
+    /** true: someone else chose this password (the first admin); every call but POST /api/auth/password is refused until it is changed. */
+    mustChangePassword: z.boolean(),
   })
   .meta({ id: 'LoginResponse' });
+
+export const changePasswordBodySchema = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(256),
+    /** At least 12 characters, and not the current one. */
+    newPassword: z.string().min(12).max(256),
+  })
+  .refine((b) => b.newPassword !== b.currentPassword, { path: ['newPassword'], message: 'the new password must differ from the current one' })
+  .meta({ id: 'ChangePasswordRequest', example: { currentPassword: 'kata-sandi-lama', newPassword: 'kata-sandi-baru-yang-panjang' } });

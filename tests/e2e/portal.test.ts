@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { call, login, registration, stack } from '../support/stack';
+import { call, db, login, registration, signedInTksk, stack } from '../support/stack';
 
 let browser: Browser;
 const shots = path.join(__dirname, '..', 'artifacts', 'screenshots');
@@ -47,6 +47,39 @@ test('a wrong password is refused with a message', async () => {
   await page.getByText(/Gagal masuk/).waitFor({ timeout: 15_000 });
   expect(page.url()).toMatch(/login/);
   await page.close();
+});
+
+test('an account whose password someone else chose must choose its own first, then works as usual', async () => {
+  const { id, username } = await signedInTksk('33.73.01');
+  const sql = db();
+  try {
+    await sql`UPDATE users SET must_change_password = true WHERE id = ${id}`;
+  } finally {
+    await sql.end();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${stack().apiUrl}/admin/`);
+  await page.getByLabel(/Nama pengguna/).fill(username);
+  await page.getByLabel(/Kata sandi/).fill('sandi-cukup-panjang');
+  await page.getByRole('button', { name: /Masuk/ }).click();
+  const form = page.getByTestId('change-password');
+  await form.waitFor({ timeout: 30_000 });
+  await form.getByText(/dibuat oleh orang lain/).waitFor();
+  // Elsewhere in the portal it is sent back here (the API refuses everything else).
+  await page.goto(`${stack().apiUrl}/admin/#/tasks`);
+  await form.waitFor({ timeout: 30_000 });
+  await page.getByLabel('Kata sandi sekarang', { exact: false }).fill('salah-sekali');
+  await page.getByLabel(/^Kata sandi baru/).fill('sandi-pilihan-sendiri-01');
+  await page.getByLabel(/^Ulangi kata sandi baru/).fill('sandi-pilihan-sendiri-01');
+  await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+  await form.getByText('Kata sandi sekarang salah').waitFor();
+  await page.getByLabel('Kata sandi sekarang', { exact: false }).fill('sandi-cukup-panjang');
+  await page.getByRole('button', { name: 'Simpan kata sandi' }).click();
+  await page.getByText('Kata sandi diganti').waitFor();
+  await page.getByTestId('dashboard').waitFor({ timeout: 30_000 });
+  expect((await call('POST', '/api/auth/login', { body: { username, password: 'sandi-pilihan-sendiri-01' } })).body.mustChangePassword).toBe(false);
+  await context.close();
 });
 
 describe('the session in the browser', () => {

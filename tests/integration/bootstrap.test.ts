@@ -43,14 +43,15 @@ test('an empty database and namespace become a usable first sign-in; running it 
 
   const first = bootstrap(env);
   expect(first.status).toBe(0);
-  const password = /its password \(shown once[^)]*\): (\S+)/.exec(first.out)?.[1];
+  const password = /its password \(shown once, write it down\): (\S+)/.exec(first.out)?.[1];
   expect(password).toBeDefined();
   expect(first.out).toContain(`Temporal namespace ${namespace}: created`);
 
   const target = connect(url.toString(), { max: 1 });
   try {
-    const users = await target<{ username: string; role: string; passwordHash: string }[]>`SELECT username, role, password_hash FROM users`;
-    expect(users.map((u) => [u.username, u.role])).toEqual([['admin', 'admin']]); // no demo accounts
+    const users = await target<{ username: string; role: string; passwordHash: string; mustChangePassword: boolean }[]>`
+      SELECT username, role, password_hash, must_change_password FROM users`;
+    expect(users.map((u) => [u.username, u.role, u.mustChangePassword])).toEqual([['admin', 'admin', true]]); // no demo accounts
     expect(await verifyPassword(password!, users[0].passwordHash)).toBe(true);
     const [{ n }] = await target`SELECT count(*)::int AS n FROM regions WHERE code = '33.73.01'`;
     expect(n).toBe(1);

@@ -606,6 +606,17 @@ const appMessages = {
       whole_rupiah: 'Whole rupiah, no cents',
       allocated_help: 'Whole rupiah for your provinsi; never below what is already reserved or paid.',
     },
+    account: {
+      title: 'Change password',
+      explain: 'Someone else chose the password of this account. Choose your own (at least 12 characters) before you go on.',
+      current: 'Current password',
+      new: 'New password',
+      confirm: 'Repeat the new password',
+      save: 'Save password',
+      mismatch: 'Does not match the new password',
+      wrong_current: 'The current password is wrong',
+      changed: 'Password changed',
+    },
     reconciliation: {
       title: 'Stipend reconciliation',
       explain: "Approved = paid + pending, and the budget's paid column equals the recorded payments.",

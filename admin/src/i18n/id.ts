@@ -818,6 +818,17 @@ const indonesianMessages: TranslationMessages = {
       whole_rupiah: 'Rupiah bulat, tanpa sen',
       allocated_help: 'Rupiah bulat untuk provinsi Anda; tidak boleh kurang dari yang sudah dicadangkan atau dibayar.',
     },
+    account: {
+      title: 'Ganti kata sandi',
+      explain: 'Kata sandi akun ini dibuat oleh orang lain. Pilih kata sandi Anda sendiri (minimal 12 karakter) sebelum melanjutkan.',
+      current: 'Kata sandi sekarang',
+      new: 'Kata sandi baru',
+      confirm: 'Ulangi kata sandi baru',
+      save: 'Simpan kata sandi',
+      mismatch: 'Tidak sama dengan kata sandi baru',
+      wrong_current: 'Kata sandi sekarang salah',
+      changed: 'Kata sandi diganti',
+    },
     reconciliation: {
       title: 'Rekonsiliasi tali asih',
       explain: 'Disetujui = dibayar + tertunda, dan kolom dibayar pada anggaran sama dengan pembayaran yang tercatat.',
