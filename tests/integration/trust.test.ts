@@ -43,7 +43,7 @@ describe('sessions', () => {
   test('the refresh token is an httpOnly, SameSite=Strict cookie on /api/auth, never in a body', async () => {
     const r = await call('POST', '/api/auth/login', { body: { username: 'tksk1', password: 'demo' } });
     expect(r.status).toBe(200);
-    expect(Object.keys(r.body).sort()).toEqual(['expiresIn', 'token', 'user']);
+    expect(Object.keys(r.body).sort()).toEqual(['expiresIn', 'mustChangePassword', 'token', 'user']); // no refresh token
     const [line] = r.headers.getSetCookie().filter((l) => l.startsWith('kesos_refresh='));
     const attributes = line
       .split(';')
@@ -53,7 +53,7 @@ describe('sessions', () => {
     expect(attributes).not.toContain('secure'); // plain http in local mode; production marks it Secure
     expect(r.headers.get('cache-control')).toBe('no-store');
     const refreshed = await call('POST', '/api/auth/refresh', { headers: withRefreshCookie(refreshCookie(r)!) });
-    expect(Object.keys(refreshed.body).sort()).toEqual(['expiresIn', 'token', 'user']);
+    expect(Object.keys(refreshed.body).sort()).toEqual(['expiresIn', 'mustChangePassword', 'token', 'user']);
     // A refresh token in the body (the old way) is no session.
     const body = await call('POST', '/api/auth/refresh', { body: { refreshToken: refreshCookie(refreshed) }, headers: { 'x-requested-with': 'fetch' } });
     expect(body.status).toBe(401);
