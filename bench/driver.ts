@@ -102,15 +102,18 @@ export class ApiClient {
     const task = await this.openTask(user, workflowId, type);
     const r = await this.request('POST /api/tasks/:id/complete', 'POST', `/api/tasks/${task.id}/complete`, { user, body });
     if (r.status === 200) return;
+    let seen: unknown;
     if (r.status === 409) {
-      // The workflow answers first; the task row follows with its next projection write.
-      for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+      // The workflow answers first; the task row follows with its next projection write, which
+      // after a PostgreSQL crash waits for the worker's retry backoff (tens of seconds).
+      for (const deadline = Date.now() + 90_000; Date.now() < deadline; await sleep(500)) {
         const t = await this.request('GET /api/tasks/:id', 'GET', `/api/tasks/${task.id}`, { user });
-        if (t.body?.status === 'completed') return;
-        if (t.body?.status !== 'open') break;
+        seen = t.body?.status ?? t.status;
+        if (seen === 'completed') return;
+        if (seen !== 'open') break;
       }
     }
-    throw new Error(`complete ${type} in ${workflowId}: ${r.status} ${JSON.stringify(r.body)}`);
+    throw new Error(`complete ${type} in ${workflowId}: ${r.status} ${JSON.stringify(r.body)}; the task row last showed ${String(seen)}`);
   }
 }
 
