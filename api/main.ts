@@ -10,7 +10,7 @@ import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { localSecret } from '../infra/secrets';
 import { createApp } from './app';
 import { createLogger } from './logger';
-import { temporalTls } from '../infra/temporalTls';
+import { endpointOf } from '../infra/temporalTls';
 
 async function main() {
   const config = loadConfig();
@@ -21,7 +21,7 @@ async function main() {
   const sql = connect(config.databaseUrl, { customPlans: true });
   await migrate(sql);
   // Idempotent: a fresh production cluster gets our search attributes on the first API start.
-  const endpoint = { address: config.temporalAddress, tls: temporalTls(config.temporalTlsFiles) };
+  const endpoint = endpointOf(config.temporalAddress, config.temporalTlsFiles);
   await ensureSearchAttributes(endpoint, config.namespace);
   const connection = await Connection.connect(endpoint);
   const codec = payloadCodecFromEnv(process.env, config.dataDir, config.production);

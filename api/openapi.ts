@@ -145,22 +145,17 @@ export function buildOpenApi() {
   };
 
   // ---- system and auth
-  route({
-    method: 'get',
-    path: '/health',
-    summary: 'Liveness and readiness: ok only when PostgreSQL and Temporal answer',
-    tags: ['system'],
-    open: true,
-    responses: { 200: json(healthSchema, 'both dependencies reachable'), 503: json(healthSchema, 'a dependency is down') },
-  });
-  route({
-    method: 'get',
-    path: '/health/ready',
-    summary: 'Readiness, as /health: 503 while a dependency is down or the process drains after SIGTERM',
-    tags: ['system'],
-    open: true,
-    responses: { 200: json(healthSchema, 'ready'), 503: json(healthSchema, 'a dependency is down, or draining') },
-  });
+  // /health is the readiness check load balancers already probe; /health/ready says so by name.
+  for (const path of ['/health', '/health/ready']) {
+    route({
+      method: 'get',
+      path,
+      summary: 'Readiness: ok only when PostgreSQL and Temporal answer; 503 while one is down or the process drains after SIGTERM',
+      tags: ['system'],
+      open: true,
+      responses: { 200: json(healthSchema, 'ready'), 503: json(healthSchema, 'a dependency is down, or draining') },
+    });
+  }
   route({
     method: 'get',
     path: '/health/live',

@@ -1,26 +1,16 @@
 // A private stack for benchmarks: embedded PostgreSQL, a Temporal dev server, worker and API
 // as supervised child processes, in a throwaway data dir on free ports.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_ROLE } from '../db/roles';
 import { APP_PASSWORD_SECRET, startEmbeddedPostgres, type RunningPostgres } from '../infra/embeddedPostgres';
-import { startLoadBalancer } from '../infra/loadBalancer';
-import { freePortBlock } from '../infra/ports';
+import { freePort, freePortBlock } from '../infra/ports';
 import { localSecret } from '../infra/secrets';
-import { prepareDatabase, Supervised, waitForHealth, workerProcess } from '../infra/stack';
+import { prepareDatabase, startApis, Supervised, workerProcess } from '../infra/stack';
 import { startTemporalCluster, type RunningCluster } from '../infra/temporalCluster';
 import { startTemporalDevServer, waitForTemporal, type RunningTemporal } from '../infra/temporalServer';
 import { tlsEnv } from '../infra/temporalTls';
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 export interface BenchStack {
   dataDir: string;
@@ -90,7 +80,6 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
       frontendPort: await freePortBlock(14),
       namespace: 'default',
       log: write,
-      supervise: (name, file, args) => new Supervised(name, '', process.env, write, { file, args }),
     });
   } else {
     temporal = await startTemporalDevServer(temporalOpts);
@@ -118,28 +107,18 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
     ...o.extraEnv,
   };
   const worker = workerProcess(env, write);
-  // On the cluster: two API replicas on the ports after the proxy's, behind a round-robin proxy.
-  const apiPorts = onCluster ? [ports.api + 1, ports.api + 2] : [ports.api];
-  const [api, ...otherApis] = apiPorts.map((port, i) => new Supervised(i ? `api-${i + 1}` : 'api', 'api/main.ts', { ...env, PORT: String(port) }, write));
   const children = [
     ...(o.paymentSimulator ? [new Supervised('payments', 'payments/main.ts', env, write)] : []),
     ...(o.baselineWorker ? [new Supervised('baseline-worker', 'bench/baseline/worker.ts', env, write)] : []),
     // On the cluster a second worker polls beside the one the chaos run kills.
     ...(onCluster ? [workerProcess(env, write, 'worker-2')] : []),
     worker,
-    api,
-    ...otherApis,
   ];
   for (const c of children) c.start();
-  for (const port of apiPorts) await waitForHealth(`http://127.0.0.1:${port}`, 120_000);
-  const balancer = onCluster
-    ? await startLoadBalancer(
-        '127.0.0.1',
-        ports.api,
-        apiPorts.map((port) => ({ host: '127.0.0.1', port })),
-      )
-    : undefined;
-  const baseUrl = `http://127.0.0.1:${ports.api}`;
+  // On the cluster: two API replicas behind a round-robin proxy on the API port.
+  const apis = await startApis(env, write, '127.0.0.1', ports.api, onCluster ? 2 : 1);
+  const api = apis.apis[0];
+  const baseUrl = apis.url;
   log(
     `stack up: ${baseUrl} on ${onCluster ? 'the Temporal cluster (4 services, mutual TLS), 2 workers, 2 APIs behind a proxy' : 'the Temporal dev server'}, data in ${dataDir}`,
   );
@@ -181,7 +160,7 @@ export async function startBenchStack(log: (l: string) => void, o: BenchStackOpt
       }
     },
     async stop() {
-      await balancer?.close();
+      await apis.stop();
       for (const c of [...children].reverse()) await c.stop();
       await (cluster ?? temporal)?.stop();
       await pg.stop().catch(() => undefined);

@@ -37,7 +37,7 @@ export async function migrate(sql: Sql): Promise<string[]> {
   } catch (err) {
     if ((err as { code?: string }).code !== '42501') throw err;
     throw new Error(
-      `migrations are pending and this role may not apply them (${(err as Error).message}): they run as the schema's owner, by npm start or infra/migrate.ts with DATABASE_ADMIN_URL`,
+      `migrations are pending and this role may not apply them (${(err as Error).message}): they run as the schema's owner, by npm start or npm run bootstrap with DATABASE_ADMIN_URL`,
       { cause: err },
     );
   }

@@ -13,7 +13,7 @@ import { hashPassword } from '../db/password';
 import { loadConfig } from './config';
 import { prepareDatabase } from './stack';
 import { ensureNamespace, ensureSearchAttributes, waitForTemporal } from './temporalServer';
-import { temporalTls } from './temporalTls';
+import { endpointOf } from './temporalTls';
 
 const log = (line: string) => console.log(`[bootstrap] ${line}`);
 
@@ -44,7 +44,7 @@ async function main() {
   await prepareDatabase(config.databaseAdminUrl ? { adminUrl, appUrl: config.databaseUrl } : { adminUrl }, false, log);
   await firstAdmin(adminUrl, process.env);
   if (config.temporalAddress) {
-    const endpoint = { address: config.temporalAddress, tls: temporalTls(config.temporalTlsFiles) };
+    const endpoint = endpointOf(config.temporalAddress, config.temporalTlsFiles);
     // In compose the frontend starts beside this: wait for it rather than fail.
     await waitForTemporal(endpoint, 180_000);
     log(`Temporal namespace ${config.namespace}: ${await ensureNamespace(endpoint, config.namespace)}`);

@@ -26,7 +26,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /**
    * External PostgreSQL as the owner of the schema: runs the migrations and sets up kesos_app
-   * (its password taken from DATABASE_URL). Used by `npm start` and infra/migrate.ts, never by the
+   * (its password taken from DATABASE_URL). Used by `npm start` and `npm run bootstrap`, never by the
    * API or the worker. Unset with DATABASE_URL: one role for both (warned about at start).
    */
   DATABASE_ADMIN_URL: z.string().url().optional(),

@@ -1,6 +1,18 @@
 // Free ports for the processes a local stack starts (tests, benchmarks, the cluster mode).
 import net from 'node:net';
 
+/** A TCP port that is free right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 function isFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const srv = net.createServer();

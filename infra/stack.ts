@@ -1,7 +1,7 @@
 // Brings up the whole product on one machine: PostgreSQL (embedded unless DATABASE_URL),
 // Temporal (dev server persisted under DATA_DIR unless TEMPORAL_ADDRESS), migrations and seed,
 // the portal build, then the worker and API as supervised child processes.
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { connect } from '../db';
@@ -11,11 +11,14 @@ import { seedDemoUsers, seedRegions } from '../db/seed';
 import { loadConfig, loopbackHost, PROJECT_ROOT, type Config } from './config';
 import { APP_PASSWORD_SECRET, startEmbeddedPostgres } from './embeddedPostgres';
 import { privateDataDir, privateDir } from './private';
+import { Supervised } from './supervised';
 import { localSecret } from './secrets';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
-import { startLoadBalancer } from './loadBalancer';
+import { startLoadBalancer, type LoadBalancer } from './loadBalancer';
 import { startTemporalCluster } from './temporalCluster';
-import { temporalTls, tlsEnv, type TemporalTlsFiles } from './temporalTls';
+import { endpointOf, tlsEnv, type TemporalTlsFiles } from './temporalTls';
+
+export { Supervised };
 
 export interface Stack {
   apiUrl: string;
@@ -54,76 +57,6 @@ function buildAdminIfNeeded(mode: Config['buildAdmin'], log: Log): void {
     cwd: PROJECT_ROOT,
   });
   if (r.status !== 0) throw new Error('portal build failed');
-}
-
-/**
- * A child process that is restarted if it dies on its own (not when we stop it): one of our
- * TypeScript entry points (`script`), or any program (`command`, e.g. a Temporal service).
- */
-export class Supervised {
-  private child?: ChildProcess;
-  private stopping = false;
-  private restarts: number[] = [];
-
-  constructor(
-    private readonly name: string,
-    private readonly script: string,
-    private readonly env: NodeJS.ProcessEnv,
-    private readonly log: Log,
-    private readonly command?: { file: string; args: string[] },
-  ) {}
-
-  start(): void {
-    // `node --import tsx` (not the tsx CLI, which adds a middle process): the child's parent is
-    // this process, so it can notice when we die (infra/process.ts).
-    // KESOS_CPU_PROFILE_DIR: each child writes a V8 CPU profile there when it exits (profiling benches).
-    const profile = this.env.KESOS_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${this.env.KESOS_CPU_PROFILE_DIR}`] : [];
-    const [file, args] = this.command
-      ? [this.command.file, this.command.args]
-      : [process.execPath, [...profile, '--import', 'tsx', path.join(PROJECT_ROOT, this.script)]];
-    const child = spawn(file, args, {
-      cwd: PROJECT_ROOT,
-      env: { ...this.env, KESOS_SUPERVISED: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.child = child;
-    const prefix = (chunk: Buffer) =>
-      chunk
-        .toString()
-        .split('\n')
-        .filter(Boolean)
-        .forEach((l) => this.log(`[${this.name}] ${l}`));
-    child.stdout?.on('data', prefix);
-    child.stderr?.on('data', prefix);
-    child.once('exit', (code, signal) => {
-      if (this.stopping) return;
-      const now = Date.now();
-      this.restarts = this.restarts.filter((t) => now - t < 60_000).concat(now);
-      if (this.restarts.length > 5) return this.log(`[${this.name}] exited (${code ?? signal}) 5 times in a minute: not restarting`);
-      this.log(`[${this.name}] exited (${code ?? signal}); restarting`);
-      setTimeout(() => !this.stopping && this.start(), 1_000);
-    });
-  }
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  /** For chaos tests: kill without stopping supervision. */
-  kill(signal: NodeJS.Signals): void {
-    this.child?.kill(signal);
-  }
-
-  async stop(): Promise<void> {
-    this.stopping = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-    });
-  }
 }
 
 export async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
@@ -191,6 +124,42 @@ export function workerProcess(env: NodeJS.ProcessEnv, log: Log, name = 'worker')
   return new Supervised(name, 'worker/main.ts', { ...env, NODE_OPTIONS: nodeOptions }, log);
 }
 
+/**
+ * `count` API processes, supervised and healthy: one on `port`, or replicas on the ports after it
+ * behind a round-robin proxy on `port` (infra/loadBalancer.ts). `url`: where callers reach them.
+ */
+export async function startApis(
+  env: NodeJS.ProcessEnv,
+  log: Log,
+  bindAddress: string,
+  port: number,
+  count: number,
+): Promise<{ apis: Supervised[]; url: string; stop(): Promise<void> }> {
+  const ports = count === 1 ? [port] : Array.from({ length: count }, (_, i) => port + 1 + i);
+  const apis = ports.map((p, i) => new Supervised(count > 1 ? `api-${i + 1}` : 'api', 'api/main.ts', { ...env, PORT: String(p) }, log));
+  let balancer: LoadBalancer | undefined;
+  const stop = async () => {
+    await balancer?.close();
+    for (const a of apis) await a.stop();
+  };
+  try {
+    for (const a of apis) a.start();
+    // The address they are bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
+    const host = loopbackHost(bindAddress);
+    for (const p of ports) await waitForHealth(`http://${host}:${p}`, 120_000);
+    if (count > 1)
+      balancer = await startLoadBalancer(
+        bindAddress,
+        port,
+        ports.map((p) => ({ host: host.replace(/^\[|\]$/g, ''), port: p })),
+      );
+    return { apis, url: `http://${host}:${port}`, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
 export async function startStack(config: Config, log: Log, extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
   privateDataDir(config.dataDir);
   const logs = privateDir(path.join(config.dataDir, 'logs'));
@@ -223,7 +192,6 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
         frontendPort: config.local.temporalPort,
         namespace: config.namespace,
         log,
-        supervise: (name, file, args) => new Supervised(name, '', process.env, log, { file, args }),
       });
       stops.push(cluster.stop);
       temporalAddress = cluster.endpoint.address;
@@ -241,7 +209,7 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
       temporalAddress = temporal.address;
       temporalUiUrl = temporal.uiUrl;
     } else {
-      await ensureSearchAttributes({ address: temporalAddress, tls: temporalTls(temporalTlsFiles) }, config.namespace);
+      await ensureSearchAttributes(endpointOf(temporalAddress, temporalTlsFiles), config.namespace);
     }
 
     await prepareDatabase(adminDatabaseUrl ? { adminUrl: adminDatabaseUrl, appUrl: databaseUrl } : { adminUrl: databaseUrl }, !config.production, log);
@@ -285,23 +253,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     }
     const { workers: workerCount, apiReplicas } = config.local;
     const workers = Array.from({ length: workerCount }, (_, i) => workerProcess(env, log, workerCount > 1 ? `worker-${i + 1}` : 'worker'));
-    // One API on PORT, or replicas on the ports after it behind a round-robin proxy on PORT.
-    const apiPorts = apiReplicas === 1 ? [config.port] : Array.from({ length: apiReplicas }, (_, i) => config.port + 1 + i);
-    const apis = apiPorts.map((port, i) => new Supervised(apiReplicas > 1 ? `api-${i + 1}` : 'api', 'api/main.ts', { ...env, PORT: String(port) }, log));
-    for (const p of [...workers, ...apis]) p.start();
-    stops.push(...workers.map((w) => () => w.stop()), ...apis.map((a) => () => a.stop()));
-    const host = loopbackHost(config.bindAddress);
-    for (const port of apiPorts) await waitForHealth(`http://${host}:${port}`, 120_000);
-    if (apiReplicas > 1) {
-      const balancer = await startLoadBalancer(
-        config.bindAddress,
-        config.port,
-        apiPorts.map((port) => ({ host: host.replace(/^\[|\]$/g, ''), port })),
-      );
-      stops.push(() => balancer.close());
-    }
-    // The address it is bound to (127.0.0.1 in local mode), not `localhost`, which may be ::1 first.
-    const apiUrl = `http://${host}:${config.port}`;
+    for (const w of workers) w.start();
+    stops.push(...workers.map((w) => () => w.stop()));
+    const apis = await startApis(env, log, config.bindAddress, config.port, apiReplicas);
+    stops.push(apis.stop);
+    const apiUrl = apis.url;
     return { apiUrl, databaseUrl, adminDatabaseUrl, temporalAddress, temporalTlsFiles, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {
     await stopAll();

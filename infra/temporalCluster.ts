@@ -13,8 +13,8 @@ import { ensureTemporalCerts, type TemporalCerts } from './certs';
 import { privateDir } from './private';
 import { localSecret } from './secrets';
 import { ensureNamespace, ensureSearchAttributes, waitForTemporal } from './temporalServer';
-import { temporalTls, type TemporalEndpoint, type TemporalTlsFiles } from './temporalTls';
-import type { Supervised } from './stack';
+import { endpointOf, type TemporalEndpoint, type TemporalTlsFiles } from './temporalTls';
+import { Supervised } from './supervised';
 
 /** The server's version, pinned with the install script and the compose file (tests/unit/compose.test.ts). */
 export const TEMPORAL_SERVER_VERSION = '1.32.2';
@@ -33,8 +33,6 @@ export interface ClusterOptions {
   namespace: string;
   historyShards?: number;
   log: (line: string) => void;
-  /** Runs a service supervised (infra/stack.ts's Supervised): restarted if it dies on its own. */
-  supervise: (name: string, file: string, args: string[]) => Supervised;
 }
 
 export interface RunningCluster {
@@ -199,12 +197,14 @@ export async function startTemporalCluster(o: ClusterOptions): Promise<RunningCl
   try {
     // History first: it writes the cluster's metadata row, which the others would race to create.
     for (const service of SERVICES) {
-      services[service] = o.supervise(`temporal-${service}`, server, ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service]);
+      // Restarted by its supervisor if it dies on its own, as in production.
+      const args = ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service];
+      services[service] = Supervised.program(`temporal-${service}`, server, args, process.env, o.log);
       services[service].start();
       await waitForPort(ports[service].grpc, `Temporal ${service}`);
     }
     const tlsFiles: TemporalTlsFiles = { ca: certs.ca, cert: certs.clientCert, key: certs.clientKey, serverName: certs.serverName };
-    const endpoint: TemporalEndpoint = { address: `${LISTEN_IP}:${ports.frontend.grpc}`, tls: temporalTls(tlsFiles) };
+    const endpoint = endpointOf(`${LISTEN_IP}:${ports.frontend.grpc}`, tlsFiles);
     await waitForTemporal(endpoint);
     const ns = await ensureNamespace(endpoint, o.namespace);
     await ensureSearchAttributes(endpoint, o.namespace);

@@ -26,6 +26,9 @@ export function temporalTls(files: TemporalTlsFiles | undefined): TLSConfig | un
   };
 }
 
+/** The frontend at `address`, with mutual TLS when there are certificate files. */
+export const endpointOf = (address: string, files: TemporalTlsFiles | undefined): TemporalEndpoint => ({ address, tls: temporalTls(files) });
+
 /** The TEMPORAL_TLS_* variables of a process environment (all three files, or none). */
 export function tlsFilesFromEnv(env: { [K in 'TEMPORAL_TLS_CA' | 'TEMPORAL_TLS_CERT' | 'TEMPORAL_TLS_KEY' | 'TEMPORAL_TLS_SERVER_NAME']?: string }):
   TemporalTlsFiles | undefined {

@@ -9,7 +9,7 @@ import { loadConfig } from '../infra/config';
 import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { runMain, runWorker, sealedWorkflowCode } from './run';
 import { ensureSchedules } from './schedules';
-import { temporalTls } from '../infra/temporalTls';
+import { endpointOf } from '../infra/temporalTls';
 
 runMain('worker', async () => {
   const config = loadConfig();
@@ -22,7 +22,7 @@ runMain('worker', async () => {
   const converter = dataConverter(payloadCodecFromEnv(process.env, config.dataDir, config.production, { refuseUnencrypted: true }));
   const seal = sealConfigFromEnv(process.env, config.dataDir, config.production);
   // Activities of bulk operations send Updates to case workflows.
-  const endpoint = { address: config.temporalAddress, tls: temporalTls(config.temporalTlsFiles) };
+  const endpoint = endpointOf(config.temporalAddress, config.temporalTlsFiles);
   const clientConnection = await Connection.connect(endpoint);
   const client = new Client({
     connection: clientConnection,

@@ -68,23 +68,26 @@ export function requireSealedStart(raw: unknown, claimedActor: Actor | null): vo
   if (!verdict.ok) throw invalidInput(`refused start of ${info.workflowType}: ${verdict.reason}`);
 }
 
-/** Seals a start this workflow makes (a child, its own continue-as-new) as the system or an actor. */
-export function sealStart<T extends object>(workflowId: string, workflowType: string, args: T, actor: Actor | null): T & { seal?: ActorSeal } {
-  // Replaying, the start is history already: its arguments are not sent again (nor compared).
+/**
+ * `args` sealed with the bundle's first (current) key for `name` on `workflowId`. Replaying, the
+ * call is history already: its arguments are not sent again (nor compared), so nothing is sealed.
+ */
+function sealedByWorkflow<T extends object>(workflowId: string, name: string, args: T, actor: Actor | null, ttlMs: number): T & { seal?: ActorSeal } {
   if (workflowInfo().unsafe.isReplaying) return args;
   const k = sealKeys();
-  const keyId = [...k.keys()][0];
-  return { ...args, seal: sealCall(k, keyId, { actor, workflowId, name: workflowType, args, now: Date.now(), ttlMs: SEAL_TTL_MS }) };
+  return { ...args, seal: sealCall(k, [...k.keys()][0], { actor, workflowId, name, args, now: Date.now(), ttlMs }) };
+}
+
+/** Seals a start this workflow makes (a child, its own continue-as-new) as the system or an actor. */
+export function sealStart<T extends object>(workflowId: string, workflowType: string, args: T, actor: Actor | null): T & { seal?: ActorSeal } {
+  return sealedByWorkflow(workflowId, workflowType, args, actor, SEAL_TTL_MS);
 }
 
 type SealedSignal = (typeof SEALED_SIGNALS)[number];
 
 /** Seals a signal this workflow sends to `workflowId` (as the system). */
 export function sealSignal<T extends object>(workflowId: string, name: SealedSignal, args: T): T & { seal?: ActorSeal } {
-  if (workflowInfo().unsafe.isReplaying) return args; // sent already: not sent (nor compared) again
-  const k = sealKeys();
-  const keyId = [...k.keys()][0];
-  return { ...args, seal: sealCall(k, keyId, { actor: null, workflowId, name, args, now: Date.now(), ttlMs: SIGNAL_SEAL_TTL_MS }) };
+  return sealedByWorkflow(workflowId, name, args, null, SIGNAL_SEAL_TTL_MS);
 }
 
 /**

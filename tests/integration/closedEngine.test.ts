@@ -11,7 +11,8 @@ import { ensureTemporalCerts } from '../../infra/certs';
 import { temporalTls } from '../../infra/temporalTls';
 import { freePort } from '../support/ports';
 import { isLoopback, processGroup, socketInodes, socketTable } from '../support/sockets';
-import { onCluster, stack } from '../support/stack';
+import { stack } from '../support/stack';
+import { CLUSTER_MODE } from '../support/stackProcess';
 
 const portOf = (url: string) => Number(new URL(url.includes('://') ? url : `tcp://${url}`).port);
 
@@ -55,7 +56,7 @@ test('what the stack writes under DATA_DIR is for its own user only: folders 070
   // Root: embedded PostgreSQL runs as the postgres OS user and must pass through to pg/.
   expect(mode('.').toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
   // The dev server's SQLite file, or the cluster's configuration (its database password) and certificates.
-  const [temporalDir, temporalFiles] = onCluster()
+  const [temporalDir, temporalFiles] = CLUSTER_MODE
     ? ['temporal-cluster', ['temporal-cluster/config.yaml', 'temporal-cluster/certs/kesos-flow.key', 'temporal-cluster/certs/ca.key']]
     : ['temporal', ['temporal/temporal.db', 'logs/temporal.log']];
   for (const d of ['secrets', temporalDir, 'payments', 'logs', 'pg']) expect({ d, mode: mode(d).toString(8) }).toEqual({ d, mode: '700' });
@@ -188,7 +189,7 @@ describe('the application role', () => {
 
 // npm run test:cluster: the real Temporal frontend asks every caller for a client certificate
 // signed by the deployment's CA; the dev server of `npm test` has no TLS at all.
-(process.env.KESOS_TEST_TEMPORAL === 'cluster' ? describe : describe.skip)('the Temporal cluster (mutual TLS)', () => {
+(CLUSTER_MODE ? describe : describe.skip)('the Temporal cluster (mutual TLS)', () => {
   const call = async (tls: TLSConfig | undefined) => {
     const connection = await Connection.connect({ address: stack().temporalAddress, tls, connectTimeout: 5_000 });
     try {

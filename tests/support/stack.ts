@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { connect, type Sql } from '../../db';
 import { sealingInterceptor } from '../../infra/sealKeys';
-import { temporalTls, type TemporalEndpoint, type TemporalTlsFiles } from '../../infra/temporalTls';
+import { endpointOf, type TemporalEndpoint, type TemporalTlsFiles } from '../../infra/temporalTls';
 import { testDataConverter, testSealConfig } from './keys';
 import { exampleCaseRegistration, type CaseRegistration } from '../../domain/case';
 
@@ -166,11 +166,8 @@ export function db(): Sql {
   return connect(stack().databaseUrl, { max: 2 });
 }
 
-/** The stack runs on the real Temporal cluster (npm run test:cluster): mutual TLS, 2 workers, 2 APIs. */
-export const onCluster = (): boolean => Boolean(stack().temporalTlsFiles);
-
 /** How the tests reach the stack's Temporal frontend (with its client certificate on a cluster). */
-export const temporalEndpoint = (): TemporalEndpoint => ({ address: stack().temporalAddress, tls: temporalTls(stack().temporalTlsFiles) });
+export const temporalEndpoint = (): TemporalEndpoint => endpointOf(stack().temporalAddress, stack().temporalTlsFiles);
 
 export async function temporalClient(): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect(temporalEndpoint());
