@@ -12,6 +12,7 @@ import { authenticate, authRoutes } from './auth/routes';
 import { DEFAULT_LIMITS, type ThrottleLimits } from './auth/throttle';
 import { auditRoutes } from './audit/routes';
 import { dataSubjectRoutes } from './dataSubjects/routes';
+import { directoryRoutes } from './directory/routes';
 import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
   api.use(codecRoutes(sql, deps.codec, temporal));
   api.use(auditRoutes(sql, temporal));
   api.use(userRoutes(sql));
+  api.use(directoryRoutes(sql));
   api.use(dataSubjectRoutes(sql));
   api.use(privilegedRoutes(sql));
   api.use(reportRoutes(sql));

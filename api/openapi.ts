@@ -53,6 +53,7 @@ import {
   userIdParamsSchema,
   userListQuerySchema,
 } from './users/schema';
+import { peopleListQuerySchema, personSchema, regionListQuerySchema, regionSchema } from './directory/schema';
 
 const problemSchema = z
   .object({
@@ -525,6 +526,24 @@ export function buildOpenApi() {
     tags: ['users'],
     query: assignableUserListQuerySchema,
     responses: { 200: json(z.array(assignableUserSchema), 'users; Content-Range carries the total'), ...problems(401, 403, 422) },
+  });
+
+  // ---- directory
+  route({
+    method: 'get',
+    path: '/api/people',
+    summary: 'Names of colleagues (every role; simple-rest, filter by id): users of your region and of the regions above it',
+    tags: ['directory'],
+    query: peopleListQuerySchema,
+    responses: { 200: listOf(personSchema, 'people'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/regions',
+    summary: 'Kemendagri regions: names for codes (every role; simple-rest, filter by id, parentCode or level)',
+    tags: ['directory'],
+    query: regionListQuerySchema,
+    responses: { 200: listOf(regionSchema, 'regions'), ...problems(401, 403, 422) },
   });
 
   // ---- administration

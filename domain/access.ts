@@ -31,6 +31,8 @@ export const ACTIONS = {
   'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.manage': ['supervisor_provinsi'],
+  /** Names for codes: colleagues of one's region and above it (GET /api/people), regions (GET /api/regions). */
+  'directory.read': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

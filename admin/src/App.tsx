@@ -10,6 +10,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { KesosLayout } from './layout/Menu';
+import { kesosTheme } from './layout/theme';
 import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
@@ -32,6 +33,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     dashboard={Dashboard}
     layout={KesosLayout}
+    theme={kesosTheme}
     requireAuth
     disableTelemetry
   >

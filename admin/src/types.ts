@@ -6,6 +6,7 @@ import type { BulkReassignStatus } from '../../domain/bulk';
 import type { CaseClosedReason, CaseStatus, ConsentBasis, Sex } from '../../domain/case';
 import type { Intervention } from '../../domain/interventions';
 import type { PmksCode } from '../../domain/pmks';
+import type { RegionLevel } from '../../domain/regions';
 import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
@@ -159,6 +160,8 @@ export interface PrivilegedRequest {
 
 export interface AuditRecord extends AuditFacts {
   id: string;
+  /** The actor's display name; null for the system. */
+  actorName: string | null;
   seq: string;
   at: string;
   prevHash: string;
@@ -225,4 +228,19 @@ export interface ReconciliationRow {
   claimsInReview: number;
   budget: { allocated: number; reserved: number; paid: number } | null;
   budgetMatchesPayments: boolean;
+}
+
+/** GET /api/people: a colleague's name (api/directory). */
+export interface PersonRecord {
+  id: string;
+  displayName: string;
+  role: Role;
+}
+
+/** GET /api/regions: a Kemendagri region; `id` is its code. */
+export interface RegionRecord {
+  id: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
 }

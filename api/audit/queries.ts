@@ -1,5 +1,7 @@
-// Audit reads, scoped in SQL: rows about cases in the actor's region; rows not about a case only
-// for national scopes.
+// Audit reads, scoped in SQL: rows about cases in the actor's region; rows not about a case
+// (settings, accounts, stipend claims, the chain's anchors) for national scopes and for auditors,
+// who verify the whole chain and must be able to read every row it counts. A supervisor reads
+// only their region's case rows (the portal says so above the list).
 import type { Sql } from '../../db';
 import { detailsWithTexts } from '../../db/auditTexts';
 import { CASE_REGION_COLUMNS, inRegion } from '../../db/regionScope';
@@ -9,12 +11,14 @@ import type { AuditListFilter } from './schema';
 
 export function auditScope(sql: Sql, actor: Actor) {
   if (actor.regionCode === null) return sql`TRUE`;
+  if (actor.role === 'auditor')
+    return sql`(a.case_id IS NULL OR a.case_id IN (SELECT c.id FROM cases c WHERE ${inRegion(sql, actor.regionCode, CASE_REGION_COLUMNS)}))`;
   return sql`a.case_id IN (SELECT c.id FROM cases c WHERE ${inRegion(sql, actor.regionCode, CASE_REGION_COLUMNS)})`;
 }
 
-/** An audit row's columns (alias a), its free text joined back into details (db/auditTexts.ts). */
+/** An audit row's columns (alias a), its free text joined back into details (db/auditTexts.ts), and the actor's display name. */
 export const auditColumns = (sql: Sql) =>
-  sql`a.seq, a.event_key, a.at, a.actor_id, a.actor_role, a.action, a.entity_type, a.entity_id, a.case_id, ${detailsWithTexts(sql)} AS details, a.prev_hash, a.hash`;
+  sql`a.seq, a.event_key, a.at, a.actor_id, (SELECT u.display_name FROM users u WHERE u.id = a.actor_id) AS actor_name, a.actor_role, a.action, a.entity_type, a.entity_id, a.case_id, ${detailsWithTexts(sql)} AS details, a.prev_hash, a.hash`;
 
 /** GET /api/audit (and its CSV export): newest first by default. */
 export const auditList = (sql: Sql): ListSpec<'seq' | 'at', AuditListFilter> => ({
@@ -35,6 +39,7 @@ export const presentAudit = (r: Record<string, any>) => ({
   eventKey: r.eventKey as string,
   at: (r.at as Date).toISOString(),
   actorId: r.actorId as string | null,
+  actorName: (r.actorName as string | null) ?? null,
   actorRole: r.actorRole as string | null,
   action: r.action as string,
   entityType: r.entityType as string,

@@ -30,6 +30,8 @@ export const auditEntrySchema = z
     eventKey: z.string(),
     at: z.string(),
     actorId: z.string().nullable(),
+    /** The actor's display name (null for the system). */
+    actorName: z.string().nullable(),
     /** The actor's role, or `system`. */
     actorRole: z.string().nullable(),
     action: z.string(),

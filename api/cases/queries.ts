@@ -60,11 +60,12 @@ export function visibleCases(sql: Sql, actor: Actor) {
 
 /** GET /api/cases: sortable columns and filters (newest first by default). */
 export const caseList = (sql: Sql): ListSpec<CaseSortField, CaseListFilter> =>
-  tableList(sql, 'c', {
+  tableList<CaseSortField, CaseListFilter>(sql, 'c', {
     resource: 'cases',
     sort: ['createdAt', 'updatedAt', 'status', 'pmksCode', 'kecamatanCode'],
     defaultSort: ['createdAt', 'DESC'],
-    equal: ['status', 'pmksCode', 'kecamatanCode', 'assigneeId'],
+    equal: ['status', 'pmksCode', 'kecamatanCode', 'assigneeId', 'nik'],
+    filters: { open: (v: boolean) => (v ? sql`c.status NOT IN ('closed', 'cancelled')` : sql`c.status IN ('closed', 'cancelled')`) },
   });
 
 /** Full NIK only for the case's own TKSK and its kabupaten supervisor (PRODUCT.md §5). */

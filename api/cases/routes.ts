@@ -12,7 +12,7 @@ import { actorOf, parseInput } from '../http';
 import { idempotent } from '../idempotency';
 import { listRoute } from '../list';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
-import { recordAuditorRead } from '../requestAudit';
+import { recordAuditorRead, recordRequestEvent } from '../requestAudit';
 import { presentTask } from '../tasks/queries';
 import {
   caseList,
@@ -39,7 +39,22 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
       action: 'case.list',
       query: caseListQuerySchema,
       spec: caseList(sql),
-      source: (actor) => ({ select: sql`c.*`, from: visibleCases(sql, actor), present: (r: CaseRow) => presentCase(actor, r, false) }),
+      source: (actor, res, q) => ({
+        select: sql`c.*`,
+        from: visibleCases(sql, actor),
+        present: (r: CaseRow) => presentCase(actor, r, false),
+        // A search by NIK looks a person up: on the record (who, how many cases found), never the NIK itself.
+        read: q.filter?.nik
+          ? (rows: unknown[]) =>
+              recordRequestEvent(sql, res, {
+                key: 'read:nik',
+                action: 'case.nik_lookup',
+                entityType: 'case_list',
+                entityId: 'nik',
+                details: { rows: rows.length },
+              })
+          : undefined,
+      }),
     }),
   );
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BulkReassignStatus } from '../../domain/bulk';
 import { caseRegistrationSchema, caseStatusSchema, consentSchema, exampleCaseRegistration } from '../../domain/case';
 import { interventionSchema, type InterventionResult } from '../../domain/interventions';
+import { nikSchema } from '../../domain/nik';
 import { pmksCodeSchema } from '../../domain/pmks';
 import { kecamatanCodeSchema } from '../../domain/regions';
 import type { CaseSnapshot } from '../../domain/workflowContracts';
@@ -25,6 +26,10 @@ export const caseListQuerySchema = listQuerySchema(CASE_SORTABLE, {
   pmksCode: pmksCodeSchema.optional(),
   kecamatanCode: kecamatanCodeSchema.optional(),
   assigneeId: z.string().optional(),
+  /** The person's full NIK: their cases within your scope (a registration's duplicate check). Each such lookup is on the audit record, without the NIK. */
+  nik: nikSchema.optional(),
+  /** true: only cases not closed or cancelled; false: only those. */
+  open: z.boolean().optional(),
 });
 export type CaseSortField = (typeof CASE_SORTABLE)[number];
 export type CaseListFilter = NonNullable<z.infer<typeof caseListQuerySchema>['filter']>;

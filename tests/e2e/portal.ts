@@ -222,7 +222,8 @@ export async function fillRegistration(
   await page.getByLabel(/Tanggal lahir/).fill('1962-08-17');
   await page.getByLabel('Perempuan').check();
   await page.getByLabel(/^Alamat/).fill(r.address);
-  await page.getByLabel(/Kode desa/).fill(r.desaCode);
+  // The desa picker lists the kecamatan's desa as "Name (code)".
+  await choose(page, /^Desa\/kelurahan/, new RegExp(`\\(${r.desaCode.replace(/\./g, '\\.')}\\)$`));
   await choose(page, /Kategori PMKS/, /^LUT/);
   await page.getByLabel(/^Ringkasan/).fill(r.summary);
   await choose(page, /Dasar persetujuan/, 'Persetujuan sendiri');

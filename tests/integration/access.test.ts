@@ -219,6 +219,8 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/audit/verify', expect: row(403, 403, 403, 403, 403, 403, 200, 200) },
   { route: 'GET /api/users', expect: row(403, 403, 403, 200, 200, 200, 403, 403) },
   { route: 'GET /api/admin/users', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
+  { route: 'GET /api/people', expect: row(200, 200, 200, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/regions', expect: row(200, 200, 200, 200, 200, 200, 200, 200) },
   { route: 'GET /api/admin/sla-policies', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
   { route: 'GET /api/admin/case-policies', expect: row(403, 403, 403, 403, 403, 403, 403, 200) },
   // Asked for only: a second admin confirms it (tests/integration/privileged.test.ts).
@@ -244,6 +246,66 @@ describe.each(BY_ROLE)('$route', ({ route, body, expect: want }) => {
     const r = await call(method, path, { token: await login(user), body });
     expect({ user, status: r.status }).toEqual({ user, status: want[user] });
   });
+});
+
+/** Whose names each user may read (GET /api/people): their region's colleagues and the people above it, nobody beside it. */
+test("people: colleagues of one's region and those above it, never another kecamatan or kabupaten", async () => {
+  const names = ['usr_tksk1', 'usr_tksk2', 'usr_supervisor1', 'usr_provinsi1', 'usr_admin', outsiders.semarang, outsiders.yogyakarta];
+  const q = encodeURIComponent(JSON.stringify({ id: names }));
+  const seen = async (user: User) =>
+    ((await call('GET', `/api/people?filter=${q}&range=[0,99]`, { token: await login(user) })).body as { id: string }[]).map((p) => p.id).sort();
+  //                                   (outsiders: a TKSK in Semarang Tengah, one in Yogyakarta)
+  expect(await seen('tksk1')).toEqual(['usr_admin', 'usr_provinsi1', 'usr_supervisor1', 'usr_tksk1'].sort());
+  expect(await seen('supervisor1')).toEqual(['usr_admin', 'usr_provinsi1', 'usr_supervisor1', 'usr_tksk1', 'usr_tksk2'].sort());
+  expect(await seen('provinsi1')).toEqual(['usr_admin', 'usr_provinsi1', 'usr_supervisor1', 'usr_tksk1', 'usr_tksk2', outsiders.semarang].sort());
+  expect(await seen('admin')).toEqual([...names].sort());
+});
+
+/**
+ * Rows not about a case (here an admin's SLA change, in Kota Yogyakarta where no other test
+ * works): an auditor reads them, as the chain verification counts them; a supervisor reads only
+ * their region's case rows.
+ */
+test('audit rows not about a case: auditors and admins read them, supervisors do not', async () => {
+  const admin = await login('admin');
+  const set = await call('PUT', '/api/admin/sla-policies', {
+    token: admin,
+    body: { taskType: 'asesmen', regionCode: '34.71', duePeriod: 'P5D', workingDays: true },
+  });
+  expect(set.status).toBeLessThan(300);
+  const q = encodeURIComponent(JSON.stringify({ action: 'policy.sla_set' }));
+  const count = async (user: User) => {
+    const r = await call('GET', `/api/audit?filter=${q}&range=[0,499]`, { token: await login(user) });
+    return (r.body as { caseId: string | null; actorName: string | null }[]).filter((a) => a.caseId === null).length;
+  };
+  expect({
+    auditor1: (await count('auditor1')) > 0,
+    admin: (await count('admin')) > 0,
+    supervisor1: await count('supervisor1'),
+    provinsi1: await count('provinsi1'),
+  }).toEqual({
+    auditor1: true,
+    admin: true,
+    supervisor1: 0,
+    provinsi1: 0,
+  });
+  const named = await call('GET', `/api/audit?filter=${q}&range=[0,0]`, { token: await login('auditor1') });
+  expect(named.body[0].actorName).toBe('Administrator Sistem');
+});
+
+/** A registration's duplicate check: the NIK's open cases within the caller's scope only, and each lookup on the record. */
+test('cases by NIK: only within scope, and the lookup is audited without the NIK', async () => {
+  const nik = '3374015708620001'; // the open case in Semarang Tengah
+  const q = encodeURIComponent(JSON.stringify({ nik, open: true }));
+  const found = async (user: User) => ((await call('GET', `/api/cases?filter=${q}`, { token: await login(user) })).body as { id: string }[]).map((c) => c.id);
+  expect({ tksk1: await found('tksk1'), supervisor1: await found('supervisor1'), provinsi1: await found('provinsi1') }).toEqual({
+    tksk1: [],
+    supervisor1: [],
+    provinsi1: [cases.semarang],
+  });
+  const [row] = await sql`SELECT details FROM audit_log WHERE action = 'case.nik_lookup' AND actor_id = 'usr_tksk1' ORDER BY seq DESC LIMIT 1`;
+  expect(row.details).toEqual({ rows: 0 });
+  expect(JSON.stringify(row.details)).not.toContain(nik);
 });
 
 test('registering a case: TKSK only, only in their own kecamatan', async () => {

@@ -194,6 +194,8 @@ describe('real answers match the documented schemas', () => {
     await check('auditor1', 'GET /api/tali-asih/reconciliation', '/api/tali-asih/reconciliation?period=2026-03');
 
     await check('supervisor1', 'GET /api/users', '/api/users');
+    await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);
+    await check('tksk1', 'GET /api/regions', `/api/regions?filter=${q({ parentCode: '33.73.01' })}`);
     await check('admin', 'GET /api/admin/users', '/api/admin/users');
     const username = `tksk.schema.${Date.now() % 100000}`;
     const user = await check('admin', 'POST /api/admin/users', '/api/admin/users', {

@@ -34,6 +34,7 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'claim.list': [yes, yes, yes, yes, no],
   'budget.read': [no, yes, yes, yes, no],
   'budget.manage': [no, no, yes, no, no],
+  'directory.read': [yes, yes, yes, yes, yes],
 };
 
 test.each(Object.entries(BY_ROLE))('%s by role', (action, row) => {

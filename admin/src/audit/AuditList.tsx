@@ -1,7 +1,7 @@
 // The tamper-evident audit log (GET /api/audit, simple-rest): filter, verify the hash chain
 // (GET /api/audit/verify) and export the filtered rows as CSV (GET /api/audit/export.csv).
-import { useState } from 'react';
-import { Alert, Box, Button, CircularProgress, Stack, useMediaQuery, type Theme } from '@mui/material';
+import { Fragment, useState } from 'react';
+import { Alert, Box, Button, CircularProgress, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
 import { DataTable, FilterButton, List, SimpleList, TextField, TextInput, TopToolbar, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -9,7 +9,6 @@ import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
 import type { AuditRecord, ChainVerification } from '../types';
 import { DateTimeField } from '../fields/DateFields';
-import { JsonField } from '../fields/JsonField';
 import { getUser } from '../session';
 import { formatDateTime } from '../format';
 import { useAction } from '../common/useAction';
@@ -73,16 +72,126 @@ const VerificationResult = ({ result }: { result: ChainVerification | null }) =>
 
 const Column = DataTable.Col<AuditRecord>;
 
-/** The case id, shortened, linked to the case page (the admin sees no cases: text only). */
-const CaseLink = () => {
+/** camelCase or snake_case key → "Camel case" (details' keys without a word of their own). */
+const humanize = (key: string) => {
+  const words = key
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_.]/g, ' ')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The action in words: its own label, else "<entity> · <verb>" (actions named by entity and verb, db/audit.ts). */
+export function useActionWords() {
+  const translate = useTranslate();
+  return (action: string) => {
+    const own = translate(`kesos.audit_action.${action}`, { _: '' });
+    if (own) return own;
+    const [entity, ...verb] = action.split('.');
+    return `${translate(`kesos.audit_entity.${entity}`, { _: humanize(entity) })} · ${humanize(verb.join(' '))}`;
+  };
+}
+
+const ActionField = () => {
   const record = useRecordContext<AuditRecord>();
-  if (!record?.caseId) return <span>—</span>;
-  const short = `${record.caseId.slice(0, 8)}…`;
-  if (getUser()?.role === 'admin') return <span title={record.caseId}>{short}</span>;
+  const words = useActionWords();
+  if (!record) return null;
+  return <span title={record.action}>{words(record.action)}</span>;
+};
+
+/** Who: the name (the id when the name is unknown), and the role in words. */
+const ActorField = () => {
+  const record = useRecordContext<AuditRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  if (!record.actorId) return <span>{translate('kesos.audit.system')}</span>;
   return (
-    <Link to={`/cases/${record.caseId}/show`} title={record.caseId} onClick={(e) => e.stopPropagation()}>
-      {short}
-    </Link>
+    <Stack component="span">
+      <span title={record.actorId}>{record.actorName ?? record.actorId}</span>
+      {record.actorRole && record.actorRole !== 'system' && (
+        <Typography component="span" variant="caption" color="text.secondary">
+          {translate(`kesos.role.${record.actorRole}`, { _: record.actorRole })}
+        </Typography>
+      )}
+    </Stack>
+  );
+};
+
+/** Where an entity is shown in the portal, for the roles that see that page. */
+function entityPath(type: string, id: string): string | undefined {
+  const role = getUser()?.role;
+  if (role === 'admin') return type === 'user' ? `/users/${id}` : undefined;
+  if (type === 'case') return `/cases/${id}/show`;
+  if (type === 'task') return `/tasks/${id}/show`;
+  if (type === 'tali_asih_claim' && role !== 'tksk') return `/claims/${id}/show`;
+  return undefined;
+}
+
+/** The entity in words ("Tugas 1a2b3c4d…") linked to its page; the case beside it when the row is about one of its parts. */
+const EntityField = () => {
+  const record = useRecordContext<AuditRecord>();
+  const translate = useTranslate();
+  if (!record) return null;
+  const word = translate(`kesos.audit_entity.${record.entityType}`, { _: humanize(record.entityType) });
+  const short = record.entityId.length > 12 ? `${record.entityId.slice(0, 8)}…` : record.entityId;
+  const to = entityPath(record.entityType, record.entityId);
+  const caseTo = record.caseId && record.entityType !== 'case' ? entityPath('case', record.caseId) : undefined;
+  return (
+    <Stack component="span">
+      {to ? (
+        <Link to={to} title={record.entityId} onClick={(e) => e.stopPropagation()}>
+          {`${word} ${short}`}
+        </Link>
+      ) : (
+        <span title={record.entityId}>{`${word} ${short}`}</span>
+      )}
+      {caseTo && record.caseId && (
+        <Link to={caseTo} title={record.caseId} onClick={(e) => e.stopPropagation()}>
+          <Typography component="span" variant="caption">{`${translate('kesos.audit_entity.case')} ${record.caseId.slice(0, 8)}…`}</Typography>
+        </Link>
+      )}
+    </Stack>
+  );
+};
+
+const detailText = (value: unknown): string => {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'object') return Array.isArray(value) && value.every((v) => typeof v !== 'object') ? value.join(', ') : JSON.stringify(value);
+  return String(value);
+};
+
+/** The row's details as labelled fields (a definition list), not raw JSON. */
+const DetailsField = () => {
+  const record = useRecordContext<AuditRecord>();
+  const translate = useTranslate();
+  const entries = Object.entries(record?.details ?? {});
+  if (!entries.length) return <Typography variant="body2">{translate('kesos.audit.details_none')}</Typography>;
+  return (
+    <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0, p: 1 }} data-testid="audit-details">
+      {entries.map(([key, value]) => (
+        <Fragment key={key}>
+          <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
+            {translate(`kesos.audit_detail.${key}`, { _: humanize(key) })}
+          </Typography>
+          <Typography component="dd" variant="body2" sx={{ m: 0, wordBreak: 'break-word' }}>
+            {typeof value === 'boolean' ? translate(value ? 'ra.boolean.true' : 'ra.boolean.false') : detailText(value)}
+          </Typography>
+        </Fragment>
+      ))}
+    </Box>
+  );
+};
+
+/** What the list leaves out, said above it (supervisors read only their region's case rows; api/audit/queries.ts). */
+const ScopeNote = () => {
+  const translate = useTranslate();
+  const user = getUser();
+  if (!user || user.role === 'auditor' || user.role === 'admin') return null;
+  return (
+    <Alert severity="info" sx={{ mx: { xs: 1, sm: 0 }, mb: 1 }} data-testid="audit-scope">
+      {translate('kesos.audit.scope_supervisor')}
+    </Alert>
   );
 };
 
@@ -91,6 +200,7 @@ export const AuditList = () => {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
   const dataProvider = useDataProvider<KesosDataProvider>();
+  const actionWords = useActionWords();
   return (
     <List<AuditRecord>
       sort={{ field: 'seq', order: 'DESC' }}
@@ -110,25 +220,28 @@ export const AuditList = () => {
         </Box>
       }
     >
+      <ScopeNote />
       <VerificationResult result={result} />
       {isSmall ? (
         <SimpleList<AuditRecord>
           linkType={false}
-          primaryText={(r) => `#${r.seq} ${r.action}`}
-          secondaryText={(r) => `${r.actorId ?? 'system'} · ${formatDateTime(r.at)}`}
+          primaryText={(r) => `#${r.seq} ${actionWords(r.action)}`}
+          secondaryText={(r) => `${r.actorId ? (r.actorName ?? r.actorId) : translate('kesos.audit.system')} · ${formatDateTime(r.at)}`}
         />
       ) : (
-        <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<JsonField source="details" />}>
+        <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<DetailsField />}>
           <Column source="seq" />
           <Column source="at">
             <DateTimeField source="at" />
           </Column>
-          <Column source="actorId" disableSort />
-          <Column source="actorRole" disableSort />
-          <Column source="action" disableSort />
-          <Column source="entityType" disableSort />
-          <Column source="caseId" disableSort>
-            <CaseLink />
+          <Column source="actorId" disableSort>
+            <ActorField />
+          </Column>
+          <Column source="action" disableSort>
+            <ActionField />
+          </Column>
+          <Column source="entityId" disableSort>
+            <EntityField />
           </Column>
           <Column source="hash" disableSort>
             <Stack component="span">

@@ -1,4 +1,6 @@
 import { Alert, Box, Typography } from '@mui/material';
+import { useWatch } from 'react-hook-form';
+import { Link } from 'react-router-dom';
 import {
   Create,
   DateInput,
@@ -6,11 +8,13 @@ import {
   maxLength,
   minLength,
   RadioButtonGroupInput,
+  ReferenceInput,
   regex,
   required,
   SelectInput,
   SimpleForm,
   TextInput,
+  useGetList,
   useNotify,
   useRedirect,
   useTranslate,
@@ -18,13 +22,14 @@ import {
 } from 'react-admin';
 import { CONSENT_BASES, SEXES } from '../../../domain/case';
 import { isChildCategory } from '../../../domain/pmks';
+import { getUser } from '../session';
+import type { CaseRecord, RegionRecord } from '../types';
 import { choices } from '../vocabulary';
 import { usePmksChoices } from './usePmksChoices';
 
 const validateNik = [required(), regex(/^\d{16}$/, 'kesos.cases.validation.nik')];
 const validateName = [required(), minLength(2), maxLength(120)];
 const validateAddress = [required(), minLength(3), maxLength(300)];
-const validateDesa = [required(), regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'kesos.cases.validation.desaCode')];
 const validateSummary = [required(), minLength(10), maxLength(4000)];
 
 /** Drop empty optional fields: the API wants them absent, not null or "". */
@@ -46,6 +51,59 @@ const Section = ({ label }: { label: string }) => {
     <Typography variant="h6" sx={{ mt: 2 }}>
       {translate(label)}
     </Typography>
+  );
+};
+
+/**
+ * The person's open cases, before submitting: once the NIK has its 16 digits, the cases of that
+ * NIK the caller may see (GET /api/cases is region-scoped, so nothing outside it is revealed; the
+ * API audits each lookup). A second case in the same category would be refused on saving.
+ */
+const OpenCasesOfNik = () => {
+  const translate = useTranslate();
+  const nik = useWatch({ name: 'beneficiary.nik' }) as string | undefined;
+  const valid = !!nik && /^\d{16}$/.test(nik);
+  const { data } = useGetList<CaseRecord>(
+    'cases',
+    { filter: { nik, open: true }, pagination: { page: 1, perPage: 5 }, sort: { field: 'createdAt', order: 'DESC' } },
+    { enabled: valid, staleTime: 60_000 },
+  );
+  if (!valid || !data?.length) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 1, width: '100%', boxSizing: 'border-box' }} data-testid="nik-open-cases" role="status">
+      {translate('kesos.cases.nik_open_case')}{' '}
+      {data.map((c, i) => (
+        <span key={c.id}>
+          {i > 0 && ', '}
+          <Link to={`/cases/${c.id}/show`} target="_blank" rel="noopener">
+            {`${c.beneficiary?.name ?? translate('resources.cases.name', { smart_count: 1 })} — ${c.pmksCode} ${translate(`kesos.pmks.${c.pmksCode}`, { _: '' })} (${translate(`kesos.case_status.${c.status}`, { _: c.status })})`}
+          </Link>
+        </span>
+      ))}
+      . {translate('kesos.cases.nik_open_case_hint')}
+    </Alert>
+  );
+};
+
+/** The desa/kelurahan of the TKSK's kecamatan, by name (GET /api/regions?filter={"parentCode":…}). */
+const DesaInput = () => {
+  const kecamatan = getUser()?.regionCode ?? undefined;
+  return (
+    <ReferenceInput
+      source="beneficiary.desaCode"
+      reference="regions"
+      filter={{ parentCode: kecamatan, level: 'desa' }}
+      sort={{ field: 'name', order: 'ASC' }}
+      perPage={200}
+    >
+      <SelectInput
+        optionText={(r: RegionRecord) => `${r.name} (${r.id})`}
+        validate={required()}
+        helperText="kesos.cases.helper.desaCode"
+        emptyText="—"
+        fullWidth
+      />
+    </ReferenceInput>
   );
 };
 
@@ -75,13 +133,14 @@ export const CaseCreate = () => {
       <SimpleForm sx={{ maxWidth: 720 }}>
         <Section label="kesos.cases.section.beneficiary" />
         <TextInput source="beneficiary.nik" validate={validateNik} helperText="kesos.cases.helper.nik" inputMode="numeric" fullWidth />
+        <OpenCasesOfNik />
         <TextInput source="beneficiary.name" validate={validateName} fullWidth />
         <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', width: '100%' }}>
           <DateInput source="beneficiary.birthDate" validate={required()} helperText="kesos.cases.helper.birthDate" />
           <RadioButtonGroupInput source="beneficiary.sex" choices={choices(SEXES, 'kesos.sex')} validate={required()} />
         </Box>
         <TextInput source="beneficiary.address" validate={validateAddress} multiline fullWidth />
-        <TextInput source="beneficiary.desaCode" validate={validateDesa} helperText="kesos.cases.helper.desaCode" />
+        <DesaInput />
 
         <Section label="kesos.cases.section.case" />
         <SelectInput source="pmksCode" choices={pmksChoices} translateChoice={false} validate={required()} fullWidth />

@@ -8,6 +8,7 @@ import { maskNik } from '../../../domain/nik';
 import { isSupervisor } from '../../../domain/roles';
 import { DayField } from '../fields/DateFields';
 import { NikField } from '../fields/NikField';
+import { PersonField, RegionField } from '../fields/NameFields';
 import { PmksField, StepField } from '../fields/VocabularyField';
 import { getUser } from '../session';
 import { DATE_LOCALE, DATE_OPTIONS } from '../format';
@@ -68,7 +69,7 @@ export const CaseList = () => {
           linkType="show"
           primaryText={(c) => c.beneficiary?.name ?? (c.beneficiary?.nik ? maskNik(c.beneficiary.nik) : '')}
           secondaryText={(c) =>
-            `${c.pmksCode} · ${translate(`kesos.case_status.${c.status}`, { _: c.status })}${c.paused ? ` · ${translate('kesos.lifecycle.paused')}` : ''}`
+            `${c.pmksCode} — ${translate(`kesos.pmks.${c.pmksCode}`, { _: c.pmksCode })} · ${translate(`kesos.case_status.${c.status}`, { _: c.status })}${c.paused ? ` · ${translate('kesos.lifecycle.paused')}` : ''}`
           }
           tertiaryText={(c) => new Date(c.createdAt).toLocaleDateString(DATE_LOCALE, DATE_OPTIONS)}
         />
@@ -82,9 +83,14 @@ export const CaseList = () => {
             <NikField source="beneficiary.nik" />
           </Column>
           <Column source="pmksCode">
-            <PmksField source="pmksCode" />
+            <PmksField source="pmksCode" showName />
           </Column>
-          <Column source="kecamatanCode" />
+          <Column source="kecamatanCode">
+            <RegionField source="kecamatanCode" />
+          </Column>
+          <Column source="assigneeId" disableSort>
+            <PersonField source="assigneeId" />
+          </Column>
           <Column source="status">
             <CaseStatusField source="status" />
           </Column>

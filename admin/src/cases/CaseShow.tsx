@@ -1,5 +1,7 @@
-import { Alert, Stack } from '@mui/material';
-import { ArrayField, BooleanField, DataTable, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Button, Stack } from '@mui/material';
+import AuditIcon from '@mui/icons-material/Policy';
+import { Link } from 'react-router-dom';
+import { ArrayField, DataTable, Show, TabbedShowLayout, TabbedShowLayoutTabs, TextField, useRecordContext, useTranslate } from 'react-admin';
 import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
@@ -7,6 +9,7 @@ import { InterventionButtons, PendingInterventions } from './Interventions';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
 import { NikField } from '../fields/NikField';
+import { PersonField, RegionField, YesNoField } from '../fields/NameFields';
 import { DateTimeField, DayField } from '../fields/DateFields';
 import { CaseStatusField, DueAtField, ReferralStatusField, TaskStatusField } from '../fields/StatusField';
 import { PmksField, StepField, VocabularyField } from '../fields/VocabularyField';
@@ -36,6 +39,9 @@ const CaseTasks = (_props: { label?: false }) => {
         </TaskColumn>
         <TaskColumn source="outcome">
           <VocabularyField source="outcome" prefix="kesos.outcome" />
+        </TaskColumn>
+        <TaskColumn source="assigneeId">
+          <PersonField source="assigneeId" />
         </TaskColumn>
         <TaskColumn source="createdAt">
           <DateTimeField source="createdAt" />
@@ -104,14 +110,36 @@ const CaseHeader = () => {
       <Lifecycle />
       <PendingInterventions />
       <InterventionButtons />
+      <AuditTrailButton />
     </Stack>
   );
 };
 
-const mayReadHistory = () => {
+/** The audit list filtered to this case (GET /api/audit?filter={"caseId":…}), for those who read the audit trail. */
+const AuditTrailButton = () => {
+  const record = useRecordContext<CaseRecord>();
+  const translate = useTranslate();
+  if (!record || !mayReadHistory()) return null;
+  const filter = encodeURIComponent(JSON.stringify({ caseId: record.id }));
+  return (
+    <Button
+      component={Link}
+      to={`/audit?filter=${filter}`}
+      size="small"
+      variant="outlined"
+      startIcon={<AuditIcon />}
+      data-testid="case-audit-trail"
+      sx={{ alignSelf: 'flex-start' }}
+    >
+      {translate('kesos.cases.audit_trail')}
+    </Button>
+  );
+};
+
+function mayReadHistory() {
   const role = getUser()?.role;
   return isSupervisor(role) || role === 'auditor';
-};
+}
 
 export const CaseShow = () => {
   return (
@@ -123,14 +151,14 @@ export const CaseShow = () => {
           <StepField source="step" />
           <PmksField source="pmksCode" showName />
           <TextField source="summary" sx={{ whiteSpace: 'pre-line' }} />
-          <BooleanField source="paused" />
-          <BooleanField source="overdue" />
+          <YesNoField source="paused" />
+          <YesNoField source="overdue" />
           <VocabularyField source="closedReason" prefix="kesos.closure_reason" />
-          <TextField source="desaCode" />
-          <TextField source="kecamatanCode" />
-          <TextField source="kabupatenCode" />
-          <TextField source="assigneeId" />
-          <TextField source="registeredBy" />
+          <RegionField source="desaCode" />
+          <RegionField source="kecamatanCode" />
+          <RegionField source="kabupatenCode" />
+          <PersonField source="assigneeId" />
+          <PersonField source="registeredBy" />
           <DateTimeField source="createdAt" />
           <DateTimeField source="updatedAt" />
           <TextField source="workflowId" sx={{ wordBreak: 'break-all' }} />

@@ -9,8 +9,25 @@ import PeopleIcon from '@mui/icons-material/People';
 import ClaimIcon from '@mui/icons-material/Payments';
 import BudgetIcon from '@mui/icons-material/AccountBalance';
 import ReconcileIcon from '@mui/icons-material/Balance';
-import type { ReactElement } from 'react';
-import { Layout, Menu, usePermissions, type LayoutProps } from 'react-admin';
+import LanguageIcon from '@mui/icons-material/Translate';
+import { IconButton, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
+import { useState, type ReactElement } from 'react';
+import {
+  AppBar,
+  Layout,
+  LoadingIndicator,
+  LocalesMenuButton,
+  Logout,
+  Menu,
+  TitlePortal,
+  useGetIdentity,
+  useLocales,
+  useLocaleState,
+  usePermissions,
+  useTranslate,
+  UserMenu,
+  type LayoutProps,
+} from 'react-admin';
 import { SUPERVISOR_ROLES, type Role } from '../../../domain/roles';
 
 interface Place {
@@ -50,7 +67,63 @@ export const KesosMenu = () => {
   );
 };
 
+/** On a phone the language is an icon: its name took the place of the page title in the app bar. */
+const PhoneLocales = () => {
+  const locales = useLocales();
+  const [locale, setLocale] = useLocaleState();
+  const translate = useTranslate();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <IconButton color="inherit" aria-label={translate('kesos.layout.language')} aria-haspopup="true" onClick={(e) => setAnchor(e.currentTarget)}>
+        <LanguageIcon />
+      </IconButton>
+      <MuiMenu anchorEl={anchor} open={!!anchor} onClose={() => setAnchor(null)}>
+        {locales.map((l) => (
+          <MenuItem
+            key={l.locale}
+            selected={l.locale === locale}
+            onClick={() => {
+              setLocale(l.locale);
+              setAnchor(null);
+            }}
+          >
+            {l.name}
+          </MenuItem>
+        ))}
+      </MuiMenu>
+    </>
+  );
+};
+
+const KesosToolbar = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <>
+      {phone ? <PhoneLocales /> : <LocalesMenuButton />}
+      <LoadingIndicator />
+    </>
+  );
+};
+
+/** The user menu's accessible name carries the name it shows (WCAG 2.5.3 label in name): "Profil: Budi Santoso …". */
+const KesosUserMenu = () => {
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  return (
+    <UserMenu label={identity?.fullName ? `${translate('ra.auth.user_menu')}: ${identity.fullName}` : 'ra.auth.user_menu'}>
+      <Logout />
+    </UserMenu>
+  );
+};
+
+const KesosAppBar = () => (
+  <AppBar toolbar={<KesosToolbar />} userMenu={<KesosUserMenu />}>
+    <TitlePortal />
+  </AppBar>
+);
+
 /** min-width 0: wide content (tabs, the lifecycle stepper, tables) scrolls inside instead of widening the page on a phone. */
 export const KesosLayout = (props: LayoutProps) => (
-  <Layout {...props} menu={KesosMenu} sx={{ minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } }} />
+  <Layout {...props} menu={KesosMenu} appBar={KesosAppBar} sx={{ minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } }} />
 );

@@ -75,7 +75,16 @@ const SchemaField = ({ name, schema, source, isRequired }: FieldProps) => {
     return (
       <ArrayInput source={source} label={label} validate={schema.minItems ? minItems(schema.minItems) : undefined} fullWidth>
         <SimpleFormIterator disableReordering inline disableClear fullWidth>
-          <TextInput source="" label={false} hiddenLabel validate={itemValidators} helperText={false} sx={{ minWidth: { xs: '100%', sm: 400 } }} />
+          {/* The item has no visible label of its own: the list's label names its inputs (WCAG 1.3.1, 4.1.2). */}
+          <TextInput
+            source=""
+            label={false}
+            hiddenLabel
+            validate={itemValidators}
+            helperText={false}
+            inputProps={{ 'aria-label': typeof label === 'string' ? label : undefined }}
+            sx={{ minWidth: { xs: '100%', sm: 400 } }}
+          />
         </SimpleFormIterator>
       </ArrayInput>
     );

@@ -44,6 +44,7 @@ import { getUser } from '../session';
 import { isSupervisor } from '../../../domain/roles';
 import { TASK_STATUSES, TASK_TYPES } from '../../../domain/taskTypes';
 import { formatDateTime as fmt } from '../format';
+import { PersonField } from '../fields/NameFields';
 import type { TaskRecord } from '../types';
 import { choices } from '../vocabulary';
 import { ApprovalButtons } from './ApprovalButtons';
@@ -224,7 +225,11 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
       <Column source="dueAt">
         <DueAtField />
       </Column>
-      {overdueBoard ? <Column source="assigneeId" disableSort /> : null}
+      {overdueBoard ? (
+        <Column source="assigneeId" disableSort>
+          <PersonField source="assigneeId" />
+        </Column>
+      ) : null}
       {supervisor && !overdueBoard ? (
         <Column source="actions" label="kesos.tasks.actions" disableSort>
           <RowActions />

@@ -1,0 +1,163 @@
+// WCAG 2.1 AA on the main screens of every role: axe-core runs in the page after the screen has
+// loaded, and any violation of impact critical or serious fails the test (rule, target, help).
+// Moderate and minor findings are printed, not failed.
+import fs from 'node:fs';
+import path from 'node:path';
+import axe from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { call, freshNik, login, registration, stack } from '../support/stack';
+import { DESKTOP, go, PHONE, settled, SHOTS, signIn } from './portal';
+
+let browser: Browser;
+let caseId: string;
+let assessmentTaskId: string;
+beforeAll(async () => {
+  browser = await launchChromium();
+  // A case of tksk1 with its assessment open: the task form, the case page, the supervisors' inbox.
+  const token = await login('tksk1');
+  const created = await call('POST', '/api/cases', {
+    token,
+    body: registration({ beneficiary: { ...registration().beneficiary, nik: freshNik(), name: 'Aksesibel Sari' } }),
+  });
+  expect(created.status).toBe(201);
+  caseId = created.body.id;
+  const detail = await call('GET', `/api/cases/${caseId}`, { token });
+  assessmentTaskId = (created.body.openTasks?.[0] ?? detail.body.openTasks[0]).id;
+});
+afterAll(() => browser?.close());
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+const findings: Finding[] = [];
+afterAll(() => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  fs.writeFileSync(path.join(SHOTS, '..', 'axe.json'), JSON.stringify(findings, null, 2));
+});
+
+/** Run axe on what the page shows now (WCAG 2.0/2.1 A and AA rules). */
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  await settled(page);
+  // Evaluated through the DevTools protocol: the portal's CSP (same-origin scripts only) does not apply.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ rule: v.id, impact: v.impact ?? 'unknown', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  const found = violations.map((v) => ({ screen, ...v }));
+  findings.push(...found);
+  for (const f of found) console.log(`[axe] ${screen}: ${f.impact} ${f.rule} (${f.targets.length}×) — ${f.help}\n    ${f.targets.slice(0, 5).join('\n    ')}`);
+  return found;
+}
+
+const serious = (found: Finding[]) =>
+  found.filter((f) => f.impact === 'critical' || f.impact === 'serious').map((f) => `${f.rule} ${f.targets.join(', ')} — ${f.help}`);
+
+/** Each role's screens: the path and what shows once the screen has loaded. */
+const SCREENS: Record<string, [name: string, path: () => string, ready: (page: Page) => Promise<unknown>][]> = {
+  tksk1: [
+    ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
+    ['task list', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
+    ['assessment form', () => `/tasks/${assessmentTaskId}/show`, (p) => p.getByTestId('task-heading').waitFor()],
+    ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
+    ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
+    ['case create', () => '/cases/create', (p) => p.getByLabel(/^NIK/).waitFor()],
+  ],
+  supervisor1: [
+    ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
+    ['inbox', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
+    ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
+    ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
+    ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
+    [
+      'claims list',
+      () => '/claims',
+      (p) =>
+        p
+          .getByTestId('claims-total')
+          .or(p.getByText(/Belum ada/))
+          .first()
+          .waitFor(),
+    ],
+  ],
+  provinsi1: [
+    ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
+    ['inbox', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
+    ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
+    [
+      'claims list',
+      () => '/claims',
+      (p) =>
+        p
+          .getByTestId('claims-total')
+          .or(p.getByText(/Belum ada/))
+          .first()
+          .waitFor(),
+    ],
+  ],
+  auditor1: [
+    ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
+    ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
+    [
+      'case show',
+      () => `/cases/${caseId}/show`,
+      (p) =>
+        p
+          .getByText(/Riwayat audit|Linimasa/)
+          .first()
+          .waitFor(),
+    ],
+    ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
+    [
+      'claims list',
+      () => '/claims',
+      (p) =>
+        p
+          .getByTestId('claims-total')
+          .or(p.getByText(/Belum ada/))
+          .first()
+          .waitFor(),
+    ],
+  ],
+  admin: [
+    ['users list', () => '/users', (p) => p.locator('tbody tr').first().waitFor()],
+    ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
+  ],
+};
+
+test('the login screen has no serious or critical WCAG violation', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'id-ID' });
+  const page = await context.newPage();
+  await page.goto(`${stack().apiUrl}/admin/`);
+  await page.getByLabel(/Nama pengguna/).waitFor();
+  expect(serious(await audit(page, 'login'))).toEqual([]);
+  await context.close();
+});
+
+describe.each(Object.entries(SCREENS))('%s', (user, screens) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await signIn(browser, user);
+  });
+  afterAll(() => page?.context().close());
+
+  test.each(screens)('%s has no serious or critical WCAG violation', async (screen, at, ready) => {
+    await go(page, at());
+    await ready(page);
+    expect(serious(await audit(page, `${user} ${screen}`))).toEqual([]);
+  });
+});
+
+test('the phone header shows the page title and the menu is reachable', async () => {
+  const page = await signIn(browser, 'tksk1', PHONE);
+  await go(page, '/cases');
+  await page.locator('[data-testid="case-list-mobile"], tbody tr, .MuiList-root li').first().waitFor();
+  expect(serious(await audit(page, 'tksk1 phone case list'))).toEqual([]);
+  await page.context().close();
+});
