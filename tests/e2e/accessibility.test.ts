@@ -154,10 +154,35 @@ describe.each(Object.entries(SCREENS))('%s', (user, screens) => {
   });
 });
 
-test('the phone header shows the page title and the menu is reachable', async () => {
+test('the phone header shows the page title, not the language', async () => {
   const page = await signIn(browser, 'tksk1', PHONE);
   await go(page, '/cases');
   await page.locator('[data-testid="case-list-mobile"], tbody tr, .MuiList-root li').first().waitFor();
+  const header = page.locator('header');
+  await header.getByText('Kasus saya', { exact: true }).waitFor();
+  expect(await header.innerText()).not.toMatch(/bahasa indonesia/i);
   expect(serious(await audit(page, 'tksk1 phone case list'))).toEqual([]);
+  await page.context().close();
+});
+
+test('the menu and the registration form are reachable by Tab', async () => {
+  const page = await signIn(browser, 'tksk1');
+  await go(page, '/cases/create');
+  await page.getByLabel(/^NIK/).waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const reached: string[] = [];
+  for (let i = 0; i < 40 && !reached.some((r) => /^NIK/.test(r)); i++) {
+    await page.keyboard.press('Tab');
+    reached.push(
+      await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return '';
+        const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+        return (el.getAttribute('aria-label') ?? labelled ?? el.innerText ?? '').trim();
+      }),
+    );
+  }
+  expect(reached).toEqual(expect.arrayContaining(['Tugas saya', 'Kasus saya', 'Registrasi kasus']));
+  expect(reached.some((r) => /^NIK/.test(r))).toBe(true);
   await page.context().close();
 });

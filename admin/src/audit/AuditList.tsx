@@ -183,6 +183,30 @@ const DetailsField = () => {
   );
 };
 
+/**
+ * The details behind a real button (react-admin's expand toggle is aria-hidden and out of the Tab
+ * order: keyboard users could not open it).
+ */
+const DetailsToggle = () => {
+  const record = useRecordContext<AuditRecord>();
+  const translate = useTranslate();
+  const [open, setOpen] = useState(false);
+  if (!record) return null;
+  const id = `audit-details-${record.id}`;
+  return (
+    <Box>
+      <Button size="small" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)} data-testid="audit-details-toggle">
+        {translate(open ? 'kesos.audit.details_hide' : 'kesos.audit.details_show')}
+      </Button>
+      {open && (
+        <Box id={id}>
+          <DetailsField />
+        </Box>
+      )}
+    </Box>
+  );
+};
+
 /** What the list leaves out, said above it (supervisors read only their region's case rows; api/audit/queries.ts). */
 const ScopeNote = () => {
   const translate = useTranslate();
@@ -229,7 +253,7 @@ export const AuditList = () => {
           secondaryText={(r) => `${r.actorId ? (r.actorName ?? r.actorId) : translate('kesos.audit.system')} · ${formatDateTime(r.at)}`}
         />
       ) : (
-        <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false} expand={<DetailsField />}>
+        <DataTable<AuditRecord> bulkActionButtons={false} rowClick={false}>
           <Column source="seq" />
           <Column source="at">
             <DateTimeField source="at" />
@@ -242,6 +266,9 @@ export const AuditList = () => {
           </Column>
           <Column source="entityId" disableSort>
             <EntityField />
+          </Column>
+          <Column source="details" disableSort>
+            <DetailsToggle />
           </Column>
           <Column source="hash" disableSort>
             <Stack component="span">

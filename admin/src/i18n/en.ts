@@ -160,6 +160,8 @@ const appMessages = {
       scope_supervisor:
         'Showing the rows about cases in your region. Rows not about a case (settings, accounts, stipend claims) are read by auditors and admins only; chain verification counts them all.',
       filter_case: 'This case',
+      details_show: 'Show',
+      details_hide: 'Hide',
       details_none: 'No details',
       system: 'System',
       entity_link: 'Open',

@@ -372,6 +372,8 @@ const indonesianMessages: TranslationMessages = {
       scope_supervisor:
         'Menampilkan baris tentang kasus di wilayah Anda. Baris yang bukan tentang kasus (pengaturan, akun, klaim tali asih) hanya dibaca auditor dan admin; verifikasi rantai menghitung semuanya.',
       filter_case: 'Kasus ini',
+      details_show: 'Tampilkan',
+      details_hide: 'Sembunyikan',
       details_none: 'Tanpa rincian',
       system: 'Sistem',
       entity_link: 'Buka',

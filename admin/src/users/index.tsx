@@ -35,6 +35,7 @@ import type { UserWrite } from '../dataProvider';
 import type { UserRecord } from '../types';
 import { PrivilegedRequests } from './PrivilegedRequests';
 import { choices } from '../vocabulary';
+import { RegionField } from '../fields/NameFields';
 import { DayField } from '../fields/DateFields';
 import { VocabularyField } from '../fields/VocabularyField';
 import { useNotifyError } from '../common/useNotifyError';
@@ -148,7 +149,9 @@ export const UserList = () => {
             <Column source="role">
               <VocabularyField source="role" prefix="kesos.role" />
             </Column>
-            <Column source="regionCode" disableSort />
+            <Column source="regionCode" disableSort>
+              <RegionField source="regionCode" />
+            </Column>
             <Column source="disabled" disableSort>
               <StatusChip />
             </Column>
