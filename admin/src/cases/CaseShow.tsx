@@ -4,6 +4,7 @@ import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
 import { InterventionButtons, PendingInterventions } from './Interventions';
+import { CaseNextStep } from '../tasks/NextStep';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
 import { NikField } from '../fields/NikField';
@@ -102,6 +103,7 @@ const CaseHeader = () => {
         {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
       </ShowHeading>
       <Lifecycle />
+      <CaseNextStep />
       <PendingInterventions />
       <InterventionButtons />
     </Stack>
