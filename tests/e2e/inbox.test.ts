@@ -128,7 +128,7 @@ test('a deadline is extended by working days, the resulting date shown before sa
   expect((await apiCase('supervisor1', caseId)).openTasks.find((t: { id: string }) => t.id === task.id).dueAt).toBe(expected);
 });
 
-test('an escalation names the late task, the person, and links to the task', async () => {
+test('an escalation names the late task, the person, and links to the task, where its deadline is extended', async () => {
   // A two-second deadline in Tingkir breaches at once (restored right after registering).
   await setSla('asesmen', '33.73.02', 'PT2S');
   let late: { caseId: string; name: string };
@@ -151,4 +151,20 @@ test('an escalation names the late task, the person, and links to the task', asy
   await box.getByTestId('late-task-link').click();
   await supervisor.waitForURL((url) => url.hash === `#/tasks/${lateTask.id}/show`);
   await supervisor.getByTestId('task-heading').getByText('Asesmen').waitFor();
+
+  // There, the supervisor gives the TKSK two more working days.
+  await supervisor.getByTestId('task-extend-deadline').click();
+  const dialog = supervisor.getByTestId('dialog-extend-deadline');
+  await dialog.getByLabel(/Tambah hari kerja/).fill('2');
+  await dialog
+    .getByTestId('extended-due')
+    .getByText(/2 hari kerja kemudian/)
+    .waitFor();
+  await dialog.getByLabel(/Alasan/).fill('TKSK sakit dua hari, asesmen dijadwalkan ulang.');
+  await dialog.getByRole('button', { name: 'Perpanjang tenggat' }).click();
+  await notified(supervisor, 'Tenggat diperpanjang');
+  const holidays = new Set((await db()<{ day: string }[]>`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holidays`).map((r) => r.day));
+  expect((await apiCase('supervisor1', late.caseId)).openTasks.find((t: { id: string }) => t.id === lateTask.id).dueAt).toBe(
+    addWorkingDays(new Date(lateTask.dueAt!), 2, holidays).toISOString(),
+  );
 });

@@ -2,7 +2,13 @@ import { Accordion, AccordionDetails, AccordionSummary, Alert, AlertTitle, Box, 
 import ExpandIcon from '@mui/icons-material/ExpandMore';
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import { Link } from 'react-router-dom';
-import { ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import ExtendIcon from '@mui/icons-material/MoreTime';
+import { ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { isSupervisor } from '../../../domain/roles';
+import type { KesosDataProvider } from '../dataProvider';
+import { getUser } from '../session';
+import { ExtendDeadlineDialog } from './ExtendDeadlineDialog';
 import { Section, ShowHeading } from '../common/ShowParts';
 import { DataView } from '../fields/DataView';
 import { JsonField } from '../fields/JsonField';
@@ -77,6 +83,29 @@ const LateTask = ({ task }: { task: TaskRecord }) => {
   );
 };
 
+/** A supervisor on an open case task with a deadline (e.g. reached from its escalation) extends it here, in working days. */
+const ExtendFromTask = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const [open, setOpen] = useState(false);
+  if (!isSupervisor(getUser()?.role) || task.status !== 'open' || !task.caseId || !task.dueAt || task.type === 'sla_escalation') return null;
+  const submit = async (values: Record<string, unknown>) => {
+    await dataProvider.caseAction(task.caseId!, 'extend-deadline', values);
+    notify('kesos.interventions.done.extend-deadline', { type: 'success' });
+    refresh();
+  };
+  return (
+    <Box>
+      <Button size="small" variant="outlined" startIcon={<ExtendIcon />} onClick={() => setOpen(true)} data-testid="task-extend-deadline">
+        {translate('kesos.interventions.action.extend-deadline')}
+      </Button>
+      {open && <ExtendDeadlineDialog openTasks={[task]} onClose={() => setOpen(false)} onSubmit={submit} />}
+    </Box>
+  );
+};
+
 /** Why the step came back, and what the previous steps left for this one. */
 const TaskBriefing = () => {
   const task = useRecordContext<TaskRecord>();
@@ -105,6 +134,7 @@ const TaskBriefing = () => {
         </Alert>
       )}
       <LateTask task={task} />
+      <ExtendFromTask task={task} />
       {goals.length > 0 && (
         <Box>
           <Typography variant="subtitle2">{translate('kesos.field.planGoals')}</Typography>
