@@ -42,7 +42,16 @@ import {
   periodQuerySchema,
   reconciliationSchema,
 } from './taliAsih/schema';
-import { completeTaskBodySchema, taskCompletionResultSchema, taskIdParamsSchema, taskListQuerySchema, taskSchema, taskTypeInfoSchema } from './tasks/schema';
+import {
+  completeTaskBodySchema,
+  deadlineExtensionQuerySchema,
+  deadlineExtensionSchema,
+  taskCompletionResultSchema,
+  taskIdParamsSchema,
+  taskListQuerySchema,
+  taskSchema,
+  taskTypeInfoSchema,
+} from './tasks/schema';
 import {
   adminUserSchema,
   assignableUserListQuerySchema,
@@ -346,7 +355,8 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/tasks',
-    summary: 'Task inbox (simple-rest: sort, range, filter)',
+    summary:
+      'Task inbox (simple-rest: sort, range, filter). The portal\'s views are filters: what waits for you `{"status":"open","candidateRole":"<your role>"}`, every task of your region `{"status":"open"}`, late `{"overdue":true}`, sent back `{"returned":true}`',
     tags: ['tasks'],
     query: taskListQuerySchema,
     responses: { 200: listOf(taskSchema, 'tasks'), ...problems(401, 403, 422) },
@@ -358,6 +368,15 @@ export function buildOpenApi() {
     tags: ['tasks'],
     params: taskIdParamsSchema,
     responses: { 200: json(taskSchema, 'the task'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tasks/{id}/deadline-extension',
+    summary: "The deadline an extension by working days would give (weekends and national holidays skipped): the extend-deadline picker's preview",
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    query: deadlineExtensionQuerySchema,
+    responses: { 200: json(deadlineExtensionSchema, 'the resulting deadline'), ...problems(401, 403, 404, 409, 422) },
   });
   route({
     method: 'post',

@@ -10,6 +10,8 @@ const reason = z.string().trim().min(5).max(2000).describe('Why: required, recor
 const MAX_DURATION_DAYS = 3660;
 /** An extension longer than a quarter switches the deadline off in all but name. */
 const MAX_EXTENSION_DAYS = 90;
+/** What the portal's picker offers: working days, skipping weekends and national holidays. */
+export const MAX_EXTENSION_WORKING_DAYS = 30;
 
 const spanDays = (s: string) => {
   const d = parseIsoDuration(s);
@@ -41,8 +43,23 @@ export const interventionBodySchemas = {
   pause: z.strictObject({ reason }),
   /** Restart the clocks with the time that was left. */
   resume: z.strictObject({ reason }),
-  /** Push one open task's deadline back. */
-  'extend-deadline': z.strictObject({ taskId: z.uuid(), extendBy: extensionSchema, reason }),
+  /**
+   * Push one open task's deadline back: by `workingDays` (weekends and the holidays table
+   * skipped; the API turns it into the exact period before the workflow sees it) or by an ISO
+   * 8601 `extendBy` (calendar time). Exactly one of the two.
+   */
+  'extend-deadline': z
+    .strictObject({
+      taskId: z.uuid(),
+      extendBy: extensionSchema.optional(),
+      workingDays: z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS).optional().describe(`Working days, 1 to ${MAX_EXTENSION_WORKING_DAYS}`),
+      reason,
+    })
+    .superRefine((b, ctx) => {
+      if ((b.extendBy === undefined) === (b.workingDays === undefined)) {
+        ctx.addIssue({ code: 'custom', path: ['workingDays'], message: 'give either workingDays or extendBy' });
+      }
+    }),
   /** End the case without closure; open tasks and referrals are cancelled. */
   cancel: z.strictObject({ reason }),
   /** Bring a closed case back to pendampingan (within the policy's reopen window). */
@@ -55,7 +72,7 @@ export const INTERVENTION_EXAMPLES: Record<Intervention, Record<string, unknown>
   reassign: { toUserId: 'usr_tksk3', reason: 'TKSK sebelumnya mengundurkan diri.' },
   pause: { reason: 'Penerima manfaat dirawat inap di rumah sakit.' },
   resume: { reason: 'Penerima manfaat sudah pulang.' },
-  'extend-deadline': { taskId: '00000000-0000-4000-8000-000000000000', extendBy: 'P7D', reason: 'Akses jalan tertutup banjir.' },
+  'extend-deadline': { taskId: '00000000-0000-4000-8000-000000000000', workingDays: 3, reason: 'Akses jalan tertutup banjir.' },
   cancel: { reason: 'Kasus ganda dengan registrasi sebelumnya.' },
   reopen: { reason: 'Kondisi memburuk setelah terminasi.' },
   note: { text: 'Koordinasi dengan puskesmas dilakukan lewat telepon.' },

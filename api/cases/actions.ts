@@ -12,9 +12,10 @@ import type { Actor } from '../../domain/roles';
 import { bulkStatusQuery, confirmBulkUpdate, confirmInterventionUpdate, interveneUpdate } from '../../workflows/definitions';
 import type { bulkReassignWorkflow } from '../../workflows/bulkReassign';
 import { actorOf, parseInput } from '../http';
-import { bodyFieldProblem } from '../problem';
+import { bodyFieldProblem, HttpProblem } from '../problem';
 import { viaUpdate } from '../temporalErrors';
 import { visibleCase } from './queries';
+import { extendedByWorkingDays } from '../tasks/queries';
 import { actionParamsSchema, bulkConfirmBodySchema, bulkIdParamsSchema, caseIdParamsSchema, confirmBodySchema } from './schema';
 
 async function assigneeOf(sql: Sql, userId: string) {
@@ -27,6 +28,19 @@ async function requireCaseFor(sql: Sql, actor: Actor, id: string, action: string
   const row = await visibleCase(sql, actor, id);
   authorize(actor, 'case.intervene', { intervention: action, kecamatanCode: row.kecamatanCode, assigneeId: row.assigneeId });
   return row;
+}
+
+/**
+ * An extension by working days becomes the exact period to the resulting deadline before the
+ * workflow sees it: the holiday calendar is in PostgreSQL, and the workflow (deterministic, no
+ * I/O in validators) keeps applying an ISO period as it always did.
+ */
+async function workingDaysAsPeriod(sql: Sql, caseId: string, payload: Record<string, unknown>) {
+  const [task] = await sql<{ dueAt: Date | null }[]>`
+    SELECT due_at FROM tasks WHERE id = ${String(payload.taskId)} AND case_id = ${caseId} AND status = 'open'`;
+  if (!task?.dueAt) throw new HttpProblem(409, `task ${String(payload.taskId)} is not an open task of this case with a deadline`);
+  const until = await extendedByWorkingDays(sql, task.dueAt, payload.workingDays as number);
+  return { taskId: payload.taskId, extendBy: `PT${Math.round((until.getTime() - task.dueAt.getTime()) / 1000)}S`, reason: payload.reason };
 }
 
 export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
@@ -76,8 +90,9 @@ export function caseActionRoutes(sql: Sql, temporal: Client, taskQueue: string):
   router.post('/cases/:id/actions/:action', async (req, res) => {
     const actor = actorOf(res);
     const { id, action } = parseInput('params', actionParamsSchema, req.params);
-    const payload = parseInput('body', interventionBodySchemas[action], req.body) as Record<string, unknown>;
+    let payload = parseInput('body', interventionBodySchemas[action], req.body) as Record<string, unknown>;
     const row = await requireCaseFor(sql, actor, id, action);
+    if (action === 'extend-deadline' && typeof payload.workingDays === 'number') payload = await workingDaysAsPeriod(sql, id, payload);
     const assignee = action === 'reassign' ? await assigneeOf(sql, String(payload.toUserId)) : undefined;
     if (action === 'reassign' && !assignee) {
       throw bodyFieldProblem('toUserId', 'unknown user');

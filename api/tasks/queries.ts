@@ -5,6 +5,7 @@ import { inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
 import { tableList, type ListSpec } from '../list';
 import { HttpProblem } from '../problem';
+import { addWorkingDays } from '../../domain/calendar';
 import type { TaskListFilter, TaskSortField } from './schema';
 
 export interface TaskRow {
@@ -49,6 +50,9 @@ export function visibleTasks(sql: Sql, actor: Actor) {
               SELECT * FROM tasks t WHERE t.candidate_role = 'tksk' AND t.assignee_id IS NULL AND ${taskInRegion(sql, actor)}) t`;
 }
 
+/** Sent back by a reviewer: the workflow puts the reason in the task's context as returnNotes. */
+const returned = (sql: Sql) => sql`(t.context->>'returnNotes') IS NOT NULL`;
+
 const late = (sql: Sql) => sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
 
 /** GET /api/tasks: sortable columns (tasks without a due time last) and filters. */
@@ -59,7 +63,10 @@ export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
     defaultSort: ['createdAt', 'DESC'],
     nullsLast: true,
     equal: ['type', 'status', 'caseId', 'workflowId', 'assigneeId', 'candidateRole'],
-    filters: { overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`) },
+    filters: {
+      overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
+      returned: (v) => (v ? returned(sql) : sql`NOT ${returned(sql)}`),
+    },
   });
 
 export function presentTask(t: TaskRow) {
@@ -89,4 +96,14 @@ export async function visibleTask(sql: Sql, actor: Actor, id: string): Promise<T
   const [row] = await sql<TaskRow[]>`SELECT t.* FROM tasks t WHERE t.id = ${id} AND ${taskScope(sql, actor)}`;
   if (!row) throw new HttpProblem(404, `no task ${id} visible to you`);
   return row;
+}
+
+/**
+ * `dueAt` + n working days (weekends and the holidays table skipped, WIB days), the same rule as
+ * the SLA deadlines: what an extension by working days sets, and what the portal previews.
+ */
+export async function extendedByWorkingDays(sql: Sql, dueAt: Date, workingDays: number): Promise<Date> {
+  const rows = await sql<{ day: string }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day FROM holidays WHERE day >= (${dueAt}::timestamptz - interval '1 day')::date`;
+  return addWorkingDays(dueAt, workingDays, new Set(rows.map((r) => r.day)));
 }

@@ -10,9 +10,9 @@ import { actorOf, parseInput } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
 import { listRoute } from '../list';
 import { viaUpdate } from '../temporalErrors';
-import { presentTask, taskList, visibleTask, visibleTasks, type TaskRow } from './queries';
+import { extendedByWorkingDays, presentTask, taskList, visibleTask, visibleTasks, type TaskRow } from './queries';
 import { recordAuditorTaskRead } from '../requestAudit';
-import { completeTaskBodySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
+import { completeTaskBodySchema, deadlineExtensionQuerySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
   const router = Router();
@@ -39,6 +39,23 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     const task = await visibleTask(sql, actor, id);
     await recordAuditorTaskRead(sql, res, actor, [task]);
     res.json(presentTask(task));
+  });
+
+  // The deadline an extension by working days would give, for the supervisor's picker: computed
+  // here because the holiday calendar lives in PostgreSQL (the extension itself uses the same).
+  router.get('/tasks/:id/deadline-extension', async (req, res) => {
+    const actor = actorOf(res);
+    const { id } = parseInput('params', taskIdParamsSchema, req.params);
+    const { workingDays } = parseInput('query', deadlineExtensionQuerySchema, req.query);
+    authorize(actor, 'task.list');
+    const task = await visibleTask(sql, actor, id);
+    // Whoever may extend it: a supervisor of the case's region (extend-deadline is a case intervention).
+    authorize(actor, 'case.intervene', { intervention: 'extend-deadline', kecamatanCode: task.regionCode, assigneeId: task.assigneeId ?? '' });
+    if (task.status !== 'open' || !task.dueAt || !task.caseId) {
+      throw new HttpProblem(409, `task ${id} is not an open case task with a deadline`, { taskStatus: task.status });
+    }
+    const extendedDueAt = await extendedByWorkingDays(sql, task.dueAt, workingDays);
+    res.json({ taskId: id, dueAt: task.dueAt.toISOString(), workingDays, extendedDueAt: extendedDueAt.toISOString() });
   });
 
   router.post('/tasks/:id/complete', async (req, res) => {

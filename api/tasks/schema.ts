@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATUSES, TASK_TYPE_INFO, taskTypeSchema } from '../../domain/taskTypes';
 import { caseStatusSchema } from '../../domain/case';
+import { MAX_EXTENSION_WORKING_DAYS } from '../../domain/interventions';
 import { roleSchema } from '../../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, TaskCompletionResult } from '../../domain/workflowContracts';
 import { idsFilterSchema, listQuerySchema } from '../list';
@@ -23,6 +24,8 @@ export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, {
   candidateRole: roleSchema.optional(),
   /** Only tasks past their due time (true) or not (false). */
   overdue: z.boolean().optional(),
+  /** Only tasks sent back by a reviewer, whose context carries the reason (true), or the others (false). */
+  returned: z.boolean().optional(),
 });
 export type TaskSortField = (typeof TASK_SORTABLE)[number];
 export type TaskListFilter = NonNullable<z.infer<typeof taskListQuerySchema>['filter']>;
@@ -158,3 +161,28 @@ export const taskCompletionResultSchema = z
     claim: claimSnapshotSchema.optional(),
   })
   .meta({ id: 'TaskCompletionResult' }) satisfies z.ZodType<TaskCompletionResult>;
+
+/** GET /api/tasks/:id/deadline-extension: how many working days to preview. */
+export const deadlineExtensionQuerySchema = z.strictObject({
+  /** Working days to add to the task's deadline (weekends and national holidays skipped), 1 to 30. */
+  workingDays: z
+    .string()
+    .regex(/^\d{1,2}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_EXTENSION_WORKING_DAYS)),
+});
+
+/** The deadline a working-day extension would give (the same calculation the extension itself uses). */
+export const deadlineExtensionSchema = z
+  .object({
+    taskId: z.string(),
+    /** The task's deadline now. */
+    dueAt: z.string(),
+    workingDays: z.number().int(),
+    /** The deadline after the extension: dueAt plus that many working days, same time of day. */
+    extendedDueAt: z.string(),
+  })
+  .meta({
+    id: 'DeadlineExtension',
+    example: { taskId: '00000000-0000-4000-8000-000000000000', dueAt: '2026-12-04T02:00:00.000Z', workingDays: 3, extendedDueAt: '2026-12-09T02:00:00.000Z' },
+  });

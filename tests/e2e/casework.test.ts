@@ -5,7 +5,23 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { asesmenData, call, login, registration } from '../support/stack';
-import { apiCase, choose, fillRegistration, findTask, freshNik, go, notified, openTask, shot, signIn, uniqueName } from './portal';
+import {
+  apiCase,
+  choose,
+  fillAssessment,
+  fillDate,
+  fillRegistration,
+  fillVisit,
+  findTask,
+  freshNik,
+  go,
+  notified,
+  openTask,
+  shot,
+  signIn,
+  todayWib,
+  uniqueName,
+} from './portal';
 
 let browser: Browser;
 let tksk: Page;
@@ -63,12 +79,18 @@ test('a case from registration to closure approval, through the portal only', as
   await tksk.getByTestId('step-assessment').and(tksk.locator('[data-current="true"]')).waitFor();
   expect((await apiCase('supervisor1', caseId)).status).toBe('assessment');
 
-  // 2. Assessment, generated form prefilled with the example. A value that passes the browser's
-  // checks but not the server's ("  ab  " is trimmed to 2 characters) comes back on its field.
-  await openTask(tksk, name, 'Asesmen');
+  // 2. The case page leads to the assessment, whose form opens empty; the TKSK fills it in. A
+  // value that passes the browser's checks but not the server's ("  ab  " is trimmed to 2
+  // characters) comes back on its field.
+  await tksk.getByTestId('case-next-task').click();
+  await tksk.getByTestId('task-heading').getByText('Asesmen').waitFor();
   const firstNeed = tksk.locator('input[name="data.needs.0"]');
-  await firstNeed.fill('  ab  ');
-  await choose(tksk, /Tingkat risiko/, 'Tinggi');
+  await fillAssessment(tksk, {
+    needs: ['  ab  ', 'Pemeriksaan kesehatan rutin'],
+    riskLevel: 'Tinggi',
+    planGoals: ['Terdaftar sebagai penerima bantuan pangan'],
+    visitCadenceDays: 14,
+  });
   await completeButton(tksk).click();
   await tksk.getByTestId('server-errors').waitFor();
   await expect(firstNeed.getAttribute('aria-invalid')).resolves.toBe('true');
@@ -81,6 +103,9 @@ test('a case from registration to closure approval, through the portal only', as
   await firstNeed.fill('Kebutuhan makan harian');
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
+  // What happens next, and who acts: the kabupaten supervisor.
+  await tksk.getByTestId('next-step').getByText('Menunggu Persetujuan asesmen oleh Supervisor Dinas Sosial Kabupaten/Kota (wilayah 33.73).').waitFor();
+  await tksk.getByTestId('next-step').getByText('Asesmen terkirim.').waitFor();
   await until(caseId, (c) => c.status === 'assessment_review', 'assessment_review');
 
   // 3. The supervisor returns it from the inbox, with a reason (required, ≥ 5 characters).
@@ -95,10 +120,13 @@ test('a case from registration to closure approval, through the portal only', as
   await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
   await until(caseId, (c) => c.status === 'assessment', 'back to assessment');
 
-  // 4. The TKSK sees why, the form starts from what was sent, and sends it again.
+  // 4. The TKSK sees it marked in the list, why on top of the task, the form starting from what was
+  // sent, and sends it again.
+  await (await findTask(tksk, name, 'Asesmen')).getByTestId('chip-returned').waitFor();
   await openTask(tksk, name, 'Asesmen');
   await tksk.getByTestId('return-notes').getByText('Rinci').waitFor();
   await expect(tksk.locator('input[name="data.needs.0"]').inputValue()).resolves.toBe('Kebutuhan makan harian');
+  await expect(tksk.locator('input[name="data.needs.1"]').inputValue()).resolves.toBe('Pemeriksaan kesehatan rutin');
   await tksk.getByLabel(/Jarak kunjungan/).fill('7');
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
@@ -109,13 +137,13 @@ test('a case from registration to closure approval, through the portal only', as
   await shot(supervisor, 'approval-task');
   await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Setujui' }).click();
   await notified(supervisor, 'Disetujui');
+  await supervisor.getByTestId('next-step').getByText('Menunggu Kunjungan pendampingan oleh TKSK (wilayah 33.73.01).').waitFor();
   await until(caseId, (c) => c.status === 'pendampingan', 'pendampingan');
 
   // 6. A visit that refers the person to a puskesmas (the referral fieldset).
   await openTask(tksk, name, 'Kunjungan pendampingan');
-  await tksk.getByRole('radio', { name: 'Rujuk', exact: true }).check();
+  await fillVisit(tksk, { outcome: 'Rujuk', observations: 'Tekanan darah tinggi, perlu pemeriksaan.' });
   await tksk.getByTestId('fieldset-data.referral').waitFor();
-  await tksk.getByLabel(/Hasil pengamatan/).fill('Tekanan darah tinggi, perlu pemeriksaan.');
   await choose(tksk, /Jenis tujuan rujukan/, 'Puskesmas/rumah sakit');
   await tksk.getByLabel(/Nama lembaga tujuan/).fill('Puskesmas Sidorejo Lor');
   await tksk
@@ -132,6 +160,7 @@ test('a case from registration to closure approval, through the portal only', as
   // 7. Referral feedback: served.
   await openTask(tksk, name, 'Umpan balik rujukan');
   await tksk.getByRole('radio', { name: 'Terlayani', exact: true }).check();
+  await fillDate(tksk, 'data.acknowledgedAt', todayWib());
   await tksk.getByLabel(/Hasil layanan/).fill('Diperiksa dokter dan mendapat obat hipertensi.');
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
@@ -139,17 +168,19 @@ test('a case from registration to closure approval, through the portal only', as
 
   // 8. A visit proposing closure.
   await openTask(tksk, name, 'Kunjungan pendampingan');
-  await tksk.getByRole('radio', { name: 'Usulkan terminasi', exact: true }).check();
-  await tksk.getByLabel(/Hasil pengamatan/).fill('Semua tujuan rencana intervensi tercapai.');
+  await fillVisit(tksk, { outcome: 'Usulkan terminasi', observations: 'Semua tujuan rencana intervensi tercapai.' });
   await choose(tksk, /Alasan terminasi/, 'Tujuan tercapai');
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
   await until(caseId, (c) => c.status === 'closure_review', 'closure_review');
 
-  // 9. Closure approval, from the inbox row.
+  // 9. Closure approval: the inbox row has no decision buttons; the supervisor opens it.
   const row = await findTask(supervisor, name, 'Persetujuan terminasi');
   await shot(supervisor, 'inbox', { doc: true });
-  await row.getByRole('button', { name: 'Setujui' }).click();
+  await expect(row.getByRole('button', { name: 'Setujui' }).count()).resolves.toBe(0);
+  await openTask(supervisor, name, 'Persetujuan terminasi');
+  await supervisor.getByTestId('handed-over-closure').waitFor();
+  await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Setujui' }).click();
   await notified(supervisor, 'Disetujui');
   await until(caseId, (c) => c.status === 'aftercare', 'aftercare');
 
@@ -303,6 +334,11 @@ test('bulk approval: the supervisor selects two assessments and approves them at
     await row.getByRole('checkbox').check();
   }
   await supervisor.getByTestId('bulk-approve').click();
+  // Nothing is approved before the confirmation has listed what will be.
+  const confirm = supervisor.getByTestId('bulk-confirm');
+  for (const name of names) await confirm.getByTestId('bulk-confirm-item').filter({ hasText: name }).waitFor();
+  for (const id of ids) expect((await apiCase('supervisor1', id)).status).toBe('assessment_review');
+  await confirm.getByTestId('bulk-approve-confirm').click();
   const results = supervisor.getByTestId('bulk-results');
   await results.getByText('2 disetujui, 0 gagal').waitFor({ timeout: 30_000 });
   await shot(supervisor, 'bulk-approval');

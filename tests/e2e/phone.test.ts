@@ -2,7 +2,7 @@
 // task list as a touch list, the assessment form, and no sideways scrolling anywhere.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { apiCase, choose, fillRegistration, menuTexts, notified, openTask, PHONE, shot, signIn, uniqueName } from './portal';
+import { apiCase, fillAssessment, fillRegistration, menuTexts, notified, openTask, PHONE, shot, signIn, uniqueName } from './portal';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -56,10 +56,18 @@ test('a TKSK registers a case and completes its assessment on a 390×844 phone',
   await openTask(page, name, 'Asesmen');
   await page.getByTestId('task-form').waitFor();
   await fitsWidth(page);
-  await choose(page, /Tingkat risiko/, 'Rendah');
+  await fillAssessment(page, {
+    needs: ['Pemeriksaan mata'],
+    riskLevel: 'Rendah',
+    planGoals: ['Mendapat kacamata dari puskesmas'],
+    visitCadenceDays: 14,
+  });
   await shot(page, 'phone-task-form', { doc: true, top: page.getByTestId('task-heading') });
   await page.getByRole('button', { name: 'Selesaikan' }).click();
   await notified(page, 'Tugas diselesaikan');
+  await page.getByTestId('next-step').waitFor();
+  await fitsWidth(page);
+  await page.getByTestId('back-to-tasks').click();
   await page.getByTestId('task-list-mobile').or(page.getByTestId('tasks-empty')).first().waitFor();
   await fitsWidth(page);
   await shot(page, 'phone-tasks');

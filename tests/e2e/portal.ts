@@ -229,3 +229,47 @@ export async function fillRegistration(
   await choose(page, /Dasar persetujuan/, 'Persetujuan sendiri');
   if (r.consentGivenBy) await page.getByLabel(/Diberikan oleh/).fill(r.consentGivenBy);
 }
+
+/** Fill the repeatable text inputs of an array field (`data.needs`): the first is there, the rest are added. */
+export async function fillList(page: Page, source: string, items: string[]): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    const input = page.locator(`input[name="${source}.${i}"]`);
+    if (!(await input.count()))
+      await page
+        .locator(`.ra-input-${source.replace(/\./g, '\\.')} .button-add`)
+        .first()
+        .click();
+    await input.fill(item);
+  }
+}
+
+/** The assessment form (`asesmen`), which opens empty: every answer is the test's own. */
+export async function fillAssessment(
+  page: Page,
+  a: { needs: string[]; riskLevel: 'Rendah' | 'Sedang' | 'Tinggi'; planGoals: string[]; visitCadenceDays: number; notes?: string },
+): Promise<void> {
+  await fillList(page, 'data.needs', a.needs);
+  await choose(page, /Tingkat risiko/, a.riskLevel);
+  await fillList(page, 'data.planGoals', a.planGoals);
+  await page.getByLabel(/Jarak kunjungan/).fill(String(a.visitCadenceDays));
+  if (a.notes) await page.getByTestId('field-data.notes').locator('textarea:visible, input').first().fill(a.notes);
+}
+
+/** A date input of the task form (YYYY-MM-DD). */
+export async function fillDate(page: Page, source: string, date: string): Promise<void> {
+  await page.locator(`input[name="${source}"]`).fill(date);
+}
+
+/** Today in Jakarta (YYYY-MM-DD): a visit done today. */
+export const todayWib = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/** The visit form (`pendampingan_visit`) after choosing its outcome: date and observations. */
+export async function fillVisit(
+  page: Page,
+  v: { outcome: 'Lanjutkan pendampingan' | 'Rujuk' | 'Usulkan terminasi'; observations: string; visitDate?: string },
+): Promise<void> {
+  await page.getByRole('radio', { name: v.outcome, exact: true }).check();
+  await page.getByTestId('task-form').waitFor();
+  await fillDate(page, 'data.visitDate', v.visitDate ?? todayWib());
+  await page.getByLabel(/Hasil pengamatan/).fill(v.observations);
+}

@@ -352,6 +352,28 @@ test("completing tksk1's asesmen task: only tksk1 passes the access check", asyn
   });
 });
 
+test("previewing a working-day extension of tksk1's asesmen deadline: the supervisors who may extend it", async () => {
+  const [task] = (
+    await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: cases.sidorejo, type: 'asesmen' }))}`, {
+      token: await login('supervisor1'),
+    })
+  ).body;
+  const got: Record<string, number> = {};
+  for (const user of USERS) {
+    got[user] = (await call('GET', `/api/tasks/${task.id}/deadline-extension?workingDays=3`, { token: await login(user) })).status;
+  }
+  expect(got).toEqual({
+    tksk1: 403, // sees the task, may not extend it
+    tksk2: 404,
+    tksk3: 404,
+    supervisor1: 200,
+    supervisor2: 200,
+    provinsi1: 200,
+    auditor1: 403,
+    admin: 403,
+  });
+});
+
 test('opening a stipend claim for someone else', async () => {
   const claim = async (user: User, tkskId: string) =>
     (await call('POST', '/api/tali-asih/claims', { token: await login(user), body: { tkskId, period: '2026-11' } })).status;

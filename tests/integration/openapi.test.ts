@@ -166,6 +166,7 @@ describe('real answers match the documented schemas', () => {
     await check('supervisor1', 'GET /api/cases/{id}/history', `/api/cases/${id}/history`);
     const [task] = await check('tksk1', 'GET /api/tasks', `/api/tasks?filter=${q({ caseId: id, status: 'open' })}`);
     await check('tksk1', 'GET /api/tasks/{id}', `/api/tasks/${task.id}`);
+    await check('supervisor1', 'GET /api/tasks/{id}/deadline-extension', `/api/tasks/${task.id}/deadline-extension?workingDays=3`);
     await check('tksk1', 'POST /api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { data: asesmenData });
     await check('supervisor1', 'POST /api/cases/{id}/actions/note', `/api/cases/${id}/actions/note`, { text: 'Dokumen diperiksa untuk uji skema.' });
     await check('tksk1', 'GET /api/task-types', '/api/task-types');

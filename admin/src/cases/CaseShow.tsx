@@ -6,6 +6,7 @@ import { ShowHeading } from '../common/ShowParts';
 import { getUser } from '../session';
 import { HistoryViewer } from './HistoryViewer';
 import { InterventionButtons, PendingInterventions } from './Interventions';
+import { CaseNextStep } from '../tasks/NextStep';
 import { Lifecycle } from './Lifecycle';
 import { CaseTimeline } from './Timeline';
 import { NikField } from '../fields/NikField';
@@ -108,6 +109,7 @@ const CaseHeader = () => {
         {record.beneficiary?.name ?? record.beneficiary?.nik ?? translate('resources.cases.name', { smart_count: 1 })}
       </ShowHeading>
       <Lifecycle />
+      <CaseNextStep />
       <PendingInterventions />
       <InterventionButtons />
       <AuditTrailButton />

@@ -13,6 +13,7 @@ import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate 
 import { ActionDialog, type DialogField } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import { ReassignCaseDialog } from './Reassign';
+import { ExtendDeadlineDialog } from '../tasks/ExtendDeadlineDialog';
 import { getUser } from '../session';
 import type { Intervention } from '../../../domain/interventions';
 import { isSupervisor } from '../../../domain/roles';
@@ -69,21 +70,6 @@ export const InterventionButtons = () => {
 
   const fieldsFor = (action: Intervention): DialogField[] => {
     switch (action) {
-      case 'extend-deadline':
-        return [
-          {
-            name: 'taskId',
-            label: 'kesos.interventions.task',
-            required: true,
-            defaultValue: record.openTasks?.[0]?.id,
-            options: (record.openTasks ?? []).map((t) => ({
-              value: t.id,
-              label: `${translate(`kesos.task_type.${t.type}`, { _: t.type })} — ${translate('resources.tasks.fields.dueAt')} ${fmt(t.dueAt)}`,
-            })),
-          },
-          { name: 'extendBy', label: 'kesos.interventions.extend_by', required: true, defaultValue: 'P7D', helperText: 'kesos.interventions.extend_by_help' },
-          reasonField,
-        ];
       case 'note':
         return [{ name: 'text', label: 'kesos.interventions.note_text', required: true, minLength: 3, multiline: true }];
       default:
@@ -91,7 +77,7 @@ export const InterventionButtons = () => {
     }
   };
 
-  const submit = async (action: Intervention, values: Record<string, string>) => {
+  const submit = async (action: Intervention, values: Record<string, unknown>) => {
     const { status } = await dataProvider.caseAction(record.id, action, values);
     notify(status === 202 ? 'kesos.interventions.pending' : `kesos.interventions.done.${action}`, { type: status === 202 ? 'info' : 'success' });
     refresh();
@@ -117,7 +103,10 @@ export const InterventionButtons = () => {
       {open === 'reassign' && (
         <ReassignCaseDialog kecamatanCode={record.kecamatanCode} onClose={() => setOpen(null)} onSubmit={(values) => submit('reassign', values)} />
       )}
-      {open && open !== 'reassign' && (
+      {open === 'extend-deadline' && (
+        <ExtendDeadlineDialog openTasks={record.openTasks ?? []} onClose={() => setOpen(null)} onSubmit={(values) => submit('extend-deadline', values)} />
+      )}
+      {open && open !== 'reassign' && open !== 'extend-deadline' && (
         <ActionDialog
           open
           testId={`dialog-${open}`}

@@ -261,8 +261,9 @@ const appMessages = {
         started: 'Bulk reassignment started: %{total} cases',
       },
       task: 'Task',
-      extend_by: 'Extend by',
-      extend_by_help: 'ISO 8601 duration: P7D = 7 working days, PT12H = 12 hours.',
+      working_days: 'Add working days',
+      working_days_help: '1 to %{max} working days; Saturdays, Sundays and national holidays do not count.',
+      extended_due: 'Deadline %{from} becomes %{to} (%{smart_count} working days later).',
       note_text: 'Note',
       pending: 'Waiting for a second supervisor to confirm',
       confirm: 'Confirm',
@@ -588,6 +589,31 @@ const appMessages = {
         referral: 'Referral',
       },
       returned: 'Returned by the supervisor:',
+      returned_chip: 'Returned',
+      views: {
+        label: 'Task views',
+        mine: 'Waiting for me',
+        all: 'All tasks in my region',
+        all_tksk: 'All my tasks',
+        late: 'Overdue',
+        returned: 'Returned',
+      },
+      escalation: {
+        title: 'Overdue task: %{task}',
+        open: 'Open the overdue task',
+        person: 'Beneficiary',
+        assignee: 'Assigned to',
+        due: 'Deadline',
+      },
+      next: {
+        done: '%{task} sent.',
+        waiting: 'Waiting for %{task} by %{who} (region %{region}).',
+        yours: 'The next step is yours: %{task}.',
+        nothing: 'No next task for now. Current status: %{status}.',
+        open: 'Do it: %{task}',
+        back: 'Back to the task list',
+        case_yours: 'Your next task for this case: %{task}.',
+      },
       complete: {
         title: 'Complete the task',
         outcome: 'Outcome',
@@ -622,6 +648,10 @@ const appMessages = {
         summary: '%{ok} approved, %{failed} failed',
         result_title: 'Bulk approval results',
         not_approvable: 'Not an approval task you can decide',
+        confirm_title: 'Approve these %{smart_count} tasks?',
+        confirm_explain: 'Check the list below. Each task is approved without a note; open a task first if you need to read it.',
+        confirm: 'Approve %{smart_count} tasks',
+        item: 'Submitted by %{who}, %{at}',
       },
       empty: {
         tksk: {
@@ -630,7 +660,7 @@ const appMessages = {
         },
         supervisor: {
           title: 'Your inbox is empty',
-          hint: 'Assessments and closure proposals waiting for your decision appear here. Change the Status filter to see completed tasks.',
+          hint: 'Assessments and closure proposals waiting for your decision appear here. The other tabs show every task in your region; change the Status filter to see completed tasks.',
         },
         overdue: {
           title: 'No overdue tasks',

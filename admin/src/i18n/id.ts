@@ -473,8 +473,9 @@ const indonesianMessages: TranslationMessages = {
         started: 'Pengalihan massal dimulai: %{total} kasus',
       },
       task: 'Tugas',
-      extend_by: 'Perpanjang selama',
-      extend_by_help: 'Durasi ISO 8601: P7D = 7 hari kerja, PT12H = 12 jam.',
+      working_days: 'Tambah hari kerja',
+      working_days_help: '1 sampai %{max} hari kerja; Sabtu, Minggu dan hari libur nasional tidak dihitung.',
+      extended_due: 'Tenggat %{from} menjadi %{to} (%{smart_count} hari kerja kemudian).',
       note_text: 'Catatan',
       pending: 'Menunggu konfirmasi supervisor kedua',
       confirm: 'Konfirmasi',
@@ -800,6 +801,31 @@ const indonesianMessages: TranslationMessages = {
         referral: 'Rujukan',
       },
       returned: 'Dikembalikan supervisor:',
+      returned_chip: 'Dikembalikan',
+      views: {
+        label: 'Tampilan tugas',
+        mine: 'Menunggu saya',
+        all: 'Semua tugas di wilayah saya',
+        all_tksk: 'Semua tugas saya',
+        late: 'Terlambat',
+        returned: 'Dikembalikan',
+      },
+      escalation: {
+        title: 'Tugas terlambat: %{task}',
+        open: 'Buka tugas yang terlambat',
+        person: 'Penerima manfaat',
+        assignee: 'Ditugaskan kepada',
+        due: 'Tenggat',
+      },
+      next: {
+        done: '%{task} terkirim.',
+        waiting: 'Menunggu %{task} oleh %{who} (wilayah %{region}).',
+        yours: 'Langkah berikutnya ada pada Anda: %{task}.',
+        nothing: 'Tidak ada tugas berikutnya saat ini. Status sekarang: %{status}.',
+        open: 'Kerjakan: %{task}',
+        back: 'Kembali ke daftar tugas',
+        case_yours: 'Tugas Anda berikutnya untuk kasus ini: %{task}.',
+      },
       complete: {
         title: 'Selesaikan tugas',
         outcome: 'Hasil',
@@ -834,6 +860,10 @@ const indonesianMessages: TranslationMessages = {
         summary: '%{ok} disetujui, %{failed} gagal',
         result_title: 'Hasil persetujuan massal',
         not_approvable: 'Bukan tugas persetujuan yang dapat Anda putuskan',
+        confirm_title: 'Setujui %{smart_count} tugas ini?',
+        confirm_explain: 'Periksa daftar berikut. Setiap tugas disetujui tanpa catatan; buka tugasnya bila perlu membaca isinya lebih dulu.',
+        confirm: 'Setujui %{smart_count} tugas',
+        item: 'Diajukan oleh %{who}, %{at}',
       },
       empty: {
         tksk: {
@@ -842,7 +872,7 @@ const indonesianMessages: TranslationMessages = {
         },
         supervisor: {
           title: 'Kotak masuk kosong',
-          hint: 'Asesmen dan usulan terminasi yang menunggu keputusan Anda akan muncul di sini. Ubah filter Status untuk melihat tugas yang sudah selesai.',
+          hint: 'Asesmen dan usulan terminasi yang menunggu keputusan Anda akan muncul di sini. Tab lain menampilkan semua tugas di wilayah Anda; ubah filter Status untuk melihat tugas yang sudah selesai.',
         },
         overdue: {
           title: 'Tidak ada tugas terlambat',

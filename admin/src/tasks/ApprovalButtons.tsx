@@ -10,6 +10,7 @@ import { useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admi
 import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';
+import type { TaskCompletionResult } from '../../../domain/workflowContracts';
 import { completionVerdict } from './taskTypes';
 import { useAction } from '../common/useAction';
 
@@ -17,7 +18,8 @@ interface Props {
   task: TaskRecord;
   info: TaskTypeInfo;
   size?: 'small' | 'medium';
-  onDone?: (outcome: string) => void;
+  /** With the workflow's answer (the case or claim after the decision: what comes next). */
+  onDone?: (outcome: string, result: TaskCompletionResult) => void;
 }
 
 export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) => {
@@ -36,16 +38,16 @@ export const ApprovalButtons = ({ task, info, size = 'medium', onDone }: Props) 
   const approve = (e: MouseEvent) => {
     e.stopPropagation();
     return run(async () => {
-      await dataProvider.completeTask(task.id, { outcome: 'approve', data: {} });
+      const { data } = await dataProvider.completeTask(task.id, { outcome: 'approve', data: {} });
       notify(`${texts}.done.approve`, { type: 'success' });
-      onDone?.('approve');
+      onDone?.('approve', data as unknown as TaskCompletionResult);
     });
   };
 
   const sendWithReason = async (outcome: 'return' | 'reject', reason: string) => {
-    await dataProvider.completeTask(task.id, { outcome, data: { reason } });
+    const { data } = await dataProvider.completeTask(task.id, { outcome, data: { reason } });
     notify(`${texts}.done.${outcome}`, { type: 'success' });
-    onDone?.(outcome);
+    onDone?.(outcome, data as unknown as TaskCompletionResult);
     refresh();
   };
 

@@ -1,16 +1,22 @@
 // Completion of an open task, for the role that may complete it (the API still decides: 403,
 // 409, 422). Approval types get Setujui / Kembalikan / Tolak; the others a form generated from
-// the type's JSON Schema, prefilled with its example, with an outcome choice when it has outcomes.
+// the type's JSON Schema, with an outcome choice when it has outcomes. Forms start empty (or,
+// for a step sent back, from what the person sent before): the examples are never answers.
+// After the step, the page says what happens next and who acts (NextStep.tsx).
 import { useState } from 'react';
 import { Alert, Box, CircularProgress, Divider, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
-import { Form, SaveButton, useDataProvider, useNotify, useRecordContext, useRedirect, useTranslate, type HttpError } from 'react-admin';
+import { Form, SaveButton, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import type { TaskCompletionResult } from '../../../domain/workflowContracts';
 import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';
 import { ApprovalButtons } from './ApprovalButtons';
 import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
-import { completionVerdict, dataSchemaFor, exampleFor, isApprovalType, useTaskTypes } from './taskTypes';
+import { NextStepAfter } from './NextStep';
+import { completionVerdict, dataSchemaFor, emptyValuesFor, isApprovalType, previousAnswers, useTaskTypes } from './taskTypes';
+
+type Done = (result: TaskCompletionResult) => void;
 
 /** Field path `data.referral.urgency` → "Rujukan › Urgensi". */
 const usePathLabel = () => {
@@ -24,26 +30,24 @@ const usePathLabel = () => {
       .replace(/ › #/g, ' #') || path;
 };
 
-const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInfo; outcome: string }) => {
+const DataForm = ({ task, info, outcome, onDone }: { task: TaskRecord; info: TaskTypeInfo; outcome: string; onDone: Done }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const redirect = useRedirect();
   const pathLabel = usePathLabel();
   const dataProvider = useDataProvider<KesosDataProvider>();
   const schema = dataSchemaFor(info, outcome);
   const [rejected, setRejected] = useState<[string, string][]>([]);
   if (!schema) return <Alert severity="warning">{translate('kesos.tasks.complete.no_schema')}</Alert>;
-  // A returned assessment comes back with what was sent before: start from that, not the example.
-  const previous = task.context?.previous;
-  const example = previous && typeof previous === 'object' ? (previous as Record<string, unknown>) : exampleFor(info, outcome, schema);
+  // Empty, or for a returned assessment what was sent before (the supervisor's reason is on top).
+  const initial = { ...emptyValuesFor(schema), ...previousAnswers(task, schema) };
 
   const submit = async (values: Record<string, unknown>) => {
     setRejected([]);
     const data = (compact(values.data ?? {}) ?? {}) as Record<string, unknown>;
     try {
-      await dataProvider.completeTask(task.id, { ...(outcome ? { outcome } : {}), data });
+      const { data: result } = await dataProvider.completeTask(task.id, { ...(outcome ? { outcome } : {}), data });
       notify('kesos.tasks.complete.success', { type: 'success' });
-      redirect('list', 'tasks');
+      onDone(result as unknown as TaskCompletionResult);
       return undefined;
     } catch (error) {
       const { fields, message } = serverErrors(error);
@@ -56,7 +60,7 @@ const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInf
   };
 
   return (
-    <Form record={{ data: example }} onSubmit={submit} key={`${task.id}-${outcome}`} noValidate>
+    <Form record={{ data: initial }} onSubmit={submit} key={`${task.id}-${outcome}`} noValidate>
       <Stack spacing={0.5} data-testid="task-form">
         <SchemaFields schema={schema} prefix="data" />
         {rejected.length > 0 && (
@@ -79,7 +83,7 @@ const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInf
   );
 };
 
-const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }) => {
+const CompletionForm = ({ task, info, onDone }: { task: TaskRecord; info: TaskTypeInfo; onDone: Done }) => {
   const translate = useTranslate();
   const hasOutcomes = info.outcomes.length > 0;
   const [outcome, setOutcome] = useState('');
@@ -98,7 +102,7 @@ const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }
       {hasOutcomes && !outcome ? (
         <Alert severity="info">{translate('kesos.tasks.complete.choose_outcome')}</Alert>
       ) : (
-        <DataForm task={task} info={info} outcome={outcome} />
+        <DataForm task={task} info={info} outcome={outcome} onDone={onDone} />
       )}
     </Stack>
   );
@@ -108,8 +112,21 @@ const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }
 export const CompleteTaskForm = () => {
   const task = useRecordContext<TaskRecord>();
   const translate = useTranslate();
-  const redirect = useRedirect();
+  const refresh = useRefresh();
+  const [done, setDone] = useState<TaskCompletionResult | null>(null);
   const { byType, isPending } = useTaskTypes(task?.status === 'open');
+  const onDone: Done = (result) => {
+    setDone(result);
+    refresh(); // the page now shows the task as completed, with its result
+  };
+  // The answer names the next step; kept while this page shows the task.
+  if (done && task && done.taskId === task.id) {
+    return (
+      <Box sx={{ p: 2, maxWidth: 760 }}>
+        <NextStepAfter result={done} />
+      </Box>
+    );
+  }
   if (!task || task.status !== 'open') return null;
   if (isPending) return <CircularProgress size={24} sx={{ m: 2 }} />;
   const info = byType.get(task.type);
@@ -124,9 +141,9 @@ export const CompleteTaskForm = () => {
       {!verdict.ok && verdict.reason === 'assignee' ? (
         <Alert severity="info">{translate('kesos.tasks.complete.not_yours')}</Alert>
       ) : isApprovalType(info) ? (
-        <ApprovalButtons task={task} info={info} onDone={() => redirect('list', 'tasks')} />
+        <ApprovalButtons task={task} info={info} onDone={(_, result) => onDone(result)} />
       ) : (
-        <CompletionForm key={`${task.id}-${task.type}`} task={task} info={info} />
+        <CompletionForm key={`${task.id}-${task.type}`} task={task} info={info} onDone={onDone} />
       )}
     </Box>
   );

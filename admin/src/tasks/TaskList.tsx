@@ -3,6 +3,7 @@ import {
   Alert,
   Box,
   Button,
+  Chip,
   CircularProgress,
   Dialog,
   DialogActions,
@@ -12,7 +13,10 @@ import {
   ListItem,
   ListItemIcon,
   ListItemText,
+  Link as MuiLink,
   Stack,
+  Tab,
+  Tabs,
   Typography,
   useMediaQuery,
   type Theme,
@@ -24,6 +28,7 @@ import {
   BooleanInput,
   DataTable,
   List,
+  RecordContextProvider,
   ReferenceField,
   SelectInput,
   SimpleList,
@@ -39,15 +44,14 @@ import {
 import type { KesosDataProvider } from '../dataProvider';
 import { DateTimeField } from '../fields/DateFields';
 import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField';
-import { VocabularyField } from '../fields/VocabularyField';
 import { getUser } from '../session';
-import { isSupervisor } from '../../../domain/roles';
+import { Link } from 'react-router-dom';
+import { isSupervisor, type Role } from '../../../domain/roles';
 import { TASK_STATUSES, TASK_TYPES } from '../../../domain/taskTypes';
 import { formatDateTime as fmt } from '../format';
 import { PersonField } from '../fields/NameFields';
 import type { TaskRecord } from '../types';
 import { choices } from '../vocabulary';
-import { ApprovalButtons } from './ApprovalButtons';
 import { completionVerdict, isApprovalType, useTaskTypes } from './taskTypes';
 
 const Column = DataTable.Col<TaskRecord>;
@@ -58,15 +62,6 @@ const taskFilters = [
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
 ];
 
-/** Approve / return / reject in the row, for approval types the user may decide. */
-const RowActions = () => {
-  const task = useRecordContext<TaskRecord>();
-  const { byType } = useTaskTypes();
-  const info = task ? byType.get(task.type) : undefined;
-  if (!task || !isApprovalType(info)) return null;
-  return <ApprovalButtons task={task} info={info!} size="small" />;
-};
-
 interface BulkResult {
   id: string;
   label: string;
@@ -74,7 +69,29 @@ interface BulkResult {
   message?: string;
 }
 
-/** Approve every selected approval task, one after the other, then report each result. */
+/** The selected tasks as the confirmation lists them: what, for whom, submitted by whom. */
+const BulkItem = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  return (
+    <RecordContextProvider value={task}>
+      <ListItem disableGutters data-testid="bulk-confirm-item">
+        <ListItemText
+          primary={
+            <span>
+              {translate(`kesos.task_type.${task.type}`, { _: task.type })} — <ReferenceField source="caseId" reference="cases" link={false} emptyText="—" />
+            </span>
+          }
+          secondary={translate('kesos.tasks.bulk.item', { who: task.submittedBy ?? '—', at: fmt(task.createdAt) })}
+        />
+      </ListItem>
+    </RecordContextProvider>
+  );
+};
+
+/**
+ * Approve several approval tasks at once, only after a confirmation that lists each of them (no
+ * approval without seeing what is approved); then one after the other, and each result reported.
+ */
 const BulkApproveButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
@@ -83,12 +100,14 @@ const BulkApproveButton = () => {
   const dataProvider = useDataProvider<KesosDataProvider>();
   const { selectedIds, data } = useListContext<TaskRecord>();
   const { byType } = useTaskTypes();
+  const [confirming, setConfirming] = useState(false);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState(0);
   const [results, setResults] = useState<BulkResult[] | null>(null);
+  const selected = (data ?? []).filter((t) => selectedIds.includes(t.id));
 
   const run = async () => {
-    const selected = (data ?? []).filter((t) => selectedIds.includes(t.id));
+    setConfirming(false);
     setRunning(true);
     setProgress(0);
     const out: BulkResult[] = [];
@@ -121,13 +140,30 @@ const BulkApproveButton = () => {
         size="small"
         variant="contained"
         color="success"
-        onClick={run}
+        onClick={() => setConfirming(true)}
         disabled={running}
         startIcon={running ? <CircularProgress size={16} color="inherit" /> : <ApproveIcon />}
         data-testid="bulk-approve"
       >
         {running ? translate('kesos.tasks.bulk.running', { done: progress, total: selectedIds.length }) : translate('kesos.tasks.bulk.approve')}
       </Button>
+      <Dialog open={confirming} onClose={() => setConfirming(false)} fullWidth maxWidth="sm" data-testid="bulk-confirm">
+        <DialogTitle>{translate('kesos.tasks.bulk.confirm_title', { smart_count: selected.length })}</DialogTitle>
+        <DialogContent>
+          <Typography gutterBottom>{translate('kesos.tasks.bulk.confirm_explain')}</Typography>
+          <MuiList dense>
+            {selected.map((task) => (
+              <BulkItem key={task.id} task={task} />
+            ))}
+          </MuiList>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>{translate('ra.action.cancel')}</Button>
+          <Button variant="contained" color="success" onClick={() => void run()} data-testid="bulk-approve-confirm">
+            {translate('kesos.tasks.bulk.confirm', { smart_count: selected.length })}
+          </Button>
+        </DialogActions>
+      </Dialog>
       <Dialog open={!!results} onClose={() => setResults(null)} fullWidth maxWidth="sm" data-testid="bulk-results">
         <DialogTitle>{translate('kesos.tasks.bulk.result_title')}</DialogTitle>
         <DialogContent>
@@ -148,6 +184,77 @@ const BulkApproveButton = () => {
         </DialogActions>
       </Dialog>
     </>
+  );
+};
+
+/** The reviewer's reason when the step was sent back (the workflow puts it in the context). */
+export const returnNotesOf = (task: TaskRecord | undefined): string | null =>
+  task?.status === 'open' && typeof task.context?.returnNotes === 'string' && task.context.returnNotes ? task.context.returnNotes : null;
+
+/** "Dikembalikan": the step came back from a reviewer (the reason is on top of the task page). */
+export const ReturnedChip = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  if (!returnNotesOf(task)) return null;
+  return <Chip size="small" color="warning" variant="outlined" label={translate('kesos.tasks.returned_chip')} data-testid="chip-returned" />;
+};
+
+/** The task's title as a link: Tab reaches each row, Enter opens it (the row click does the same for a mouse). */
+const TaskTitleLink = () => {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  if (!task) return null;
+  return (
+    <Stack direction="row" spacing={1} alignItems="center" component="span">
+      <MuiLink component={Link} to={`/tasks/${task.id}/show`} onClick={(e) => e.stopPropagation()} underline="hover" color="inherit" data-testid="task-link">
+        {translate(`kesos.task_type.${task.type}`, { _: task.type })}
+      </MuiLink>
+      <ReturnedChip task={task} />
+    </Stack>
+  );
+};
+
+type View = 'mine' | 'all' | 'late' | 'returned';
+
+/** The inbox's views, as list filters (GET /api/tasks speaks simple-rest, so each is a plain filter). */
+function viewFilters(role: Role | undefined): Partial<Record<View, Record<string, unknown>>> {
+  const open = { status: 'open' };
+  return {
+    // What waits for a supervisor: tasks whose candidate role is theirs (the API scopes the region).
+    ...(isSupervisor(role) ? { mine: { ...open, candidateRole: role } } : {}),
+    all: open,
+    late: { ...open, overdue: true },
+    returned: { ...open, returned: true },
+  };
+}
+
+/** Which view the current filter is (the URL may carry any filter). */
+const viewOf = (filter: Record<string, unknown>): View | false =>
+  filter.returned === true ? 'returned' : filter.overdue === true ? 'late' : filter.candidateRole ? 'mine' : filter.status === 'open' ? 'all' : false;
+
+/** Tabs over the list: "Untuk saya" (supervisors' default), "Semua tugas di wilayah saya", "Terlambat", "Dikembalikan". */
+const InboxTabs = () => {
+  const translate = useTranslate();
+  const role = getUser()?.role;
+  const { filterValues, setFilters } = useListContext<TaskRecord>();
+  const views = viewFilters(role);
+  const current = viewOf(filterValues ?? {});
+  // width 0 / min-width 100%: the tabs scroll inside the list's width instead of widening it (390 px phones).
+  return (
+    <Box sx={{ width: 0, minWidth: '100%' }}>
+      <Tabs
+        value={current !== false && views[current] ? current : false}
+        onChange={(_, v: View) => setFilters(views[v] ?? {}, {})}
+        variant="scrollable"
+        allowScrollButtonsMobile
+        aria-label={translate('kesos.tasks.views.label')}
+        sx={{ px: 1, borderBottom: 1, borderColor: 'divider' }}
+        data-testid="inbox-views"
+      >
+        {(Object.keys(views) as View[]).map((v) => (
+          <Tab key={v} value={v} label={translate(`kesos.tasks.views.${v === 'all' && role === 'tksk' ? 'all_tksk' : v}`)} data-testid={`view-${v}`} />
+        ))}
+      </Tabs>
+    </Box>
   );
 };
 
@@ -172,6 +279,7 @@ const TaskPrimary = ({ task }: { task: TaskRecord }) => {
     <Stack direction="row" spacing={1} alignItems="center" component="span">
       <span>{translate(`kesos.task_type.${task.type}`, { _: task.type })}</span>
       {task.overdue && task.status === 'open' && <OverdueBadge />}
+      <ReturnedChip task={task} />
     </Stack>
   );
 };
@@ -211,7 +319,7 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
       empty={<TasksEmpty overdue={overdueBoard} />}
     >
       <Column source="type">
-        <VocabularyField source="type" prefix="kesos.task_type" />
+        <TaskTitleLink />
       </Column>
       <Column source="status">
         <TaskStatusField source="status" />
@@ -230,16 +338,14 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
           <PersonField source="assigneeId" />
         </Column>
       ) : null}
-      {supervisor && !overdueBoard ? (
-        <Column source="actions" label="kesos.tasks.actions" disableSort>
-          <RowActions />
-        </Column>
-      ) : null}
     </DataTable>
   );
 };
 
-/** "Tugas saya" (TKSK) / "Kotak masuk" (supervisors): open tasks first by due date. */
+/**
+ * "Tugas saya" (TKSK) / "Kotak masuk" (supervisors): open tasks first by due date. A supervisor
+ * starts on what waits for them (their role's tasks in their region), the other views a tab away.
+ */
 export const TaskList = () => {
   const role = getUser()?.role;
   return (
@@ -247,9 +353,10 @@ export const TaskList = () => {
       title={role === 'tksk' ? 'kesos.tasks.my_tasks' : 'kesos.tasks.inbox'}
       sort={{ field: 'dueAt', order: 'ASC' }}
       filters={taskFilters}
-      filterDefaultValues={{ status: 'open' }}
+      filterDefaultValues={viewFilters(role).mine ?? { status: 'open' }}
       exporter={false}
     >
+      <InboxTabs />
       <TaskTable />
     </List>
   );

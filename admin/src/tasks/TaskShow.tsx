@@ -1,6 +1,14 @@
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Box, Stack, Typography } from '@mui/material';
+import { Accordion, AccordionDetails, AccordionSummary, Alert, AlertTitle, Box, Button, Stack, Typography } from '@mui/material';
 import ExpandIcon from '@mui/icons-material/ExpandMore';
-import { ReferenceField, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from 'react-admin';
+import OpenIcon from '@mui/icons-material/OpenInNew';
+import { Link } from 'react-router-dom';
+import { useState } from 'react';
+import ExtendIcon from '@mui/icons-material/MoreTime';
+import { ReferenceField, Show, SimpleShowLayout, TextField, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { isSupervisor } from '../../../domain/roles';
+import type { KesosDataProvider } from '../dataProvider';
+import { getUser } from '../session';
+import { ExtendDeadlineDialog } from './ExtendDeadlineDialog';
 import { Section, ShowHeading } from '../common/ShowParts';
 import { DataView } from '../fields/DataView';
 import { JsonField } from '../fields/JsonField';
@@ -9,6 +17,8 @@ import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField
 import { VocabularyField } from '../fields/VocabularyField';
 import type { TaskRecord } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
+import { formatDateTime } from '../format';
+import { ReturnedChip, returnNotesOf } from './TaskList';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -31,13 +41,78 @@ const handedOver = (context: Record<string, unknown>): [string, Record<string, u
   return out;
 };
 
+/**
+ * An escalation names the late task it is about (the workflow puts its id, type, deadline and
+ * assignee in the context): its title, the person (the case), and a link to it.
+ */
+const LateTask = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  const context = (task.context ?? {}) as Record<string, unknown>;
+  const lateId = typeof context.overdueTaskId === 'string' ? context.overdueTaskId : null;
+  if (task.type !== 'sla_escalation' || !lateId) return null;
+  const lateType = String(context.overdueTaskType ?? '');
+  return (
+    <Alert
+      severity="error"
+      data-testid="late-task"
+      action={
+        <Button component={Link} to={`/tasks/${lateId}/show`} color="inherit" size="small" startIcon={<OpenIcon />} data-testid="late-task-link">
+          {translate('kesos.tasks.escalation.open')}
+        </Button>
+      }
+    >
+      <AlertTitle>{translate('kesos.tasks.escalation.title', { task: translate(`kesos.task_type.${lateType}`, { _: lateType }) })}</AlertTitle>
+      <Stack spacing={0.25}>
+        {task.caseId && (
+          <span>
+            {translate('kesos.tasks.escalation.person')}: <ReferenceField source="caseId" reference="cases" link="show" />
+          </span>
+        )}
+        {typeof context.assigneeId === 'string' && (
+          <span>
+            {translate('kesos.tasks.escalation.assignee')}: {context.assigneeId}
+          </span>
+        )}
+        {typeof context.dueAt === 'string' && (
+          <span>
+            {translate('kesos.tasks.escalation.due')}: {formatDateTime(context.dueAt)}
+          </span>
+        )}
+      </Stack>
+    </Alert>
+  );
+};
+
+/** A supervisor on an open case task with a deadline (e.g. reached from its escalation) extends it here, in working days. */
+const ExtendFromTask = ({ task }: { task: TaskRecord }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const [open, setOpen] = useState(false);
+  if (!isSupervisor(getUser()?.role) || task.status !== 'open' || !task.caseId || !task.dueAt || task.type === 'sla_escalation') return null;
+  const submit = async (values: Record<string, unknown>) => {
+    await dataProvider.caseAction(task.caseId!, 'extend-deadline', values);
+    notify('kesos.interventions.done.extend-deadline', { type: 'success' });
+    refresh();
+  };
+  return (
+    <Box>
+      <Button size="small" variant="outlined" startIcon={<ExtendIcon />} onClick={() => setOpen(true)} data-testid="task-extend-deadline">
+        {translate('kesos.interventions.action.extend-deadline')}
+      </Button>
+      {open && <ExtendDeadlineDialog openTasks={[task]} onClose={() => setOpen(false)} onSubmit={submit} />}
+    </Box>
+  );
+};
+
 /** Why the step came back, and what the previous steps left for this one. */
 const TaskBriefing = () => {
   const task = useRecordContext<TaskRecord>();
   const translate = useTranslate();
   if (!task) return null;
   const context = (task.context ?? {}) as Record<string, unknown>;
-  const returnNotes = typeof context.returnNotes === 'string' ? context.returnNotes : null;
+  const returnNotes = returnNotesOf(task);
   const goals = Array.isArray(context.planGoals) ? (context.planGoals as string[]) : [];
   return (
     <Stack spacing={1.5} sx={{ px: 2, pt: 2 }}>
@@ -47,6 +122,7 @@ const TaskBriefing = () => {
           <>
             <TaskStatusField source="status" />
             {task.status === 'open' && <OverdueBadge />}
+            <ReturnedChip task={task} />
           </>
         }
       >
@@ -57,6 +133,8 @@ const TaskBriefing = () => {
           <strong>{translate('kesos.tasks.returned')}</strong> {returnNotes}
         </Alert>
       )}
+      <LateTask task={task} />
+      <ExtendFromTask task={task} />
       {goals.length > 0 && (
         <Box>
           <Typography variant="subtitle2">{translate('kesos.field.planGoals')}</Typography>

@@ -62,23 +62,27 @@ export function dataSchemaFor(info: TaskTypeInfo, outcome: string): JsonSchema |
   return variant?.properties?.data;
 }
 
-/** Today as YYYY-MM-DD in the browser's time zone. */
-export const todayIso = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
-
 export const isDateSchema = (s: JsonSchema) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
 
-/** The type's example for an outcome, with dates moved to today. */
-export function exampleFor(info: TaskTypeInfo, outcome: string, schema: JsonSchema | undefined): Record<string, unknown> {
-  const example = structuredClone(info.examples[outcome || 'submit']?.data ?? Object.values(info.examples)[0]?.data ?? {});
-  const fix = (value: Record<string, unknown>, s: JsonSchema | undefined) => {
-    for (const [key, prop] of Object.entries(s?.properties ?? {})) {
-      if (isDateSchema(prop) && key in value) value[key] = todayIso();
-      else if (prop.type === 'object' && value[key] && typeof value[key] === 'object') fix(value[key] as Record<string, unknown>, prop);
-    }
-  };
-  fix(example, schema);
-  return example;
+/**
+ * Where a form starts: empty. The type's examples are documentation (GET /api/task-types,
+ * OpenAPI), never answers, so nothing is filled in that the person did not type. A list that
+ * needs at least one item starts with one empty input, so there is somewhere to type.
+ */
+export function emptyValuesFor(schema: JsonSchema | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, prop] of Object.entries(schema?.properties ?? {})) {
+    if (prop.type === 'array' && (prop.minItems ?? 0) > 0) out[key] = [''];
+    else if (prop.type === 'object') out[key] = emptyValuesFor(prop);
+  }
+  return out;
+}
+
+/** What the person sent before, when the step came back to them (a returned assessment); else nothing. */
+export function previousAnswers(task: TaskRecord, schema: JsonSchema | undefined): Record<string, unknown> | undefined {
+  const previous = task.context?.previous;
+  if (!previous || typeof previous !== 'object' || Array.isArray(previous)) return undefined;
+  // Only the fields this form has: the case's own earlier answers, nothing else.
+  const fields = Object.keys(schema?.properties ?? {});
+  return Object.fromEntries(Object.entries(previous as Record<string, unknown>).filter(([k]) => fields.includes(k)));
 }
