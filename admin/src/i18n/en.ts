@@ -672,8 +672,9 @@ const appMessages = {
       'too-large': 'What you sent is too large.',
       'unsupported-media-type': 'This format is not supported.',
       validation: 'Some fields are not right: fix the ones marked, then send again.',
-      'sign-in-throttled': 'Too many sign-in attempts; try again in %{minutes} minutes.',
-      'attempts-throttled': 'Too many attempts; try again in %{minutes} minutes.',
+      'sign-in-throttled':
+        'Too many sign-in attempts; try again in %{smart_count} minute. |||| Too many sign-in attempts; try again in %{smart_count} minutes.',
+      'attempts-throttled': 'Too many attempts; try again in %{smart_count} minute. |||| Too many attempts; try again in %{smart_count} minutes.',
       'rate-limited': 'Too many requests; wait a moment, then try again.',
       internal: 'Something went wrong on the server. Try again; if it persists, contact the admin.',
       unavailable: 'The server is not ready. Wait a moment, then try again.',

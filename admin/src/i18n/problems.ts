@@ -29,8 +29,9 @@ export function problemCode(problem: ProblemLike): ProblemCode {
 export function problemMessage(problem: ProblemLike, locale: string, translate: Translate): string {
   const code = problemCode(problem);
   if (locale !== 'id' && GENERIC.has(code) && problem.detail) return problem.detail;
-  const seconds = Math.max(0, problem.retryAfter ?? 0);
-  return translate(`kesos.problem.${code}`, { minutes: Math.max(1, Math.ceil(seconds / 60)), seconds, _: problem.detail ?? code });
+  // Retry-After is in seconds; people wait in whole minutes (at least one).
+  const minutes = Math.max(1, Math.ceil(Math.max(0, problem.retryAfter ?? 0) / 60));
+  return translate(`kesos.problem.${code}`, { smart_count: minutes, _: problem.detail ?? code });
 }
 
 /** fetch() rejects with a TypeError when no answer came (offline, DNS, connection reset, CORS). */

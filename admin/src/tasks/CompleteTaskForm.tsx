@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import { Alert, Box, CircularProgress, Divider, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
-import { Form, SaveButton, useDataProvider, useNotify, useRecordContext, useRedirect, useTranslate, type HttpError } from 'react-admin';
+import { Form, useDataProvider, useNotify, useRecordContext, useRedirect, useTranslate, type HttpError } from 'react-admin';
+import { SubmitButton } from '../common/SubmitButton';
 import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';
@@ -72,7 +73,7 @@ const DataForm = ({ task, info, outcome }: { task: TaskRecord; info: TaskTypeInf
           </Alert>
         )}
         <Box sx={{ pt: 1 }}>
-          <SaveButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} alwaysEnable />
+          <SubmitButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} />
         </Box>
       </Stack>
     </Form>
