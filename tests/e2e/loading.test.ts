@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { login, stack } from '../support/stack';
+import { call, login, registration, stack } from '../support/stack';
 import { go, signIn } from './portal';
 
 let browser: Browser;
@@ -161,5 +161,35 @@ describe('failures in Bahasa Indonesia', () => {
     const minutes = Math.ceil(answers[0].body.retryAfter! / 60);
     await page.getByText(`Terlalu banyak percobaan masuk; coba lagi dalam ${minutes} menit.`).waitFor();
     await context.close();
+  });
+});
+
+describe('a slow link', () => {
+  test('a double tap on a task form sends it once', async () => {
+    const token = await login('tksk1');
+    const registered = await call('POST', '/api/cases', { token, body: registration() });
+    expect(registered.status).toBe(201);
+    const tasks = await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: registered.body.id, status: 'open' }))}`, { token });
+    const [asesmen] = tasks.body as { id: string; type: string }[];
+    expect(asesmen.type).toBe('asesmen');
+
+    const page = await signIn(browser, 'tksk1');
+    // Each completion takes 2 s on its way to the API, as on a slow link.
+    let posts = 0;
+    await page.route('**/api/tasks/*/complete', async (route) => {
+      posts += 1;
+      await new Promise((r) => setTimeout(r, 2_000));
+      await route.continue();
+    });
+    await go(page, `/tasks/${asesmen.id}/show`);
+    const form = page.getByTestId('complete-task');
+    await form.getByRole('button', { name: 'Selesaikan' }).dblclick();
+    // Disabled while the request is on its way (within the 2 s it is held back).
+    await form.locator('button[type="submit"]:disabled').waitFor({ timeout: 1_500 });
+    await page.waitForURL((url) => url.hash.startsWith('#/tasks') && !url.hash.includes('/show'), { timeout: 30_000 });
+    expect(posts).toBe(1);
+    const after = await call('GET', `/api/tasks/${asesmen.id}`, { token });
+    expect(after.body.status).toBe('completed');
+    await page.context().close();
   });
 });
