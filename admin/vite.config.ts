@@ -46,7 +46,8 @@ export default defineConfig({
         manualChunks(id) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
-          // The dashboard's charts (@mui/x-charts and its d3 parts, ~260 kB) in a chunk of their own.
+          // The dashboard's charts (@mui/x-charts and its d3 parts, ~260 kB) in a chunk of their own: only the
+          // lazy Dashboard imports it, so the login form and the task list never load it (tests/e2e/loading.test.ts).
           if (/node_modules\/(@mui\/x-[^/]+|d3-[^/]+|internmap|flatqueue|bezier-easing)\//.test(id)) return 'charts';
           // zod (~80 kB), pulled in by the domain/ modules the portal reads its vocabularies from.
           if (/node_modules\/zod\//.test(id)) return 'zod';
