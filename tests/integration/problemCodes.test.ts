@@ -37,3 +37,15 @@ test('status-wide codes: forbidden, not found, unauthenticated, validation with 
   expect(invalid.body.code).toBe('validation');
   expect(invalid.body.errors).toEqual([expect.objectContaining({ pointer: '/body/duePeriod', code: 'invalid_duration' })]);
 });
+
+test('conflicts people run into have codes of their own: the same person registered twice, a username taken', async () => {
+  const token = await login('tksk1');
+  const body = registration();
+  expect((await call('POST', '/api/cases', { token, body })).status).toBe(201);
+  expect((await call('POST', '/api/cases', { token, body })).body).toMatchObject({ status: 409, code: 'duplicate-case' });
+  const taken = await call('POST', '/api/admin/users', {
+    token: await login('admin'),
+    body: { username: 'tksk2', displayName: 'TKSK kedua', role: 'tksk', regionCode: '33.73.02', password: 'sandi-cukup-panjang' },
+  });
+  expect(taken.body).toMatchObject({ status: 409, code: 'username-taken' });
+});
