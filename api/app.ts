@@ -25,6 +25,7 @@ import { apiMetrics } from './metrics';
 import type { Logger } from './logger';
 import { buildOpenApiDocument } from './openapi';
 import { errorHandler, notFoundRoute, sendProblem } from './problem';
+import { compressBodies, precompressedStatic, sendPrecompressed } from './compression';
 import { policyRoutes } from './policies/routes';
 import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
@@ -85,8 +86,8 @@ const noStore: RequestHandler = (_req, res, next) => {
 };
 
 /** The portal's hashed assets (admin/dist/assets, names change with their content) may be cached for good; its page is revalidated. */
-const portalCaching = (res: express.Response, file: string) =>
-  res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+const portalCacheControl = (file: string) => (file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+const portalCaching = (res: express.Response, file: string) => res.setHeader('Cache-Control', portalCacheControl(file));
 
 const requestId: RequestHandler = (req, res, next) => {
   const incoming = req.header('x-request-id');
@@ -137,6 +138,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use(helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } }));
   app.use(cors(deps.corsOrigins ?? []));
+  app.use(compressBodies);
 
   const metrics = apiMetrics(deps.metricsToken);
   app.use(metrics.middleware);
@@ -176,10 +178,12 @@ export function createApp(deps: AppDeps) {
 
   const dist = deps.adminDist ?? path.join(PROJECT_ROOT, 'admin', 'dist');
   if (fs.existsSync(path.join(dist, 'index.html'))) {
-    app.use('/admin', express.static(dist, { index: 'index.html', setHeaders: portalCaching }));
-    app.get('/admin/{*rest}', (_req, res) => {
+    app.use('/admin', precompressedStatic(dist, portalCacheControl), express.static(dist, { index: 'index.html', setHeaders: portalCaching }));
+    app.get('/admin/{*rest}', (req, res) => {
+      const index = path.join(dist, 'index.html');
+      if (sendPrecompressed(req, res, index, 'no-cache')) return;
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(path.join(dist, 'index.html'));
+      res.sendFile(index);
     });
   }
   app.get('/', (_req, res) => res.redirect('/admin/'));

@@ -55,7 +55,8 @@ export function idempotent(sql: Sql, route: string): RequestHandler {
         if (existing.statusCode >= 400) res.type('application/problem+json');
         return void res.status(existing.statusCode).json(existing.response);
       }
-      if (!existing.stale) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
+      if (!existing.stale)
+        throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly', { code: 'request-in-progress' });
       // The first attempt died mid-way (an API crash): take it over. Handlers make their effect
       // idempotent from the key (e.g. the case id), so finishing it here does nothing twice.
     }
@@ -65,7 +66,8 @@ export function idempotent(sql: Sql, route: string): RequestHandler {
       : await sql`
           INSERT INTO idempotency_keys (user_id, key, route, request_hash, resource_id) VALUES (${actor.id}, ${key}, ${route}, ${requestHash}, ${resourceId})
           ON CONFLICT DO NOTHING RETURNING key`;
-    if (!claimed.length) throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly');
+    if (!claimed.length)
+      throw new HttpProblem(409, 'a request with this Idempotency-Key is still being processed; retry shortly', { code: 'request-in-progress' });
     res.locals.idempotencyKey = key;
     /** The id of what this request creates: the same for a takeover of a crashed attempt. */
     res.locals.idempotentResourceId = resourceId;

@@ -4,6 +4,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
+import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
@@ -72,6 +73,10 @@ const problemSchema = z
     detail: z.string(),
     /** `urn:kesos-flow:request:<request id>` (also in the X-Request-Id header). */
     instance: z.string(),
+    /** What went wrong, as a stable machine code (the portal words it in the reader's language); see domain/problems.ts. */
+    code: z.enum(PROBLEM_CODES),
+    /** Seconds until the next attempt is allowed (429; also in the Retry-After header). */
+    retryAfter: z.number().int().min(0).optional(),
     errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), pointer: z.string(), message: z.string(), code: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });

@@ -3,6 +3,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { AuthorizationError } from '../domain/access';
+import { codeForStatus } from '../domain/problems';
 
 export interface FieldIssue {
   /** Where in the request: body, query or params, then the field path. */
@@ -49,7 +50,9 @@ export function fieldIssues(where: string, issues: readonly z.core.$ZodIssue[]):
     const path = [where, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))];
     // One entry per unknown key, pointing at the key itself.
     if (i.code === 'unrecognized_keys') return i.keys.map((k) => issue([...path, k], `unknown field "${k}"`, i.code));
-    return [issue(path, i.message, i.code)];
+    // A refinement of ours names its own code (domain/problems.ts FIELD_ISSUE_CODES), so the portal need not read its English.
+    const own = i.code === 'custom' && typeof i.params?.code === 'string' ? i.params.code : undefined;
+    return [issue(path, i.message, own ?? i.code)];
   });
 }
 
@@ -78,6 +81,8 @@ export function sendProblem(res: Response, status: number, detail: string, extra
       status,
       detail,
       instance: `urn:kesos-flow:request:${requestId ?? 'unknown'}`,
+      // The portal words the problem by this (domain/problems.ts); a caller may name a more specific one.
+      code: codeForStatus(status),
       ...extra,
     });
 }

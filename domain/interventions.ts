@@ -21,7 +21,7 @@ const spanDays = (s: string) => {
 export const isoDurationSchema = z
   .string()
   .max(40)
-  .refine((s) => parseIsoDuration(s) !== undefined, 'must be an ISO 8601 duration such as P3D or PT12H')
+  .refine((s) => parseIsoDuration(s) !== undefined, { message: 'must be an ISO 8601 duration such as P3D or PT12H', params: { code: 'invalid_duration' } })
   .refine((s) => spanDays(s) <= MAX_DURATION_DAYS, 'must be at most ten years')
   .describe('ISO 8601 duration');
 

@@ -1,12 +1,11 @@
 import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import AuditIcon from '@mui/icons-material/Policy';
-import { ChangePassword } from './account/ChangePassword';
-import { AuditList } from './audit/AuditList';
+import PeopleIcon from '@mui/icons-material/People';
 import { CHANGE_PASSWORD_PATH } from './session';
 import { authProvider } from './authProvider';
 import cases from './cases';
-import { Dashboard } from './dashboard/Dashboard';
+import { lazyPage } from './common/lazyPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { KesosLayout } from './layout/Menu';
@@ -14,8 +13,16 @@ import { kesosTheme } from './layout/theme';
 import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
-import users from './users';
 import { isSupervisor } from '../../domain/roles';
+
+// In chunks of their own (docs/decisions/0012-portal-loading.md): the dashboard brings the charts,
+// the others are screens of one role or rarely opened. The task list stays in the main chunk: it
+// is where a TKSK works.
+const Dashboard = lazyPage(() => import('./dashboard/Dashboard'), 'Dashboard');
+const ChangePassword = lazyPage(() => import('./account/ChangePassword'), 'ChangePassword');
+const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
+const UserList = lazyPage(() => import('./users'), 'UserList');
+const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
@@ -52,7 +59,7 @@ export const App = () => (
         {role !== 'admin' && <Resource name="cases" {...cases} create={role === 'tksk' ? cases.create : undefined} />}
         {role !== 'admin' && <Resource name="tasks" {...tasks} />}
         {(role === 'auditor' || role === 'admin' || isSupervisor(role)) && <Resource name="audit" list={AuditList} icon={AuditIcon} />}
-        {role === 'admin' && <Resource name="users" {...users} />}
+        {role === 'admin' && <Resource name="users" list={UserList} create={UserCreate} icon={PeopleIcon} recordRepresentation="username" />}
         {readsStipends(role) && <Resource name="claims" {...claims} />}
         {readsStipends(role) && (
           <Resource

@@ -1,4 +1,6 @@
 import type { AuthProvider } from 'react-admin';
+import { i18nProvider } from './i18n';
+import { isNetworkFailure, networkMessage, problemMessage, type ProblemLike } from './i18n/problems';
 import {
   CHANGE_PASSWORD_PATH,
   clearSession,
@@ -24,11 +26,13 @@ export const authProvider: AuthProvider = {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ username, password }),
       credentials: 'same-origin',
+    }).catch((error: unknown) => {
+      throw isNetworkFailure(error) ? new Error(networkMessage(i18nProvider.translate)) : error;
     });
-    const body = (await response.json().catch(() => null)) as (SessionResponse & { detail?: string }) | null;
+    const body = (await response.json().catch(() => null)) as (SessionResponse & ProblemLike) | null;
     if (!response.ok || !body?.token) {
-      // 401 problem+json: "wrong username or password"; the login form shows the message.
-      throw new Error(response.status === 401 ? 'ra.auth.sign_in_error' : (body?.detail ?? response.statusText));
+      // The login form shows the message: a wrong password (401), too many attempts (429, with the wait), …
+      throw new Error(problemMessage({ ...body, status: response.status }, i18nProvider.getLocale(), i18nProvider.translate));
     }
     saveSession(body);
     // A password someone else chose: the form to choose one's own comes first.

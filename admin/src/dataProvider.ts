@@ -5,6 +5,7 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, HttpError, type Identifier } from 'react-admin';
 import { i18nProvider } from './i18n';
+import { isNetworkFailure, networkMessage, problemMessage } from './i18n/problems';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
 import type {
@@ -32,6 +33,9 @@ interface Problem {
   status?: number;
   detail?: string;
   instance?: string;
+  /** Machine code (domain/problems.ts): what the portal words the problem by. */
+  code?: string;
+  retryAfter?: number;
   errors?: ProblemIssue[];
 }
 
@@ -48,6 +52,7 @@ const formPath = (path: (string | number)[]): string => (path[0] === 'body' ? pa
 export function toHttpError(error: HttpError): HttpError {
   const problem = error.body;
   if (!isProblem(problem)) return error;
+  const message = problemMessage({ ...problem, status: problem.status ?? error.status }, i18nProvider.getLocale(), i18nProvider.translate);
   const body: Record<string, unknown> = { ...problem, problemErrors: problem.errors };
   if (problem.errors?.length) {
     const errors: Record<string, unknown> = {};
@@ -55,12 +60,19 @@ export function toHttpError(error: HttpError): HttpError {
       const key = formPath(issue.path ?? []);
       if (key && !(key in errors)) errors[key] = localizedIssue(issue, i18nProvider.getLocale(), i18nProvider.translate);
     }
-    errors.root = { serverError: problem.detail };
+    errors.root = { serverError: message };
     body.errors = errors;
   } else {
     delete body.errors;
   }
-  return new HttpError(problem.detail, error.status, body);
+  return new HttpError(message, error.status, body);
+}
+
+/** No answer at all (offline, connection dropped): say so in the UI's language, with what to do. */
+export function toFailure(error: unknown): unknown {
+  if (error instanceof HttpError) return toHttpError(error);
+  if (isNetworkFailure(error)) return new HttpError(networkMessage(i18nProvider.translate), 0, { code: 'network' });
+  return error;
 }
 
 export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
@@ -68,7 +80,7 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
   const token = await getFreshToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   return fetchUtils.fetchJson(url, { ...options, headers }).catch((error: unknown) => {
-    throw error instanceof HttpError ? toHttpError(error) : error;
+    throw toFailure(error);
   });
 };
 
@@ -108,10 +120,12 @@ async function fetchCsv(path: string, filter: Record<string, unknown>) {
   const token = await getFreshToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
-  const response = await fetch(`${path}${query}`, { headers });
+  const response = await fetch(`${path}${query}`, { headers }).catch((error: unknown) => {
+    throw toFailure(error);
+  });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
+    throw toHttpError(new HttpError(problem?.detail ?? response.statusText, response.status, problem));
   }
   return { data: await response.blob() };
 }

@@ -40,7 +40,10 @@ export function authenticate(sql: Sql, secret: string): RequestHandler {
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${userId}`;
     if (!user || user.disabled) throw new HttpProblem(401, 'the account is disabled or no longer exists');
     if (user.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(req.path)) {
-      throw new HttpProblem(403, 'change your password first (POST /api/auth/password): it was chosen by someone else', { type: PASSWORD_CHANGE_REQUIRED });
+      throw new HttpProblem(403, 'change your password first (POST /api/auth/password): it was chosen by someone else', {
+        type: PASSWORD_CHANGE_REQUIRED,
+        code: 'password-change-required',
+      });
     }
     res.locals.actor = { id: user.id, username: user.username, role: user.role, regionCode: user.regionCode } satisfies Actor;
     res.locals.user = publicUser(user);
@@ -109,12 +112,12 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
     const wait = await countAttempt(sql, keys, limits);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
-      throw new HttpProblem(429, `too many failed sign-ins; try again in ${wait} seconds`);
+      throw new HttpProblem(429, `too many failed sign-ins; try again in ${wait} seconds`, { code: 'sign-in-throttled', retryAfter: wait });
     }
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE username = ${body.username}`;
     // Same answer for unknown user and wrong password: do not reveal which accounts exist.
     const ok = user && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
-    if (!ok) throw new HttpProblem(401, 'wrong username or password');
+    if (!ok) throw new HttpProblem(401, 'wrong username or password', { code: 'sign-in-failed' });
     await attemptSucceeded(sql, keys);
     // A previous login of this browser ends: its cookie is replaced, so revoke what it held.
     const previous = cookieOf(req, REFRESH_COOKIE);
@@ -149,10 +152,11 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
     const wait = await countAttempt(sql, keys, limits);
     if (wait > 0) {
       res.setHeader('Retry-After', String(wait));
-      throw new HttpProblem(429, `too many failed attempts; try again in ${wait} seconds`);
+      throw new HttpProblem(429, `too many failed attempts; try again in ${wait} seconds`, { code: 'attempts-throttled', retryAfter: wait });
     }
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE id = ${actor.id}`;
-    if (!(await verifyPassword(body.currentPassword, user.passwordHash))) throw new HttpProblem(403, 'the current password is wrong');
+    if (!(await verifyPassword(body.currentPassword, user.passwordHash)))
+      throw new HttpProblem(403, 'the current password is wrong', { code: 'wrong-current-password' });
     await attemptSucceeded(sql, keys);
     const passwordHash = await hashPassword(body.newPassword);
     await sql.begin(async (tx) => {

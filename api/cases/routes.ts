@@ -110,11 +110,13 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
         const seen = same.find((c) => seesCase(actor, c));
         if (seen)
           throw new HttpProblem(409, `this NIK already has an open ${body.pmksCode} case, ${seen.id}: continue it instead of registering the person again`, {
+            code: 'duplicate-case',
             caseId: seen.id,
           });
         throw new HttpProblem(
           409,
           `this NIK already has an open ${body.pmksCode} case outside your region: ask your supervisor before registering the person again`,
+          { code: 'duplicate-case-elsewhere' },
         );
       }
       await temporal.workflow.executeUpdateWithStart(registeredUpdate, { startWorkflowOperation: start });

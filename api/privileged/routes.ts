@@ -48,7 +48,7 @@ export function privilegedRoutes(sql: Sql): Router {
       const [row] = await tx<PrivilegedRow[]>`SELECT * FROM privileged_requests WHERE id = ${id} FOR UPDATE`;
       if (!row) throw new HttpProblem(404, `no privileged request ${id}`);
       authorize(actor, 'privileged.confirm', { requestedBy: row.requestedBy });
-      if (row.status !== 'pending') throw new HttpProblem(409, `the request is ${row.status}`, { requestStatus: row.status });
+      if (row.status !== 'pending') throw new HttpProblem(409, `the request is ${row.status}`, { code: 'request-decided', requestStatus: row.status });
       // An export waits for its requester's download; the rest is done now.
       const status = !approve ? 'declined' : row.kind === 'data_subject_export' ? 'confirmed' : 'done';
       await auditDecision(tx, res, row, approve);

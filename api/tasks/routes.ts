@@ -63,7 +63,8 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     const { id } = parseInput('params', taskIdParamsSchema, req.params);
     const body = parseInput('body', completeTaskBodySchema, req.body);
     const task = await visibleTask(sql, actor, id);
-    if (task.status !== 'open') throw new HttpProblem(409, `task ${id} is already ${task.status}`, { taskStatus: task.status, outcome: task.outcome });
+    if (task.status !== 'open')
+      throw new HttpProblem(409, `task ${id} is already ${task.status}`, { code: 'task-not-open', taskStatus: task.status, outcome: task.outcome });
     // A retry of one's own completion (same outcome and data) while the first is still in flight
     // (its answer lost, the worker restarting) is the same Update: Temporal attaches it to the
     // first and answers with its result, instead of refusing it as "not open".

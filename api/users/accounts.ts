@@ -53,7 +53,7 @@ export async function createAccount(tx: Tx, res: Response, a: NewAccount, confir
     INSERT INTO users (id, username, display_name, role, region_code, password_hash, bank_account)
     VALUES (${a.id}, ${a.username}, ${a.displayName}, ${a.role}, ${a.regionCode}, ${a.passwordHash}, ${a.bankAccount})
     ON CONFLICT (username) DO NOTHING RETURNING id`;
-  if (!inserted.length) throw new HttpProblem(409, `username ${a.username} is taken`);
+  if (!inserted.length) throw new HttpProblem(409, `username ${a.username} is taken`, { code: 'username-taken' });
   await audit(tx, res, 'user.created', a.id, { username: a.username, role: a.role, regionCode: a.regionCode }, confirmation);
   return presentById(tx, a.id);
 }
@@ -75,7 +75,7 @@ export async function updateAccount(tx: Tx, res: Response, id: string, changes: 
   const pair = checkRoleRegion(current, changes);
   if (pair.length) throw new HttpProblem(409, `the account changed since the request: ${pair.map((p) => p.message).join('; ')}`);
   await regionMustExist(tx, changes.regionCode);
-  if (id === actorOf(res).id && changes.disabled) throw new HttpProblem(409, 'you cannot disable your own account');
+  if (id === actorOf(res).id && changes.disabled) throw new HttpProblem(409, 'you cannot disable your own account', { code: 'own-account' });
   await tx`
     UPDATE users SET
       display_name = coalesce(${changes.displayName ?? null}, display_name),

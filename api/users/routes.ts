@@ -65,7 +65,7 @@ export function userRoutes(sql: Sql): Router {
     const account = { id: `usr_${randomUUID()}`, ...body, bankAccount: body.bankAccount ?? null, passwordHash: await hashPassword(password) };
     if (needsSecondAdmin(body.role)) {
       const why = reasonFor(reason, `creating a ${body.role} account`);
-      if (await usernameTaken(sql, body.username)) throw new HttpProblem(409, `username ${body.username} is taken`);
+      if (await usernameTaken(sql, body.username)) throw new HttpProblem(409, `username ${body.username} is taken`, { code: 'username-taken' });
       const request = await requestPrivileged(sql, res, {
         kind: 'user_create',
         summary: { username: body.username, displayName: body.displayName, role: body.role, regionCode: body.regionCode },

@@ -2,7 +2,8 @@
 // chose (the first admin from `npm run bootstrap`) lands here after signing in, and every other
 // screen sends it back here until it has chosen its own (the API refuses everything else).
 import { Card, CardContent, Typography } from '@mui/material';
-import { Form, PasswordInput, required, SaveButton, Title, minLength, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
+import { Form, PasswordInput, required, Title, minLength, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
+import { SubmitButton } from '../common/SubmitButton';
 import { dataProvider } from '../dataProvider';
 import { passwordChanged } from '../session';
 
@@ -44,7 +45,7 @@ export const ChangePassword = () => {
           <PasswordInput source="currentPassword" label="kesos.account.current" validate={required()} fullWidth autoComplete="current-password" />
           <PasswordInput source="newPassword" label="kesos.account.new" validate={[required(), minLength(12)]} fullWidth autoComplete="new-password" />
           <PasswordInput source="confirmPassword" label="kesos.account.confirm" validate={[required(), sameAsNew]} fullWidth autoComplete="new-password" />
-          <SaveButton label="kesos.account.save" alwaysEnable />
+          <SubmitButton label="kesos.account.save" />
         </Form>
       </CardContent>
     </Card>

@@ -11,7 +11,6 @@ import {
   minLength,
   ReferenceInput,
   required,
-  SaveButton,
   TextInput,
   useDataProvider,
   useNotify,
@@ -19,6 +18,7 @@ import {
   useTranslate,
   type HttpError,
 } from 'react-admin';
+import { SubmitButton } from '../common/SubmitButton';
 import type { KesosDataProvider } from '../dataProvider';
 
 /** The reference resource of GET /api/users (the admin's `users` is /api/admin/users). */
@@ -100,7 +100,7 @@ const ReassignDialog = ({ testId, title, description, submitLabel, onClose, onSu
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-          <SaveButton label={submitLabel} alwaysEnable />
+          <SubmitButton label={submitLabel} />
         </DialogActions>
       </Form>
     </Dialog>

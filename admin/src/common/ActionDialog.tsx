@@ -1,7 +1,7 @@
 // A small dialog for one decision: a few text/select fields (a required reason most of the time),
 // client-side checks, a spinner while the server works, and the server's 422 errors on the
 // fields they name (problem+json `errors[].path`).
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   Alert,
   Button,
@@ -63,6 +63,8 @@ export const ActionDialog = ({ open, title, description, fields, submitLabel, su
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // Set before the first await: a second submit (double tap, Enter twice) in the same render is dropped.
+  const inFlight = useRef(false);
 
   const close = () => {
     if (saving) return;
@@ -87,11 +89,13 @@ export const ActionDialog = ({ open, title, description, fields, submitLabel, su
     event.stopPropagation();
     const found = check();
     setErrors(found);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || inFlight.current) return;
+    inFlight.current = true;
     setSaving(true);
     setFailure(null);
     try {
       await onSubmit(Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.trim()])));
+      inFlight.current = false;
       setSaving(false);
       setValues(initial());
       onClose();
@@ -105,6 +109,7 @@ export const ActionDialog = ({ open, title, description, fields, submitLabel, su
       setErrors(onFields);
       // When the server named the fields, say what to do; otherwise show its explanation.
       setFailure(Object.keys(onFields).length ? translate('kesos.form.fix_fields') : translate(message, { _: message }));
+      inFlight.current = false;
       setSaving(false);
     }
   };

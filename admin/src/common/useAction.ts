@@ -1,6 +1,7 @@
 // One way for a portal button to call the API: one action at a time (`busy`), the running one
 // named by `running` (for its spinner), a failure shown with the problem's detail, the page refreshed after.
-import { useCallback, useState } from 'react';
+// A second call while one is in flight is dropped: a double tap on a slow link must not send twice.
+import { useCallback, useRef, useState } from 'react';
 import { useRefresh } from 'react-admin';
 import { useNotifyError } from './useNotifyError';
 
@@ -8,9 +9,13 @@ export function useAction<K extends string = 'run'>(options: { refresh?: boolean
   const notifyError = useNotifyError();
   const refresh = useRefresh();
   const [running, setRunning] = useState<K | null>(null);
+  // A ref, not the state: two taps can arrive before React re-renders the disabled button.
+  const inFlight = useRef(false);
   const after = options.refresh ?? true;
   const run = useCallback(
     async (work: () => Promise<void>, key = 'run' as K): Promise<void> => {
+      if (inFlight.current) return;
+      inFlight.current = true;
       setRunning(key);
       try {
         await work();
@@ -18,6 +23,7 @@ export function useAction<K extends string = 'run'>(options: { refresh?: boolean
       } catch (error) {
         notifyError(error);
       } finally {
+        inFlight.current = false;
         setRunning(null);
       }
     },

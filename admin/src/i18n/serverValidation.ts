@@ -37,6 +37,9 @@ export function validationKey({ code, message }: ServerIssue): { key: string; ar
     }
     case 'invalid_union':
       return { key: 'invalid_union' };
+    // Codes of our own refinements (domain/problems.ts FIELD_ISSUE_CODES).
+    case 'invalid_duration':
+      return { key: 'invalid_duration' };
     default:
       return undefined;
   }

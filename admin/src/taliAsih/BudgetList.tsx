@@ -6,10 +6,11 @@ import { CreateButton, DataTable, EditButton, List, TextInput, TopToolbar, usePe
 import { RupiahField } from '../fields/RupiahField';
 import { VocabularyField } from '../fields/VocabularyField';
 import type { BudgetRecord } from '../types';
+import { canManageBudgets } from './roles';
 
 const Column = DataTable.Col<BudgetRecord>;
 
-export const canManageBudgets = (role: string | null | undefined) => role === 'supervisor_provinsi';
+export { canManageBudgets };
 
 /** Red when nothing is left: claims approved now wait in awaiting_budget. */
 const Available = () => {

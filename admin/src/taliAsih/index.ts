@@ -1,12 +1,19 @@
 import ClaimIcon from '@mui/icons-material/Payments';
 import BudgetIcon from '@mui/icons-material/AccountBalance';
-import { BudgetCreate, BudgetEdit } from './BudgetEdit';
-import { BudgetList, canManageBudgets } from './BudgetList';
-import { ClaimList } from './ClaimList';
-import { ClaimShow } from './ClaimShow';
+import { lazyPage } from '../common/lazyPage';
 
-export { Reconciliation } from './Reconciliation';
-export { canManageBudgets };
+// Supervisors' and auditors' screens: each loads when first opened.
+export const Reconciliation = lazyPage(() => import('./Reconciliation'), 'Reconciliation');
+export { canManageBudgets } from './roles';
 
-export const claims = { icon: ClaimIcon, list: ClaimList, show: ClaimShow };
-export const budgets = { icon: BudgetIcon, list: BudgetList, edit: BudgetEdit, create: BudgetCreate };
+export const claims = {
+  icon: ClaimIcon,
+  list: lazyPage(() => import('./ClaimList'), 'ClaimList'),
+  show: lazyPage(() => import('./ClaimShow'), 'ClaimShow'),
+};
+export const budgets = {
+  icon: BudgetIcon,
+  list: lazyPage(() => import('./BudgetList'), 'BudgetList'),
+  edit: lazyPage(() => import('./BudgetEdit'), 'BudgetEdit'),
+  create: lazyPage(() => import('./BudgetEdit'), 'BudgetCreate'),
+};

@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import { Alert, Box, CircularProgress, Divider, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
-import { Form, SaveButton, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { Form, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import type { TaskCompletionResult } from '../../../domain/workflowContracts';
+import { SubmitButton } from '../common/SubmitButton';
 import { serverErrors } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import type { TaskRecord, TaskTypeInfo } from '../types';
@@ -76,7 +77,7 @@ const DataForm = ({ task, info, outcome, onDone }: { task: TaskRecord; info: Tas
           </Alert>
         )}
         <Box sx={{ pt: 1 }}>
-          <SaveButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} alwaysEnable />
+          <SubmitButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} />
         </Box>
       </Stack>
     </Form>
