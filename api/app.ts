@@ -15,6 +15,8 @@ import { dataSubjectRoutes } from './dataSubjects/routes';
 import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
+import { sembakoRoutes } from './sembako/routes';
+import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -144,6 +146,9 @@ export function createApp(deps: AppDeps) {
 
   const api = express.Router();
   api.use(requireJson);
+  // A kecamatan's KPM list is bigger than any other body: its own limit, on its route only (the
+  // general parser below skips a body already parsed).
+  api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -168,6 +173,7 @@ export function createApp(deps: AppDeps) {
   api.use(privilegedRoutes(sql));
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
+  api.use(sembakoRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

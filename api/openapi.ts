@@ -28,6 +28,7 @@ import { healthSchema, livenessSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
+import { kpmExportQuerySchema, kpmImportBodySchema, kpmImportProblemSchema, kpmImportReportSchema, kpmListQuerySchema, kpmSchema } from './sembako/schema';
 import {
   budgetBodySchema,
   budgetListQuerySchema,
@@ -517,6 +518,38 @@ export function buildOpenApi() {
     responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) },
   });
 
+  // ---- Program Sembako
+  route({
+    method: 'post',
+    path: '/api/sembako/kpm/imports',
+    summary:
+      "Import a kecamatan's KPM list (CSV text or rows; body up to 4 MiB): every row checked (NIK, desa in the kecamatan, duplicates in the file and in the register), then all written or none; 201 with the report when it changed the register, 200 for a dry run or a file identical to the register, 422 with the report and a pointer per row and column when any row is invalid",
+    tags: ['sembako'],
+    body: { schema: kpmImportBodySchema, account: 'tksk1' },
+    responses: {
+      200: json(kpmImportReportSchema, 'dry run, or nothing to change'),
+      201: json(kpmImportReportSchema, 'imported'),
+      422: { description: 'invalid rows: nothing imported', content: { 'application/problem+json': { schema: kpmImportProblemSchema } } },
+      ...problems(400, 401, 403, 409, 413, 415),
+    },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm',
+    summary: 'The KPM register of your region (simple-rest); NIK, KK and KKS numbers masked unless you are the kecamatan’s TKSK or the kabupaten supervisor',
+    tags: ['sembako'],
+    query: kpmListQuerySchema,
+    responses: { 200: listOf(kpmSchema, 'KPM'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/export.csv',
+    summary: 'The filtered register as CSV in the import’s columns (masked as the list is); every export is audited',
+    tags: ['sembako'],
+    query: kpmExportQuerySchema,
+    responses: { 200: csv, ...problems(401, 403, 422) },
+  });
+
   // ---- users
   route({
     method: 'get',
@@ -604,7 +637,7 @@ export function buildOpenApi() {
       version: '0.1.0',
       description:
         'Social-welfare casework (TKSK, PMKS) on Temporal. Lists follow react-admin simple-rest (sort, range, filter; Content-Range). ' +
-        'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above). ' +
+        'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above; a KPM import 4 MiB). ' +
         'Sign in with POST /api/auth/login (demo accounts, password "demo") and send `Authorization: Bearer <token>`; ' +
         'the refresh token is an httpOnly cookie for POST /api/auth/refresh and /api/auth/logout, which also need the X-Requested-With header.',
     },

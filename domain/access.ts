@@ -31,6 +31,15 @@ export const ACTIONS = {
   'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.manage': ['supervisor_provinsi'],
+  /** Import a kecamatan's KPM list (Program Sembako): its TKSK or the kabupaten supervisor. */
+  'sembako.kpm_import': ['tksk', 'supervisor_kabupaten'],
+  /** Read (and export) the KPM register of one's region; NIK and names masked as for cases. */
+  'sembako.kpm_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Record a Sembako complaint (pengaduan) received in one's region. */
+  'complaint.create': ['tksk', 'supervisor_kabupaten'],
+  'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Note on or withdraw a complaint of one's region (its TKSK, a supervisor covering it). */
+  'complaint.act': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 
