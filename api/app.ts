@@ -16,6 +16,7 @@ import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
 import { sembakoRoutes } from './sembako/routes';
+import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
@@ -174,6 +175,7 @@ export function createApp(deps: AppDeps) {
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
   api.use(sembakoRoutes(sql));
+  api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

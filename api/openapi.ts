@@ -28,6 +28,15 @@ import { healthSchema, livenessSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
+import { COMPLAINT_ACTIONS, complaintActionBodySchemas } from '../domain/sembako';
+import {
+  complaintDetailSchema,
+  complaintIdParamsSchema,
+  complaintListQuerySchema,
+  complaintSchema,
+  complaintSnapshotSchema,
+  createComplaintBodySchema,
+} from './complaints/schema';
 import { kpmExportQuerySchema, kpmImportBodySchema, kpmImportProblemSchema, kpmImportReportSchema, kpmListQuerySchema, kpmSchema } from './sembako/schema';
 import {
   budgetBodySchema,
@@ -549,6 +558,51 @@ export function buildOpenApi() {
     query: kpmExportQuerySchema,
     responses: { 200: csv, ...problems(401, 403, 422) },
   });
+
+  route({
+    method: 'post',
+    path: '/api/complaints',
+    summary:
+      'Record a Sembako complaint (pengaduan; starts complaintWorkflow): a TKSK for their kecamatan, a kabupaten supervisor naming it; 201 once its forwarding task is in the inbox; honours Idempotency-Key',
+    tags: ['sembako'],
+    body: { schema: createComplaintBodySchema, account: 'tksk1' },
+    responses: { 201: json(complaintDetailSchema, 'the complaint, with its first task'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints',
+    summary: 'Complaints of your region (simple-rest); the complainant’s name and phone only for the kecamatan’s TKSK and the kabupaten supervisor',
+    tags: ['sembako'],
+    query: complaintListQuerySchema,
+    responses: { 200: listOf(complaintSchema, 'complaints'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints/{id}',
+    summary: 'A complaint with its description, resolution, tasks and audited steps (an auditor’s read is audited)',
+    tags: ['sembako'],
+    params: complaintIdParamsSchema,
+    responses: { 200: json(complaintDetailSchema, 'the complaint'), ...problems(401, 403, 404, 422) },
+  });
+  for (const action of COMPLAINT_ACTIONS) {
+    route({
+      method: 'post',
+      path: `/api/complaints/{id}/actions/${action}`,
+      summary:
+        action === 'note'
+          ? 'A note on a complaint (its TKSK or a supervisor covering it); audited, the text beside the chain'
+          : 'The complainant withdraws the complaint: open tasks are cancelled (reason required); 409 once it is closed or withdrawn',
+      tags: ['sembako'],
+      params: complaintIdParamsSchema,
+      body: {
+        schema: complaintActionBodySchemas[action],
+        account: 'tksk1',
+        example:
+          action === 'note' ? { text: 'Pengadu dihubungi, menunggu jawaban bank.' } : { reason: 'Pengadu mencabut pengaduan setelah bertemu pengelola.' },
+      },
+      responses: { 200: json(complaintSnapshotSchema, 'the complaint after the action'), ...problems(401, 403, 404, 409, 422) },
+    });
+  }
 
   // ---- users
   route({

@@ -262,4 +262,6 @@ export const SEALED_CALLS = {
   taliAsihWorkflow: 'openedBy',
   rujukanWorkflow: 'requestedBy',
   auditAnchorsWorkflow: 'startedBy',
+  complaintWorkflow: 'receivedBy',
+  complaintAction: 'actor',
 } as const satisfies Record<string, string>;

@@ -5,8 +5,9 @@
 // ours and documented in docs/sembako.md.
 import { z } from 'zod';
 import { nikProblem } from './nik';
-import { isoDateSchema, personNameSchema } from './primitives';
-import { desaCodeSchema, kecamatanCodeSchema } from './regions';
+import { isoDateSchema, isoDateTimeSchema, personNameSchema } from './primitives';
+import { desaCodeSchema, kecamatanCodeSchema, regionCovers } from './regions';
+import { actorSchema, type Actor } from './roles';
 
 /** How a KPM receives the benefit (per region and year): the KKS card through a Himbara bank, or cash through PT Pos. */
 export const SEMBAKO_CHANNELS = ['kks', 'pos'] as const;
@@ -169,3 +170,55 @@ export type Answerer = z.infer<typeof answererSchema>;
 
 /** Where a KPM register row's region chain comes from: its desa code. */
 export const kpmRowKecamatan = (row: Pick<KpmRow, 'kode_desa'>): string => row.kode_desa.split('.').slice(0, 3).join('.');
+
+/** Input of complaintWorkflow (`pengaduan-<complaintId>`), sealed for `receivedBy`. */
+export const complaintWorkflowInputSchema = z.object({
+  complaintId: z.string().min(1),
+  intake: complaintIntakeSchema,
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  receivedBy: actorSchema,
+  /** The TKSK who follows it up: the one who took it in; null (any TKSK of the kecamatan) when a supervisor did. */
+  assigneeId: z.string().nullable(),
+  receivedAt: isoDateTimeSchema,
+});
+export type ComplaintWorkflowInput = z.infer<typeof complaintWorkflowInputSchema>;
+
+/** What may be done to a running complaint besides its tasks: a note, or its withdrawal by the complainant. */
+export const COMPLAINT_ACTIONS = ['note', 'withdraw'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+export const complaintActionBodySchemas = {
+  note: z.strictObject({ text: z.string().trim().min(3).max(2000) }),
+  withdraw: z.strictObject({ reason: z.string().trim().min(5).max(2000) }),
+} satisfies Record<ComplaintAction, z.ZodType>;
+
+export const complaintActionInputSchema = z.object({
+  action: z.enum(COMPLAINT_ACTIONS),
+  actor: actorSchema,
+  payload: z.record(z.string(), z.unknown()),
+});
+export type ComplaintActionInput = z.infer<typeof complaintActionInputSchema>;
+
+/** The complaint as its workflow sees it (answers of its Updates and query). */
+export interface ComplaintSnapshot {
+  complaintId: string;
+  status: ComplaintStatus;
+  kecamatanCode: string;
+  assigneeId: string | null;
+  /** Who must answer now (null before forwarding, or once resolved directly). */
+  answerer: Answerer | null;
+  /** How many times it was forwarded (a declined, unresolved or reopened complaint is forwarded again). */
+  forwards: number;
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+/** Who may note on or withdraw a complaint: its TKSK (or any TKSK of the kecamatan when unassigned), a supervisor covering it. */
+export function complaintActionAllowed(actor: Actor, c: { kecamatanCode: string; assigneeId: string | null }): string | undefined {
+  if (actor.role === 'tksk') {
+    if (!regionCovers(actor.regionCode, c.kecamatanCode)) return 'the complaint is outside your kecamatan';
+    if (c.assigneeId && c.assigneeId !== actor.id) return 'the complaint is followed up by another TKSK';
+    return undefined;
+  }
+  if (actor.role === 'supervisor_kabupaten' || actor.role === 'supervisor_provinsi')
+    return regionCovers(actor.regionCode, c.kecamatanCode) ? undefined : 'the complaint is outside your region';
+  return `role ${actor.role} may not act on complaints`;
+}

@@ -31,6 +31,8 @@ const PROJECTION_ACTIVITIES = {
   recordClaimEvent: true,
   reserveBudget: true,
   releaseBudget: true,
+  recordComplaint: true,
+  updateComplaint: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

@@ -46,3 +46,52 @@ CREATE TABLE sembako_kpm_imports (
   imported_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX sembako_kpm_imports_kecamatan ON sembako_kpm_imports (kecamatan_code, imported_at DESC);
+
+-- Complaints (pengaduan) about Program Sembako: the projection of complaintWorkflow
+-- (`pengaduan-<id>`). The complainant's name, phone and words are personal data, shown only to
+-- the kecamatan's TKSK and the kabupaten supervisor; the audit chain holds codes and decisions.
+CREATE TABLE complaints (
+  id                 uuid PRIMARY KEY,
+  workflow_id        text NOT NULL UNIQUE,
+  channel            text NOT NULL CHECK (channel IN ('tatap_muka', 'telepon', 'sms_1708', 'lapor_go_id', 'bank', 'dinas_sosial')),
+  lapor_reference    text CHECK ((channel = 'lapor_go_id') = (lapor_reference IS NOT NULL)),
+  category           text NOT NULL CHECK (category IN ('tepat_sasaran', 'tepat_jumlah', 'tepat_harga', 'tepat_waktu', 'tepat_kualitas',
+                                                       'tepat_administrasi', 'kartu', 'data', 'perilaku_agen')),
+  description        text NOT NULL,
+  received_on        date NOT NULL,
+  complainant_name   text,
+  complainant_phone  text,
+  complainant_is_kpm boolean NOT NULL DEFAULT false,
+  subject_kind       text NOT NULL CHECK (subject_kind IN ('kpm', 'e_warong', 'umum')),
+  kpm_id             uuid REFERENCES sembako_kpm (id),
+  e_warong_name      text,
+  e_warong_desa_code text REFERENCES regions (code),
+  status             text NOT NULL CHECK (status IN ('forwarding', 'awaiting_acknowledgement', 'awaiting_resolution', 'awaiting_confirmation',
+                                                     'closed', 'withdrawn')),
+  answerer_type      text CHECK (answerer_type IN ('bank', 'e_warong', 'desa', 'dinas_sosial')),
+  answerer_name      text,
+  resolution         jsonb,
+  kecamatan_code     text NOT NULL REFERENCES regions (code),
+  kabupaten_code     text NOT NULL,
+  provinsi_code      text NOT NULL,
+  assignee_id        text REFERENCES users (id),
+  received_by        text NOT NULL REFERENCES users (id),
+  created_at         timestamptz NOT NULL,
+  updated_at         timestamptz NOT NULL,
+  closed_at          timestamptz,
+  CHECK ((subject_kind = 'kpm') = (kpm_id IS NOT NULL)),
+  CHECK ((subject_kind = 'e_warong') = (e_warong_name IS NOT NULL))
+);
+CREATE INDEX complaints_kecamatan ON complaints (kecamatan_code, created_at DESC, id);
+CREATE INDEX complaints_kabupaten ON complaints (kabupaten_code, created_at DESC, id);
+CREATE INDEX complaints_provinsi ON complaints (provinsi_code, created_at DESC, id);
+CREATE INDEX complaints_kpm ON complaints (kpm_id) WHERE kpm_id IS NOT NULL;
+
+-- Deadlines of the complaint steps, in working days. No official service standard was found for
+-- Sembako complaints: these are starting values for the admin to set per region.
+INSERT INTO sla_policies (task_type, due_period) VALUES
+  ('pengaduan_forward', 'P2D'),
+  ('pengaduan_acknowledgement', 'P3D'),
+  ('pengaduan_resolution', 'P10D'),
+  ('pengaduan_confirmation', 'P3D')
+ON CONFLICT DO NOTHING;
