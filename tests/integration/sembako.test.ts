@@ -3,49 +3,29 @@
 // updated); the register is region-scoped and masked like cases; the export re-imports unchanged;
 // the audit trail records imports and exports without a NIK.
 import { KPM_COLUMNS } from '../../domain/sembako';
-import { call, db, freshNik, login, runUnique } from '../support/stack';
+import { call, db, freshNik, login } from '../support/stack';
+import { importKpmAs, kpmCsv, kpmRow } from '../support/sembako';
 
 const sql = db();
 afterAll(() => sql.end());
 
 const SIDOREJO = '33.73.01';
-type Cells = Record<(typeof KPM_COLUMNS)[number], string>;
-
-/** A KPM of Sidorejo whose ids, KK and KKS numbers and NIK no other test of the run uses. */
-function kpm(overrides: Partial<Cells> = {}): Cells {
-  const n = String(runUnique('kpm', 99_999_999)).padStart(8, '0');
-  return {
-    id_kpm: `33730100${n}`,
-    id_pengurus: `33730199${n}`,
-    no_kks: `52642200${n}`,
-    no_kk: `33730112${n}`,
-    nik_pengurus: freshNik(),
-    nama_pengurus: 'Siti Aminah',
-    status_pkh: 'pkh',
-    kode_desa: '33.73.01.1001',
-    saluran: 'kks',
-    bank: 'BRI',
-    ...overrides,
-  };
-}
-const csvOf = (rows: Cells[], sep = ',') => [KPM_COLUMNS.join(sep), ...rows.map((r) => KPM_COLUMNS.map((c) => r[c]).join(sep))].join('\r\n');
-const importAs = async (user: string, body: Record<string, unknown>) => call('POST', '/api/sembako/kpm/imports', { token: await login(user), body });
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 const registerRows = async (ids: string[]) =>
   sql<{ idKpm: string; pengurusName: string }[]>`SELECT id_kpm, pengurus_name FROM sembako_kpm WHERE id_kpm IN ${sql(ids)}`;
 
 test('a file with bad rows writes nothing and answers the report, row by row and column by column', async () => {
-  const good = kpm();
+  const good = kpmRow();
   const rows = [
     good,
-    kpm({ nik_pengurus: '3373013302620001' }), // 33 February
-    kpm({ kode_desa: '33.73.01.9999' }), // no such desa
-    kpm({ kode_desa: '33.73.02.1001' }), // a Tingkir desa in the Sidorejo list
-    kpm({ saluran: 'pos' }), // PT Pos with a bank
-    { ...kpm(), no_kk: good.no_kk }, // the same family twice
+    kpmRow({ nik_pengurus: '3373013302620001' }), // 33 February
+    kpmRow({ kode_desa: '33.73.01.9999' }), // no such desa
+    kpmRow({ kode_desa: '33.73.02.1001' }), // a Tingkir desa in the Sidorejo list
+    kpmRow({ saluran: 'pos' }), // PT Pos with a bank
+    { ...kpmRow(), no_kk: good.no_kk }, // the same family twice
   ];
   const auditBefore = await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sembako.kpm_imported'`;
-  const r = await importAs('tksk1', { kecamatanCode: SIDOREJO, csv: csvOf(rows, ';') });
+  const r = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv(rows, ';') });
   expect(r.status).toBe(422);
   expect(r.contentType).toContain('application/problem+json');
   expect(r.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual([
@@ -70,21 +50,21 @@ test('a file with bad rows writes nothing and answers the report, row by row and
 });
 
 test('a file is imported once: the same file again changes nothing, a changed row is updated', async () => {
-  const rows = [kpm(), kpm({ saluran: 'pos', no_kks: '', bank: '', status_pkh: 'non_pkh', kode_desa: '33.73.01.1002' }), kpm()];
-  const body = { kecamatanCode: SIDOREJO, csv: csvOf(rows) };
+  const rows = [kpmRow(), kpmRow({ saluran: 'pos', no_kks: '', bank: '', status_pkh: 'non_pkh', kode_desa: '33.73.01.1002' }), kpmRow()];
+  const body = { kecamatanCode: SIDOREJO, csv: kpmCsv(rows) };
 
-  const dry = await importAs('tksk1', { ...body, dryRun: true });
+  const dry = await importKpmAs('tksk1', { ...body, dryRun: true });
   expect(dry.status).toBe(200);
   expect(dry.body).toMatchObject({ importId: null, dryRun: true, counts: { rows: 3, created: 3, invalid: 0 } });
   expect(await registerRows(rows.map((x) => x.id_kpm))).toEqual([]);
 
-  const first = await importAs('tksk1', body);
+  const first = await importKpmAs('tksk1', body);
   expect(first.status).toBe(201);
   expect(first.body.importId).toEqual(expect.any(String));
   expect(first.body.counts).toMatchObject({ rows: 3, created: 3, updated: 0, unchanged: 0 });
   expect((await registerRows(rows.map((x) => x.id_kpm))).length).toBe(3);
 
-  const again = await importAs('tksk1', body);
+  const again = await importKpmAs('tksk1', body);
   expect(again.status).toBe(200);
   expect(again.body).toMatchObject({ importId: null, fileSha256: first.body.fileSha256, counts: { created: 0, updated: 0, unchanged: 3 } });
   const [{ n: imports }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM sembako_kpm_imports WHERE file_sha256 = ${first.body.fileSha256}`;
@@ -92,7 +72,7 @@ test('a file is imported once: the same file again changes nothing, a changed ro
 
   // The desa sends the same list as rows, with the pengurus of the second family changed.
   const changed = rows.map((x, i) => (i === 1 ? { ...x, nama_pengurus: 'Slamet Riyadi', nik_pengurus: freshNik() } : x));
-  const update = await importAs('supervisor1', { kecamatanCode: SIDOREJO, rows: changed });
+  const update = await importKpmAs('supervisor1', { kecamatanCode: SIDOREJO, rows: changed });
   expect(update.status).toBe(201);
   expect(update.body.counts).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
   expect(update.body.rows[1]).toMatchObject({ action: 'updated', line: null, changedColumns: ['nik_pengurus', 'nama_pengurus'] });
@@ -110,15 +90,15 @@ test('a file is imported once: the same file again changes nothing, a changed ro
 });
 
 test('a NIK or KPM the register already holds for another KPM is refused, naming where', async () => {
-  const [held] = [kpm()];
-  expect((await importAs('tksk1', { kecamatanCode: SIDOREJO, rows: [held] })).status).toBe(201);
-  const r = await importAs('tksk1', { kecamatanCode: SIDOREJO, rows: [kpm({ nik_pengurus: held.nik_pengurus })] });
+  const held = kpmRow();
+  expect((await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [held] })).status).toBe(201);
+  const r = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [kpmRow({ nik_pengurus: held.nik_pengurus })] });
   expect(r.status).toBe(422);
   expect(r.body.errors).toEqual([
     expect.objectContaining({ pointer: '/body/rows/0/nik_pengurus', message: `the register already has this NIK for KPM ${held.id_kpm}` }),
   ]);
   // Tingkir's TKSK cannot list Sidorejo's KPM in the Tingkir register.
-  const moved = await importAs('tksk2', { kecamatanCode: '33.73.02', rows: [{ ...held, kode_desa: '33.73.02.1001' }] });
+  const moved = await importKpmAs('tksk2', { kecamatanCode: '33.73.02', rows: [{ ...held, kode_desa: '33.73.02.1001' }] });
   expect(moved.status).toBe(422);
   expect(moved.body.errors[0]).toMatchObject({
     pointer: '/body/rows/0/id_kpm',
@@ -127,22 +107,23 @@ test('a NIK or KPM the register already holds for another KPM is refused, naming
 });
 
 test('the header, the body and the role are checked before any row', async () => {
-  const missing = await importAs('tksk1', { kecamatanCode: SIDOREJO, csv: 'id_kpm,nama\n1,x' });
+  const missing = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: 'id_kpm,nama\n1,x' });
   expect(missing.status).toBe(422);
   expect(missing.body.errors[0].pointer).toBe('/body/csv');
   expect(missing.body.errors[0].message).toContain(
     'unknown column(s) nama; missing column(s) no_kk, nik_pengurus, nama_pengurus, status_pkh, kode_desa, saluran',
   );
-  const both = await importAs('tksk1', { kecamatanCode: SIDOREJO, csv: csvOf([kpm()]), rows: [kpm()] });
+  const both = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv([kpmRow()]), rows: [kpmRow()] });
   expect(both.status).toBe(422);
   const statuses: Record<string, number> = {};
-  for (const user of ['tksk2', 'provinsi1', 'auditor1', 'admin']) statuses[user] = (await importAs(user, { kecamatanCode: SIDOREJO, rows: [kpm()] })).status;
+  for (const user of ['tksk2', 'provinsi1', 'auditor1', 'admin'])
+    statuses[user] = (await importKpmAs(user, { kecamatanCode: SIDOREJO, rows: [kpmRow()] })).status;
   expect(statuses).toEqual({ tksk2: 403, provinsi1: 403, auditor1: 403, admin: 403 });
 });
 
 test('the register is region-scoped and masked like cases; the export re-imports unchanged', async () => {
-  const mine = kpm();
-  expect((await importAs('tksk1', { kecamatanCode: SIDOREJO, rows: [mine] })).status).toBe(201);
+  const mine = kpmRow();
+  expect((await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [mine] })).status).toBe(201);
   const listed = async (user: string) => {
     const r = await call('GET', `/api/sembako/kpm?filter=${q({ idKpm: mine.id_kpm })}`, { token: await login(user) });
     return r.status === 200 ? r.body : r.status;
@@ -169,7 +150,7 @@ test('the register is region-scoped and masked like cases; the export re-imports
   expect(exported.contentType).toContain('text/csv');
   expect(exported.body.split('\n')[0]).toBe(KPM_COLUMNS.join(','));
   expect(exported.body).toContain(mine.nik_pengurus);
-  const reimport = await importAs('tksk1', { kecamatanCode: SIDOREJO, csv: exported.body, dryRun: true });
+  const reimport = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: exported.body, dryRun: true });
   expect(reimport.status).toBe(200);
   expect(reimport.body.counts).toMatchObject({ rows: 1, unchanged: 1, invalid: 0 });
   const masked = await call('GET', `/api/sembako/kpm/export.csv?filter=${q({ idKpm: mine.id_kpm })}`, { token: await login('provinsi1') });
