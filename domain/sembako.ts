@@ -9,6 +9,9 @@ import { isoDateSchema, isoDateTimeSchema, personNameSchema } from './primitives
 import { desaCodeSchema, kecamatanCodeSchema, regionCovers } from './regions';
 import { actorSchema, type Actor } from './roles';
 
+/** Ids of register rows and complaints (UUIDs, lower case). */
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
+
 /** How a KPM receives the benefit (per region and year): the KKS card through a Himbara bank, or cash through PT Pos. */
 export const SEMBAKO_CHANNELS = ['kks', 'pos'] as const;
 export type SembakoChannel = (typeof SEMBAKO_CHANNELS)[number];
@@ -99,7 +102,7 @@ export type ComplaintAnswerer = (typeof COMPLAINT_ANSWERERS)[number];
 
 /** What a complaint is about: a KPM of the register (by id, never by NIK), an e-warong/agen, or the programme in general. */
 export const complaintSubjectSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('kpm'), kpmId: z.string().regex(/^[0-9a-f-]{36}$/, 'a KPM id from the register') }),
+  z.strictObject({ kind: z.literal('kpm'), kpmId: uuidSchema.describe('The KPM’s id in the register (GET /api/sembako/kpm), never its NIK') }),
   z.strictObject({
     kind: z.literal('e_warong'),
     /** Name of the e-warong or agen as the complainant knows it. */

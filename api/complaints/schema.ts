@@ -9,6 +9,7 @@ import {
   COMPLAINT_STATUSES,
   complaintIntakeSchema,
   type ComplaintSnapshot,
+  uuidSchema,
 } from '../../domain/sembako';
 import { kecamatanCodeSchema } from '../../domain/regions';
 import { idsFilterSchema, listQuerySchema } from '../list';
@@ -27,19 +28,19 @@ export const createComplaintBodySchema = complaintIntakeSchema.meta({
   },
 });
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a complaint id (a UUID)');
+const uuid = uuidSchema;
 export const complaintIdParamsSchema = z.object({ id: uuid });
 export const complaintActionParamsSchema = z.object({ id: uuid, action: z.enum(COMPLAINT_ACTIONS) });
 
 const COMPLAINT_SORTABLE = ['createdAt', 'updatedAt', 'status', 'category'] as const;
 export type ComplaintSortField = (typeof COMPLAINT_SORTABLE)[number];
 export const complaintListQuerySchema = listQuerySchema(COMPLAINT_SORTABLE, {
-  id: idsFilterSchema(z.string()),
+  id: idsFilterSchema(uuidSchema),
   status: z.enum(COMPLAINT_STATUSES).optional(),
   category: z.enum(COMPLAINT_CATEGORIES).optional(),
   channel: z.enum(COMPLAINT_CHANNELS).optional(),
   kecamatanCode: kecamatanCodeSchema.optional(),
-  kpmId: z.string().optional(),
+  kpmId: uuidSchema.optional(),
   answererType: z.enum(COMPLAINT_ANSWERERS).optional(),
 });
 export type ComplaintListFilter = NonNullable<z.infer<typeof complaintListQuerySchema>['filter']>;

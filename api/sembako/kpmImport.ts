@@ -220,81 +220,79 @@ async function checkAndWrite(
   body: KpmImportBody,
   input: InputRow[],
 ): Promise<{ status: 200 | 201; report: KpmImportReport }> {
-  {
-    await tx`SELECT pg_advisory_xact_lock(${KPM_IMPORT_LOCK}::int, hashtext(${body.kecamatanCode}))`;
-    const rows = checkCells(input);
-    await checkDesa(tx, body.kecamatanCode, rows);
-    checkDuplicatesInFile(rows);
-    const existing = await checkRegister(tx, actor, body.kecamatanCode, rows);
-    const inFile = new Set(rows.flatMap((r) => (r.row ? [r.row.id_kpm] : [])));
-    const missingIds = (await tx<{ id: string; idKpm: string }[]>`SELECT id, id_kpm FROM sembako_kpm WHERE kecamatan_code = ${body.kecamatanCode}`)
-      .filter((r) => !inFile.has(r.idKpm))
-      .map((r) => r.id);
+  await tx`SELECT pg_advisory_xact_lock(${KPM_IMPORT_LOCK}::int, hashtext(${body.kecamatanCode}))`;
+  const rows = checkCells(input);
+  await checkDesa(tx, body.kecamatanCode, rows);
+  checkDuplicatesInFile(rows);
+  const existing = await checkRegister(tx, actor, body.kecamatanCode, rows);
+  const inFile = new Set(rows.flatMap((r) => (r.row ? [r.row.id_kpm] : [])));
+  const missingIds = (await tx<{ id: string; idKpm: string }[]>`SELECT id, id_kpm FROM sembako_kpm WHERE kecamatan_code = ${body.kecamatanCode}`)
+    .filter((r) => !inFile.has(r.idKpm))
+    .map((r) => r.id);
 
-    const verdicts = rows.map((r) => {
-      const base = { index: r.index, line: r.line, idKpm: typeof r.cells.id_kpm === 'string' ? r.cells.id_kpm.trim() : '' };
-      const errors = r.errors.map((e) => ({ column: e.column, pointer: pointer(r.index, e.column), message: e.message }));
-      if (errors.length || !r.row) return { ...base, action: 'invalid' as const, errors };
-      const before = existing.get(r.row.id_kpm);
-      if (!before) return { ...base, action: 'created' as const, errors };
-      if (before.rowSha256 === rowDigest(r.row)) return { ...base, action: 'unchanged' as const, errors };
-      const changedColumns = KPM_COLUMNS.filter((c) => RECORD_OF[c](before) !== (r.row![c] ?? ''));
-      return { ...base, action: 'updated' as const, changedColumns, errors };
-    });
-    const count = (a: string) => verdicts.filter((v) => v.action === a).length;
-    const report: KpmImportReport = {
-      importId: null,
-      kecamatanCode: body.kecamatanCode,
-      dryRun: body.dryRun,
-      fileSha256: sha256(canonicalJson(rows.map((r) => normaliseKpmCells(r.cells)))),
-      counts: {
-        rows: rows.length,
-        created: count('created'),
-        updated: count('updated'),
-        unchanged: count('unchanged'),
-        invalid: count('invalid'),
-        missing: missingIds.length,
-      },
-      rows: verdicts,
-      missingIds,
-    };
-    if (report.counts.invalid) {
-      const issues: FieldIssue[] = verdicts.flatMap((v) =>
-        v.errors.map((e) => ({ path: ['body', 'rows', v.index, ...(e.column ? [e.column] : [])], pointer: e.pointer, message: e.message, code: 'custom' })),
-      );
-      throw new HttpProblem(422, `${report.counts.invalid} of ${rows.length} rows are invalid: nothing was imported`, { errors: issues, report });
-    }
-    if (body.dryRun || (!report.counts.created && !report.counts.updated)) return { status: 200, report };
-
-    const importId = randomUUID();
-    await tx`
-      INSERT INTO sembako_kpm_imports (id, kecamatan_code, file_sha256, rows, created, updated, unchanged, missing, imported_by)
-      VALUES (${importId}, ${body.kecamatanCode}, ${report.fileSha256}, ${rows.length}, ${report.counts.created}, ${report.counts.updated},
-              ${report.counts.unchanged}, ${report.counts.missing}, ${actor.id})`;
-    const created = rows.filter((_, i) => verdicts[i].action === 'created').map((r) => ({ id: randomUUID(), ...columnsOf(r.row!), lastImportId: importId }));
-    for (let i = 0; i < created.length; i += 1000) await tx`INSERT INTO sembako_kpm ${tx(created.slice(i, i + 1000))}`;
-    const updated = rows.filter((_, i) => verdicts[i].action === 'updated');
-    for (const r of updated) {
-      const c = columnsOf(r.row!);
-      await tx`
-        UPDATE sembako_kpm SET id_pengurus = ${c.idPengurus}, kks_number = ${c.kksNumber}, kk_number = ${c.kkNumber}, pengurus_nik = ${c.pengurusNik},
-               pengurus_name = ${c.pengurusName}, pkh_status = ${c.pkhStatus}, channel = ${c.channel}, bank = ${c.bank}, desa_code = ${c.desaCode},
-               row_sha256 = ${c.rowSha256}, last_import_id = ${importId}, updated_at = now()
-        WHERE id_kpm = ${c.idKpm}`;
-    }
-    await appendRequestEvent(tx, res, {
-      key: 'kpm_import',
-      action: 'sembako.kpm_imported',
-      entityType: 'sembako_kpm_import',
-      entityId: importId,
-      details: {
-        kecamatanCode: body.kecamatanCode,
-        fileSha256: report.fileSha256,
-        counts: report.counts,
-        createdIds: created.map((c) => c.id),
-        updatedIds: updated.map((r) => existing.get(r.row!.id_kpm)!.id),
-      },
-    });
-    return { status: 201, report: { ...report, importId } };
+  const verdicts = rows.map((r) => {
+    const base = { index: r.index, line: r.line, idKpm: typeof r.cells.id_kpm === 'string' ? r.cells.id_kpm.trim() : '' };
+    const errors = r.errors.map((e) => ({ column: e.column, pointer: pointer(r.index, e.column), message: e.message }));
+    if (errors.length || !r.row) return { ...base, action: 'invalid' as const, errors };
+    const before = existing.get(r.row.id_kpm);
+    if (!before) return { ...base, action: 'created' as const, errors };
+    if (before.rowSha256 === rowDigest(r.row)) return { ...base, action: 'unchanged' as const, errors };
+    const changedColumns = KPM_COLUMNS.filter((c) => RECORD_OF[c](before) !== (r.row![c] ?? ''));
+    return { ...base, action: 'updated' as const, changedColumns, errors };
+  });
+  const count = (a: string) => verdicts.filter((v) => v.action === a).length;
+  const report: KpmImportReport = {
+    importId: null,
+    kecamatanCode: body.kecamatanCode,
+    dryRun: body.dryRun,
+    fileSha256: sha256(canonicalJson(rows.map((r) => normaliseKpmCells(r.cells)))),
+    counts: {
+      rows: rows.length,
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      invalid: count('invalid'),
+      missing: missingIds.length,
+    },
+    rows: verdicts,
+    missingIds,
+  };
+  if (report.counts.invalid) {
+    const issues: FieldIssue[] = verdicts.flatMap((v) =>
+      v.errors.map((e) => ({ path: ['body', 'rows', v.index, ...(e.column ? [e.column] : [])], pointer: e.pointer, message: e.message, code: 'custom' })),
+    );
+    throw new HttpProblem(422, `${report.counts.invalid} of ${rows.length} rows are invalid: nothing was imported`, { errors: issues, report });
   }
+  if (body.dryRun || (!report.counts.created && !report.counts.updated)) return { status: 200, report };
+
+  const importId = randomUUID();
+  await tx`
+    INSERT INTO sembako_kpm_imports (id, kecamatan_code, file_sha256, rows, created, updated, unchanged, missing, imported_by)
+    VALUES (${importId}, ${body.kecamatanCode}, ${report.fileSha256}, ${rows.length}, ${report.counts.created}, ${report.counts.updated},
+            ${report.counts.unchanged}, ${report.counts.missing}, ${actor.id})`;
+  const created = rows.filter((_, i) => verdicts[i].action === 'created').map((r) => ({ id: randomUUID(), ...columnsOf(r.row!), lastImportId: importId }));
+  for (let i = 0; i < created.length; i += 1000) await tx`INSERT INTO sembako_kpm ${tx(created.slice(i, i + 1000))}`;
+  const updated = rows.filter((_, i) => verdicts[i].action === 'updated');
+  for (const r of updated) {
+    const c = columnsOf(r.row!);
+    await tx`
+      UPDATE sembako_kpm SET id_pengurus = ${c.idPengurus}, kks_number = ${c.kksNumber}, kk_number = ${c.kkNumber}, pengurus_nik = ${c.pengurusNik},
+             pengurus_name = ${c.pengurusName}, pkh_status = ${c.pkhStatus}, channel = ${c.channel}, bank = ${c.bank}, desa_code = ${c.desaCode},
+             row_sha256 = ${c.rowSha256}, last_import_id = ${importId}, updated_at = now()
+      WHERE id_kpm = ${c.idKpm}`;
+  }
+  await appendRequestEvent(tx, res, {
+    key: 'kpm_import',
+    action: 'sembako.kpm_imported',
+    entityType: 'sembako_kpm_import',
+    entityId: importId,
+    details: {
+      kecamatanCode: body.kecamatanCode,
+      fileSha256: report.fileSha256,
+      counts: report.counts,
+      createdIds: created.map((c) => c.id),
+      updatedIds: updated.map((r) => existing.get(r.row!.id_kpm)!.id),
+    },
+  });
+  return { status: 201, report: { ...report, importId } };
 }

@@ -1,7 +1,7 @@
 // Program Sembako's KPM register: the import body, its report, the list and the export (the zod
 // schemas are the documentation: api/openapi.ts).
 import { z } from 'zod';
-import { HIMBARA_BANKS, KPM_COLUMNS, PKH_STATUSES, SEMBAKO_CHANNELS } from '../../domain/sembako';
+import { HIMBARA_BANKS, KPM_COLUMNS, PKH_STATUSES, SEMBAKO_CHANNELS, uuidSchema } from '../../domain/sembako';
 import { desaCodeSchema, kecamatanCodeSchema } from '../../domain/regions';
 import { idsFilterSchema, listQuerySchema } from '../list';
 
@@ -94,7 +94,7 @@ const KPM_SORTABLE = ['updatedAt', 'createdAt', 'desaCode', 'idKpm'] as const;
 export type KpmSortField = (typeof KPM_SORTABLE)[number];
 
 export const kpmListQuerySchema = listQuerySchema(KPM_SORTABLE, {
-  id: idsFilterSchema(z.string()),
+  id: idsFilterSchema(uuidSchema),
   idKpm: z.string().optional(),
   kecamatanCode: kecamatanCodeSchema.optional(),
   desaCode: desaCodeSchema.optional(),

@@ -6,7 +6,9 @@
 import { recentDate, setSla, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { registeredKpm } from '../support/sembako';
-import { call, login, rawTemporalClient, suiteConnections } from '../support/stack';
+import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
+import { testDataConverter } from '../support/keys';
+import { call, login, rawTemporalClient, suiteConnections, temporalEndpoint } from '../support/stack';
 
 const { sql, temporal } = suiteConnections();
 const SIDOREJO = '33.73.01';
@@ -227,4 +229,28 @@ test('intake is checked before any workflow starts', async () => {
   const listed = await call('GET', `/api/complaints?filter=${q({ kecamatanCode: SIDOREJO })}&range=${q([0, 499])}`, { token: await login('tksk2') });
   expect(listed.status).toBe(200);
   expect(listed.body).toEqual([]);
+});
+
+test('a withdrawal sent around the API, with the payload key but no seal, is refused and changes nothing', async () => {
+  const filed = await fileAs('tksk1', intake());
+  expect(filed.status).toBe(201);
+  const complaintId: string = filed.body.id;
+  const connection = await Connection.connect(temporalEndpoint());
+  const leaked = new Client({ connection, dataConverter: testDataConverter() });
+  const tksk1 = { id: 'usr_tksk1', username: 'tksk1', role: 'tksk', regionCode: SIDOREJO };
+  let why = 'accepted';
+  try {
+    await leaked.workflow
+      .getHandle(`pengaduan-${complaintId}`)
+      .executeUpdate('complaintAction', { args: [{ action: 'withdraw', actor: tksk1, payload: { reason: 'Dicabut tanpa lewat API.' } }] });
+  } catch (err) {
+    if (!(err instanceof WorkflowUpdateFailedError)) throw err;
+    why = err.cause?.message ?? err.message;
+  } finally {
+    await connection.close();
+  }
+  expect(why).toMatch(/refused: unsigned call/);
+  const detail = await call('GET', `/api/complaints/${complaintId}`, { token: await login('tksk1') });
+  expect(detail.body.status).toBe('forwarding');
+  expect(await auditActions(complaintId)).toEqual(['complaint.received']);
 });
