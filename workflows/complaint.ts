@@ -103,8 +103,10 @@ class ComplaintRun {
     }
   }
 
-  /** Runs one TKSK step of the complaint with what the TKSK needs to see. */
-  step<D>(type: TaskType, context: Record<string, unknown>): Promise<TaskResult<D> | undefined> {
+  /** Runs one TKSK step of the complaint with what the TKSK needs to see; none once it is withdrawn. */
+  async step<D>(type: TaskType, context: Record<string, unknown>): Promise<TaskResult<D> | undefined> {
+    // A withdrawal that arrived between two steps found no task to cancel: no next step either.
+    if (this.withdrawal) return undefined;
     const { intake } = this.input;
     return this.board.run<D>({
       type,
