@@ -135,14 +135,28 @@ describe('a silent answerer', () => {
 
     // Temporal holds neither the KPM's NIK nor a name in plaintext.
     const raw = await rawTemporalClient();
+    let startInput: { metadata: Record<string, string>; data: string };
     try {
-      const history = JSON.stringify(await raw.client.workflow.getHandle(`pengaduan-${complaintId}`).fetchHistory());
+      const fetched = await raw.client.workflow.getHandle(`pengaduan-${complaintId}`).fetchHistory();
+      const history = JSON.stringify(fetched);
       expect(history).not.toContain(kpm.cells.nik_pengurus);
       expect(history).not.toContain('Sumarni');
       expect(history).not.toContain('BRI Unit Tingkir');
+      const p = fetched.events![0].workflowExecutionStartedEventAttributes!.input!.payloads![0];
+      startInput = {
+        metadata: Object.fromEntries(Object.entries(p.metadata!).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+        data: Buffer.from(p.data!).toString('base64'),
+      };
     } finally {
       await raw.close();
     }
+    // The kabupaten supervisor reads it through the codec endpoint; another kecamatan's TKSK may not.
+    const decodeAs = async (user: string) =>
+      call('POST', `/api/codec/decode?workflowId=pengaduan-${complaintId}`, { token: await login(user), body: { payloads: [startInput] } });
+    const decoded = await decodeAs('supervisor1');
+    expect(decoded.status).toBe(200);
+    expect(Buffer.from(decoded.body.payloads[0].data, 'base64').toString()).toContain(complaintId);
+    expect((await decodeAs('tksk1')).status).toBe(403);
     await recordHistory(temporal.client, 'complaint-escalated-closed', `pengaduan-${complaintId}`);
   });
 });
