@@ -1,9 +1,10 @@
-// Sembako complaints (pengaduan): the complaint row and its transitions, each with its audit row in
+// Program Sembako's workflows' projections. Complaints (pengaduan): the complaint row and its transitions, each with its audit row in
 // the same transaction, keyed by the workflow's event id so a retry writes once. Audit rows hold
 // codes and decisions; the complainant's words and name stay in the complaint row.
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
-import type { Answerer, ComplaintIntake, ComplaintStatus } from '../domain/sembako';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus } from '../domain/sembako';
 import type { Actor } from '../domain/roles';
 
 export interface ComplaintReceived {
@@ -76,6 +77,66 @@ export function complaintActivities(sql: Sql) {
                  updated_at = ${t.at}
           WHERE id = ${t.complaintId}`;
         await audit(tx, t.complaintId, t);
+      });
+    },
+  };
+}
+
+/** A distribution period's row: opened once, with the checklist that applies to it. */
+export interface SembakoPeriodOpened {
+  periodId: string;
+  period: string;
+  regions: { provinsi: string; kabupaten: string; kecamatan: string };
+  points: DistributionPoint[];
+  openedBy: Actor;
+  at: string;
+}
+
+export interface SembakoPeriodTransition extends AuditedTransition {
+  periodId: string;
+  status: SembakoPeriodStatus;
+}
+
+const periodAudit = (tx: Tx, periodId: string, e: AuditedTransition) =>
+  appendActorEvent(tx, { ...e, eventKey: `sembako_period:${periodId}:${e.eventId}`, entityType: 'sembako_period', entityId: periodId, caseId: null });
+
+export function sembakoPeriodActivities(sql: Sql) {
+  return {
+    /**
+     * Writes the period's row (once) with the checklist of the most specific region and the latest
+     * version valid for the period, and answers that checklist: read here so history keeps it.
+     */
+    async openSembakoPeriod(p: SembakoPeriodOpened): Promise<{ checklist: ChecklistItem[] }> {
+      return sql.begin(async (tx) => {
+        const [existing] = await tx<{ checklist: ChecklistItem[] }[]>`SELECT checklist FROM sembako_periods WHERE id = ${p.periodId}`;
+        if (existing) return { checklist: existing.checklist };
+        const [found] = await tx<{ items: ChecklistItem[] }[]>`
+          SELECT items FROM sembako_checklists
+          WHERE valid_from <= ${p.period}
+            AND (region_code = '' OR ${p.regions.kecamatan} = region_code OR ${p.regions.kecamatan} LIKE region_code || '.%')
+          ORDER BY length(region_code) DESC, valid_from DESC LIMIT 1`;
+        if (!found) throw ApplicationFailure.nonRetryable(`no monitoring checklist applies to ${p.regions.kecamatan} in ${p.period}`, 'NoChecklist');
+        await tx`
+          INSERT INTO sembako_periods (id, period, kecamatan_code, kabupaten_code, provinsi_code, status, points, checklist, opened_by, created_at, updated_at)
+          VALUES (${p.periodId}, ${p.period}, ${p.regions.kecamatan}, ${p.regions.kabupaten}, ${p.regions.provinsi}, 'tikor',
+                  ${tx.json(p.points as never)}, ${tx.json(found.items as never)}, ${p.openedBy.id}, ${p.at}, ${p.at})`;
+        await periodAudit(tx, p.periodId, {
+          eventId: 'opened',
+          at: p.at,
+          actor: p.openedBy,
+          action: 'sembako_period.opened',
+          details: { period: p.period, kecamatanCode: p.regions.kecamatan, points: p.points.map((x) => x.pointId) },
+        });
+        return { checklist: found.items };
+      });
+    },
+
+    async updateSembakoPeriod(t: SembakoPeriodTransition): Promise<void> {
+      await sql.begin(async (tx) => {
+        const [done] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${`sembako_period:${t.periodId}:${t.eventId}`}`;
+        if (done) return;
+        await tx`UPDATE sembako_periods SET status = ${t.status}, updated_at = ${t.at} WHERE id = ${t.periodId}`;
+        await periodAudit(tx, t.periodId, t);
       });
     },
   };

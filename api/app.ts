@@ -16,6 +16,7 @@ import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
 import { sembakoRoutes } from './sembako/routes';
+import { sembakoPeriodRoutes } from './sembako/periods';
 import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { userRoutes } from './users/routes';
@@ -175,6 +176,7 @@ export function createApp(deps: AppDeps) {
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
   api.use(sembakoRoutes(sql));
+  api.use(sembakoPeriodRoutes(sql, temporal, deps.taskQueue));
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);

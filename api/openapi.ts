@@ -37,7 +37,18 @@ import {
   complaintSnapshotSchema,
   createComplaintBodySchema,
 } from './complaints/schema';
-import { kpmExportQuerySchema, kpmImportBodySchema, kpmImportProblemSchema, kpmImportReportSchema, kpmListQuerySchema, kpmSchema } from './sembako/schema';
+import {
+  kpmExportQuerySchema,
+  kpmImportBodySchema,
+  kpmImportProblemSchema,
+  kpmImportReportSchema,
+  kpmListQuerySchema,
+  kpmSchema,
+  openSembakoPeriodBodySchema,
+  sembakoPeriodListQuerySchema,
+  sembakoPeriodRowSchema,
+  sembakoPeriodSnapshotSchema,
+} from './sembako/schema';
 import {
   budgetBodySchema,
   budgetListQuerySchema,
@@ -559,6 +570,23 @@ export function buildOpenApi() {
     responses: { 200: csv, ...problems(401, 403, 422) },
   });
 
+  route({
+    method: 'post',
+    path: '/api/sembako/periods',
+    summary:
+      'Open a distribution period of a kecamatan (starts sembakoPeriodWorkflow sembako-<kecamatan>-<period>): the Tikor meeting task, then one monitoring task per distribution point with the checklist of the region and period, then the report the kabupaten verifies; 409 if the period is open',
+    tags: ['sembako'],
+    body: { schema: openSembakoPeriodBodySchema, account: 'tksk1' },
+    responses: { 201: json(sembakoPeriodSnapshotSchema, 'the period, with its Tikor task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/periods',
+    summary: 'Distribution periods of your region (simple-rest), with their points and checklist',
+    tags: ['sembako'],
+    query: sembakoPeriodListQuerySchema,
+    responses: { 200: listOf(sembakoPeriodRowSchema, 'periods'), ...problems(401, 403, 422) },
+  });
   route({
     method: 'post',
     path: '/api/complaints',

@@ -35,6 +35,9 @@ export const ACTIONS = {
   'sembako.kpm_import': ['tksk', 'supervisor_kabupaten'],
   /** Read (and export) the KPM register of one's region; NIK and names masked as for cases. */
   'sembako.kpm_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Open a Sembako distribution period of a kecamatan (Tikor meeting, monitoring, report). */
+  'sembako.period_open': ['tksk', 'supervisor_kabupaten'],
+  'sembako.period_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   /** Record a Sembako complaint (pengaduan) received in one's region. */
   'complaint.create': ['tksk', 'supervisor_kabupaten'],
   'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],

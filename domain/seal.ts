@@ -264,4 +264,5 @@ export const SEALED_CALLS = {
   auditAnchorsWorkflow: 'startedBy',
   complaintWorkflow: 'receivedBy',
   complaintAction: 'actor',
+  sembakoPeriodWorkflow: 'openedBy',
 } as const satisfies Record<string, string>;

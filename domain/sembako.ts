@@ -225,3 +225,48 @@ export function complaintActionAllowed(actor: Actor, c: { kecamatanCode: string;
     return regionCovers(actor.regionCode, c.kecamatanCode) ? undefined : 'the complaint is outside your region';
   return `role ${actor.role} may not act on complaints`;
 }
+
+/** A distribution period of a kecamatan: a month `YYYY-MM` (a stage may span several; the month it starts names it). */
+export const sembakoPeriodSchema = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+/** Where KPM collect the benefit in the period: an e-warong or agen (KKS), or a PT Pos payment point. */
+export const distributionPointSchema = z.strictObject({
+  /** Short id of the point within the period, e.g. `ew-blotongan-1`. */
+  pointId: z.string().regex(/^[a-z0-9-]{2,40}$/, '2 to 40 lower-case letters, digits or dashes'),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(['e_warong', 'agen', 'pos']),
+  desaCode: desaCodeSchema,
+});
+export type DistributionPoint = z.infer<typeof distributionPointSchema>;
+
+/** One item of the monitoring checklist (kept as data per region and period: table sembako_checklists). */
+export interface ChecklistItem {
+  itemId: string;
+  label: string;
+}
+
+/** Input of sembakoPeriodWorkflow (`sembako-<kecamatan>-<period>`), sealed for `openedBy`. */
+export const sembakoPeriodInputSchema = z.object({
+  periodId: z.string().min(1),
+  period: sembakoPeriodSchema,
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  distributionPoints: z.array(distributionPointSchema).min(1).max(200),
+  openedBy: actorSchema,
+  openedAt: isoDateTimeSchema,
+});
+export type SembakoPeriodInput = z.infer<typeof sembakoPeriodInputSchema>;
+
+export const SEMBAKO_PERIOD_STATUSES = ['tikor', 'monitoring', 'report', 'verification', 'verified'] as const;
+export type SembakoPeriodStatus = (typeof SEMBAKO_PERIOD_STATUSES)[number];
+
+export interface SembakoPeriodSnapshot {
+  periodId: string;
+  period: string;
+  kecamatanCode: string;
+  status: SembakoPeriodStatus;
+  /** Distribution points whose monitoring is recorded. */
+  monitored: string[];
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+export const sembakoPeriodIdOf = (kecamatanCode: string, period: string): string => `sembako-${kecamatanCode}-${period}`;

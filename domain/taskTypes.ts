@@ -24,6 +24,10 @@ export const TASK_TYPES = [
   'pengaduan_acknowledgement',
   'pengaduan_resolution',
   'pengaduan_confirmation',
+  'sembako_tikor_meeting',
+  'sembako_monitoring',
+  'sembako_period_report',
+  'sembako_period_verification',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -177,6 +181,39 @@ const completionSchemas = {
     /** The complainant is not satisfied: the complaint is forwarded again. */
     z.strictObject({ outcome: z.literal('reopened'), data: z.strictObject({ reason }) }),
   ]),
+  sembako_tikor_meeting: z.strictObject({
+    data: z.strictObject({
+      meetingOn: isoDateSchema,
+      /** Usually the Camat or the Sekcam. */
+      chair: z.string().trim().min(2).max(200),
+      /** Who came, by role and organisation (bank contact, supplier, e-warong per desa, kepala desa…). */
+      attendees: z
+        .array(z.strictObject({ role: z.string().trim().min(2).max(200), organisation: z.string().trim().min(2).max(200) }))
+        .min(1)
+        .max(100),
+      /** What was agreed: commodities, prices, logistics, last period's problems. */
+      agreements: z.array(z.string().trim().min(3).max(1000)).min(1).max(50),
+      notes: note,
+    }),
+  }),
+  sembako_monitoring: z.strictObject({
+    data: z.strictObject({
+      visitedOn: isoDateSchema,
+      /** One answer per item of the period's checklist (its itemId, from the task's context). */
+      results: z
+        .array(z.strictObject({ itemId: z.string().regex(/^[a-z0-9_]{2,40}$/), ok: z.boolean(), note }))
+        .min(1)
+        .max(50),
+      /** Obstacles seen (kendala). */
+      kendala: note,
+      /** The TKSK recommends revoking the e-warong (Permensos 5/2021 Pasal 58). */
+      recommendRevocation: z.boolean(),
+    }),
+  }),
+  sembako_period_report: z.strictObject({
+    data: z.strictObject({ narrative: z.string().trim().min(20).max(8000), kendala: note }),
+  }),
+  sembako_period_verification: z.discriminatedUnion('outcome', [approve, returnBack]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -379,6 +416,57 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
       confirmed: { confirmedOn: today, note: 'Pengadu menerima penyelesaian.' },
       reopened: { reason: 'Pengadu menyatakan harga masih di atas harga pasar.' },
     },
+  },
+  sembako_tikor_meeting: {
+    type: 'sembako_tikor_meeting',
+    role: 'tksk',
+    titleId: 'Rapat Tikor kecamatan',
+    titleEn: 'Tikor kecamatan meeting',
+    outcomes: [],
+    examples: {
+      submit: {
+        meetingOn: today,
+        chair: 'Sekcam Sidorejo',
+        attendees: [
+          { role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' },
+          { role: 'Pengelola e-warong', organisation: 'E-Warong Blotongan Makmur' },
+        ],
+        agreements: ['Beras premium 10 kg dan telur 1 kg per KPM', 'Penyaluran mulai tanggal 5'],
+      },
+    },
+  },
+  sembako_monitoring: {
+    type: 'sembako_monitoring',
+    role: 'tksk',
+    titleId: 'Monitoring titik penyaluran',
+    titleEn: 'Distribution point monitoring',
+    outcomes: [],
+    examples: {
+      submit: {
+        visitedOn: today,
+        results: [
+          { itemId: 'papan_nama', ok: true },
+          { itemId: 'harga_wajar', ok: false, note: 'Beras Rp 1.000/kg di atas harga pasar.' },
+        ],
+        recommendRevocation: false,
+      },
+    },
+  },
+  sembako_period_report: {
+    type: 'sembako_period_report',
+    role: 'tksk',
+    titleId: 'Laporan penyaluran Sembako',
+    titleEn: 'Sembako period report',
+    outcomes: [],
+    examples: { submit: { narrative: 'Penyaluran di 2 e-warong berjalan tertib; satu e-warong menjual beras di atas harga pasar.' } },
+  },
+  sembako_period_verification: {
+    type: 'sembako_period_verification',
+    role: 'supervisor_kabupaten',
+    titleId: 'Verifikasi laporan Sembako',
+    titleEn: 'Sembako report verification',
+    outcomes: ['approve', 'return'],
+    examples: { approve: {}, return: { reason: 'Hasil monitoring e-warong kedua belum dilampirkan.' } },
   },
 };
 

@@ -8,7 +8,7 @@ import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
-import type { ComplaintActionInput, ComplaintSnapshot } from '../domain/sembako';
+import type { ComplaintActionInput, ComplaintSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -67,3 +67,8 @@ export const complaintSnapshotQuery = defineQuery<ComplaintSnapshot>('complaintS
 export const complaintOpenedUpdate = defineUpdate<ComplaintSnapshot, []>('complaintOpened');
 /** A note on, or the withdrawal of, a running complaint (sealed: it acts in someone's name). */
 export const complaintActionUpdate = defineUpdate<ComplaintSnapshot, [ComplaintActionInput]>('complaintAction');
+
+/** A Sembako distribution period of a kecamatan (workflows/sembakoPeriod.ts). */
+export const sembakoPeriodSnapshotQuery = defineQuery<SembakoPeriodSnapshot>('sembakoPeriodSnapshot');
+/** Returns once the period's row and its Tikor task exist: lets POST /api/sembako/periods answer synchronously. */
+export const sembakoPeriodOpenedUpdate = defineUpdate<SembakoPeriodSnapshot, []>('sembakoPeriodOpened');

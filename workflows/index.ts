@@ -7,3 +7,4 @@ export { reconcileEngineWorkflow } from './reconcile';
 export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';
 export { auditAnchorsWorkflow, anchorAuditChainWorkflow } from './anchors';
 export { complaintWorkflow } from './complaint';
+export { sembakoPeriodWorkflow } from './sembakoPeriod';

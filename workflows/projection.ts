@@ -33,6 +33,8 @@ const PROJECTION_ACTIVITIES = {
   releaseBudget: true,
   recordComplaint: true,
   updateComplaint: true,
+  openSembakoPeriod: true,
+  updateSembakoPeriod: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

@@ -1,7 +1,17 @@
 // Program Sembako's KPM register: the import body, its report, the list and the export (the zod
 // schemas are the documentation: api/openapi.ts).
 import { z } from 'zod';
-import { HIMBARA_BANKS, KPM_COLUMNS, PKH_STATUSES, SEMBAKO_CHANNELS, uuidSchema } from '../../domain/sembako';
+import {
+  distributionPointSchema,
+  HIMBARA_BANKS,
+  KPM_COLUMNS,
+  PKH_STATUSES,
+  SEMBAKO_CHANNELS,
+  SEMBAKO_PERIOD_STATUSES,
+  sembakoPeriodSchema,
+  uuidSchema,
+  type SembakoPeriodSnapshot,
+} from '../../domain/sembako';
 import { desaCodeSchema, kecamatanCodeSchema } from '../../domain/regions';
 import { idsFilterSchema, listQuerySchema } from '../list';
 
@@ -127,3 +137,67 @@ export const kpmSchema = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Kpm' });
+
+export const openSembakoPeriodBodySchema = z
+  .strictObject({
+    /** The kecamatan; a TKSK's own when left out. */
+    kecamatanCode: kecamatanCodeSchema.optional(),
+    period: sembakoPeriodSchema,
+    /** The e-warong, agen or PT Pos points of the period: one monitoring task each. */
+    distributionPoints: z.array(distributionPointSchema).min(1).max(200),
+  })
+  .refine((b) => new Set(b.distributionPoints.map((p) => p.pointId)).size === b.distributionPoints.length, {
+    message: 'each distribution point needs its own pointId',
+    path: ['distributionPoints'],
+  })
+  .meta({
+    id: 'SembakoPeriodOpen',
+    example: {
+      period: '2026-12',
+      distributionPoints: [
+        { pointId: 'ew-blotongan', name: 'E-Warong Blotongan Makmur', kind: 'e_warong', desaCode: '33.73.01.1001' },
+        { pointId: 'agen-pulutan', name: 'Agen BRILink Pulutan', kind: 'agen', desaCode: '33.73.01.1006' },
+      ],
+    },
+  });
+
+/** The period as its workflow holds it. */
+export const sembakoPeriodSnapshotSchema = z
+  .object({
+    periodId: z.string(),
+    period: z.string(),
+    kecamatanCode: z.string(),
+    status: z.enum(SEMBAKO_PERIOD_STATUSES),
+    monitored: z.array(z.string()),
+    openTasks: z.array(
+      z.object({ taskId: z.string(), type: z.string(), regionCode: z.string(), assigneeId: z.string().nullable(), dueAt: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'SembakoPeriodSnapshot' }) satisfies z.ZodType<SembakoPeriodSnapshot>;
+
+/** A distribution period of a kecamatan: its points and the checklist its monitoring uses. */
+export const sembakoPeriodRowSchema = z
+  .object({
+    /** sembako-<kecamatan>-<period>, also the workflow id. */
+    id: z.string(),
+    period: z.string(),
+    kecamatanCode: z.string(),
+    kabupatenCode: z.string(),
+    status: z.enum(SEMBAKO_PERIOD_STATUSES),
+    points: z.array(z.object({ pointId: z.string(), name: z.string(), kind: z.string(), desaCode: z.string() })),
+    checklist: z.array(z.object({ itemId: z.string(), label: z.string() })),
+    openedBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SembakoPeriod' });
+
+const PERIOD_SORTABLE = ['period', 'createdAt', 'updatedAt'] as const;
+export type SembakoPeriodSortField = (typeof PERIOD_SORTABLE)[number];
+export const sembakoPeriodListQuerySchema = listQuerySchema(PERIOD_SORTABLE, {
+  id: idsFilterSchema(z.string()),
+  period: sembakoPeriodSchema.optional(),
+  kecamatanCode: kecamatanCodeSchema.optional(),
+  status: z.enum(SEMBAKO_PERIOD_STATUSES).optional(),
+});
+export type SembakoPeriodListFilter = NonNullable<z.infer<typeof sembakoPeriodListQuerySchema>['filter']>;

@@ -95,3 +95,49 @@ INSERT INTO sla_policies (task_type, due_period) VALUES
   ('pengaduan_resolution', 'P10D'),
   ('pengaduan_confirmation', 'P3D')
 ON CONFLICT DO NOTHING;
+
+-- The monitoring checklist of a distribution point, as data: the most specific region ('' =
+-- everywhere) and the latest `valid_from` period not after the period monitored win. The default
+-- lists what field reports check at an e-warong; no official form was found.
+CREATE TABLE sembako_checklists (
+  region_code text NOT NULL DEFAULT '',
+  valid_from  text NOT NULL CHECK (valid_from ~ '^20\d{2}-(0[1-9]|1[0-2])$'),
+  items       jsonb NOT NULL CHECK (jsonb_typeof(items) = 'array' AND jsonb_array_length(items) > 0),
+  updated_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (region_code, valid_from)
+);
+INSERT INTO sembako_checklists (region_code, valid_from, items) VALUES ('', '2020-01', '[
+  {"itemId": "papan_nama", "label": "Papan nama e-warong terpasang (min. 50x50 cm)"},
+  {"itemId": "edc_berfungsi", "label": "Mesin EDC berfungsi"},
+  {"itemId": "pakta_integritas", "label": "Pakta integritas ditandatangani"},
+  {"itemId": "kpm_memilih", "label": "KPM memilih sendiri barangnya (tanpa paket paksa)"},
+  {"itemId": "harga_wajar", "label": "Harga sama atau di bawah harga pasar"},
+  {"itemId": "timbangan_sesuai", "label": "Berat sesuai (kemasan ditimbang)"},
+  {"itemId": "kualitas_layak", "label": "Kualitas barang layak"},
+  {"itemId": "tanpa_pengarahan_pemasok", "label": "Tidak diarahkan ke satu pemasok"},
+  {"itemId": "antrean_tertib", "label": "Antrean tertib"}
+]');
+
+-- One distribution period of a kecamatan (sembakoPeriodWorkflow, id sembako-<kecamatan>-<period>).
+CREATE TABLE sembako_periods (
+  id             text PRIMARY KEY,
+  period         text NOT NULL,
+  kecamatan_code text NOT NULL REFERENCES regions (code),
+  kabupaten_code text NOT NULL,
+  provinsi_code  text NOT NULL,
+  status         text NOT NULL CHECK (status IN ('tikor', 'monitoring', 'report', 'verification', 'verified')),
+  points         jsonb NOT NULL,
+  checklist      jsonb NOT NULL,
+  opened_by      text NOT NULL REFERENCES users (id),
+  created_at     timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL,
+  UNIQUE (kecamatan_code, period)
+);
+CREATE INDEX sembako_periods_kabupaten ON sembako_periods (kabupaten_code, period DESC);
+
+INSERT INTO sla_policies (task_type, due_period) VALUES
+  ('sembako_tikor_meeting', 'P5D'),
+  ('sembako_monitoring', 'P10D'),
+  ('sembako_period_report', 'P5D'),
+  ('sembako_period_verification', 'P5D')
+ON CONFLICT DO NOTHING;

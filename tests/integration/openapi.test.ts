@@ -9,7 +9,7 @@ import { createApp } from '../../api/app';
 import type { Logger } from '../../api/logger';
 import { buildOpenApi } from '../../api/openapi';
 import { connect } from '../../db';
-import { kpmCsv, kpmRow } from '../support/sembako';
+import { freshPeriod, kpmCsv, kpmRow } from '../support/sembako';
 import { asesmenData, call, cookieSession, login, registration, withRefreshCookie } from '../support/stack';
 
 const { document, bodies, responses } = buildOpenApi();
@@ -215,6 +215,12 @@ describe('real answers match the documented schemas', () => {
     }
     await check('tksk1', 'POST /api/complaints/{id}/actions/note', `/api/complaints/${complaint.id}/actions/note`, { text: 'Uji skema: catatan.' });
     await check('tksk1', 'POST /api/complaints/{id}/actions/withdraw', `/api/complaints/${complaint.id}/actions/withdraw`, { reason: 'Uji skema: dicabut.' });
+
+    const opened = await check('tksk1', 'POST /api/sembako/periods', '/api/sembako/periods', {
+      period: freshPeriod(),
+      distributionPoints: [{ pointId: 'ew-skema', name: 'E-Warong Uji Skema', kind: 'e_warong', desaCode: '33.73.01.1002' }],
+    });
+    await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('admin', 'GET /api/admin/users', '/api/admin/users');

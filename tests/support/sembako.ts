@@ -2,6 +2,12 @@
 import { KPM_COLUMNS } from '../../domain/sembako';
 import { call, freshNik, login, runUnique } from './stack';
 
+/** A distribution period no other test opens: a month of the 2030s, one per call in the run. */
+export function freshPeriod(): string {
+  const n = runUnique('sembako-period', 120) - 1;
+  return `${2030 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
 export type KpmCells = Record<(typeof KPM_COLUMNS)[number], string>;
 
 /** A KPM of Sidorejo (unless overridden) whose ids, KK and KKS numbers and NIK are unique in the run. */

@@ -36,6 +36,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'budget.manage': [no, no, yes, no, no],
   'sembako.kpm_import': [yes, yes, no, no, no],
   'sembako.kpm_list': [yes, yes, yes, yes, no],
+  'sembako.period_open': [yes, yes, no, no, no],
+  'sembako.period_list': [yes, yes, yes, yes, no],
   'complaint.create': [yes, yes, no, no, no],
   'complaint.list': [yes, yes, yes, yes, no],
   'complaint.act': [yes, yes, yes, no, no],
