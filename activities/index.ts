@@ -5,6 +5,7 @@ import type { Sql } from '../db';
 import { anchorActivities } from './anchors';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
+import { complaintActivities, sembakoPeriodActivities } from './complaints';
 import { createPaymentProvider, type PaymentProvider } from './payments/provider';
 import { reconcileActivities } from './reconcile';
 import { retentionActivities } from './retention';
@@ -47,6 +48,8 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...reconcileActivities(sql, temporal),
     ...anchorActivities(sql, temporal),
     ...taliAsihActivities(sql, temporal, paymentProvider),
+    ...complaintActivities(sql),
+    ...sembakoPeriodActivities(sql),
   });
 }
 

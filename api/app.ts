@@ -16,6 +16,10 @@ import { directoryRoutes } from './directory/routes';
 import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
+import { sembakoRoutes } from './sembako/routes';
+import { sembakoPeriodRoutes } from './sembako/periods';
+import { complaintRoutes } from './complaints/routes';
+import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -147,6 +151,9 @@ export function createApp(deps: AppDeps) {
 
   const api = express.Router();
   api.use(requireJson);
+  // A kecamatan's KPM list is bigger than any other body: its own limit, on its route only (the
+  // general parser below skips a body already parsed).
+  api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -172,6 +179,9 @@ export function createApp(deps: AppDeps) {
   api.use(privilegedRoutes(sql));
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
+  api.use(sembakoRoutes(sql));
+  api.use(sembakoPeriodRoutes(sql, temporal, deps.taskQueue));
+  api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

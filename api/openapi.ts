@@ -29,6 +29,27 @@ import { healthSchema, livenessSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
 import { reportSummarySchema } from './reports/schema';
+import { COMPLAINT_ACTIONS, complaintActionBodySchemas } from '../domain/sembako';
+import {
+  complaintDetailSchema,
+  complaintIdParamsSchema,
+  complaintListQuerySchema,
+  complaintSchema,
+  complaintSnapshotSchema,
+  createComplaintBodySchema,
+} from './complaints/schema';
+import {
+  kpmExportQuerySchema,
+  kpmImportBodySchema,
+  kpmImportProblemSchema,
+  kpmImportReportSchema,
+  kpmListQuerySchema,
+  kpmSchema,
+  openSembakoPeriodBodySchema,
+  sembakoPeriodListQuerySchema,
+  sembakoPeriodRowSchema,
+  sembakoPeriodSnapshotSchema,
+} from './sembako/schema';
 import {
   budgetBodySchema,
   budgetListQuerySchema,
@@ -542,6 +563,100 @@ export function buildOpenApi() {
     responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) },
   });
 
+  // ---- Program Sembako
+  route({
+    method: 'post',
+    path: '/api/sembako/kpm/imports',
+    summary:
+      "Import a kecamatan's KPM list (CSV text or rows; body up to 4 MiB): every row checked (NIK, desa in the kecamatan, duplicates in the file and in the register), then all written or none; 201 with the report when it changed the register, 200 for a dry run or a file identical to the register, 422 with the report and a pointer per row and column when any row is invalid",
+    tags: ['sembako'],
+    body: { schema: kpmImportBodySchema, account: 'tksk1' },
+    responses: {
+      200: json(kpmImportReportSchema, 'dry run, or nothing to change'),
+      201: json(kpmImportReportSchema, 'imported'),
+      422: { description: 'invalid rows: nothing imported', content: { 'application/problem+json': { schema: kpmImportProblemSchema } } },
+      ...problems(400, 401, 403, 409, 413, 415),
+    },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm',
+    summary: 'The KPM register of your region (simple-rest); NIK, KK and KKS numbers masked unless you are the kecamatan’s TKSK or the kabupaten supervisor',
+    tags: ['sembako'],
+    query: kpmListQuerySchema,
+    responses: { 200: listOf(kpmSchema, 'KPM'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/export.csv',
+    summary: 'The filtered register as CSV in the import’s columns (masked as the list is); every export is audited',
+    tags: ['sembako'],
+    query: kpmExportQuerySchema,
+    responses: { 200: csv, ...problems(401, 403, 422) },
+  });
+
+  route({
+    method: 'post',
+    path: '/api/sembako/periods',
+    summary:
+      'Open a distribution period of a kecamatan (starts sembakoPeriodWorkflow sembako-<kecamatan>-<period>): the Tikor meeting task, then one monitoring task per distribution point with the checklist of the region and period, then the report the kabupaten verifies; 409 if the period is open',
+    tags: ['sembako'],
+    body: { schema: openSembakoPeriodBodySchema, account: 'tksk1' },
+    responses: { 201: json(sembakoPeriodSnapshotSchema, 'the period, with its Tikor task open'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/periods',
+    summary: 'Distribution periods of your region (simple-rest), with their points and checklist',
+    tags: ['sembako'],
+    query: sembakoPeriodListQuerySchema,
+    responses: { 200: listOf(sembakoPeriodRowSchema, 'periods'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/complaints',
+    summary:
+      'Record a Sembako complaint (pengaduan; starts complaintWorkflow): a TKSK for their kecamatan, a kabupaten supervisor naming it; 201 once its forwarding task is in the inbox; honours Idempotency-Key',
+    tags: ['sembako'],
+    body: { schema: createComplaintBodySchema, account: 'tksk1' },
+    responses: { 201: json(complaintDetailSchema, 'the complaint, with its first task'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints',
+    summary: 'Complaints of your region (simple-rest); the complainant’s name and phone only for the kecamatan’s TKSK and the kabupaten supervisor',
+    tags: ['sembako'],
+    query: complaintListQuerySchema,
+    responses: { 200: listOf(complaintSchema, 'complaints'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints/{id}',
+    summary: 'A complaint with its description, resolution, tasks and audited steps (an auditor’s read is audited)',
+    tags: ['sembako'],
+    params: complaintIdParamsSchema,
+    responses: { 200: json(complaintDetailSchema, 'the complaint'), ...problems(401, 403, 404, 422) },
+  });
+  for (const action of COMPLAINT_ACTIONS) {
+    route({
+      method: 'post',
+      path: `/api/complaints/{id}/actions/${action}`,
+      summary:
+        action === 'note'
+          ? 'A note on a complaint (its TKSK or a supervisor covering it); audited, the text beside the chain'
+          : 'The complainant withdraws the complaint: open tasks are cancelled (reason required); 409 once it is closed or withdrawn',
+      tags: ['sembako'],
+      params: complaintIdParamsSchema,
+      body: {
+        schema: complaintActionBodySchemas[action],
+        account: 'tksk1',
+        example:
+          action === 'note' ? { text: 'Pengadu dihubungi, menunggu jawaban bank.' } : { reason: 'Pengadu mencabut pengaduan setelah bertemu pengelola.' },
+      },
+      responses: { 200: json(complaintSnapshotSchema, 'the complaint after the action'), ...problems(401, 403, 404, 409, 422) },
+    });
+  }
+
   // ---- users
   route({
     method: 'get',
@@ -647,7 +762,7 @@ export function buildOpenApi() {
       version: '0.1.0',
       description:
         'Social-welfare casework (TKSK, PMKS) on Temporal. Lists follow react-admin simple-rest (sort, range, filter; Content-Range). ' +
-        'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above). ' +
+        'Errors are RFC 9457 application/problem+json with field paths. Request bodies are limited to 256 KiB (413 above; a KPM import 4 MiB). ' +
         'Sign in with POST /api/auth/login (demo accounts, password "demo") and send `Authorization: Bearer <token>`; ' +
         'the refresh token is an httpOnly cookie for POST /api/auth/refresh and /api/auth/logout, which also need the X-Requested-With header.',
     },

@@ -33,6 +33,18 @@ export const ACTIONS = {
   'budget.manage': ['supervisor_provinsi'],
   /** Names for codes: colleagues of one's region and above it (GET /api/people), regions (GET /api/regions). */
   'directory.read': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor', 'admin'],
+  /** Import a kecamatan's KPM list (Program Sembako): its TKSK or the kabupaten supervisor. */
+  'sembako.kpm_import': ['tksk', 'supervisor_kabupaten'],
+  /** Read (and export) the KPM register of one's region; NIK and names masked as for cases. */
+  'sembako.kpm_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Open a Sembako distribution period of a kecamatan (Tikor meeting, monitoring, report). */
+  'sembako.period_open': ['tksk', 'supervisor_kabupaten'],
+  'sembako.period_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Record a Sembako complaint (pengaduan) received in one's region. */
+  'complaint.create': ['tksk', 'supervisor_kabupaten'],
+  'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Note on or withdraw a complaint of one's region (its TKSK, a supervisor covering it). */
+  'complaint.act': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

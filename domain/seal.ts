@@ -262,4 +262,7 @@ export const SEALED_CALLS = {
   taliAsihWorkflow: 'openedBy',
   rujukanWorkflow: 'requestedBy',
   auditAnchorsWorkflow: 'startedBy',
+  complaintWorkflow: 'receivedBy',
+  complaintAction: 'actor',
+  sembakoPeriodWorkflow: 'openedBy',
 } as const satisfies Record<string, string>;

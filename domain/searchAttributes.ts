@@ -6,4 +6,7 @@ export const SEARCH_ATTRIBUTES = {
   KabupatenCode: 'Keyword',
   AssignedTksk: 'Keyword',
   Overdue: 'Bool',
+  /** Sembako complaints (complaintWorkflow): status and category codes. */
+  ComplaintStatus: 'Keyword',
+  ComplaintCategory: 'Keyword',
 } as const;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
 import type { Role } from './roles';
+import { answererSchema, evidenceSchema } from './sembako';
 
 export const TASK_TYPES = [
   'asesmen',
@@ -19,6 +20,14 @@ export const TASK_TYPES = [
   'tali_asih_verification',
   'tali_asih_approval',
   'tali_asih_payment_issue',
+  'pengaduan_forward',
+  'pengaduan_acknowledgement',
+  'pengaduan_resolution',
+  'pengaduan_confirmation',
+  'sembako_tikor_meeting',
+  'sembako_monitoring',
+  'sembako_period_report',
+  'sembako_period_verification',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -27,11 +36,35 @@ export const TASK_STATUSES = ['open', 'completed', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Every outcome some task type has (see TASK_TYPE_INFO[type].outcomes). */
-export const OUTCOMES = ['approve', 'return', 'reject', 'continue', 'refer', 'propose_closure', 'served', 'not_served', 'retry', 'cancel'] as const;
+export const OUTCOMES = [
+  'approve',
+  'return',
+  'reject',
+  'continue',
+  'refer',
+  'propose_closure',
+  'served',
+  'not_served',
+  'retry',
+  'cancel',
+  'forward',
+  'resolve_directly',
+  'acknowledged',
+  'declined',
+  'resolved',
+  'unresolved',
+  'confirmed',
+  'reopened',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 const reason = z.string().trim().min(5).max(2000).describe('Why: required, shown to the person the step goes back to');
 const note = z.string().trim().max(2000).optional().describe('Optional remark');
+
+/** What was done to put a complaint right, as the answerer reports it. */
+const resolution = z.string().trim().min(10).max(4000).describe('What was done to put it right');
+/** At least one piece of evidence (a berita acara number, a photo's file name) for a resolution. */
+const evidence = z.array(evidenceSchema).min(1).max(20);
 
 const approve = z.strictObject({ outcome: z.literal('approve'), data: z.strictObject({ note }) });
 const returnBack = z.strictObject({ outcome: z.literal('return'), data: z.strictObject({ reason }) });
@@ -113,6 +146,74 @@ const completionSchemas = {
     z.strictObject({ outcome: z.literal('retry'), data: z.strictObject({ note: z.string().trim().min(5).max(2000) }) }),
     z.strictObject({ outcome: z.literal('cancel'), data: z.strictObject({ reason }) }),
   ]),
+  pengaduan_forward: z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('forward'),
+      /** Who must answer the complaint: the bank branch, the e-warong, the desa office or Dinas Sosial. */
+      data: z.strictObject({ answerer: answererSchema, note }),
+    }),
+    z.strictObject({
+      outcome: z.literal('resolve_directly'),
+      /** Settled by the TKSK at once (a PIN explained, a date told): the resolution and its evidence. */
+      data: z.strictObject({ resolvedOn: isoDateSchema, resolution, evidence }),
+    }),
+  ]),
+  pengaduan_acknowledgement: z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('acknowledged'),
+      /** The answerer confirmed they received the complaint: when, and who there took it. */
+      data: z.strictObject({ acknowledgedOn: isoDateSchema, contactPerson: z.string().trim().min(2).max(200).optional(), note }),
+    }),
+    /** The answerer says it is not theirs to answer: the complaint goes back to be forwarded again. */
+    z.strictObject({ outcome: z.literal('declined'), data: z.strictObject({ reason }) }),
+  ]),
+  pengaduan_resolution: z.discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('resolved'), data: z.strictObject({ resolvedOn: isoDateSchema, resolution, evidence }) }),
+    /** The answerer cannot put it right: forwarded again (another answerer, or Dinas Sosial). */
+    z.strictObject({ outcome: z.literal('unresolved'), data: z.strictObject({ reason }) }),
+  ]),
+  pengaduan_confirmation: z.discriminatedUnion('outcome', [
+    z.strictObject({
+      outcome: z.literal('confirmed'),
+      /** The complainant was told the resolution and accepts it (or could not be reached after trying: say so in the note). */
+      data: z.strictObject({ confirmedOn: isoDateSchema, note }),
+    }),
+    /** The complainant is not satisfied: the complaint is forwarded again. */
+    z.strictObject({ outcome: z.literal('reopened'), data: z.strictObject({ reason }) }),
+  ]),
+  sembako_tikor_meeting: z.strictObject({
+    data: z.strictObject({
+      meetingOn: isoDateSchema,
+      /** Usually the Camat or the Sekcam. */
+      chair: z.string().trim().min(2).max(200),
+      /** Who came, by role and organisation (bank contact, supplier, e-warong per desa, kepala desa…). */
+      attendees: z
+        .array(z.strictObject({ role: z.string().trim().min(2).max(200), organisation: z.string().trim().min(2).max(200) }))
+        .min(1)
+        .max(100),
+      /** What was agreed: commodities, prices, logistics, last period's problems. */
+      agreements: z.array(z.string().trim().min(3).max(1000)).min(1).max(50),
+      notes: note,
+    }),
+  }),
+  sembako_monitoring: z.strictObject({
+    data: z.strictObject({
+      visitedOn: isoDateSchema,
+      /** One answer per item of the period's checklist (its itemId, from the task's context). */
+      results: z
+        .array(z.strictObject({ itemId: z.string().regex(/^[a-z0-9_]{2,40}$/), ok: z.boolean(), note }))
+        .min(1)
+        .max(50),
+      /** Obstacles seen (kendala). */
+      kendala: note,
+      /** The TKSK recommends revoking the e-warong (Permensos 5/2021 Pasal 58). */
+      recommendRevocation: z.boolean(),
+    }),
+  }),
+  sembako_period_report: z.strictObject({
+    data: z.strictObject({ narrative: z.string().trim().min(20).max(8000), kendala: note }),
+  }),
+  sembako_period_verification: z.discriminatedUnion('outcome', [approve, returnBack]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -263,6 +364,109 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
       retry: { note: 'Nomor rekening sudah diperbaiki oleh admin.' },
       cancel: { reason: 'Rekening tidak dapat diperbaiki pada periode ini.' },
     },
+  },
+  pengaduan_forward: {
+    type: 'pengaduan_forward',
+    role: 'tksk',
+    titleId: 'Penerusan pengaduan Sembako',
+    titleEn: 'Forward a Sembako complaint',
+    outcomes: ['forward', 'resolve_directly'],
+    examples: {
+      forward: { answerer: { type: 'e_warong', name: 'E-Warong Blotongan Makmur' }, note: 'Diteruskan lewat telepon ke pengelola.' },
+      resolve_directly: {
+        resolvedOn: today,
+        resolution: 'PIN KKS direset bersama petugas bank di balai desa.',
+        evidence: [{ kind: 'foto', reference: 'IMG_20261127_101500.jpg' }],
+      },
+    },
+  },
+  pengaduan_acknowledgement: {
+    type: 'pengaduan_acknowledgement',
+    role: 'tksk',
+    titleId: 'Tanda terima pengaduan',
+    titleEn: 'Complaint acknowledged',
+    outcomes: ['acknowledged', 'declined'],
+    examples: {
+      acknowledged: { acknowledgedOn: today, contactPerson: 'Pengelola e-warong' },
+      declined: { reason: 'Bank menyatakan masalah ada pada data desa.' },
+    },
+  },
+  pengaduan_resolution: {
+    type: 'pengaduan_resolution',
+    role: 'tksk',
+    titleId: 'Penyelesaian pengaduan',
+    titleEn: 'Complaint resolution',
+    outcomes: ['resolved', 'unresolved'],
+    examples: {
+      resolved: {
+        resolvedOn: today,
+        resolution: 'E-warong mengganti beras dengan kualitas baik dan menurunkan harga.',
+        evidence: [{ kind: 'berita_acara', reference: 'BA/12/XI/2026', description: 'Berita acara penggantian' }],
+      },
+      unresolved: { reason: 'E-warong menolak mengganti barang.' },
+    },
+  },
+  pengaduan_confirmation: {
+    type: 'pengaduan_confirmation',
+    role: 'tksk',
+    titleId: 'Konfirmasi kepada pengadu',
+    titleEn: 'Confirmation with the complainant',
+    outcomes: ['confirmed', 'reopened'],
+    examples: {
+      confirmed: { confirmedOn: today, note: 'Pengadu menerima penyelesaian.' },
+      reopened: { reason: 'Pengadu menyatakan harga masih di atas harga pasar.' },
+    },
+  },
+  sembako_tikor_meeting: {
+    type: 'sembako_tikor_meeting',
+    role: 'tksk',
+    titleId: 'Rapat Tikor kecamatan',
+    titleEn: 'Tikor kecamatan meeting',
+    outcomes: [],
+    examples: {
+      submit: {
+        meetingOn: today,
+        chair: 'Sekcam Sidorejo',
+        attendees: [
+          { role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' },
+          { role: 'Pengelola e-warong', organisation: 'E-Warong Blotongan Makmur' },
+        ],
+        agreements: ['Beras premium 10 kg dan telur 1 kg per KPM', 'Penyaluran mulai tanggal 5'],
+      },
+    },
+  },
+  sembako_monitoring: {
+    type: 'sembako_monitoring',
+    role: 'tksk',
+    titleId: 'Monitoring titik penyaluran',
+    titleEn: 'Distribution point monitoring',
+    outcomes: [],
+    examples: {
+      submit: {
+        visitedOn: today,
+        results: [
+          { itemId: 'papan_nama', ok: true },
+          { itemId: 'harga_wajar', ok: false, note: 'Beras Rp 1.000/kg di atas harga pasar.' },
+        ],
+        recommendRevocation: false,
+      },
+    },
+  },
+  sembako_period_report: {
+    type: 'sembako_period_report',
+    role: 'tksk',
+    titleId: 'Laporan penyaluran Sembako',
+    titleEn: 'Sembako period report',
+    outcomes: [],
+    examples: { submit: { narrative: 'Penyaluran di 2 e-warong berjalan tertib; satu e-warong menjual beras di atas harga pasar.' } },
+  },
+  sembako_period_verification: {
+    type: 'sembako_period_verification',
+    role: 'supervisor_kabupaten',
+    titleId: 'Verifikasi laporan Sembako',
+    titleEn: 'Sembako report verification',
+    outcomes: ['approve', 'return'],
+    examples: { approve: {}, return: { reason: 'Hasil monitoring e-warong kedua belum dilampirkan.' } },
   },
 };
 

@@ -5,6 +5,7 @@ import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './cas
 import { actorSchema } from './roles';
 import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
 import type { ClaimStatus } from './taliAsih';
+import type { ComplaintSnapshot, SembakoPeriodSnapshot } from './sembako';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -85,6 +86,10 @@ export interface TaskCompletionResult {
   case?: CaseSnapshot;
   /** For tali asih tasks: the claim after the decision. */
   claim?: ClaimSnapshot;
+  /** For Sembako complaint tasks: the complaint after the decision. */
+  complaint?: ComplaintSnapshot;
+  /** For Sembako period tasks: the period after the decision. */
+  period?: SembakoPeriodSnapshot;
 }
 
 /** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
@@ -111,4 +116,4 @@ export interface ClaimSnapshot {
 }
 
 /** What a workflow answers about itself after a task decision. */
-export type WorkflowSnapshot = { case: CaseSnapshot } | { claim: ClaimSnapshot };
+export type WorkflowSnapshot = { case: CaseSnapshot } | { claim: ClaimSnapshot } | { complaint: ComplaintSnapshot } | { period: SembakoPeriodSnapshot };

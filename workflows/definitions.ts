@@ -8,6 +8,7 @@ import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
+import type { ComplaintActionInput, ComplaintSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -39,6 +40,8 @@ export const SA = {
   kabupatenCode: defineSearchAttributeKey('KabupatenCode', 'KEYWORD'),
   assignedTksk: defineSearchAttributeKey('AssignedTksk', 'KEYWORD'),
   overdue: defineSearchAttributeKey('Overdue', 'BOOL'),
+  complaintStatus: defineSearchAttributeKey('ComplaintStatus', 'KEYWORD'),
+  complaintCategory: defineSearchAttributeKey('ComplaintCategory', 'KEYWORD'),
 };
 
 /** Bulk reassignment: progress, and the second supervisor's confirmation when policy asks. */
@@ -57,3 +60,15 @@ export const AUDIT_ANCHORS_WORKFLOW_ID = 'kesos-audit-anchors';
 export const auditAnchorsQuery = defineQuery<{ anchors: AuditAnchor[] }>('auditAnchors');
 /** Reads the chain head from PostgreSQL and keeps it as an anchor; null while the chain is empty. */
 export const takeAuditAnchorUpdate = defineUpdate<AuditAnchor | null, []>('takeAuditAnchor');
+
+/** Sembako complaints (workflows/complaint.ts): the complaint as the workflow sees it. */
+export const complaintSnapshotQuery = defineQuery<ComplaintSnapshot>('complaintSnapshot');
+/** Returns once the complaint row and its first task exist: lets POST /api/complaints answer synchronously. */
+export const complaintOpenedUpdate = defineUpdate<ComplaintSnapshot, []>('complaintOpened');
+/** A note on, or the withdrawal of, a running complaint (sealed: it acts in someone's name). */
+export const complaintActionUpdate = defineUpdate<ComplaintSnapshot, [ComplaintActionInput]>('complaintAction');
+
+/** A Sembako distribution period of a kecamatan (workflows/sembakoPeriod.ts). */
+export const sembakoPeriodSnapshotQuery = defineQuery<SembakoPeriodSnapshot>('sembakoPeriodSnapshot');
+/** Returns once the period's row and its Tikor task exist: lets POST /api/sembako/periods answer synchronously. */
+export const sembakoPeriodOpenedUpdate = defineUpdate<SembakoPeriodSnapshot, []>('sembakoPeriodOpened');

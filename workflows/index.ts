@@ -6,3 +6,5 @@ export { retentionWorkflow } from './retention';
 export { reconcileEngineWorkflow } from './reconcile';
 export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';
 export { auditAnchorsWorkflow, anchorAuditChainWorkflow } from './anchors';
+export { complaintWorkflow } from './complaint';
+export { sembakoPeriodWorkflow } from './sembakoPeriod';

@@ -31,6 +31,10 @@ const PROJECTION_ACTIVITIES = {
   recordClaimEvent: true,
   reserveBudget: true,
   releaseBudget: true,
+  recordComplaint: true,
+  updateComplaint: true,
+  openSembakoPeriod: true,
+  updateSembakoPeriod: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

@@ -25,6 +25,7 @@ import { authorizedActor, parseInput } from '../http';
 import { HttpProblem } from '../problem';
 import { recordRequestEvent } from '../requestAudit';
 import { codecBodySchema, codecQuerySchema, type wirePayload } from './schema';
+import { complaintInRegion } from '../complaints/queries';
 
 const ENCRYPTED = 'binary/encrypted';
 /** Earlier runs (continue-as-new) searched for a payload before it is refused. */
@@ -41,7 +42,7 @@ const toWire = (p: Payload) => ({
 const digest = (data: Uint8Array) => createHash('sha256').update(data).digest('base64');
 const isEncrypted = (p: Payload) => Buffer.from(p.metadata?.encoding ?? []).toString() === ENCRYPTED;
 
-/** The case (null for a claim) and region of a workflow, if the actor's region holds it. */
+/** The case (null for a claim or a complaint) and region of a workflow, if the actor's region holds it. */
 async function workflowInScope(sql: Sql, actor: Actor, workflowId: string): Promise<{ caseId: string | null; regionCode: string } | undefined> {
   const [row] = await sql<{ caseId: string | null; regionCode: string }[]>`
     SELECT c.id AS case_id, c.desa_code AS region_code FROM cases c WHERE c.workflow_id = ${workflowId} AND ${caseInRegion(sql, actor)}
@@ -49,6 +50,8 @@ async function workflowInScope(sql: Sql, actor: Actor, workflowId: string): Prom
     SELECT c.id, c.desa_code FROM referrals r JOIN cases c ON c.id = r.case_id WHERE r.workflow_id = ${workflowId} AND ${caseInRegion(sql, actor)}
     UNION ALL
     SELECT NULL, c.kecamatan_code FROM tali_asih_claims c WHERE c.id = ${workflowId} AND ${inRegion(sql, actor.regionCode, CLAIM_REGION_COLUMNS)}
+    UNION ALL
+    SELECT NULL, c.kecamatan_code FROM complaints c WHERE c.workflow_id = ${workflowId} AND ${complaintInRegion(sql, actor)}
     LIMIT 1`;
   return row;
 }
@@ -93,7 +96,7 @@ export function codecRoutes(sql: Sql, codec: PayloadCodec, temporal: Client): Ro
       throw new HttpProblem(422, 'the workflowId query parameter and the X-Workflow-Id header name different workflows');
     const body = parseInput('body', codecBodySchema, req.body);
     const scope = await workflowInScope(sql, actor, workflowId);
-    if (!scope) throw new HttpProblem(404, `no case, referral or claim workflow ${workflowId} in your region`);
+    if (!scope) throw new HttpProblem(404, `no case, referral, claim or complaint workflow ${workflowId} in your region`);
     authorize(actor, 'case.history', scope.regionCode);
 
     const payloads = body.payloads.map(fromWire);

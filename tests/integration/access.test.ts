@@ -232,6 +232,17 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/tali-asih/claims', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/budgets', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/reconciliation?period=2026-11', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  // The KPM register and complaints of one's region (the TKSK's kecamatan, the supervisor's kabupaten…); no admin.
+  { route: 'GET /api/sembako/kpm', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/sembako/kpm/export.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/complaints', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/sembako/periods', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  // A dry run of an empty Sidorejo list: its TKSK and the kabupaten keep the register; tksk2 is of Tingkir.
+  {
+    route: 'POST /api/sembako/kpm/imports',
+    body: { kecamatanCode: '33.73.01', csv: 'id_kpm,no_kk,nik_pengurus,nama_pengurus,status_pkh,kode_desa,saluran\n', dryRun: true },
+    expect: row(422, 403, 422, 422, 422, 403, 403, 403),
+  },
   // A period no other test uses; only the provinsi sets budgets.
   {
     route: 'PUT /api/tali-asih/budgets',

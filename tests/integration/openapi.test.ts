@@ -9,6 +9,7 @@ import { createApp } from '../../api/app';
 import type { Logger } from '../../api/logger';
 import { buildOpenApi } from '../../api/openapi';
 import { connect } from '../../db';
+import { freshPeriod, kpmCsv, kpmRow } from '../support/sembako';
 import { asesmenData, call, cookieSession, login, registration, withRefreshCookie } from '../support/stack';
 
 const { document, bodies, responses } = buildOpenApi();
@@ -193,6 +194,34 @@ describe('real answers match the documented schemas', () => {
     await check('provinsi1', 'PUT /api/tali-asih/budgets', '/api/tali-asih/budgets', { period: '2031-02', fundingSource: 'APBD', allocated: 0 });
     await check('provinsi1', 'GET /api/tali-asih/budgets', '/api/tali-asih/budgets');
     await check('auditor1', 'GET /api/tali-asih/reconciliation', '/api/tali-asih/reconciliation?period=2026-03');
+
+    // Program Sembako: a KPM of its own (unique numbers), a complaint about it, a note, then its withdrawal.
+    const kpm = kpmRow();
+    await check('tksk1', 'POST /api/sembako/kpm/imports', '/api/sembako/kpm/imports', { kecamatanCode: '33.73.01', rows: [kpm], dryRun: true });
+    await check('tksk1', 'POST /api/sembako/kpm/imports', '/api/sembako/kpm/imports', { kecamatanCode: '33.73.01', csv: kpmCsv([kpm]) });
+    let kpmId = '';
+    for (const user of ['tksk1', 'provinsi1', 'auditor1'])
+      [{ id: kpmId }] = await check(user, 'GET /api/sembako/kpm', `/api/sembako/kpm?filter=${q({ idKpm: kpm.id_kpm })}`);
+    const complaint = await check('tksk1', 'POST /api/complaints', '/api/complaints', {
+      channel: 'tatap_muka',
+      category: 'tepat_jumlah',
+      description: 'Beras yang diterima kurang dari takaran (uji skema).',
+      receivedOn: '2026-11-27',
+      complainant: { isKpm: true },
+      subject: { kind: 'kpm', kpmId },
+    });
+    for (const user of ['tksk1', 'auditor1']) {
+      await check(user, 'GET /api/complaints', `/api/complaints?filter=${q({ id: [complaint.id] })}`);
+      await check(user, 'GET /api/complaints/{id}', `/api/complaints/${complaint.id}`);
+    }
+    await check('tksk1', 'POST /api/complaints/{id}/actions/note', `/api/complaints/${complaint.id}/actions/note`, { text: 'Uji skema: catatan.' });
+    await check('tksk1', 'POST /api/complaints/{id}/actions/withdraw', `/api/complaints/${complaint.id}/actions/withdraw`, { reason: 'Uji skema: dicabut.' });
+
+    const opened = await check('tksk1', 'POST /api/sembako/periods', '/api/sembako/periods', {
+      period: freshPeriod(),
+      distributionPoints: [{ pointId: 'ew-skema', name: 'E-Warong Uji Skema', kind: 'e_warong', desaCode: '33.73.01.1002' }],
+    });
+    await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);

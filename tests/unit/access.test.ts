@@ -35,7 +35,26 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'budget.read': [no, yes, yes, yes, no],
   'budget.manage': [no, no, yes, no, no],
   'directory.read': [yes, yes, yes, yes, yes],
+  'sembako.kpm_import': [yes, yes, no, no, no],
+  'sembako.kpm_list': [yes, yes, yes, yes, no],
+  'sembako.period_open': [yes, yes, no, no, no],
+  'sembako.period_list': [yes, yes, yes, yes, no],
+  'complaint.create': [yes, yes, no, no, no],
+  'complaint.list': [yes, yes, yes, yes, no],
+  'complaint.act': [yes, yes, yes, no, no],
 };
+
+test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {
+  const kecamatan = ['33.73.01', '33.73.02', '33.74.01'];
+  const got = Object.fromEntries(
+    (['tksk1', 'supervisor1', 'provinsi1'] as const).map((u) => [u, kecamatan.map((k) => decide(USERS[u], 'sembako.kpm_import', k).ok)]),
+  );
+  expect(got).toEqual({
+    tksk1: [yes, no, no],
+    supervisor1: [yes, yes, no],
+    provinsi1: [no, no, no], // the provinsi reads the register, the kabupaten keeps it
+  });
+});
 
 test.each(Object.entries(BY_ROLE))('%s by role', (action, row) => {
   const got = (Object.keys(USERS) as User[]).map((u) => decide(USERS[u], action as Action).ok);

@@ -1,0 +1,143 @@
+// Program Sembako's workflows' projections. Complaints (pengaduan): the complaint row and its transitions, each with its audit row in
+// the same transaction, keyed by the workflow's event id so a retry writes once. Audit rows hold
+// codes and decisions; the complainant's words and name stay in the complaint row.
+import type { Sql, Tx } from '../db';
+import { appendActorEvent, type AuditedTransition } from '../db/audit';
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus } from '../domain/sembako';
+import type { Actor } from '../domain/roles';
+
+export interface ComplaintReceived {
+  complaintId: string;
+  workflowId: string;
+  intake: ComplaintIntake;
+  regions: { provinsi: string; kabupaten: string; kecamatan: string };
+  receivedBy: Actor;
+  assigneeId: string | null;
+  at: string;
+}
+
+export interface ComplaintTransition extends AuditedTransition {
+  complaintId: string;
+  status: ComplaintStatus;
+  /** Set when the complaint is forwarded (null clears it: forwarded again, resolved directly). */
+  answerer?: Answerer | null;
+  /** Set when it is resolved: what was done and its evidence. */
+  resolution?: Record<string, unknown>;
+}
+
+const audit = (tx: Tx, complaintId: string, e: AuditedTransition) =>
+  appendActorEvent(tx, { ...e, eventKey: `complaint:${complaintId}:${e.eventId}`, entityType: 'complaint', entityId: complaintId, caseId: null });
+
+export function complaintActivities(sql: Sql) {
+  return {
+    /** The complaint row and its `complaint.received` audit row, once. */
+    async recordComplaint(c: ComplaintReceived): Promise<void> {
+      const { intake: i } = c;
+      await sql.begin(async (tx) => {
+        const inserted = await tx`
+          INSERT INTO complaints (id, workflow_id, channel, lapor_reference, category, description, received_on,
+                                  complainant_name, complainant_phone, complainant_is_kpm, subject_kind, kpm_id, e_warong_name, e_warong_desa_code,
+                                  status, kecamatan_code, kabupaten_code, provinsi_code, assignee_id, received_by, created_at, updated_at)
+          VALUES (${c.complaintId}, ${c.workflowId}, ${i.channel}, ${i.laporReference ?? null}, ${i.category}, ${i.description}, ${i.receivedOn},
+                  ${i.complainant.name ?? null}, ${i.complainant.phone ?? null}, ${i.complainant.isKpm}, ${i.subject.kind},
+                  ${i.subject.kind === 'kpm' ? i.subject.kpmId : null}, ${i.subject.kind === 'e_warong' ? i.subject.name : null},
+                  ${i.subject.kind === 'e_warong' ? (i.subject.desaCode ?? null) : null},
+                  'forwarding', ${c.regions.kecamatan}, ${c.regions.kabupaten}, ${c.regions.provinsi}, ${c.assigneeId}, ${c.receivedBy.id}, ${c.at}, ${c.at})
+          ON CONFLICT (id) DO NOTHING RETURNING id`;
+        if (!inserted.length) return;
+        await audit(tx, c.complaintId, {
+          eventId: 'received',
+          at: c.at,
+          actor: c.receivedBy,
+          action: 'complaint.received',
+          details: {
+            channel: i.channel,
+            category: i.category,
+            laporReference: i.laporReference,
+            subject: i.subject.kind,
+            kpmId: i.subject.kind === 'kpm' ? i.subject.kpmId : undefined,
+            kecamatanCode: c.regions.kecamatan,
+          },
+        });
+      });
+    },
+
+    /** A transition of the complaint (forwarded, acknowledged, resolved, closed, withdrawn, reopened, a note), with its audit row. */
+    async updateComplaint(t: ComplaintTransition): Promise<void> {
+      await sql.begin(async (tx) => {
+        const [done] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${`complaint:${t.complaintId}:${t.eventId}`}`;
+        if (done) return;
+        await tx`
+          UPDATE complaints SET status = ${t.status},
+                 answerer_type = CASE WHEN ${t.answerer !== undefined} THEN ${t.answerer?.type ?? null} ELSE answerer_type END,
+                 answerer_name = CASE WHEN ${t.answerer !== undefined} THEN ${t.answerer?.name ?? null} ELSE answerer_name END,
+                 resolution = coalesce(${t.resolution ? tx.json(t.resolution as never) : null}, resolution),
+                 closed_at = CASE WHEN ${t.status === 'closed' || t.status === 'withdrawn'} THEN ${t.at}::timestamptz ELSE NULL END,
+                 updated_at = ${t.at}
+          WHERE id = ${t.complaintId}`;
+        await audit(tx, t.complaintId, t);
+      });
+    },
+  };
+}
+
+/** A distribution period's row: opened once, with the checklist that applies to it. */
+export interface SembakoPeriodOpened {
+  periodId: string;
+  period: string;
+  regions: { provinsi: string; kabupaten: string; kecamatan: string };
+  points: DistributionPoint[];
+  openedBy: Actor;
+  at: string;
+}
+
+export interface SembakoPeriodTransition extends AuditedTransition {
+  periodId: string;
+  status: SembakoPeriodStatus;
+}
+
+const periodAudit = (tx: Tx, periodId: string, e: AuditedTransition) =>
+  appendActorEvent(tx, { ...e, eventKey: `sembako_period:${periodId}:${e.eventId}`, entityType: 'sembako_period', entityId: periodId, caseId: null });
+
+export function sembakoPeriodActivities(sql: Sql) {
+  return {
+    /**
+     * Writes the period's row (once) with the checklist of the most specific region and the latest
+     * version valid for the period, and answers that checklist: read here so history keeps it.
+     */
+    async openSembakoPeriod(p: SembakoPeriodOpened): Promise<{ checklist: ChecklistItem[] }> {
+      return sql.begin(async (tx) => {
+        const [existing] = await tx<{ checklist: ChecklistItem[] }[]>`SELECT checklist FROM sembako_periods WHERE id = ${p.periodId}`;
+        if (existing) return { checklist: existing.checklist };
+        const [found] = await tx<{ items: ChecklistItem[] }[]>`
+          SELECT items FROM sembako_checklists
+          WHERE valid_from <= ${p.period}
+            AND (region_code = '' OR ${p.regions.kecamatan} = region_code OR ${p.regions.kecamatan} LIKE region_code || '.%')
+          ORDER BY length(region_code) DESC, valid_from DESC LIMIT 1`;
+        if (!found) throw ApplicationFailure.nonRetryable(`no monitoring checklist applies to ${p.regions.kecamatan} in ${p.period}`, 'NoChecklist');
+        await tx`
+          INSERT INTO sembako_periods (id, period, kecamatan_code, kabupaten_code, provinsi_code, status, points, checklist, opened_by, created_at, updated_at)
+          VALUES (${p.periodId}, ${p.period}, ${p.regions.kecamatan}, ${p.regions.kabupaten}, ${p.regions.provinsi}, 'tikor',
+                  ${tx.json(p.points as never)}, ${tx.json(found.items as never)}, ${p.openedBy.id}, ${p.at}, ${p.at})`;
+        await periodAudit(tx, p.periodId, {
+          eventId: 'opened',
+          at: p.at,
+          actor: p.openedBy,
+          action: 'sembako_period.opened',
+          details: { period: p.period, kecamatanCode: p.regions.kecamatan, points: p.points.map((x) => x.pointId) },
+        });
+        return { checklist: found.items };
+      });
+    },
+
+    async updateSembakoPeriod(t: SembakoPeriodTransition): Promise<void> {
+      await sql.begin(async (tx) => {
+        const [done] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${`sembako_period:${t.periodId}:${t.eventId}`}`;
+        if (done) return;
+        await tx`UPDATE sembako_periods SET status = ${t.status}, updated_at = ${t.at} WHERE id = ${t.periodId}`;
+        await periodAudit(tx, t.periodId, t);
+      });
+    },
+  };
+}

@@ -1,0 +1,203 @@
+// Program Sembako's KPM register: the import body, its report, the list and the export (the zod
+// schemas are the documentation: api/openapi.ts).
+import { z } from 'zod';
+import {
+  distributionPointSchema,
+  HIMBARA_BANKS,
+  KPM_COLUMNS,
+  PKH_STATUSES,
+  SEMBAKO_CHANNELS,
+  SEMBAKO_PERIOD_STATUSES,
+  sembakoPeriodSchema,
+  uuidSchema,
+  type SembakoPeriodSnapshot,
+} from '../../domain/sembako';
+import { desaCodeSchema, kecamatanCodeSchema } from '../../domain/regions';
+import { idsFilterSchema, listQuerySchema } from '../list';
+
+/** The largest KPM file one import takes (a kecamatan has a few thousand KPM; a row is ~150 bytes). */
+export const KPM_IMPORT_MAX_ROWS = 20_000;
+/** Request body limit of the import route (the rest of the API keeps 256 KiB). */
+export const KPM_IMPORT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+
+const exampleCsv = [
+  KPM_COLUMNS.join(','),
+  '3373010000012345,3373010000099901,5264221234567890,3373011203040001,3373015708620001,Siti Aminah,pkh,33.73.01.1001,kks,BRI',
+  '3373010000012346,,,3373011203040002,3373010101700002,Slamet Riyadi,non_pkh,33.73.01.1002,pos,',
+].join('\n');
+
+export const kpmImportBodySchema = z
+  .strictObject({
+    /** The kecamatan whose register the file is: every row's desa must lie in it. */
+    kecamatanCode: kecamatanCodeSchema,
+    /**
+     * The file as text: a header line with the columns id_kpm, id_pengurus, no_kks, no_kk,
+     * nik_pengurus, nama_pengurus, status_pkh, kode_desa, saluran, bank (id_pengurus, no_kks and
+     * bank may be left out), separated by ',' or ';' (decided by the header line).
+     */
+    csv: z.string().min(1).max(KPM_IMPORT_BODY_LIMIT_BYTES).optional(),
+    /** The same rows already split into cells (keys are the column names), instead of `csv`. */
+    rows: z.array(z.record(z.string(), z.string())).min(1).max(KPM_IMPORT_MAX_ROWS).optional(),
+    /** Check only: answer the report, write nothing. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((b) => (b.csv === undefined) !== (b.rows === undefined), { message: 'send the file as `csv` or as `rows`, not both', path: ['csv'] })
+  .meta({ id: 'KpmImport', example: { kecamatanCode: '33.73.01', csv: exampleCsv, dryRun: true } });
+export type KpmImportBody = z.infer<typeof kpmImportBodySchema>;
+
+export const KPM_ROW_ACTIONS = ['created', 'updated', 'unchanged', 'invalid'] as const;
+
+/** One row's verdict. */
+export const kpmImportRowSchema = z.object({
+  /** 0-based index among the data rows (the `rows/<index>` of an error's pointer). */
+  index: z.number().int(),
+  /** Line of the CSV file where the row starts (null for `rows` input). */
+  line: z.number().int().nullable(),
+  /** The row's id_kpm as sent (empty when missing). */
+  idKpm: z.string(),
+  action: z.enum(KPM_ROW_ACTIONS),
+  /** For an update: the columns whose value changes. */
+  changedColumns: z.array(z.enum(KPM_COLUMNS)).optional(),
+  errors: z.array(z.object({ column: z.string(), pointer: z.string(), message: z.string() })),
+});
+
+export const kpmImportCountsSchema = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  invalid: z.number().int(),
+  /** KPM of the kecamatan's register that the file does not list (reported, not removed). */
+  missing: z.number().int(),
+});
+
+/** The import report: answered for a dry run and an import; inside the 422 problem when rows are invalid. */
+export const kpmImportReportSchema = z
+  .object({
+    /** The import's id; null when nothing was written (a dry run, an invalid file, or a file identical to the register). */
+    importId: z.string().nullable(),
+    kecamatanCode: z.string(),
+    dryRun: z.boolean(),
+    /** SHA-256 of the normalised rows: the same file gives the same digest. */
+    fileSha256: z.string(),
+    counts: kpmImportCountsSchema,
+    rows: z.array(kpmImportRowSchema),
+    /** Register ids of the KPM the file does not list. */
+    missingIds: z.array(z.string()),
+  })
+  .meta({ id: 'KpmImportReport' });
+export type KpmImportReport = z.infer<typeof kpmImportReportSchema>;
+
+export const kpmImportProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string(),
+    errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), pointer: z.string(), message: z.string(), code: z.string() })),
+    report: kpmImportReportSchema,
+  })
+  .meta({ id: 'KpmImportProblem' });
+
+const KPM_SORTABLE = ['updatedAt', 'createdAt', 'desaCode', 'idKpm'] as const;
+export type KpmSortField = (typeof KPM_SORTABLE)[number];
+
+export const kpmListQuerySchema = listQuerySchema(KPM_SORTABLE, {
+  id: idsFilterSchema(uuidSchema),
+  idKpm: z.string().optional(),
+  kecamatanCode: kecamatanCodeSchema.optional(),
+  desaCode: desaCodeSchema.optional(),
+  pkhStatus: z.enum(PKH_STATUSES).optional(),
+  channel: z.enum(SEMBAKO_CHANNELS).optional(),
+  bank: z.enum(HIMBARA_BANKS).optional(),
+});
+export type KpmListFilter = NonNullable<z.infer<typeof kpmListQuerySchema>['filter']>;
+export const kpmExportQuerySchema = kpmListQuerySchema.omit({ range: true });
+
+/** A KPM of the register. NIK, KK and KKS numbers masked (`3373********0001`) unless the caller is the kecamatan's TKSK or the kabupaten supervisor. */
+export const kpmSchema = z
+  .object({
+    id: z.string(),
+    idKpm: z.string(),
+    idPengurus: z.string().nullable(),
+    kksNumber: z.string().nullable(),
+    kkNumber: z.string(),
+    pengurusNik: z.string(),
+    /** Left out of auditors' lists. */
+    pengurusName: z.string().optional(),
+    pkhStatus: z.enum(PKH_STATUSES),
+    channel: z.enum(SEMBAKO_CHANNELS),
+    bank: z.enum(HIMBARA_BANKS).nullable(),
+    desaCode: z.string(),
+    kecamatanCode: z.string(),
+    kabupatenCode: z.string(),
+    lastImportId: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Kpm' });
+
+export const openSembakoPeriodBodySchema = z
+  .strictObject({
+    /** The kecamatan; a TKSK's own when left out. */
+    kecamatanCode: kecamatanCodeSchema.optional(),
+    period: sembakoPeriodSchema,
+    /** The e-warong, agen or PT Pos points of the period: one monitoring task each. */
+    distributionPoints: z.array(distributionPointSchema).min(1).max(200),
+  })
+  .refine((b) => new Set(b.distributionPoints.map((p) => p.pointId)).size === b.distributionPoints.length, {
+    message: 'each distribution point needs its own pointId',
+    path: ['distributionPoints'],
+  })
+  .meta({
+    id: 'SembakoPeriodOpen',
+    example: {
+      period: '2026-12',
+      distributionPoints: [
+        { pointId: 'ew-blotongan', name: 'E-Warong Blotongan Makmur', kind: 'e_warong', desaCode: '33.73.01.1001' },
+        { pointId: 'agen-pulutan', name: 'Agen BRILink Pulutan', kind: 'agen', desaCode: '33.73.01.1006' },
+      ],
+    },
+  });
+
+/** The period as its workflow holds it. */
+export const sembakoPeriodSnapshotSchema = z
+  .object({
+    periodId: z.string(),
+    period: z.string(),
+    kecamatanCode: z.string(),
+    status: z.enum(SEMBAKO_PERIOD_STATUSES),
+    monitored: z.array(z.string()),
+    openTasks: z.array(
+      z.object({ taskId: z.string(), type: z.string(), regionCode: z.string(), assigneeId: z.string().nullable(), dueAt: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'SembakoPeriodSnapshot' }) satisfies z.ZodType<SembakoPeriodSnapshot>;
+
+/** A distribution period of a kecamatan: its points and the checklist its monitoring uses. */
+export const sembakoPeriodRowSchema = z
+  .object({
+    /** sembako-<kecamatan>-<period>, also the workflow id. */
+    id: z.string(),
+    period: z.string(),
+    kecamatanCode: z.string(),
+    kabupatenCode: z.string(),
+    status: z.enum(SEMBAKO_PERIOD_STATUSES),
+    points: z.array(z.object({ pointId: z.string(), name: z.string(), kind: z.string(), desaCode: z.string() })),
+    checklist: z.array(z.object({ itemId: z.string(), label: z.string() })),
+    openedBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SembakoPeriod' });
+
+const PERIOD_SORTABLE = ['period', 'createdAt', 'updatedAt'] as const;
+export type SembakoPeriodSortField = (typeof PERIOD_SORTABLE)[number];
+export const sembakoPeriodListQuerySchema = listQuerySchema(PERIOD_SORTABLE, {
+  id: idsFilterSchema(z.string()),
+  period: sembakoPeriodSchema.optional(),
+  kecamatanCode: kecamatanCodeSchema.optional(),
+  status: z.enum(SEMBAKO_PERIOD_STATUSES).optional(),
+});
+export type SembakoPeriodListFilter = NonNullable<z.infer<typeof sembakoPeriodListQuerySchema>['filter']>;

@@ -1,0 +1,272 @@
+// Program Sembako (formerly BPNT): the KPM register of a kecamatan and its complaints (pengaduan).
+// Bundle-safe vocabulary and row rules shared by the API (CSV import, lists), the workflows and
+// the portal. The import columns follow the KPM change record of the Pedum BPNT (the fields desa
+// officials enter for SIKS-NG); no official file layout was readable, so the column names are
+// ours and documented in docs/sembako.md.
+import { z } from 'zod';
+import { nikProblem } from './nik';
+import { isoDateSchema, isoDateTimeSchema, personNameSchema } from './primitives';
+import { desaCodeSchema, kecamatanCodeSchema, regionCovers } from './regions';
+import { actorSchema, type Actor } from './roles';
+
+/** Ids of register rows and complaints (UUIDs, lower case). */
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID');
+
+/** How a KPM receives the benefit (per region and year): the KKS card through a Himbara bank, or cash through PT Pos. */
+export const SEMBAKO_CHANNELS = ['kks', 'pos'] as const;
+export type SembakoChannel = (typeof SEMBAKO_CHANNELS)[number];
+/** Himbara banks that issue KKS cards (BSI in Aceh). */
+export const HIMBARA_BANKS = ['BRI', 'BNI', 'MANDIRI', 'BSI'] as const;
+/** Whether the KPM is also a PKH participant (Pedum: status PKH). */
+export const PKH_STATUSES = ['pkh', 'non_pkh'] as const;
+
+/** The register's columns, in the order of the CSV (import and export alike). */
+export const KPM_COLUMNS = ['id_kpm', 'id_pengurus', 'no_kks', 'no_kk', 'nik_pengurus', 'nama_pengurus', 'status_pkh', 'kode_desa', 'saluran', 'bank'] as const;
+export type KpmColumn = (typeof KPM_COLUMNS)[number];
+
+const digits = (n: number, what: string) => z.string().regex(new RegExp(`^\\d{${n}}$`), `${what} must be exactly ${n} digits`);
+/** DTKS/DTSEN identifiers: digits, as the data centre issues them (their length has changed between releases). */
+const dtksId = z.string().regex(/^\d{6,20}$/, 'a DTKS/DTSEN id is 6 to 20 digits');
+const optional = <T extends z.ZodType>(s: T) => z.union([z.literal(''), s]).optional();
+
+/**
+ * One KPM row as the import reads it (every cell text; empty optional cells are ''). The same
+ * field names as the CSV columns, so an error's path names the column the desa must fix.
+ */
+export const kpmRowSchema = z
+  .strictObject({
+    /** The KPM (family) id in DTKS, or in DTSEN since 2025: the register's key. */
+    id_kpm: dtksId,
+    /** The pengurus's (account holder's) own DTKS/DTSEN id, when known. */
+    id_pengurus: optional(dtksId),
+    /** KKS card number (16 digits): required for the KKS channel, empty for PT Pos. */
+    no_kks: optional(digits(16, 'a KKS number')),
+    /** Kartu Keluarga number, 16 digits. */
+    no_kk: digits(16, 'a KK number'),
+    /** NIK of the pengurus (the family member who holds the card). */
+    nik_pengurus: z.string().superRefine((nik, ctx) => {
+      const problem = nikProblem(nik);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    nama_pengurus: personNameSchema,
+    status_pkh: z.enum(PKH_STATUSES),
+    /** Kemendagri desa/kelurahan code where the family lives. */
+    kode_desa: desaCodeSchema,
+    saluran: z.enum(SEMBAKO_CHANNELS),
+    /** Himbara bank of the KKS (empty for PT Pos). */
+    bank: optional(z.enum(HIMBARA_BANKS)),
+  })
+  .superRefine((row, ctx) => {
+    if (row.saluran === 'kks') {
+      if (!row.no_kks) ctx.addIssue({ code: 'custom', path: ['no_kks'], message: 'the KKS channel needs the KKS card number' });
+      if (!row.bank) ctx.addIssue({ code: 'custom', path: ['bank'], message: 'the KKS channel needs the Himbara bank (BRI, BNI, MANDIRI, BSI)' });
+    } else if (row.bank) {
+      ctx.addIssue({ code: 'custom', path: ['bank'], message: 'PT Pos pays in cash: leave the bank empty' });
+    }
+  });
+export type KpmRow = z.infer<typeof kpmRowSchema>;
+
+/** A KPM row as imported, normalised: cells trimmed, empty optional cells '' (so a content hash is stable). */
+export function normaliseKpmCells(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const s = typeof v === 'string' ? v.trim() : v;
+    out[k] =
+      k === 'bank' && typeof s === 'string' ? s.toUpperCase() : k === 'status_pkh' || k === 'saluran' ? (typeof s === 'string' ? s.toLowerCase() : s) : s;
+  }
+  for (const c of ['id_pengurus', 'no_kks', 'bank'] as const) out[c] ??= '';
+  return out;
+}
+
+/** The 6T of the 2018 complaint guideline, then the field's own kinds: card, data and agent conduct problems. */
+export const COMPLAINT_CATEGORIES = [
+  'tepat_sasaran',
+  'tepat_jumlah',
+  'tepat_harga',
+  'tepat_waktu',
+  'tepat_kualitas',
+  'tepat_administrasi',
+  'kartu',
+  'data',
+  'perilaku_agen',
+] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+
+/** Where the complaint came in. lapor.go.id complaints carry its tracking number. */
+export const COMPLAINT_CHANNELS = ['tatap_muka', 'telepon', 'sms_1708', 'lapor_go_id', 'bank', 'dinas_sosial'] as const;
+export type ComplaintChannel = (typeof COMPLAINT_CHANNELS)[number];
+
+/** Who must answer a forwarded complaint. */
+export const COMPLAINT_ANSWERERS = ['bank', 'e_warong', 'desa', 'dinas_sosial'] as const;
+export type ComplaintAnswerer = (typeof COMPLAINT_ANSWERERS)[number];
+
+/** What a complaint is about: a KPM of the register (by id, never by NIK), an e-warong/agen, or the programme in general. */
+export const complaintSubjectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('kpm'), kpmId: uuidSchema.describe('The KPM’s id in the register (GET /api/sembako/kpm), never its NIK') }),
+  z.strictObject({
+    kind: z.literal('e_warong'),
+    /** Name of the e-warong or agen as the complainant knows it. */
+    name: z.string().trim().min(2).max(200),
+    desaCode: desaCodeSchema.optional(),
+  }),
+  z.strictObject({ kind: z.literal('umum') }),
+]);
+export type ComplaintSubject = z.infer<typeof complaintSubjectSchema>;
+
+export const complaintComplainantSchema = z.strictObject({
+  /** Empty when the complainant stays anonymous (SMS 1708 often is). */
+  name: personNameSchema.optional(),
+  /** Phone number to confirm the closure with. */
+  phone: z
+    .string()
+    .regex(/^\+?\d{8,15}$/, 'a phone number: 8 to 15 digits, optionally with a leading +')
+    .optional(),
+  /** The complainant is the KPM the complaint is about (or speaks for their family). */
+  isKpm: z.boolean().default(false),
+});
+
+/** A complaint as the intake records it (POST /api/complaints and the workflow's input). */
+export const complaintIntakeSchema = z
+  .strictObject({
+    /** The kecamatan whose TKSK follows the complaint up; a TKSK's own kecamatan when left out. */
+    kecamatanCode: kecamatanCodeSchema.optional(),
+    channel: z.enum(COMPLAINT_CHANNELS),
+    /** lapor.go.id tracking number (required for that channel). */
+    laporReference: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9-]{4,40}$/i, 'a lapor.go.id tracking number: 4 to 40 letters, digits or dashes')
+      .optional(),
+    category: z.enum(COMPLAINT_CATEGORIES),
+    /** What the complainant says happened. */
+    description: z.string().trim().min(10).max(4000),
+    /** When the complaint was received, YYYY-MM-DD. */
+    receivedOn: isoDateSchema,
+    complainant: complaintComplainantSchema,
+    subject: complaintSubjectSchema,
+  })
+  .superRefine((c, ctx) => {
+    if (c.channel === 'lapor_go_id' && !c.laporReference)
+      ctx.addIssue({ code: 'custom', path: ['laporReference'], message: 'a lapor.go.id complaint needs its tracking number' });
+    if (c.channel !== 'lapor_go_id' && c.laporReference)
+      ctx.addIssue({ code: 'custom', path: ['laporReference'], message: 'only lapor.go.id complaints have a tracking number' });
+  });
+export type ComplaintIntake = z.infer<typeof complaintIntakeSchema>;
+
+export const COMPLAINT_STATUSES = ['forwarding', 'awaiting_acknowledgement', 'awaiting_resolution', 'awaiting_confirmation', 'closed', 'withdrawn'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+
+/** Evidence of a resolution: what it is and where it can be found (the number of a berita acara, a photo's file name). */
+export const evidenceSchema = z.strictObject({
+  kind: z.enum(['foto', 'dokumen', 'berita_acara', 'tangkapan_layar', 'lainnya']),
+  /** Document number, file name or link where the evidence is kept. */
+  reference: z.string().trim().min(2).max(500),
+  description: z.string().trim().max(1000).optional(),
+});
+
+export const answererSchema = z.strictObject({
+  type: z.enum(COMPLAINT_ANSWERERS),
+  /** The branch, e-warong, desa office or section that must answer. */
+  name: z.string().trim().min(2).max(200),
+});
+export type Answerer = z.infer<typeof answererSchema>;
+
+/** Where a KPM register row's region chain comes from: its desa code. */
+export const kpmRowKecamatan = (row: Pick<KpmRow, 'kode_desa'>): string => row.kode_desa.split('.').slice(0, 3).join('.');
+
+/** Input of complaintWorkflow (`pengaduan-<complaintId>`), sealed for `receivedBy`. */
+export const complaintWorkflowInputSchema = z.object({
+  complaintId: z.string().min(1),
+  intake: complaintIntakeSchema,
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  receivedBy: actorSchema,
+  /** The TKSK who follows it up: the one who took it in; null (any TKSK of the kecamatan) when a supervisor did. */
+  assigneeId: z.string().nullable(),
+  receivedAt: isoDateTimeSchema,
+});
+export type ComplaintWorkflowInput = z.infer<typeof complaintWorkflowInputSchema>;
+
+/** What may be done to a running complaint besides its tasks: a note, or its withdrawal by the complainant. */
+export const COMPLAINT_ACTIONS = ['note', 'withdraw'] as const;
+export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
+export const complaintActionBodySchemas = {
+  note: z.strictObject({ text: z.string().trim().min(3).max(2000) }),
+  withdraw: z.strictObject({ reason: z.string().trim().min(5).max(2000) }),
+} satisfies Record<ComplaintAction, z.ZodType>;
+
+export const complaintActionInputSchema = z.object({
+  action: z.enum(COMPLAINT_ACTIONS),
+  actor: actorSchema,
+  payload: z.record(z.string(), z.unknown()),
+});
+export type ComplaintActionInput = z.infer<typeof complaintActionInputSchema>;
+
+/** The complaint as its workflow sees it (answers of its Updates and query). */
+export interface ComplaintSnapshot {
+  complaintId: string;
+  status: ComplaintStatus;
+  kecamatanCode: string;
+  assigneeId: string | null;
+  /** Who must answer now (null before forwarding, or once resolved directly). */
+  answerer: Answerer | null;
+  /** How many times it was forwarded (a declined, unresolved or reopened complaint is forwarded again). */
+  forwards: number;
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+/** Who may note on or withdraw a complaint: its TKSK (or any TKSK of the kecamatan when unassigned), a supervisor covering it. */
+export function complaintActionAllowed(actor: Actor, c: { kecamatanCode: string; assigneeId: string | null }): string | undefined {
+  if (actor.role === 'tksk') {
+    if (!regionCovers(actor.regionCode, c.kecamatanCode)) return 'the complaint is outside your kecamatan';
+    if (c.assigneeId && c.assigneeId !== actor.id) return 'the complaint is followed up by another TKSK';
+    return undefined;
+  }
+  if (actor.role === 'supervisor_kabupaten' || actor.role === 'supervisor_provinsi')
+    return regionCovers(actor.regionCode, c.kecamatanCode) ? undefined : 'the complaint is outside your region';
+  return `role ${actor.role} may not act on complaints`;
+}
+
+/** A distribution period of a kecamatan: a month `YYYY-MM` (a stage may span several; the month it starts names it). */
+export const sembakoPeriodSchema = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, 'a month YYYY-MM');
+
+/** Where KPM collect the benefit in the period: an e-warong or agen (KKS), or a PT Pos payment point. */
+export const distributionPointSchema = z.strictObject({
+  /** Short id of the point within the period, e.g. `ew-blotongan-1`. */
+  pointId: z.string().regex(/^[a-z0-9-]{2,40}$/, '2 to 40 lower-case letters, digits or dashes'),
+  name: z.string().trim().min(2).max(200),
+  kind: z.enum(['e_warong', 'agen', 'pos']),
+  desaCode: desaCodeSchema,
+});
+export type DistributionPoint = z.infer<typeof distributionPointSchema>;
+
+/** One item of the monitoring checklist (kept as data per region and period: table sembako_checklists). */
+export interface ChecklistItem {
+  itemId: string;
+  label: string;
+}
+
+/** Input of sembakoPeriodWorkflow (`sembako-<kecamatan>-<period>`), sealed for `openedBy`. */
+export const sembakoPeriodInputSchema = z.object({
+  periodId: z.string().min(1),
+  period: sembakoPeriodSchema,
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  distributionPoints: z.array(distributionPointSchema).min(1).max(200),
+  openedBy: actorSchema,
+  openedAt: isoDateTimeSchema,
+});
+export type SembakoPeriodInput = z.infer<typeof sembakoPeriodInputSchema>;
+
+export const SEMBAKO_PERIOD_STATUSES = ['tikor', 'monitoring', 'report', 'verification', 'verified'] as const;
+export type SembakoPeriodStatus = (typeof SEMBAKO_PERIOD_STATUSES)[number];
+
+export interface SembakoPeriodSnapshot {
+  periodId: string;
+  period: string;
+  kecamatanCode: string;
+  status: SembakoPeriodStatus;
+  /** Distribution points whose monitoring is recorded. */
+  monitored: string[];
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+export const sembakoPeriodIdOf = (kecamatanCode: string, period: string): string => `sembako-${kecamatanCode}-${period}`;

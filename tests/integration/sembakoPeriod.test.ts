@@ -1,0 +1,128 @@
+// A Sembako distribution period on the real stack: the Tikor meeting, one monitoring task per
+// distribution point (all open at once, with the checklist kept as data for the region), the
+// period report, returned once by the kabupaten supervisor and then approved.
+import { recentDate, waitUntil } from '../support/casework';
+import { recordHistory } from '../support/histories';
+import { freshPeriod } from '../support/sembako';
+import { call, login, suiteConnections } from '../support/stack';
+
+const { sql, temporal } = suiteConnections();
+const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+
+async function openTasks(periodId: string, user: string) {
+  const r = await call('GET', `/api/tasks?filter=${q({ workflowId: periodId, status: 'open' })}&sort=${q(['createdAt', 'ASC'])}`, { token: await login(user) });
+  return r.body as { id: string; type: string; regionCode: string; context: Record<string, any> }[];
+}
+
+async function complete(taskId: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) {
+  const r = await call('POST', `/api/tasks/${taskId}/complete`, { token: await login(user), body });
+  if (r.status !== 200) throw new Error(`complete: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body;
+}
+
+const points = [
+  { pointId: 'ew-blotongan', name: 'E-Warong Blotongan Makmur', kind: 'e_warong', desaCode: '33.73.01.1001' },
+  { pointId: 'agen-pulutan', name: 'Agen BRILink Pulutan', kind: 'agen', desaCode: '33.73.01.1006' },
+];
+
+test('Tikor, monitoring of every point with the region checklist, report returned then verified', async () => {
+  const period = freshPeriod();
+  // Sidorejo's own checklist from this period on (the most specific region wins).
+  await sql`
+    INSERT INTO sembako_checklists (region_code, valid_from, items)
+    VALUES ('33.73.01', ${period}, ${sql.json([
+      { itemId: 'papan_nama', label: 'Papan nama terpasang' },
+      { itemId: 'harga_wajar', label: 'Harga wajar' },
+    ] as never)})`;
+  const opened = await call('POST', '/api/sembako/periods', { token: await login('tksk1'), body: { period, distributionPoints: points } });
+  expect(opened.status).toBe(201);
+  const periodId = `sembako-33.73.01-${period}`;
+  expect(opened.body).toMatchObject({ periodId, status: 'tikor' });
+  expect((await call('POST', '/api/sembako/periods', { token: await login('tksk1'), body: { period, distributionPoints: points } })).status).toBe(409);
+
+  const [tikor] = await openTasks(periodId, 'tksk1');
+  expect(tikor.type).toBe('sembako_tikor_meeting');
+  await complete(tikor.id, 'tksk1', {
+    data: {
+      meetingOn: recentDate(),
+      chair: 'Sekcam Sidorejo',
+      attendees: [{ role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' }],
+      agreements: ['Penyaluran mulai tanggal 5'],
+    },
+  });
+
+  const monitoring = await openTasks(periodId, 'tksk1');
+  expect(monitoring.map((t) => [t.type, t.context.point.pointId])).toEqual([
+    ['sembako_monitoring', 'ew-blotongan'],
+    ['sembako_monitoring', 'agen-pulutan'],
+  ]);
+  expect(monitoring[0].context.checklist.map((i: { itemId: string }) => i.itemId)).toEqual(['papan_nama', 'harga_wajar']);
+  await complete(monitoring[0].id, 'tksk1', {
+    data: {
+      visitedOn: recentDate(),
+      results: [
+        { itemId: 'papan_nama', ok: true },
+        { itemId: 'harga_wajar', ok: false, note: 'Beras di atas harga pasar.' },
+      ],
+      recommendRevocation: true,
+    },
+  });
+  await complete(monitoring[1].id, 'tksk1', { data: { visitedOn: recentDate(), results: [{ itemId: 'papan_nama', ok: true }], recommendRevocation: false } });
+
+  // The last monitoring answer returns as soon as it is recorded; the report task follows.
+  const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk1')).find((t) => t.type === 'sembako_period_report'));
+  expect(report.context.monitoring).toEqual([
+    { pointId: 'ew-blotongan', visitedOn: recentDate(), failed: ['harga_wajar'], unanswered: [], recommendRevocation: true },
+    { pointId: 'agen-pulutan', visitedOn: recentDate(), failed: [], unanswered: ['harga_wajar'], recommendRevocation: false },
+  ]);
+  const narrative = { narrative: 'Penyaluran tertib di dua titik; satu e-warong menjual beras di atas harga pasar.' };
+  await complete(report.id, 'tksk1', { data: narrative });
+
+  // The kabupaten verifies; the TKSK who reported cannot (the task is the supervisor's), four-eyes aside.
+  const [verification] = await openTasks(periodId, 'supervisor1');
+  expect(verification).toMatchObject({ type: 'sembako_period_verification', regionCode: '33.73' });
+  const returned = await complete(verification.id, 'supervisor1', { outcome: 'return', data: { reason: 'Lampirkan foto harga di e-warong Blotongan.' } });
+  expect(returned.period.status).toBe('report');
+  const [again] = await openTasks(periodId, 'tksk1');
+  expect(again.context.returnNote).toBe('Lampirkan foto harga di e-warong Blotongan.');
+  await complete(again.id, 'tksk1', { data: { ...narrative, kendala: 'Foto harga dilampirkan pada laporan.' } });
+  const [second] = await openTasks(periodId, 'supervisor2');
+  const verified = await complete(second.id, 'supervisor2', { outcome: 'approve', data: {} });
+  expect(verified.period).toMatchObject({ status: 'verified', monitored: ['ew-blotongan', 'agen-pulutan'], openTasks: [] });
+
+  const listed = await call('GET', `/api/sembako/periods?filter=${q({ id: [periodId] })}`, { token: await login('provinsi1') });
+  expect(listed.body).toEqual([
+    expect.objectContaining({ id: periodId, status: 'verified', checklist: expect.arrayContaining([expect.objectContaining({ itemId: 'harga_wajar' })]) }),
+  ]);
+  expect((await call('GET', `/api/sembako/periods?filter=${q({ id: [periodId] })}`, { token: await login('tksk2') })).body).toEqual([]);
+  const actions = await sql<{ action: string }[]>`SELECT action FROM audit_log WHERE entity_type = 'sembako_period' AND entity_id = ${periodId} ORDER BY seq`;
+  expect(actions.map((a) => a.action)).toEqual([
+    'sembako_period.opened',
+    'sembako_period.tikor_held',
+    'sembako_period.monitored',
+    'sembako_period.reported',
+    'sembako_period.returned',
+    'sembako_period.reported',
+    'sembako_period.verified',
+  ]);
+  await recordHistory(temporal.client, 'sembako-period-returned-verified', periodId);
+});
+
+test('a point outside the kecamatan, and a kecamatan outside one’s region, are refused before anything starts', async () => {
+  const period = freshPeriod();
+  const outside = await call('POST', '/api/sembako/periods', {
+    token: await login('tksk1'),
+    body: { period, distributionPoints: [{ ...points[0], desaCode: '33.73.02.1001' }] },
+  });
+  expect(outside.status).toBe(422);
+  expect(outside.body.errors[0].pointer).toBe('/body/distributionPoints/0/desaCode');
+  expect(
+    (await call('POST', '/api/sembako/periods', { token: await login('tksk2'), body: { kecamatanCode: '33.73.01', period, distributionPoints: points } }))
+      .status,
+  ).toBe(403);
+  expect(
+    (await call('POST', '/api/sembako/periods', { token: await login('auditor1'), body: { kecamatanCode: '33.73.01', period, distributionPoints: points } }))
+      .status,
+  ).toBe(403);
+  expect(await sql`SELECT id FROM sembako_periods WHERE period = ${period}`).toEqual([]);
+});

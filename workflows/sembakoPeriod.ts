@@ -1,0 +1,125 @@
+// sembakoPeriodWorkflow: one distribution period of a kecamatan, id `sembako-<kecamatan>-<period>`
+// (docs/sembako.md). The TKSK records the Tikor kecamatan meeting before distribution, then one
+// monitoring task per distribution point (all open at once, each with the period's checklist,
+// read as data for the region and period), then the period report, which the kabupaten supervisor
+// verifies (approve, or return with a reason to the report).
+import { condition, setHandler, uuid4 } from '@temporalio/workflow';
+import type { Actor } from '../domain/roles';
+import { sembakoPeriodInputSchema, type ChecklistItem, type SembakoPeriodInput, type SembakoPeriodSnapshot, type SembakoPeriodStatus } from '../domain/sembako';
+import { sembakoPeriodOpenedUpdate, sembakoPeriodSnapshotQuery } from './definitions';
+import { parseInput } from './failures';
+import { projection } from './projection';
+import { requireSealedStart } from './seal';
+import { TaskBoard, type BoardTask, type TaskResult } from './taskBoard';
+
+/** The period's state as plain data, and the one place that moves it (projection and audit together). */
+class SembakoPeriodRun {
+  status: SembakoPeriodStatus = 'tikor';
+  /** pointId → its monitoring task, once created; done when its result is in. */
+  readonly monitoring = new Map<string, BoardTask>();
+  readonly board: TaskBoard;
+
+  constructor(readonly input: SembakoPeriodInput) {
+    this.board = new TaskBoard({
+      snapshot: () => ({ period: this.snapshot() }),
+      paused: () => false,
+      maxBreaches: 1,
+      onBreach: async (task, level) => {
+        await projection().markOverdue({ taskId: task.taskId, caseId: null, level, action: 'task.overdue', at: new Date().toISOString() });
+      },
+    });
+  }
+
+  snapshot(): SembakoPeriodSnapshot {
+    return {
+      periodId: this.input.periodId,
+      period: this.input.period,
+      kecamatanCode: this.input.regions.kecamatan,
+      status: this.status,
+      monitored: [...this.monitoring].filter(([, t]) => t.state === 'done').map(([pointId]) => pointId),
+      openTasks: this.board.summaries(),
+    };
+  }
+
+  async move(status: SembakoPeriodStatus, action: string, actor: Actor | null, details: Record<string, unknown> = {}): Promise<void> {
+    this.status = status;
+    await projection().updateSembakoPeriod({ periodId: this.input.periodId, status, eventId: uuid4(), at: new Date().toISOString(), actor, action, details });
+  }
+
+  task(type: 'sembako_tikor_meeting' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
+    return { type, caseId: null, regionCode: this.input.regions.kecamatan, context: { periodId: this.input.periodId, period: this.input.period, ...context } };
+  }
+}
+
+export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<SembakoPeriodSnapshot> {
+  const input = parseInput(sembakoPeriodInputSchema, raw, 'sembako period');
+  requireSealedStart(raw, input.openedBy);
+  const run = new SembakoPeriodRun(input);
+  setHandler(sembakoPeriodSnapshotQuery, () => run.snapshot());
+  setHandler(sembakoPeriodOpenedUpdate, async () => {
+    await condition(() => run.board.tasksCreated > 0);
+    return run.snapshot();
+  });
+
+  const { checklist } = await projection().openSembakoPeriod({
+    periodId: input.periodId,
+    period: input.period,
+    regions: input.regions,
+    points: input.distributionPoints,
+    openedBy: input.openedBy,
+    at: input.openedAt,
+  });
+
+  const tikor = await run.board.run(run.task('sembako_tikor_meeting', { points: input.distributionPoints }));
+  await run.move('monitoring', 'sembako_period.tikor_held', tikor?.actor ?? null, { meetingOn: tikor?.data.meetingOn });
+
+  // Every point's monitoring task at once, beside the main flow (the board runs one main task at a
+  // time): the TKSK visits them in the order the distribution runs. Side tasks carry their due time
+  // in the inbox (shown overdue there) but no breach timer.
+  for (const point of input.distributionPoints) {
+    run.monitoring.set(point.pointId, await run.board.spawn(run.task('sembako_monitoring', { point, checklist })));
+  }
+  const allDone = () => [...run.monitoring.values()].every((t) => t.state === 'done');
+  while (!allDone()) await run.board.waitFor(allDone);
+  const results = [...run.monitoring].map(([pointId, t]) => summarise(pointId, t, checklist));
+  await run.move('report', 'sembako_period.monitored', null, {
+    points: results.length,
+    failedItems: results.reduce((n, r) => n + r.failed.length, 0),
+    revocationsRecommended: results.filter((r) => r.recommendRevocation).map((r) => r.pointId),
+  });
+
+  let returnNote: string | null = null;
+  for (;;) {
+    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, returnNote }));
+    await run.move('verification', 'sembako_period.reported', report?.actor ?? null);
+    const verdict: TaskResult | undefined = await run.board.run({
+      type: 'sembako_period_verification',
+      caseId: null,
+      regionCode: input.regions.kabupaten,
+      submittedBy: report?.actor.id ?? null,
+      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, report: report?.data },
+    });
+    if (verdict?.outcome === 'return') {
+      returnNote = String(verdict.data.reason);
+      await run.move('report', 'sembako_period.returned', verdict.actor, { reason: verdict.data.reason });
+      continue;
+    }
+    await run.move('verified', 'sembako_period.verified', verdict?.actor ?? null);
+    break;
+  }
+  await run.board.finish();
+  return run.snapshot();
+}
+
+/** A point's monitoring as the report and the kabupaten see it: the items that failed, and items the checklist has but the answer lacks. */
+function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[]) {
+  const data = (task.result?.data ?? {}) as { results?: { itemId: string; ok: boolean }[]; recommendRevocation?: boolean; visitedOn?: string };
+  const answered = new Map((data.results ?? []).map((r) => [r.itemId, r.ok]));
+  return {
+    pointId,
+    visitedOn: data.visitedOn ?? null,
+    failed: checklist.filter((i) => answered.get(i.itemId) === false).map((i) => i.itemId),
+    unanswered: checklist.filter((i) => !answered.has(i.itemId)).map((i) => i.itemId),
+    recommendRevocation: data.recommendRevocation === true,
+  };
+}
