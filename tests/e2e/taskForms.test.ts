@@ -3,8 +3,20 @@
 // with what the person sent before, and nothing else. The examples are documentation only.
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { completeOk, openTask as openApiTask, referral, registerCase, setCasePolicy, setSla, toPendampingan, visit, waitUntil } from '../support/casework';
+import {
+  completeOk,
+  openTask as openApiTask,
+  recentDate,
+  referral,
+  registerCase,
+  setCasePolicy,
+  setSla,
+  toPendampingan,
+  visit,
+  waitUntil,
+} from '../support/casework';
 import { completeOk as claimStep, openTaskOf } from '../support/taliAsih';
+import { freshPeriod } from '../support/sembako';
 import { asesmenData, call, login } from '../support/stack';
 import { go, signIn } from './portal';
 
@@ -170,6 +182,77 @@ test("the tali asih forms open empty: the TKSK's report (its casework is shown, 
   await claimStep(workflowId, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
   const issue = await waitUntil('the payment issue task', () => openTaskOf(workflowId, 'tali_asih_payment_issue', 'provinsi1').catch(() => undefined), 60_000);
   await expectFormsFromCase(pages.provinsi1, issue.id, 'tali_asih_payment_issue');
+});
+
+/** The one open task of `type` in a Sembako workflow (a complaint or a distribution period), as `user`. */
+async function openSembakoTask(workflowId: string, type: string, user: string) {
+  return waitUntil(`the ${type} task`, async () => {
+    const filter = encodeURIComponent(JSON.stringify({ workflowId, type, status: 'open' }));
+    const r = await call('GET', `/api/tasks?filter=${filter}`, { token: await login(user) });
+    return (r.body as { id: string; context: { checklist?: { itemId: string }[] } }[])[0];
+  });
+}
+
+const completeSembako = async (taskId: string, user: string, body: { outcome?: string; data: Record<string, unknown> }) => {
+  const r = await call('POST', `/api/tasks/${taskId}/complete`, { token: await login(user), body });
+  expect(r.status).toBe(200);
+};
+
+test('the Sembako forms open empty: each step of a complaint, the Tikor meeting, a monitoring visit, the period report', async () => {
+  const filed = await call('POST', '/api/complaints', {
+    token: await login('tksk1'),
+    body: {
+      channel: 'sms_1708',
+      category: 'kartu',
+      description: 'Saldo KKS kosong padahal tahap ini sudah disalurkan.',
+      receivedOn: recentDate(),
+      complainant: { name: 'Wahyuni Lestari', isKpm: false },
+      subject: { kind: 'umum' },
+    },
+  });
+  expect(filed.status).toBe(201);
+  const complaint = `pengaduan-${filed.body.id}`;
+  const forward = await openSembakoTask(complaint, 'pengaduan_forward', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, forward.id, 'pengaduan_forward');
+  await completeSembako(forward.id, 'tksk1', { outcome: 'forward', data: { answerer: { type: 'bank', name: 'BRI Unit Sidorejo' } } });
+  const ack = await openSembakoTask(complaint, 'pengaduan_acknowledgement', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, ack.id, 'pengaduan_acknowledgement');
+  await completeSembako(ack.id, 'tksk1', { outcome: 'acknowledged', data: { acknowledgedOn: recentDate(), contactPerson: 'Petugas CS' } });
+  const resolution = await openSembakoTask(complaint, 'pengaduan_resolution', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, resolution.id, 'pengaduan_resolution');
+  await completeSembako(resolution.id, 'tksk1', {
+    outcome: 'resolved',
+    data: { resolvedOn: recentDate(), resolution: 'Saldo dipulihkan oleh bank.', evidence: [{ kind: 'tangkapan_layar', reference: 'saldo.png' }] },
+  });
+  const confirmation = await openSembakoTask(complaint, 'pengaduan_confirmation', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, confirmation.id, 'pengaduan_confirmation');
+
+  const opened = await call('POST', '/api/sembako/periods', {
+    token: await login('tksk1'),
+    body: {
+      period: freshPeriod(),
+      distributionPoints: [{ pointId: 'ew-forms', name: 'E-Warong Blotongan Makmur', kind: 'e_warong', desaCode: '33.73.01.1001' }],
+    },
+  });
+  expect(opened.status).toBe(201);
+  const period: string = opened.body.periodId;
+  const tikor = await openSembakoTask(period, 'sembako_tikor_meeting', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, tikor.id, 'sembako_tikor_meeting');
+  await completeSembako(tikor.id, 'tksk1', {
+    data: {
+      meetingOn: recentDate(),
+      chair: 'Sekcam Sidorejo',
+      attendees: [{ role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' }],
+      agreements: ['Mulai tanggal 5'],
+    },
+  });
+  const monitoring = await openSembakoTask(period, 'sembako_monitoring', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, monitoring.id, 'sembako_monitoring');
+  await completeSembako(monitoring.id, 'tksk1', {
+    data: { visitedOn: recentDate(), results: [{ itemId: monitoring.context.checklist![0].itemId, ok: true }], recommendRevocation: false },
+  });
+  const report = await openSembakoTask(period, 'sembako_period_report', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, report.id, 'sembako_period_report');
 });
 
 test('every task type with a form was opened above, each outcome of it', () => {
