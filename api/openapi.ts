@@ -41,8 +41,17 @@ import {
   createClaimBodySchema,
   periodQuerySchema,
   reconciliationSchema,
+  reissueBodySchema,
 } from './taliAsih/schema';
-import { completeTaskBodySchema, taskCompletionResultSchema, taskIdParamsSchema, taskListQuerySchema, taskSchema, taskTypeInfoSchema } from './tasks/schema';
+import {
+  claimSnapshotSchema,
+  completeTaskBodySchema,
+  taskCompletionResultSchema,
+  taskIdParamsSchema,
+  taskListQuerySchema,
+  taskSchema,
+  taskTypeInfoSchema,
+} from './tasks/schema';
 import {
   adminUserSchema,
   assignableUserListQuerySchema,
@@ -491,6 +500,19 @@ export function buildOpenApi() {
     tags: ['tali asih'],
     params: claimIdParamsSchema,
     responses: { 200: json(claimDetailSchema, 'the claim'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/tali-asih/claims/{id}/reissue',
+    summary:
+      'Reissue a cancelled payment (provinsi supervisor, claim status payment_cancelled) once the account is fixed: the components not yet paid are reserved again and paid; 409 for any other status',
+    tags: ['tali asih'],
+    params: claimIdParamsSchema,
+    body: { schema: reissueBodySchema, account: 'provinsi1' },
+    responses: {
+      200: json(z.object({ claim: claimSnapshotSchema }).meta({ id: 'ReissuedClaim' }), 'the claim, reserving or paying again'),
+      ...problems(401, 403, 404, 409, 422),
+    },
   });
   route({
     method: 'get',

@@ -31,6 +31,10 @@ export const ACTIONS = {
   'claim.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   'budget.manage': ['supervisor_provinsi'],
+  /** Reissue a claim's cancelled payment (after its account was fixed): the province, who cancelled it. */
+  'claim.reissue': ['supervisor_provinsi'],
+  /** Download the spreadsheet exports of cases, tasks and claims (region-scoped; personal data as in the lists). */
+  'export.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

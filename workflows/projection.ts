@@ -31,6 +31,7 @@ const PROJECTION_ACTIVITIES = {
   recordClaimEvent: true,
   reserveBudget: true,
   releaseBudget: true,
+  reopenCancelledComponents: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

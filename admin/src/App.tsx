@@ -10,7 +10,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { KesosLayout } from './layout/Menu';
-import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
+import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
 import users from './users';
@@ -51,7 +51,7 @@ export const App = () => (
         {role !== 'admin' && <Resource name="tasks" {...tasks} />}
         {(role === 'auditor' || role === 'admin' || isSupervisor(role)) && <Resource name="audit" list={AuditList} icon={AuditIcon} />}
         {role === 'admin' && <Resource name="users" {...users} />}
-        {readsStipends(role) && <Resource name="claims" {...claims} />}
+        {(readsStipends(role) || opensClaims(role)) && <Resource name="claims" {...claims} create={opensClaims(role) ? claims.create : undefined} />}
         {readsStipends(role) && (
           <Resource
             name="budgets"

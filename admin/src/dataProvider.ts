@@ -243,6 +243,10 @@ export const dataProvider = {
   /** GET /api/tali-asih/claims/export.csv with the list's filter. */
   exportClaimsCsv: (filter: Record<string, unknown>) => fetchCsv('/api/tali-asih/claims/export.csv', filter),
 
+  /** POST /api/tali-asih/claims/:id/reissue — the province reissues a cancelled payment. */
+  reissuePayment: (id: Identifier, note: string) =>
+    post(`/api/tali-asih/claims/${enc(id)}/reissue`, { note }).then(({ json }) => ({ data: json as Record<string, unknown> })),
+
   /** GET /api/tali-asih/reconciliation?period= */
   reconciliation: (period: string) =>
     httpClient(`/api/tali-asih/reconciliation?period=${encodeURIComponent(period)}`).then(({ json }) => ({ data: json as ReconciliationRow[] })),

@@ -92,11 +92,11 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   // The list's own Periode filter may still be on screen for a moment: wait for the form.
   await page.getByLabel(/^Alokasi/).waitFor();
   await page.getByLabel(/^Periode/).fill(PERIOD);
-  await page.getByLabel(/^Alokasi/).fill('5000000');
-  await page
-    .getByTestId('allocated-preview')
-    .filter({ hasText: /Rp\s5\.000\.000/ })
-    .waitFor();
+  // Typed the Indonesian way: the dots group thousands (a number input made 2.500.000 into 2.5).
+  await page.getByLabel(/^Alokasi/).fill('2.500.000');
+  await page.getByText(/= Rp\s2\.500\.000/).waitFor();
+  await page.getByLabel(/^Alokasi/).fill('5.000.000');
+  await page.getByText(/= Rp\s5\.000\.000/).waitFor();
   await page.getByRole('button', { name: 'Simpan' }).click();
   const row = page.locator('tbody tr').filter({ hasText: PERIOD }).filter({ hasText: 'APBN' });
   await row
@@ -111,7 +111,7 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
     page.waitForResponse((r) => r.url().includes('/api/tali-asih/budgets?') && decodeURIComponent(r.url()).includes('"fundingSource":"APBN"')),
     row.getByRole('link', { name: 'Ubah' }).click(),
   ]);
-  await page.getByLabel(/^Alokasi/).fill('6000000');
+  await page.getByLabel(/^Alokasi/).fill('Rp 6.000.000');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await row
     .getByText(/^Rp\s6\.000\.000$/)

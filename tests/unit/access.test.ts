@@ -34,6 +34,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'claim.list': [yes, yes, yes, yes, no],
   'budget.read': [no, yes, yes, yes, no],
   'budget.manage': [no, no, yes, no, no],
+  'claim.reissue': [no, no, yes, no, no],
+  'export.read': [no, yes, yes, yes, no],
 };
 
 test.each(Object.entries(BY_ROLE))('%s by role', (action, row) => {

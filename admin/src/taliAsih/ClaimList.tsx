@@ -1,12 +1,26 @@
 // Stipend claims of the caller's region (GET /api/tali-asih/claims): by period, status and
 // kabupaten/kota, with the filtered total in rupiah (X-Total-Amount) and the server's CSV.
 import { Box, Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useDataProvider, useListContext, useTranslate } from 'react-admin';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SelectInput,
+  SimpleList,
+  TextInput,
+  TopToolbar,
+  useDataProvider,
+  useListContext,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
 import { ExportCsvButton } from '../common/ExportCsvButton';
 import type { KesosDataProvider } from '../dataProvider';
 import { ClaimStatusField } from '../fields/StatusField';
 import { formatRupiah, RupiahField } from '../fields/RupiahField';
 import { VocabularyField } from '../fields/VocabularyField';
+import { ACTIONS } from '../../../domain/access';
 import { CLAIM_STATUSES } from '../../../domain/taliAsih';
 import type { ClaimRecord } from '../types';
 import { choices } from '../vocabulary';
@@ -41,10 +55,15 @@ const ClaimsTotal = () => {
   );
 };
 
+/** Who opens claims (API: claim.create): a TKSK their own, a supervisor one for a TKSK of their region. */
+export const opensClaims = (role: string | null): boolean => !!role && (ACTIONS['claim.create'] as readonly string[]).includes(role);
+
 const ClaimActions = () => {
   const dataProvider = useDataProvider<KesosDataProvider>();
+  const { permissions: role } = usePermissions<string | null>();
   return (
     <TopToolbar>
+      {opensClaims(role ?? null) && <CreateButton label="kesos.stipend.create.button" variant="contained" data-testid="claim-create" />}
       <FilterButton />
       <ExportCsvButton fetchCsv={dataProvider.exportClaimsCsv} fileName="tali-asih" label="kesos.claims.export" help="kesos.claims.export_help" />
     </TopToolbar>

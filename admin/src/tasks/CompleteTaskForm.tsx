@@ -96,7 +96,9 @@ const CompletionForm = ({ task, info }: { task: TaskRecord; info: TaskTypeInfo }
         </FormControl>
       ) : null}
       {hasOutcomes && !outcome ? (
-        <Alert severity="info">{translate('kesos.tasks.complete.choose_outcome')}</Alert>
+        <Alert severity="info">
+          {translate(`kesos.tasks.complete.choose_outcome_for.${task.type}`, { _: translate('kesos.tasks.complete.choose_outcome') })}
+        </Alert>
       ) : (
         <DataForm task={task} info={info} outcome={outcome} />
       )}

@@ -9,6 +9,7 @@ import { DueAtField, OverdueBadge, TaskStatusField } from '../fields/StatusField
 import { VocabularyField } from '../fields/VocabularyField';
 import type { TaskRecord } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
+import { ClaimSummary } from '../taliAsih/ClaimSummary';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -113,6 +114,7 @@ const TechnicalDetails = () => {
 export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
+    <ClaimSummary />
     <CompleteTaskForm />
     <TaskResult />
     <SimpleShowLayout>
