@@ -15,6 +15,7 @@ import { dataSubjectRoutes } from './dataSubjects/routes';
 import { docsRoutes } from './docs/routes';
 import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
+import { exportRoutes } from './exports/routes';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -168,6 +169,7 @@ export function createApp(deps: AppDeps) {
   api.use(privilegedRoutes(sql));
   api.use(reportRoutes(sql));
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
+  api.use(exportRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

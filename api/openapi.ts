@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
+import { caseExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -538,6 +539,28 @@ export function buildOpenApi() {
     query: periodQuerySchema,
     responses: { 200: json(z.array(reconciliationSchema), 'one row per provinsi with claims in the period'), ...problems(401, 403, 422) },
   });
+
+  // ---- spreadsheet exports
+  const spreadsheet = {
+    description:
+      "CSV (UTF-8 with BOM, `;` separator, CRLF, Indonesian headers and words, local times WIB/WITA/WIT by the row's provinsi) or XLSX; X-Export-Capped: true when the filter matched more than 50,000 rows",
+    content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+  };
+  for (const [what, summary, query] of [
+    ['cases', "Cases of your region as a spreadsheet (the list's filter; names and NIK as in the list); audited", caseExportQuerySchema],
+    ['tasks', "Tasks of your region as a spreadsheet (the list's filter; no task data); audited", taskExportQuerySchema],
+    ['claims', "Stipend claims you may read as a spreadsheet (the list's filter); audited", claimExportQuerySchema],
+  ] as const) {
+    route({
+      method: 'get',
+      path: `/api/exports/${what}.{format}`,
+      summary: `${summary}; format csv or xlsx`,
+      tags: ['exports'],
+      params: exportParamsSchema,
+      query,
+      responses: { 200: spreadsheet, ...problems(401, 403, 422) },
+    });
+  }
 
   // ---- users
   route({

@@ -140,14 +140,20 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   await page.getByTestId('chart-stipend').getByText(PERIOD).waitFor();
   await shot(page, 'dashboard-stipends');
 
-  // 5. The claims CSV of the filter, from the server.
+  // 5. The claims CSV of the filter, from the server: for a spreadsheet with Indonesian settings
+  // (BOM, `;`, Indonesian headers and status words, local times).
   await claimsOfPeriod(page);
-  const csv = await downloadCsv(page);
-  expect(csv[0]).toBe('id,tkskId,tkskName,period,status,kecamatanCode,fundingSource,totalAmount,paidAmount,rejectedReason');
-  expect(csv.slice(1).sort()).toEqual([
-    `"${CLAIM}","usr_tksk1","Budi Santoso (TKSK Sidorejo)","${PERIOD}","paid","33.73.01","APBN","1500000","1500000",""`,
-    `"${OTHER}","usr_tksk3","Joko Susilo (TKSK pengganti Sidorejo)","${PERIOD}","report","33.73.01","APBN","1000000","0",""`,
+  const csv = (await downloadCsv(page)).map((line) => line.replace(/\r$/, ''));
+  expect(csv[0]).toBe(
+    '\uFEFF"ID klaim";"TKSK";"Periode";"Status";"Kode kecamatan";"Sumber dana";"Jumlah (Rp)";"Dibayar (Rp)";"Alasan penolakan/pembatalan";"Dibuka";"Diperbarui"',
+  );
+  const rows = csv.slice(1).sort();
+  expect(rows.map((r) => r.split(';').slice(0, 9).join(';'))).toEqual([
+    `"${CLAIM}";"Budi Santoso (TKSK Sidorejo)";"${PERIOD}";"Dibayar";"33.73.01";"APBN";1500000;1500000;""`,
+    `"${OTHER}";"Joko Susilo (TKSK pengganti Sidorejo)";"${PERIOD}";"Laporan TKSK";"33.73.01";"APBN";1000000;0;""`,
   ]);
+  for (const r of rows)
+    expect(r.split(';').slice(9)).toEqual([expect.stringMatching(/^"\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB"$/), expect.stringMatching(/ WIB"$/)]);
 });
 
 test('auditors and kabupaten supervisors read claims and budgets without deciding or changing them', async () => {

@@ -230,6 +230,20 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/tali-asih/claims', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/budgets', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/tali-asih/reconciliation?period=2026-11', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  // Spreadsheet exports: cases and tasks for supervisors and auditors, claims for whoever reads them.
+  { route: 'GET /api/exports/cases.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/cases.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/tasks.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/tasks.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/claims.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/claims.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/cases.pdf', expect: row(403, 403, 403, 422, 422, 422, 422, 403) },
+  // Only the province reissues a cancelled payment; a claim that does not exist is not found.
+  {
+    route: 'POST /api/tali-asih/claims/tali-asih-usr_tksk1-2019-01/reissue',
+    body: { note: 'Rekening sudah diperbaiki.' },
+    expect: row(403, 403, 403, 403, 403, 404, 403, 403),
+  },
   // A period no other test uses; only the provinsi sets budgets.
   {
     route: 'PUT /api/tali-asih/budgets',
@@ -243,6 +257,21 @@ describe.each(BY_ROLE)('$route', ({ route, body, expect: want }) => {
     const [method, path] = route.split(' ');
     const r = await call(method, path, { token: await login(user), body });
     expect({ user, status: r.status }).toEqual({ user, status: want[user] });
+  });
+});
+
+test("a case export holds the cases of the caller's region only", async () => {
+  const got: Record<string, Place[]> = {};
+  for (const user of ['supervisor1', 'supervisor2', 'provinsi1', 'auditor1'] as const) {
+    const r = await call('GET', '/api/exports/cases.csv', { token: await login(user) });
+    expect(r.status).toBe(200);
+    got[user] = PLACES.filter((p) => String(r.body).includes(cases[p]));
+  }
+  expect(got).toEqual({
+    supervisor1: ['sidorejo', 'tingkir'],
+    supervisor2: ['sidorejo', 'tingkir'],
+    provinsi1: ['sidorejo', 'tingkir', 'semarang'],
+    auditor1: ['sidorejo', 'tingkir', 'semarang'],
   });
 });
 

@@ -3,6 +3,7 @@
 // every transfer after committing it, so exactly-once rests on the idempotency key).
 import { randomUUID } from 'node:crypto';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
+import { claimSnapshotSchema } from '../../api/tasks/schema';
 import { recordHistory } from '../support/histories';
 import { asesmenData, call, db, login, paymentsToken, registration, signedInTksk, stack, temporalClient, workerPid } from '../support/stack';
 
@@ -259,6 +260,7 @@ test('a cancelled payment releases the reservation and is reissued once the acco
     body: { note: 'Nomor rekening sudah diperbaiki oleh admin.' },
   });
   expect(reissued.status).toBe(200);
+  expect(claimSnapshotSchema.strict().safeParse(reissued.body.claim).error).toBeUndefined(); // as documented (api/openapi.ts)
   expect(['awaiting_budget', 'disbursing', 'paid']).toContain(reissued.body.claim.status);
   expect(reissued.body.claim.rejectedReason).toBeNull();
   const paid = await untilStatus(c.id, 'paid');

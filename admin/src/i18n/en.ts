@@ -606,6 +606,12 @@ const appMessages = {
         },
       },
     },
+    exports: {
+      csv: 'Download CSV',
+      xlsx: 'Download Excel',
+      help_csv: 'CSV for spreadsheets with Indonesian settings (semicolon separator, local times) of the current filter',
+      help_xlsx: 'Excel file (.xlsx) of the current filter',
+    },
     stipend: {
       create: {
         button: 'Open a stipend claim',

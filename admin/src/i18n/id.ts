@@ -819,6 +819,12 @@ const indonesianMessages: TranslationMessages = {
         },
       },
     },
+    exports: {
+      csv: 'Unduh CSV',
+      xlsx: 'Unduh Excel',
+      help_csv: 'CSV untuk spreadsheet berpengaturan Indonesia (pemisah titik koma, waktu setempat) sesuai filter saat ini',
+      help_xlsx: 'Berkas Excel (.xlsx) sesuai filter saat ini',
+    },
     stipend: {
       create: {
         button: 'Ajukan tali asih',

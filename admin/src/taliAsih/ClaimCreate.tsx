@@ -88,7 +88,7 @@ export const ClaimCreate = () => {
           validate={[required(), periodRule(role ?? null)]}
           helperText="kesos.stipend.create.period_help"
           InputLabelProps={{ shrink: true }}
-          inputProps={{ max: currentPeriod(), 'data-testid': 'claim-period' }}
+          inputProps={{ 'data-testid': 'claim-period' }}
         />
         {!isTksk && (
           <Box sx={{ width: '100%', maxWidth: 480 }}>

@@ -10,13 +10,11 @@ import {
   SimpleList,
   TextInput,
   TopToolbar,
-  useDataProvider,
   useListContext,
   usePermissions,
   useTranslate,
 } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
-import type { KesosDataProvider } from '../dataProvider';
+import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
 import { ClaimStatusField } from '../fields/StatusField';
 import { formatRupiah, RupiahField } from '../fields/RupiahField';
 import { VocabularyField } from '../fields/VocabularyField';
@@ -59,13 +57,12 @@ const ClaimsTotal = () => {
 export const opensClaims = (role: string | null): boolean => !!role && (ACTIONS['claim.create'] as readonly string[]).includes(role);
 
 const ClaimActions = () => {
-  const dataProvider = useDataProvider<KesosDataProvider>();
   const { permissions: role } = usePermissions<string | null>();
   return (
     <TopToolbar>
       {opensClaims(role ?? null) && <CreateButton label="kesos.stipend.create.button" variant="contained" data-testid="claim-create" />}
       <FilterButton />
-      <ExportCsvButton fetchCsv={dataProvider.exportClaimsCsv} fileName="tali-asih" label="kesos.claims.export" help="kesos.claims.export_help" />
+      <ExportSpreadsheetButtons what="claims" fileName="tali-asih" />
     </TopToolbar>
   );
 };
