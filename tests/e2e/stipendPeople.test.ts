@@ -5,8 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { currentPeriod, previousPeriod } from '../../domain/taliAsih';
 import { launchChromium } from '../support/chromium';
-import { createAccount, stack } from '../support/stack';
-import { notified, shot } from './portal';
+import { call, createAccount, db, login, stack } from '../support/stack';
+import { completeOk, waitUntil } from '../support/taliAsih';
+import { go, notified, shot, signIn } from './portal';
 
 let browser: Browser;
 const PASSWORD = 'sandi-tali-asih-uji';
@@ -90,5 +91,63 @@ test('a TKSK opens a claim for this month from the portal and sees its summary o
   await summary.getByTestId('summary-activity').getByText('Kunjungan pendampingan').waitFor();
   await page.getByTestId('complete-task').waitFor();
   await shot(page, 'tali-asih-report-summary');
+  await page.context().close();
+});
+
+test('the province cancels a refused payment after reading what happens, and reissues it once the account is fixed', async () => {
+  // tksk2's demo account is invalid on purpose; a period no other test uses.
+  const period = '2022-03';
+  const claimId = `tali-asih-usr_tksk2-${period}`;
+  const provinsi = await login('provinsi1');
+  expect((await call('PUT', '/api/tali-asih/budgets', { token: provinsi, body: { period, fundingSource: 'APBN', allocated: 5_000_000 } })).status).toBe(200);
+  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period, tkskId: 'usr_tksk2' } })).status).toBe(201);
+  await completeOk(claimId, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Maret 2022 di kecamatan Tingkir.' } });
+  await completeOk(claimId, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
+  await completeOk(claimId, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
+  const status = async () => (await call('GET', `/api/tali-asih/claims/${claimId}`, { token: provinsi })).body.status as string;
+
+  const page = await signIn(browser, 'provinsi1');
+  await waitUntil('payment issue', async () => (await call('GET', `/api/tali-asih/claims/${claimId}`, { token: provinsi })).body.openTasks.length > 0);
+  await go(page, `/claims/${claimId}/show`);
+  const issue = page.getByTestId('payment-issue-summary');
+  await issue
+    .getByTestId('summary-failure')
+    .getByText(/does not exist/)
+    .waitFor();
+  await issue
+    .getByTestId('summary-issue-amount')
+    .filter({ hasText: /^Rp\s700\.000$/ })
+    .waitFor();
+  await issue
+    .getByTestId('summary-account')
+    .getByText(/^BRI:•+ALID$/)
+    .waitFor(); // the account on file, masked
+  await issue.getByRole('button', { name: 'Batalkan pembayaran' }).click();
+  const dialog = page.getByTestId('dialog-payment-cancel');
+  await dialog.getByText('Klaim TIDAK ditolak', { exact: false }).waitFor();
+  await dialog.getByLabel(/Alasan/).fill('Rekening belum dapat diperbaiki bulan ini.');
+  await dialog.getByRole('button', { name: 'Batalkan pembayaran' }).click();
+  await notified(page, 'Pembayaran dibatalkan; klaim dapat diterbitkan ulang');
+  const cancelled = page.getByTestId('payment-cancelled');
+  await cancelled.getByText('Rekening belum dapat diperbaiki bulan ini.').waitFor();
+  expect(await status()).toBe('payment_cancelled');
+  await shot(page, 'tali-asih-payment-cancelled');
+
+  // The admin fixes the account; the province reissues.
+  expect((await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: 'BRI:0033-01-000777-50-2' } })).status).toBe(
+    200,
+  );
+  try {
+    await cancelled.getByRole('button', { name: 'Terbitkan ulang pembayaran' }).click();
+    const reissue = page.getByTestId('dialog-reissue');
+    await reissue.getByLabel(/Catatan/).fill('Nomor rekening sudah diperbaiki oleh admin.');
+    await reissue.getByRole('button', { name: 'Terbitkan ulang pembayaran' }).click();
+    await notified(page, 'Pembayaran diterbitkan ulang');
+    await waitUntil('claim paid', async () => (await status()) === 'paid', 60_000);
+  } finally {
+    // Back to the demo's invalid account (the API accepts only valid ones).
+    const sql = db();
+    await sql`UPDATE users SET bank_account = 'BRI:INVALID' WHERE id = 'usr_tksk2'`.finally(() => sql.end());
+  }
   await page.context().close();
 });

@@ -3,11 +3,12 @@
 // reconcile once it is paid and downloads the claims CSV. The claims are opened and walked to the
 // province's step through the API as the earlier roles (the TKSK report and the kabupaten
 // verification have their own screens, tested elsewhere). Auditors and kabupaten supervisors read.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
 import { completeOk, waitUntil } from '../support/taliAsih';
-import { downloadCsv, go, listFilteredTo, menuTexts, notified, shot, signIn, waitForOrDescribe } from './portal';
+import { go, listFilteredTo, menuTexts, notified, shot, signIn, waitForOrDescribe } from './portal';
 
 // A period no other test uses: one claim per TKSK and period, and the test stack is shared.
 const PERIOD = '2026-09';
@@ -143,9 +144,12 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   // 5. The claims CSV of the filter, from the server: for a spreadsheet with Indonesian settings
   // (BOM, `;`, Indonesian headers and status words, local times).
   await claimsOfPeriod(page);
-  const csv = (await downloadCsv(page)).map((line) => line.replace(/\r$/, ''));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = fs.readFileSync((await download.path())!);
+  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM: Excel reads UTF-8 only with it
+  const csv = file.subarray(3).toString('utf8').trimEnd().split('\r\n');
   expect(csv[0]).toBe(
-    '\uFEFF"ID klaim";"TKSK";"Periode";"Status";"Kode kecamatan";"Sumber dana";"Jumlah (Rp)";"Dibayar (Rp)";"Alasan penolakan/pembatalan";"Dibuka";"Diperbarui"',
+    '"ID klaim";"TKSK";"Periode";"Status";"Kode kecamatan";"Sumber dana";"Jumlah (Rp)";"Dibayar (Rp)";"Alasan penolakan/pembatalan";"Dibuka";"Diperbarui"',
   );
   const rows = csv.slice(1).sort();
   expect(rows.map((r) => r.split(';').slice(0, 9).join(';'))).toEqual([
