@@ -88,12 +88,20 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
     },
 
     async updateClaim(
-      u: AuditedTransition & { claimId: string; status: ClaimStatus; narrative?: string; rejectedReason?: string; actor: Actor | null },
+      u: AuditedTransition & {
+        claimId: string;
+        status: ClaimStatus;
+        narrative?: string;
+        rejectedReason?: string;
+        /** A reissued payment: the cancellation's reason no longer stands. */
+        clearRejectedReason?: boolean;
+        actor: Actor | null;
+      },
     ): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`
           UPDATE tali_asih_claims SET status = ${u.status}, narrative = coalesce(${u.narrative ?? null}, narrative),
-                 rejected_reason = coalesce(${u.rejectedReason ?? null}, rejected_reason), updated_at = now()
+                 rejected_reason = ${u.clearRejectedReason ? null : tx`coalesce(${u.rejectedReason ?? null}, rejected_reason)`}, updated_at = now()
           WHERE id = ${u.claimId}`;
         await audit(tx, {
           key: `claim:${u.claimId}:${u.eventId}`,
@@ -199,6 +207,13 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
           UPDATE tali_asih_budgets SET reserved = reserved - ${total}, updated_at = now()
           WHERE provinsi_code = ${claim.provinsiCode} AND period = ${claim.period} AND funding_source = ${claim.fundingSource}`;
       });
+    },
+
+    /** A reissued payment: the components its cancellation released wait for a reservation again. */
+    async reopenCancelledComponents(a: { claimId: string }): Promise<{ reopened: number }> {
+      const rows =
+        await sql`UPDATE tali_asih_components SET status = 'pending', failure = NULL WHERE claim_id = ${a.claimId} AND status = 'cancelled' RETURNING component`;
+      return { reopened: rows.length };
     },
 
     /** The monthly schedule: opens a claim for every active TKSK (an existing one is left alone). */

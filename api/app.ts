@@ -20,6 +20,7 @@ import { sembakoRoutes } from './sembako/routes';
 import { sembakoPeriodRoutes } from './sembako/periods';
 import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
+import { exportRoutes } from './exports/routes';
 import { userRoutes } from './users/routes';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps) {
   api.use(sembakoRoutes(sql));
   api.use(sembakoPeriodRoutes(sql, temporal, deps.taskQueue));
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
+  api.use(exportRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -6,6 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
+import { caseExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -63,11 +64,13 @@ import {
   createClaimBodySchema,
   periodQuerySchema,
   reconciliationSchema,
+  reissueBodySchema,
 } from './taliAsih/schema';
 import {
   completeTaskBodySchema,
   deadlineExtensionQuerySchema,
   deadlineExtensionSchema,
+  claimSnapshotSchema,
   taskCompletionResultSchema,
   taskIdParamsSchema,
   taskListQuerySchema,
@@ -539,6 +542,19 @@ export function buildOpenApi() {
     responses: { 200: json(claimDetailSchema, 'the claim'), ...problems(401, 403, 404, 422) },
   });
   route({
+    method: 'post',
+    path: '/api/tali-asih/claims/{id}/reissue',
+    summary:
+      'Reissue a cancelled payment (provinsi supervisor, claim status payment_cancelled) once the account is fixed: the components not yet paid are reserved again and paid; 409 for any other status',
+    tags: ['tali asih'],
+    params: claimIdParamsSchema,
+    body: { schema: reissueBodySchema, account: 'provinsi1' },
+    responses: {
+      200: json(z.object({ claim: claimSnapshotSchema }).meta({ id: 'ReissuedClaim' }), 'the claim, reserving or paying again'),
+      ...problems(401, 403, 404, 409, 422),
+    },
+  });
+  route({
     method: 'get',
     path: '/api/tali-asih/budgets',
     summary: 'Budget allocations of your provinsi',
@@ -654,6 +670,28 @@ export function buildOpenApi() {
           action === 'note' ? { text: 'Pengadu dihubungi, menunggu jawaban bank.' } : { reason: 'Pengadu mencabut pengaduan setelah bertemu pengelola.' },
       },
       responses: { 200: json(complaintSnapshotSchema, 'the complaint after the action'), ...problems(401, 403, 404, 409, 422) },
+    });
+  }
+
+  // ---- spreadsheet exports
+  const spreadsheet = {
+    description:
+      "CSV (UTF-8 with BOM, `;` separator, CRLF, Indonesian headers and words, local times WIB/WITA/WIT by the row's provinsi) or XLSX; X-Export-Capped: true when the filter matched more than 50,000 rows",
+    content: { 'text/csv': { schema: z.string() }, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } },
+  };
+  for (const [what, summary, query] of [
+    ['cases', "Cases of your region as a spreadsheet (the list's filter; names and NIK as in the list); audited", caseExportQuerySchema],
+    ['tasks', "Tasks of your region as a spreadsheet (the list's filter; no task data); audited", taskExportQuerySchema],
+    ['claims', "Stipend claims you may read as a spreadsheet (the list's filter); audited", claimExportQuerySchema],
+  ] as const) {
+    route({
+      method: 'get',
+      path: `/api/exports/${what}.{format}`,
+      summary: `${summary}; format csv or xlsx`,
+      tags: ['exports'],
+      params: exportParamsSchema,
+      query,
+      responses: { 200: spreadsheet, ...problems(401, 403, 422) },
     });
   }
 

@@ -45,6 +45,10 @@ export const ACTIONS = {
   'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   /** Note on or withdraw a complaint of one's region (its TKSK, a supervisor covering it). */
   'complaint.act': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Reissue a claim's cancelled payment (after its account was fixed): the province, who cancelled it. */
+  'claim.reissue': ['supervisor_provinsi'],
+  /** Download the spreadsheet exports of cases, tasks and claims (region-scoped; personal data as in the lists). */
+  'export.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

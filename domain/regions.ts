@@ -91,3 +91,33 @@ export function regionCovers(scope: string | null, code: string): boolean {
   if (scope === null) return true;
   return code === scope || code.startsWith(`${scope}.`);
 }
+
+/** Indonesia's three time zones (UU/Keppres 41/1987) and their offsets from UTC in hours. */
+export const TIME_ZONES = { WIB: 7, WITA: 8, WIT: 9 } as const;
+export type TimeZoneName = keyof typeof TIME_ZONES;
+
+/**
+ * The provinsi of each time zone: WIB for Sumatra, Java and West/Central Kalimantan; WITA for
+ * Bali, Nusa Tenggara, South/East/North Kalimantan and Sulawesi; WIT for Maluku and Papua.
+ */
+export const TIME_ZONE_PROVINSI: Record<TimeZoneName, readonly (typeof PROVINSI_CODES)[number][]> = {
+  WIB: ['11', '12', '13', '14', '15', '16', '17', '18', '19', '21', '31', '32', '33', '34', '35', '36', '61', '62'],
+  WITA: ['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76'],
+  WIT: ['81', '82', '91', '92', '93', '94', '95', '96'],
+};
+
+/** The time zone a region's clocks show (its provinsi's); WIB, the capital's, for an unknown code. */
+export function timeZoneOf(regionCode: string | null | undefined): TimeZoneName {
+  const provinsi = (regionCode ?? '').slice(0, 2) as (typeof PROVINSI_CODES)[number];
+  return (Object.keys(TIME_ZONE_PROVINSI) as TimeZoneName[]).find((zone) => TIME_ZONE_PROVINSI[zone].includes(provinsi)) ?? 'WIB';
+}
+
+/** A moment as the region's wall clock, `YYYY-MM-DD HH:mm WIB` (spreadsheets sort it as text correctly). */
+export function localTime(at: Date | string | null | undefined, regionCode: string | null | undefined): string {
+  if (at === null || at === undefined) return '';
+  const d = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(d.getTime())) return '';
+  const zone = timeZoneOf(regionCode);
+  const wall = new Date(d.getTime() + TIME_ZONES[zone] * 3_600_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)} ${zone}`;
+}

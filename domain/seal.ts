@@ -257,6 +257,7 @@ export const SEALED_CALLS = {
   intervene: 'actor',
   confirmIntervention: 'actor',
   confirmBulk: 'actor',
+  reissuePayment: 'actor',
   caseWorkflow: 'registeredBy',
   bulkReassignWorkflow: 'requestedBy',
   taliAsihWorkflow: 'openedBy',

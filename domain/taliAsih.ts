@@ -14,9 +14,11 @@ export type FundingSource = (typeof FUNDING_SOURCES)[number];
 
 /**
  * A claim's way: the TKSK's report, kabupaten verification, provinsi approval, then payment
- * (waiting while the period's budget is short); rejected at either review.
+ * (waiting while the period's budget is short); rejected at either review. A payment the province
+ * cancels (the provider refused it) is `payment_cancelled`: the claim stays open, its reservation
+ * is released, and the province reissues it once the account is fixed (decision 0015).
  */
-export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected'] as const;
+export const CLAIM_STATUSES = ['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'payment_cancelled', 'paid', 'rejected'] as const;
 export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 

@@ -143,8 +143,21 @@ const completionSchemas = {
   tali_asih_verification: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
   tali_asih_approval: z.discriminatedUnion('outcome', [approve, returnBack, reject]),
   tali_asih_payment_issue: z.discriminatedUnion('outcome', [
-    z.strictObject({ outcome: z.literal('retry'), data: z.strictObject({ note: z.string().trim().min(5).max(2000) }) }),
-    z.strictObject({ outcome: z.literal('cancel'), data: z.strictObject({ reason }) }),
+    z.strictObject({
+      outcome: z.literal('retry'),
+      data: z.strictObject({ note: z.string().trim().min(5).max(2000).describe('What was fixed before the payment is sent again, e.g. the account') }),
+    }),
+    z.strictObject({
+      outcome: z.literal('cancel'),
+      data: z.strictObject({
+        reason: z
+          .string()
+          .trim()
+          .min(5)
+          .max(2000)
+          .describe('Why the payment is cancelled: shown on the claim, whose payment can be reissued once the account is fixed'),
+      }),
+    }),
   ]),
   pengaduan_forward: z.discriminatedUnion('outcome', [
     z.strictObject({

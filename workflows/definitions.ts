@@ -55,6 +55,12 @@ export const budgetChangedSignal = defineSignal<[Sealable<object>?]>('budgetChan
 /** Returns once the claim row and its report task exist: lets POST /api/tali-asih/claims answer synchronously. */
 export const claimOpenedUpdate = defineUpdate<ClaimSnapshot, []>('claimOpened');
 
+/**
+ * The province reissues a claim's cancelled payment (status payment_cancelled) once the account is
+ * fixed: the components not yet paid are reserved again and disbursed. Sealed actor, a note why.
+ */
+export const reissuePaymentUpdate = defineUpdate<ClaimSnapshot, [{ actor: Actor; note: string }]>('reissuePayment');
+
 /** The audit chain's anchors (workflows/anchors.ts): one long-running workflow keeps them, outside PostgreSQL. */
 export const AUDIT_ANCHORS_WORKFLOW_ID = 'kesos-audit-anchors';
 export const auditAnchorsQuery = defineQuery<{ anchors: AuditAnchor[] }>('auditAnchors');

@@ -35,6 +35,7 @@ const PROJECTION_ACTIVITIES = {
   updateComplaint: true,
   openSembakoPeriod: true,
   updateSembakoPeriod: true,
+  reopenCancelledComponents: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

@@ -10,7 +10,7 @@ import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { KesosLayout } from './layout/Menu';
 import { kesosTheme } from './layout/theme';
-import { budgets, canManageBudgets, claims, Reconciliation } from './taliAsih';
+import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
@@ -60,7 +60,7 @@ export const App = () => (
         {role !== 'admin' && <Resource name="tasks" {...tasks} />}
         {(role === 'auditor' || role === 'admin' || isSupervisor(role)) && <Resource name="audit" list={AuditList} icon={AuditIcon} />}
         {role === 'admin' && <Resource name="users" list={UserList} create={UserCreate} icon={PeopleIcon} recordRepresentation="username" />}
-        {readsStipends(role) && <Resource name="claims" {...claims} />}
+        {(readsStipends(role) || opensClaims(role)) && <Resource name="claims" {...claims} create={opensClaims(role) ? claims.create : undefined} />}
         {readsStipends(role) && (
           <Resource
             name="budgets"

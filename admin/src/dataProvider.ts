@@ -130,6 +130,20 @@ async function fetchCsv(path: string, filter: Record<string, unknown>) {
   return { data: await response.blob() };
 }
 
+/** GET /api/exports/<what>.<format> with a list's filter: the spreadsheet file as a Blob. */
+async function fetchExport(what: 'cases' | 'tasks' | 'claims', format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
+  const headers = new Headers({ Accept: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const token = await getFreshToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
+  const response = await fetch(`/api/exports/${what}.${format}${query}`, { headers });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
+  }
+  return { data: await response.blob() };
+}
+
 const enc = (id: Identifier) => encodeURIComponent(String(id));
 const post = (url: string, body: unknown) => httpClient(url, { method: 'POST', body: JSON.stringify(body) });
 
@@ -254,8 +268,15 @@ export const dataProvider = {
   /** GET /api/audit/export.csv with the list's filter. */
   exportAuditCsv: (filter: Record<string, unknown>) => fetchCsv('/api/audit/export.csv', filter),
 
+  /** GET /api/exports/{cases,tasks,claims}.{csv,xlsx} with the list's filter (spreadsheets for people). */
+  exportSpreadsheet: fetchExport,
+
   /** GET /api/tali-asih/claims/export.csv with the list's filter. */
   exportClaimsCsv: (filter: Record<string, unknown>) => fetchCsv('/api/tali-asih/claims/export.csv', filter),
+
+  /** POST /api/tali-asih/claims/:id/reissue — the province reissues a cancelled payment. */
+  reissuePayment: (id: Identifier, note: string) =>
+    post(`/api/tali-asih/claims/${enc(id)}/reissue`, { note }).then(({ json }) => ({ data: json as Record<string, unknown> })),
 
   /** GET /api/tali-asih/reconciliation?period= */
   reconciliation: (period: string) =>

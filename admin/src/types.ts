@@ -105,6 +105,8 @@ export interface ClaimRecord {
   components?: ClaimComponent[];
   tasks?: TaskRecord[];
   openTasks?: TaskRecord[];
+  /** The TKSK's account now, masked (GET /api/tali-asih/claims/:id only). */
+  bankAccount?: string | null;
 }
 
 export interface ClaimComponent extends DomainClaimComponent {

@@ -8,7 +8,8 @@ import { caseScope } from '../cases/queries';
 import { claimScope } from '../taliAsih/queries';
 import type { ReportSummary } from './schema';
 
-const APPROVED = ['awaiting_budget', 'disbursing', 'paid'];
+// A cancelled payment's claim was approved and waits to be reissued (decision 0015).
+const APPROVED = ['awaiting_budget', 'disbursing', 'payment_cancelled', 'paid'];
 
 export function reportRoutes(sql: Sql): Router {
   const router = Router();

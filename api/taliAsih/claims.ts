@@ -4,7 +4,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
 import { claimIdOf, claimPeriodProblem, type TaliAsihInput } from '../../domain/taliAsih';
-import { claimOpenedUpdate } from '../../workflows/definitions';
+import { claimOpenedUpdate, reissuePaymentUpdate } from '../../workflows/definitions';
 import type { taliAsihWorkflow } from '../../workflows/taliAsih';
 import { csvLine } from '../csv';
 import { authorizedActor, parseInput } from '../http';
@@ -12,8 +12,9 @@ import { idempotent } from '../idempotency';
 import { listRoute, whereOf } from '../list';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { presentTask } from '../tasks/queries';
+import { viaUpdate } from '../temporalErrors';
 import { claimFrom, claimList, claimParts, claimScope, claimSelect, claimsTotalAmount, findClaims, findUser, presentClaim, rateExists } from './queries';
-import { claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema } from './schema';
+import { claimExportQuerySchema, claimIdParamsSchema, claimListQuerySchema, createClaimBodySchema, reissueBodySchema } from './schema';
 
 const CSV_COLUMNS = ['id', 'tkskId', 'tkskName', 'period', 'status', 'kecamatanCode', 'fundingSource', 'totalAmount', 'paidAmount', 'rejectedReason'] as const;
 
@@ -79,14 +80,28 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     res.send(`${CSV_COLUMNS.join(',')}\n${rows.map((r) => csvLine(CSV_COLUMNS, presentClaim(r))).join('')}`);
   });
 
+  // A cancelled payment is reissued by the province once the account is fixed (decision 0015).
+  router.post('/tali-asih/claims/:id/reissue', async (req, res) => {
+    const actor = authorizedActor(res, 'claim.reissue');
+    const { id } = parseInput('params', claimIdParamsSchema, req.params);
+    const body = parseInput('body', reissueBodySchema, req.body);
+    const [row] = await findClaims(sql, sql`c.id = ${id} AND ${claimScope(sql, actor)}`);
+    if (!row) throw new HttpProblem(404, `no claim ${id} visible to you`);
+    authorize(actor, 'claim.reissue', row.kecamatanCode);
+    if (row.status !== 'payment_cancelled') throw new HttpProblem(409, `the claim is ${row.status}: only a cancelled payment is reissued`);
+    const claim = await viaUpdate(() => temporal.workflow.getHandle(id).executeUpdate(reissuePaymentUpdate, { args: [{ actor, note: body.note }] }));
+    res.json({ claim });
+  });
+
   router.get('/tali-asih/claims/:id', async (req, res) => {
     const actor = authorizedActor(res, 'claim.list');
     const { id } = parseInput('params', claimIdParamsSchema, req.params);
     const [row] = await findClaims(sql, sql`c.id = ${id} AND ${claimScope(sql, actor)}`);
     if (!row) throw new HttpProblem(404, `no claim ${id} visible to you`);
-    const { components, tasks } = await claimParts(sql, id);
+    const { components, tasks, bankAccount } = await claimParts(sql, id);
     res.json({
       ...presentClaim(row),
+      bankAccount,
       components: components.map((c) => ({ ...c, amount: Number(c.amount) })),
       tasks: tasks.map(presentTask),
       openTasks: tasks.filter((t) => t.status === 'open').map(presentTask),

@@ -57,11 +57,22 @@ export const presentClaim = (c: Record<string, any>) => ({
 });
 
 export async function claimParts(sql: Sql, id: string) {
-  const [components, tasks] = await Promise.all([
+  const [components, tasks, [account]] = await Promise.all([
     sql`SELECT component, label, amount, status, payment_ref, paid_at, failure FROM tali_asih_components WHERE claim_id = ${id} ORDER BY component`,
     sql<TaskRow[]>`SELECT * FROM tasks WHERE workflow_id = ${id} ORDER BY created_at`,
+    sql<{ bankAccount: string | null }[]>`SELECT u.bank_account FROM tali_asih_claims c JOIN users u ON u.id = c.tksk_id WHERE c.id = ${id}`,
   ]);
-  return { components, tasks };
+  return { components, tasks, bankAccount: maskAccount(account?.bankAccount ?? null) };
+}
+
+/**
+ * The account a payment goes to, masked but for the bank and the last four characters: enough to
+ * tell a fixed account from the refused one, not enough to reuse it ("BRI:••••50-2").
+ */
+export function maskAccount(account: string | null): string | null {
+  if (!account) return null;
+  const [bank, number] = account.includes(':') ? [account.slice(0, account.indexOf(':') + 1), account.slice(account.indexOf(':') + 1)] : ['', account];
+  return number.length <= 4 ? `${bank}${number}` : `${bank}${'•'.repeat(4)}${number.slice(-4)}`;
 }
 
 /** Is a base rate valid at the start of the period? */
@@ -129,7 +140,8 @@ export async function reconciliationRows(sql: Sql, actor: Actor, period: string)
   const [claims, budgets] = await Promise.all([
     sql<{ provinsiCode: string; approved: string; paid: string; pending: string; claimsPaid: string; claimsInReview: string }[]>`
       SELECT c.provinsi_code,
-             coalesce(sum(p.amount) FILTER (WHERE c.status IN ('awaiting_budget', 'disbursing', 'paid')), 0) AS approved,
+             -- A cancelled payment's claim counts with what was paid before the cancellation.
+             coalesce(sum(p.amount) FILTER (WHERE c.status IN ('awaiting_budget', 'disbursing', 'paid') OR (c.status = 'payment_cancelled' AND p.status = 'paid')), 0) AS approved,
              coalesce(sum(p.amount) FILTER (WHERE p.status = 'paid'), 0) AS paid,
              coalesce(sum(p.amount) FILTER (WHERE c.status IN ('awaiting_budget', 'disbursing', 'paid') AND p.status IN ('pending', 'reserved', 'failed')), 0) AS pending,
              count(DISTINCT c.id) FILTER (WHERE c.status = 'paid') AS claims_paid,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAIM_STATUSES, fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
+import { CLAIM_STATUSES, COMPONENT_STATUSES, fundingSourceSchema, periodSchema } from '../../domain/taliAsih';
 import { idsFilterSchema, listQuerySchema } from '../list';
 import { taskSchema } from '../tasks/schema';
 
@@ -11,6 +11,13 @@ export const createClaimBodySchema = z
     period: periodSchema,
   })
   .meta({ id: 'CreateClaim', example: { tkskId: 'usr_tksk1', period: '2026-11' } });
+
+export const reissueBodySchema = z
+  .strictObject({
+    /** Why the payment can go out now, e.g. the account that was fixed; kept in the audit trail. */
+    note: z.string().trim().min(1).max(2000),
+  })
+  .meta({ id: 'ReissuePayment', example: { note: 'Nomor rekening sudah diperbaiki oleh admin.' } });
 
 export const claimIdParamsSchema = z.object({ id: z.string().regex(/^tali-asih-[\w.-]{1,120}-\d{4}-\d{2}$/, 'a claim id is tali-asih-<tkskId>-<YYYY-MM>') });
 
@@ -77,7 +84,7 @@ const claimComponentSchema = z.object({
   component: z.string(),
   label: z.string(),
   amount: z.number().int(),
-  status: z.enum(['pending', 'reserved', 'paid', 'failed', 'cancelled']),
+  status: z.enum(COMPONENT_STATUSES),
   /** The provider's receipt once paid. */
   paymentRef: z.string().nullable(),
   paidAt: z.string().nullable(),
@@ -87,7 +94,13 @@ const claimComponentSchema = z.object({
 
 /** A claim with its components, payments and tasks (report, verification, approval, payment issues). */
 export const claimDetailSchema = claimSchema
-  .extend({ components: z.array(claimComponentSchema), tasks: z.array(taskSchema), openTasks: z.array(taskSchema) })
+  .extend({
+    components: z.array(claimComponentSchema),
+    tasks: z.array(taskSchema),
+    openTasks: z.array(taskSchema),
+    /** The TKSK's account payments go to now, masked but for the bank and the last four characters (null: none set). */
+    bankAccount: z.string().nullable(),
+  })
   .meta({ id: 'ClaimDetail' });
 
 /** A provinsi's allocation for a period and funding source; whole rupiah. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TASK_STATUSES, TASK_TYPE_INFO, taskTypeSchema } from '../../domain/taskTypes';
 import { caseStatusSchema } from '../../domain/case';
 import { MAX_EXTENSION_WORKING_DAYS } from '../../domain/interventions';
+import { claimStatusSchema } from '../../domain/taliAsih';
 import { roleSchema } from '../../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, TaskCompletionResult } from '../../domain/workflowContracts';
 import { idsFilterSchema, listQuerySchema } from '../list';
@@ -141,7 +142,7 @@ export const claimSnapshotSchema = z
     claimId: z.string(),
     tkskId: z.string(),
     period: z.string(),
-    status: z.enum(['report', 'verification', 'approval', 'awaiting_budget', 'disbursing', 'paid', 'rejected']),
+    status: claimStatusSchema,
     /** Whole rupiah. */
     total: z.number().int(),
     rejectedReason: z.string().nullable(),

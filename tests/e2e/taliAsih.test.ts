@@ -3,11 +3,12 @@
 // reconcile once it is paid and downloads the claims CSV. The claims are opened and walked to the
 // province's step through the API as the earlier roles (the TKSK report and the kabupaten
 // verification have their own screens, tested elsewhere). Auditors and kabupaten supervisors read.
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
 import { completeOk, waitUntil } from '../support/taliAsih';
-import { downloadCsv, go, listFilteredTo, menuTexts, notified, shot, signIn, waitForOrDescribe } from './portal';
+import { go, listFilteredTo, menuTexts, notified, shot, signIn, waitForOrDescribe } from './portal';
 
 // A period no other test uses: one claim per TKSK and period, and the test stack is shared.
 const PERIOD = '2026-09';
@@ -92,11 +93,11 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   // The list's own Periode filter may still be on screen for a moment: wait for the form.
   await page.getByLabel(/^Alokasi/).waitFor();
   await page.getByLabel(/^Periode/).fill(PERIOD);
-  await page.getByLabel(/^Alokasi/).fill('5000000');
-  await page
-    .getByTestId('allocated-preview')
-    .filter({ hasText: /Rp\s5\.000\.000/ })
-    .waitFor();
+  // Typed the Indonesian way: the dots group thousands (a number input made 2.500.000 into 2.5).
+  await page.getByLabel(/^Alokasi/).fill('2.500.000');
+  await page.getByText(/= Rp\s2\.500\.000/).waitFor();
+  await page.getByLabel(/^Alokasi/).fill('5.000.000');
+  await page.getByText(/= Rp\s5\.000\.000/).waitFor();
   await page.getByRole('button', { name: 'Simpan' }).click();
   const row = page.locator('tbody tr').filter({ hasText: PERIOD }).filter({ hasText: 'APBN' });
   await row
@@ -111,7 +112,7 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
     page.waitForResponse((r) => r.url().includes('/api/tali-asih/budgets?') && decodeURIComponent(r.url()).includes('"fundingSource":"APBN"')),
     row.getByRole('link', { name: 'Ubah' }).click(),
   ]);
-  await page.getByLabel(/^Alokasi/).fill('6000000');
+  await page.getByLabel(/^Alokasi/).fill('Rp 6.000.000');
   await page.getByRole('button', { name: 'Simpan' }).click();
   await row
     .getByText(/^Rp\s6\.000\.000$/)
@@ -140,14 +141,23 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
   await page.getByTestId('chart-stipend').getByText(PERIOD).waitFor();
   await shot(page, 'dashboard-stipends');
 
-  // 5. The claims CSV of the filter, from the server.
+  // 5. The claims CSV of the filter, from the server: for a spreadsheet with Indonesian settings
+  // (BOM, `;`, Indonesian headers and status words, local times).
   await claimsOfPeriod(page);
-  const csv = await downloadCsv(page);
-  expect(csv[0]).toBe('id,tkskId,tkskName,period,status,kecamatanCode,fundingSource,totalAmount,paidAmount,rejectedReason');
-  expect(csv.slice(1).sort()).toEqual([
-    `"${CLAIM}","usr_tksk1","Budi Santoso (TKSK Sidorejo)","${PERIOD}","paid","33.73.01","APBN","1500000","1500000",""`,
-    `"${OTHER}","usr_tksk3","Joko Susilo (TKSK pengganti Sidorejo)","${PERIOD}","report","33.73.01","APBN","1000000","0",""`,
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+  const file = fs.readFileSync((await download.path())!);
+  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // the BOM: Excel reads UTF-8 only with it
+  const csv = file.subarray(3).toString('utf8').trimEnd().split('\r\n');
+  expect(csv[0]).toBe(
+    '"ID klaim";"TKSK";"Periode";"Status";"Kode kecamatan";"Sumber dana";"Jumlah (Rp)";"Dibayar (Rp)";"Alasan penolakan/pembatalan";"Dibuka";"Diperbarui"',
+  );
+  const rows = csv.slice(1).sort();
+  expect(rows.map((r) => r.split(';').slice(0, 9).join(';'))).toEqual([
+    `"${CLAIM}";"Budi Santoso (TKSK Sidorejo)";"${PERIOD}";"Dibayar";"33.73.01";"APBN";1500000;1500000;""`,
+    `"${OTHER}";"Joko Susilo (TKSK pengganti Sidorejo)";"${PERIOD}";"Laporan TKSK";"33.73.01";"APBN";1000000;0;""`,
   ]);
+  for (const r of rows)
+    expect(r.split(';').slice(9)).toEqual([expect.stringMatching(/^"\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB"$/), expect.stringMatching(/ WIB"$/)]);
 });
 
 test('auditors and kabupaten supervisors read claims and budgets without deciding or changing them', async () => {

@@ -243,6 +243,20 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
     body: { kecamatanCode: '33.73.01', csv: 'id_kpm,no_kk,nik_pengurus,nama_pengurus,status_pkh,kode_desa,saluran\n', dryRun: true },
     expect: row(422, 403, 422, 422, 422, 403, 403, 403),
   },
+  // Spreadsheet exports: cases and tasks for supervisors and auditors, claims for whoever reads them.
+  { route: 'GET /api/exports/cases.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/cases.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/tasks.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/tasks.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/claims.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/claims.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/cases.pdf', expect: row(403, 403, 403, 422, 422, 422, 422, 403) },
+  // Only the province reissues a cancelled payment; a claim that does not exist is not found.
+  {
+    route: 'POST /api/tali-asih/claims/tali-asih-usr_tksk1-2019-01/reissue',
+    body: { note: 'Rekening sudah diperbaiki.' },
+    expect: row(403, 403, 403, 403, 403, 404, 403, 403),
+  },
   // A period no other test uses; only the provinsi sets budgets.
   {
     route: 'PUT /api/tali-asih/budgets',
@@ -317,6 +331,21 @@ test('cases by NIK: only within scope, and the lookup is audited without the NIK
   const [row] = await sql`SELECT details FROM audit_log WHERE action = 'case.nik_lookup' AND actor_id = 'usr_tksk1' ORDER BY seq DESC LIMIT 1`;
   expect(row.details).toEqual({ rows: 0 });
   expect(JSON.stringify(row.details)).not.toContain(nik);
+});
+
+test("a case export holds the cases of the caller's region only", async () => {
+  const got: Record<string, Place[]> = {};
+  for (const user of ['supervisor1', 'supervisor2', 'provinsi1', 'auditor1'] as const) {
+    const r = await call('GET', '/api/exports/cases.csv', { token: await login(user) });
+    expect(r.status).toBe(200);
+    got[user] = PLACES.filter((p) => String(r.body).includes(cases[p]));
+  }
+  expect(got).toEqual({
+    supervisor1: ['sidorejo', 'tingkir'],
+    supervisor2: ['sidorejo', 'tingkir'],
+    provinsi1: ['sidorejo', 'tingkir', 'semarang'],
+    auditor1: ['sidorejo', 'tingkir', 'semarang'],
+  });
 });
 
 test('registering a case: TKSK only, only in their own kecamatan', async () => {

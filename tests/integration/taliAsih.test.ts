@@ -3,6 +3,7 @@
 // every transfer after committing it, so exactly-once rests on the idempotency key).
 import { randomUUID } from 'node:crypto';
 import { completeOk, complete, openTaskOf, waitUntil } from '../support/taliAsih';
+import { claimSnapshotSchema } from '../../api/tasks/schema';
 import { recordHistory } from '../support/histories';
 import { asesmenData, call, db, login, paymentsToken, registration, signedInTksk, stack, temporalClient, workerPid } from '../support/stack';
 
@@ -218,7 +219,7 @@ test('a refused payment escalates to the province; retry after the account is fi
   await sql`UPDATE users SET bank_account = 'BRI:INVALID' WHERE id = 'usr_tksk2'`;
 });
 
-test('a refused payment cancelled by the province releases the reservation', async () => {
+test('a cancelled payment releases the reservation and is reissued once the account is fixed: paid once, the claim never rejected', async () => {
   await setBudget('2026-07', 5_000_000);
   const c = await openClaim('supervisor1', '2026-07', 'usr_tksk2');
   await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Juli di kecamatan Tingkir.' } });
@@ -227,10 +228,56 @@ test('a refused payment cancelled by the province releases the reservation', asy
   const issue = await waitUntil('payment issue task', async () =>
     (await claim(c.id)).openTasks.find((t: { type: string }) => t.type === 'tali_asih_payment_issue'),
   );
+  // Nothing to reissue while the issue is open.
+  const early = await call('POST', `/api/tali-asih/claims/${c.id}/reissue`, { token: await login('provinsi1'), body: { note: 'Terlalu awal.' } });
+  expect(early.status).toBe(409);
   const r = await complete(issue.id, 'provinsi1', { outcome: 'cancel', data: { reason: 'Rekening tidak dapat diperbaiki bulan ini.' } });
-  expect(r.body.claim).toMatchObject({ status: 'rejected' });
+  expect(r.body.claim).toMatchObject({ status: 'payment_cancelled', rejectedReason: 'Rekening tidak dapat diperbaiki bulan ini.', openTasks: [] });
   const [budget] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
   expect({ reserved: Number(budget.reserved), paid: Number(budget.paid) }).toEqual({ reserved: 0, paid: 0 });
+  const cancelled = await claim(c.id);
+  expect(cancelled.components.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
+  // A second claim for the period stays refused: the claim itself is still open, to be reissued.
+  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-07', tkskId: 'usr_tksk2' } })).status).toBe(
+    409,
+  );
+
+  // Only the province reissues, with a note.
+  const byKabupaten = await call('POST', `/api/tali-asih/claims/${c.id}/reissue`, {
+    token: await login('supervisor1'),
+    body: { note: 'Rekening diperbaiki.' },
+  });
+  expect(byKabupaten.status).toBe(403);
+  const noNote = await call('POST', `/api/tali-asih/claims/${c.id}/reissue`, { token: await login('provinsi1'), body: { note: ' ' } });
+  expect(noNote.status).toBe(422);
+  expect(noNote.body.errors[0].pointer).toBe('/body/note');
+
+  expect((await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: 'BRI:0033-01-000777-50-2' } })).status).toBe(
+    200,
+  );
+  const reissued = await call('POST', `/api/tali-asih/claims/${c.id}/reissue`, {
+    token: await login('provinsi1'),
+    body: { note: 'Nomor rekening sudah diperbaiki oleh admin.' },
+  });
+  expect(reissued.status).toBe(200);
+  expect(claimSnapshotSchema.strict().safeParse(reissued.body.claim).error).toBeUndefined(); // as documented (api/openapi.ts)
+  expect(['awaiting_budget', 'disbursing', 'paid']).toContain(reissued.body.claim.status);
+  expect(reissued.body.claim.rejectedReason).toBeNull();
+  const paid = await untilStatus(c.id, 'paid');
+  expect(paid.rejectedReason).toBeNull();
+  expect(paid.components.map((x: { status: string }) => x.status)).toEqual(['paid']);
+  expect(await transfers(`${c.id}:base`)).toHaveLength(1);
+  const [after] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
+  expect({ reserved: Number(after.reserved), paid: Number(after.paid) }).toEqual({ reserved: 0, paid: 1_000_000 });
+  const actions =
+    await sql`SELECT action FROM audit_log WHERE entity_id = ${c.id} AND action IN ('tali_asih.payment_cancelled', 'tali_asih.payment_reissued', 'tali_asih.paid') ORDER BY seq`;
+  expect(actions.map((a) => a.action)).toEqual(['tali_asih.payment_cancelled', 'tali_asih.payment_reissued', 'tali_asih.paid']);
+  const [rec] = (await call('GET', '/api/tali-asih/reconciliation?period=2026-07', { token: await login('provinsi1') })).body;
+  expect(rec).toMatchObject({ balanced: true, budgetMatchesPayments: true });
+  const { client, close } = await temporalClient();
+  await recordHistory(client, 'tali-asih-payment-cancelled-reissued', c.id).finally(close);
+  await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: null } });
+  await sql`UPDATE users SET bank_account = 'BRI:INVALID' WHERE id = 'usr_tksk2'`;
 });
 
 test('the worker killed during disbursement: still exactly one payment per component', async () => {

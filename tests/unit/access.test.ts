@@ -42,6 +42,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'complaint.create': [yes, yes, no, no, no],
   'complaint.list': [yes, yes, yes, yes, no],
   'complaint.act': [yes, yes, yes, no, no],
+  'claim.reissue': [no, no, yes, no, no],
+  'export.read': [no, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

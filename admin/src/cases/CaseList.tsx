@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Typography, useMediaQuery, type Theme } from '@mui/material';
 import AddIcon from '@mui/icons-material/PersonAddAlt1';
 import { Link } from 'react-router-dom';
+import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
 import { DataTable, List, SelectInput, SimpleList, TopToolbar, useTranslate } from 'react-admin';
 import { CaseStatusField } from '../fields/StatusField';
 import { CASE_STATUSES } from '../../../domain/case';
@@ -57,6 +58,7 @@ export const CaseList = () => {
         isSupervisor(role) ? (
           <TopToolbar>
             <BulkReassignButton />
+            <ExportSpreadsheetButtons what="cases" fileName="kasus" />
           </TopToolbar>
         ) : undefined
       }

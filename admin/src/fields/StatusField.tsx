@@ -55,6 +55,7 @@ const CLAIM_COLORS: Record<ClaimStatus, ChipProps['color']> = {
   approval: 'warning',
   awaiting_budget: 'error',
   disbursing: 'primary',
+  payment_cancelled: 'error',
   paid: 'success',
   rejected: 'default',
 };

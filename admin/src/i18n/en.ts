@@ -630,6 +630,11 @@ const appMessages = {
         submit: 'Complete',
         success: 'Task completed',
         choose_outcome: 'Choose the visit outcome first to open its form.',
+        /** Per task type where "the visit" is not what is decided. */
+        choose_outcome_for: {
+          tali_asih_payment_issue: 'First choose what to do with this payment: retry it, or cancel the payment (the claim can still be reissued).',
+          rujukan_feedback: 'First choose whether the referral was served to open its form.',
+        },
         field_errors: 'The server refused these fields; correct them and send again:',
       },
       approval: {
@@ -682,6 +687,7 @@ const appMessages = {
       approval: 'Provinsi approval',
       awaiting_budget: 'Awaiting budget',
       disbursing: 'Being paid',
+      payment_cancelled: 'Payment cancelled',
       paid: 'Paid',
       rejected: 'Rejected',
     },
@@ -743,6 +749,74 @@ const appMessages = {
           return: 'Claim returned',
           reject: 'Claim rejected',
         },
+      },
+    },
+    exports: {
+      csv: 'Download CSV',
+      xlsx: 'Download Excel',
+      help_csv: 'CSV for spreadsheets with Indonesian settings (semicolon separator, local times) of the current filter',
+      help_xlsx: 'Excel file (.xlsx) of the current filter',
+    },
+    stipend: {
+      create: {
+        button: 'Open a stipend claim',
+        title: 'Open a stipend claim',
+        explain:
+          "A stipend claim is opened per TKSK and month. Once opened, the TKSK writes the month's activity report, then the kabupaten verifies and the provinsi approves it before it is paid.",
+        period: 'Period (month)',
+        period_help: 'The month of work claimed. A TKSK claims this month or last month; earlier months are opened by a supervisor.',
+        tksk: 'TKSK',
+        tksk_help: 'The TKSK of your region the claim is for',
+        no_tksk: 'No active TKSK of that name in your region',
+        future: 'The month %{period} has not begun: a stipend is claimed for work already under way (this month or earlier).',
+        too_old: 'A TKSK claims this month or last month only. Ask a kabupaten supervisor for earlier months.',
+        exists: 'A stipend claim for this TKSK and period %{period} already exists; it is opened instead.',
+        no_rate: 'No stipend rate is set for period %{period}. Contact the admin.',
+        created: 'Stipend claim opened; the activity report waits for the TKSK',
+      },
+      summary: {
+        title: 'Stipend claim summary',
+        period: 'Period',
+        total: 'Amount claimed',
+        components: 'Components',
+        activity: "This month's activity (counted from the case data)",
+        activity_help: 'These figures are filled in from your cases of the period. Describe your work in the report narrative.',
+        open_claim: 'Open the claim',
+      },
+      payment_issue: {
+        title: 'Payment refused by the provider',
+        component: 'Component that failed',
+        amount: 'Amount',
+        account: 'Account on file now',
+        no_account: 'No account yet',
+        failure: "The payment provider's message",
+        explain:
+          "The payment provider refused this transfer. If the TKSK's account is wrong, ask the admin to fix it under Users, then choose Retry payment. Cancelling the payment does not reject the claim: it can be reissued later.",
+        retry: 'Retry payment',
+        cancel: 'Cancel payment',
+        retry_title: 'Retry payment',
+        retry_explain: "The transfer is sent again to the TKSK's account on file now. Components already paid are never paid twice.",
+        cancel_title: 'Cancel the payment?',
+        cancel_explain:
+          'What happens: the payment of the components not yet paid is cancelled and their reservation goes back to the period\'s allocation. The claim is NOT rejected; its status becomes "Payment cancelled". Once the TKSK\'s account is fixed, the provinsi supervisor reissues the payment from the claim page. Components already paid stay paid.',
+        note_help: "Required. The note is kept in the claim's history.",
+        reason_help: 'Required, at least 5 characters. The reason is shown on the claim.',
+        done: {
+          retry: 'Payment retried',
+          cancel: 'Payment cancelled; the claim can be reissued',
+        },
+      },
+      cancelled: {
+        heading: 'Payment cancelled:',
+        explain:
+          "This claim is not rejected. Its reservation has been given back. Once the TKSK's account is fixed (admin, Users), the provinsi supervisor reissues the payment; the components not yet paid are reserved and paid again.",
+        reissue: 'Reissue payment',
+        reissue_title: 'Reissue the payment?',
+        reissue_explain:
+          "The components not yet paid are reserved again from the period's budget (waiting for budget if it is short), then paid to the TKSK's account on file now.",
+        note: 'Note',
+        note_help: "Required, e.g. the account that was fixed. Kept in the claim's history.",
+        reissued: 'Payment reissued',
       },
     },
     budgets: {

@@ -842,6 +842,12 @@ const indonesianMessages: TranslationMessages = {
         submit: 'Selesaikan',
         success: 'Tugas diselesaikan',
         choose_outcome: 'Pilih hasil kunjungan terlebih dahulu untuk membuka formulirnya.',
+        /** Per task type where "the visit" is not what is decided. */
+        choose_outcome_for: {
+          tali_asih_payment_issue:
+            'Pilih dulu apa yang dilakukan dengan pembayaran ini: coba bayar lagi, atau batalkan pembayaran (klaim tetap dapat diterbitkan ulang).',
+          rujukan_feedback: 'Pilih dulu apakah rujukan dilayani untuk membuka formulirnya.',
+        },
         field_errors: 'Server menolak isian berikut; perbaiki lalu kirim lagi:',
       },
       approval: {
@@ -894,6 +900,7 @@ const indonesianMessages: TranslationMessages = {
       approval: 'Persetujuan provinsi',
       awaiting_budget: 'Menunggu anggaran',
       disbursing: 'Dalam pembayaran',
+      payment_cancelled: 'Pembayaran dibatalkan',
       paid: 'Dibayar',
       rejected: 'Ditolak',
     },
@@ -955,6 +962,74 @@ const indonesianMessages: TranslationMessages = {
           return: 'Klaim dikembalikan',
           reject: 'Klaim ditolak',
         },
+      },
+    },
+    exports: {
+      csv: 'Unduh CSV',
+      xlsx: 'Unduh Excel',
+      help_csv: 'CSV untuk spreadsheet berpengaturan Indonesia (pemisah titik koma, waktu setempat) sesuai filter saat ini',
+      help_xlsx: 'Berkas Excel (.xlsx) sesuai filter saat ini',
+    },
+    stipend: {
+      create: {
+        button: 'Ajukan tali asih',
+        title: 'Ajukan tali asih',
+        explain:
+          'Klaim tali asih dibuka per TKSK dan per bulan. Setelah diajukan, TKSK mengisi laporan kegiatan bulan itu, lalu klaim diverifikasi kabupaten dan disetujui provinsi sebelum dibayar.',
+        period: 'Periode (bulan)',
+        period_help: 'Bulan kegiatan yang diklaim. TKSK mengajukan bulan ini atau bulan lalu; bulan sebelumnya diajukan oleh supervisor.',
+        tksk: 'TKSK',
+        tksk_help: 'TKSK di wilayah Anda yang klaimnya diajukan',
+        no_tksk: 'Tidak ada TKSK aktif dengan nama itu di wilayah Anda',
+        future: 'Bulan %{period} belum dimulai: tali asih diajukan untuk kegiatan yang sudah berjalan (bulan ini atau sebelumnya).',
+        too_old: 'TKSK hanya mengajukan bulan ini atau bulan lalu. Untuk bulan yang lebih lama, minta supervisor kabupaten.',
+        exists: 'Klaim tali asih untuk TKSK ini pada periode %{period} sudah ada; klaim itu yang dibuka.',
+        no_rate: 'Belum ada tarif tali asih untuk periode %{period}. Hubungi admin.',
+        created: 'Klaim tali asih dibuka; laporan kegiatan menunggu TKSK',
+      },
+      summary: {
+        title: 'Ringkasan klaim tali asih',
+        period: 'Periode',
+        total: 'Jumlah klaim',
+        components: 'Komponen',
+        activity: 'Kegiatan bulan ini (dihitung dari data kasus)',
+        activity_help: 'Angka ini diisi otomatis dari kasus Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
+        open_claim: 'Buka klaim',
+      },
+      payment_issue: {
+        title: 'Pembayaran ditolak penyedia',
+        component: 'Komponen yang gagal',
+        amount: 'Jumlah',
+        account: 'Rekening tujuan sekarang',
+        no_account: 'Belum ada rekening',
+        failure: 'Pesan penyedia pembayaran',
+        explain:
+          'Penyedia pembayaran menolak transfer ini. Jika rekening TKSK salah, minta admin memperbaikinya di menu Pengguna, lalu pilih Coba bayar lagi. Membatalkan pembayaran tidak menolak klaim: klaim dapat diterbitkan ulang nanti.',
+        retry: 'Coba bayar lagi',
+        cancel: 'Batalkan pembayaran',
+        retry_title: 'Coba bayar lagi',
+        retry_explain: 'Transfer dikirim lagi ke rekening TKSK yang tercatat sekarang. Komponen yang sudah dibayar tidak dibayar dua kali.',
+        cancel_title: 'Batalkan pembayaran?',
+        cancel_explain:
+          'Yang terjadi: pembayaran komponen yang belum dibayar dibatalkan dan cadangan anggarannya dikembalikan ke alokasi periode. Klaim TIDAK ditolak; statusnya menjadi "Pembayaran dibatalkan". Setelah rekening TKSK diperbaiki, supervisor provinsi dapat menerbitkan ulang pembayaran dari halaman klaim. Komponen yang sudah dibayar tetap dibayar.',
+        note_help: 'Wajib. Catatan ini tersimpan di riwayat klaim.',
+        reason_help: 'Wajib, minimal 5 karakter. Alasan ini ditampilkan pada klaim.',
+        done: {
+          retry: 'Pembayaran dicoba lagi',
+          cancel: 'Pembayaran dibatalkan; klaim dapat diterbitkan ulang',
+        },
+      },
+      cancelled: {
+        heading: 'Pembayaran dibatalkan:',
+        explain:
+          'Klaim ini tidak ditolak. Cadangan anggarannya sudah dikembalikan. Setelah rekening TKSK diperbaiki (admin, menu Pengguna), supervisor provinsi menerbitkan ulang pembayaran; komponen yang belum dibayar dicadangkan dan dibayar lagi.',
+        reissue: 'Terbitkan ulang pembayaran',
+        reissue_title: 'Terbitkan ulang pembayaran?',
+        reissue_explain:
+          'Komponen yang belum dibayar dicadangkan lagi dari anggaran periode (menunggu anggaran bila tidak cukup) lalu dibayar ke rekening TKSK yang tercatat sekarang.',
+        note: 'Catatan',
+        note_help: 'Wajib, mis. rekening yang sudah diperbaiki. Tersimpan di riwayat klaim.',
+        reissued: 'Pembayaran diterbitkan ulang',
       },
     },
     budgets: {

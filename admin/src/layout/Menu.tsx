@@ -50,7 +50,7 @@ const PLACES: Place[] = [
   { to: '/cases/create', label: 'register', icon: <AddIcon />, roles: ['tksk'] },
   { to: '/users', label: 'users', icon: <PeopleIcon />, roles: ['admin'] },
   { to: '/audit', label: 'audit', icon: <AuditIcon />, roles: ['auditor', 'admin'] },
-  { to: '/claims', label: 'claims', icon: <ClaimIcon />, roles: READERS },
+  { to: '/claims', label: 'claims', icon: <ClaimIcon />, roles: [...READERS, 'tksk'] },
   { to: '/budgets', label: 'budgets', icon: <BudgetIcon />, roles: READERS },
   { to: '/reconciliation', label: 'reconciliation', icon: <ReconcileIcon />, roles: READERS },
 ];

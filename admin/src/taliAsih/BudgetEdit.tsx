@@ -1,9 +1,10 @@
 // Set a provinsi allocation (PUT /api/tali-asih/budgets, an upsert by period and funding source):
 // whole rupiah, never below what approved claims already reserved or were paid (the API answers
-// 409 then). Claims waiting for budget re-check as soon as it is saved.
-import { Typography } from '@mui/material';
-import { Create, Edit, FormDataConsumer, NumberInput, required, SelectInput, SimpleForm, TextInput, useTranslate, type Validator } from 'react-admin';
+// 409 then). Claims waiting for budget re-check as soon as it is saved. The amount is typed the
+// Indonesian way ("2.500.000", RupiahInput).
+import { Create, Edit, required, SelectInput, SimpleForm, TextInput, useTranslate, type Validator } from 'react-admin';
 import { formatRupiah } from '../fields/RupiahField';
+import { RupiahInput } from '../fields/RupiahInput';
 import { FUNDING_SOURCES } from '../../../domain/taliAsih';
 import type { BudgetRecord } from '../types';
 import { choices } from '../vocabulary';
@@ -17,19 +18,6 @@ const wholeRupiah: Validator = (value: unknown) => {
 };
 const month: Validator = (value: unknown) => (value && !/^\d{4}-(0[1-9]|1[0-2])$/.test(String(value)) ? 'kesos.claims.invalid_period' : undefined);
 
-/** The typed amount as rupiah, so a missing zero shows before saving. */
-const AmountPreview = () => (
-  <FormDataConsumer<BudgetRecord>>
-    {({ formData }) =>
-      Number.isInteger(Number(formData.allocated)) && formData.allocated !== null ? (
-        <Typography variant="body2" color="text.secondary" data-testid="allocated-preview">
-          = {formatRupiah(Number(formData.allocated))}
-        </Typography>
-      ) : null
-    }
-  </FormDataConsumer>
-);
-
 const BudgetForm = ({ editing }: { editing?: boolean }) => {
   const translate = useTranslate();
   return (
@@ -42,8 +30,7 @@ const BudgetForm = ({ editing }: { editing?: boolean }) => {
         disabled={editing}
         defaultValue="APBN"
       />
-      <NumberInput source="allocated" step={1} min={0} validate={[required(), wholeRupiah]} helperText={translate('kesos.budgets.allocated_help')} />
-      <AmountPreview />
+      <RupiahInput source="allocated" validate={[required(), wholeRupiah]} helperText={translate('kesos.budgets.allocated_help')} />
     </SimpleForm>
   );
 };

@@ -1,12 +1,24 @@
 // Stipend claims of the caller's region (GET /api/tali-asih/claims): by period, status and
 // kabupaten/kota, with the filtered total in rupiah (X-Total-Amount) and the server's CSV.
 import { Box, Card, CardContent, Typography, useMediaQuery, type Theme } from '@mui/material';
-import { DataTable, FilterButton, List, SelectInput, SimpleList, TextInput, TopToolbar, useDataProvider, useListContext, useTranslate } from 'react-admin';
-import { ExportCsvButton } from '../common/ExportCsvButton';
-import type { KesosDataProvider } from '../dataProvider';
+import {
+  CreateButton,
+  DataTable,
+  FilterButton,
+  List,
+  SelectInput,
+  SimpleList,
+  TextInput,
+  TopToolbar,
+  useListContext,
+  usePermissions,
+  useTranslate,
+} from 'react-admin';
+import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
 import { ClaimStatusField } from '../fields/StatusField';
 import { formatRupiah, RupiahField } from '../fields/RupiahField';
 import { VocabularyField } from '../fields/VocabularyField';
+import { opensClaims } from './roles';
 import { CLAIM_STATUSES } from '../../../domain/taliAsih';
 import type { ClaimRecord } from '../types';
 import { choices } from '../vocabulary';
@@ -42,11 +54,12 @@ const ClaimsTotal = () => {
 };
 
 const ClaimActions = () => {
-  const dataProvider = useDataProvider<KesosDataProvider>();
+  const { permissions: role } = usePermissions<string | null>();
   return (
     <TopToolbar>
+      {opensClaims(role ?? null) && <CreateButton label="kesos.stipend.create.button" variant="contained" data-testid="claim-create" />}
       <FilterButton />
-      <ExportCsvButton fetchCsv={dataProvider.exportClaimsCsv} fileName="tali-asih" label="kesos.claims.export" help="kesos.claims.export_help" />
+      <ExportSpreadsheetButtons what="claims" fileName="tali-asih" />
     </TopToolbar>
   );
 };

@@ -1,10 +1,16 @@
 // One stipend claim (GET /api/tali-asih/claims/:id): amount and components, the TKSK's report,
 // the decision on its open step (the same task completion as the inbox: Setujui / Kembalikan /
 // Tolak with a required reason) and its history, built from the claim's tasks and payments.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import OpenIcon from '@mui/icons-material/OpenInNew';
-import { Show, useRecordContext, useTranslate } from 'react-admin';
+import ReissueIcon from '@mui/icons-material/Replay';
+import { Show, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ACTIONS } from '../../../domain/access';
+import type { Role } from '../../../domain/roles';
+import { ActionDialog } from '../common/ActionDialog';
+import type { KesosDataProvider } from '../dataProvider';
+import { ClaimSummary } from './ClaimSummary';
 import { Link } from 'react-router-dom';
 import { Section, ShowHeading } from '../common/ShowParts';
 import { ClaimStatusField } from '../fields/StatusField';
@@ -60,7 +66,55 @@ const ClaimHeader = () => {
         </Alert>
       )}
       {claim.status === 'awaiting_budget' && <Alert severity="warning">{translate('kesos.claims.awaiting_budget_hint')}</Alert>}
+      {claim.status === 'payment_cancelled' && <PaymentCancelled claim={claim} />}
     </Stack>
+  );
+};
+
+/** A cancelled payment: why, what it means (the claim stands), and the province's reissue. */
+const PaymentCancelled = ({ claim }: { claim: ClaimRecord }) => {
+  const translate = useTranslate();
+  const { permissions: role } = usePermissions<Role | null>();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const dataProvider = useDataProvider<KesosDataProvider>();
+  const [open, setOpen] = useState(false);
+  return (
+    <Alert
+      severity="warning"
+      data-testid="payment-cancelled"
+      action={
+        role && (ACTIONS['claim.reissue'] as readonly Role[]).includes(role) ? (
+          <Button color="inherit" size="small" variant="outlined" onClick={() => setOpen(true)} startIcon={<ReissueIcon />}>
+            {translate('kesos.stipend.cancelled.reissue')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {claim.rejectedReason && (
+        <Typography variant="body2">
+          <strong>{translate('kesos.stipend.cancelled.heading')}</strong> {claim.rejectedReason}
+        </Typography>
+      )}
+      <Typography variant="body2">{translate('kesos.stipend.cancelled.explain')}</Typography>
+      {open && (
+        <ActionDialog
+          open
+          testId="dialog-reissue"
+          title="kesos.stipend.cancelled.reissue_title"
+          description={translate('kesos.stipend.cancelled.reissue_explain')}
+          fields={[{ name: 'note', label: 'kesos.stipend.cancelled.note', required: true, multiline: true, helperText: 'kesos.stipend.cancelled.note_help' }]}
+          submitLabel="kesos.stipend.cancelled.reissue"
+          onClose={() => setOpen(false)}
+          onSubmit={async (values) => {
+            await dataProvider.reissuePayment(claim.id, values.note);
+            notify('kesos.stipend.cancelled.reissued', { type: 'success' });
+            setOpen(false);
+            refresh();
+          }}
+        />
+      )}
+    </Alert>
   );
 };
 
@@ -79,6 +133,14 @@ const OpenStep = ({ task }: { task: TaskRecord }) => {
       <Stack spacing={1}>
         <Typography variant="body2">{waiting}</Typography>
         <ApprovalButtons task={task} info={info!} />
+      </Stack>
+    );
+  }
+  if (task.type === 'tali_asih_payment_issue') {
+    return (
+      <Stack spacing={1}>
+        <Typography variant="body2">{waiting}</Typography>
+        <ClaimSummary task={task} />
       </Stack>
     );
   }

@@ -4,12 +4,13 @@ import { lazyPage } from '../common/lazyPage';
 
 // Supervisors' and auditors' screens: each loads when first opened.
 export const Reconciliation = lazyPage(() => import('./Reconciliation'), 'Reconciliation');
-export { canManageBudgets } from './roles';
+export { canManageBudgets, opensClaims } from './roles';
 
 export const claims = {
   icon: ClaimIcon,
   list: lazyPage(() => import('./ClaimList'), 'ClaimList'),
   show: lazyPage(() => import('./ClaimShow'), 'ClaimShow'),
+  create: lazyPage(() => import('./ClaimCreate'), 'ClaimCreate'),
 };
 export const budgets = {
   icon: BudgetIcon,

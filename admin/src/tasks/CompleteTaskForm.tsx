@@ -101,7 +101,9 @@ const CompletionForm = ({ task, info, onDone }: { task: TaskRecord; info: TaskTy
         </FormControl>
       ) : null}
       {hasOutcomes && !outcome ? (
-        <Alert severity="info">{translate('kesos.tasks.complete.choose_outcome')}</Alert>
+        <Alert severity="info">
+          {translate(`kesos.tasks.complete.choose_outcome_for.${task.type}`, { _: translate('kesos.tasks.complete.choose_outcome') })}
+        </Alert>
       ) : (
         <DataForm task={task} info={info} outcome={outcome} onDone={onDone} />
       )}

@@ -19,6 +19,7 @@ import type { TaskRecord } from '../types';
 import { CompleteTaskForm } from './CompleteTaskForm';
 import { formatDateTime } from '../format';
 import { ReturnedChip, returnNotesOf } from './TaskList';
+import { ClaimSummary } from '../taliAsih/ClaimSummary';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -191,6 +192,7 @@ const TechnicalDetails = () => {
 export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
+    <ClaimSummary />
     <CompleteTaskForm />
     <TaskResult />
     <SimpleShowLayout>

@@ -1,0 +1,156 @@
+// Spreadsheet exports for people (decision 0015): cases, tasks and stipend claims of the caller's
+// region, with the list's filter, as CSV (UTF-8 BOM, `;`, Indonesian headers and words, local
+// times) or XLSX. Every export is on the audit record (who, what, which filter, how many rows):
+// a file leaves the system's access control once downloaded.
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { Sql } from '../../db';
+import { PMKS_CATEGORIES } from '../../domain/pmks';
+import { localTime } from '../../domain/regions';
+import type { Actor } from '../../domain/roles';
+import { TASK_TYPE_INFO, type TaskType } from '../../domain/taskTypes';
+import { caseInRegion, caseList, presentCase, type CaseRow } from '../cases/queries';
+import { caseListQuerySchema } from '../cases/schema';
+import { authorizedActor, parseInput } from '../http';
+import { orderOf, whereOf } from '../list';
+import { recordRequestEvent } from '../requestAudit';
+import { claimList, claimScope, findClaims, presentClaim } from '../taliAsih/queries';
+import { claimExportQuerySchema } from '../taliAsih/schema';
+import { taskList, visibleTasks, type TaskRow } from '../tasks/queries';
+import { taskListQuerySchema } from '../tasks/schema';
+import { toCsv } from './csv';
+import { CASE_STATUS_ID, CLAIM_STATUS_ID, CLOSED_REASON_ID, FUNDING_SOURCE_ID, OUTCOME_ID, ROLE_ID, TASK_STATUS_ID, wordOf, yesNo } from './labels';
+import { tableOf, type ExportColumn, type ExportTable } from './table';
+import { toXlsx, XLSX_TYPE } from './xlsx';
+
+/** The most rows one file holds; past it the answer says so (X-Export-Capped) and the filter should narrow. */
+export const EXPORT_ROW_CAP = 50_000;
+
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS) });
+export const caseExportQuerySchema = caseListQuerySchema.omit({ range: true });
+export const taskExportQuerySchema = taskListQuerySchema.omit({ range: true });
+export { claimExportQuerySchema };
+
+const PMKS_NAME = new Map<string, string>(PMKS_CATEGORIES.map((c) => [c.code, c.nameId]));
+const taskTitle = (type: string) => TASK_TYPE_INFO[type as TaskType]?.titleId ?? type;
+
+type CaseExportRow = CaseRow & { assigneeName: string | null };
+type TaskExportRow = TaskRow & { assigneeName: string | null; actorName: string | null };
+type ClaimExportRow = ReturnType<typeof presentClaim>;
+
+function caseColumns(actor: Actor): ExportColumn<CaseExportRow>[] {
+  // The same personal data as the list: names not for auditors, NIK masked but for the case's own TKSK and kabupaten.
+  const shown = (r: CaseExportRow) => presentCase(actor, r, false).beneficiary;
+  return [
+    { header: 'ID kasus', cell: (r) => r.id },
+    { header: 'Status', cell: (r) => wordOf(CASE_STATUS_ID, r.status) },
+    { header: 'Langkah', cell: (r) => (r.step ? taskTitle(r.step) : '') },
+    { header: 'Kategori PMKS', cell: (r) => `${r.pmksCode} – ${PMKS_NAME.get(r.pmksCode) ?? ''}` },
+    ...(actor.role === 'auditor' ? [] : [{ header: 'Nama penerima manfaat', cell: (r: CaseExportRow) => shown(r).name ?? '' }]),
+    { header: 'NIK', cell: (r) => shown(r).nik ?? '' },
+    { header: 'Kode desa/kelurahan', cell: (r) => r.desaCode },
+    { header: 'Kode kecamatan', cell: (r) => r.kecamatanCode },
+    { header: 'Kode kabupaten/kota', cell: (r) => r.kabupatenCode },
+    { header: 'TKSK pendamping', cell: (r) => r.assigneeName ?? r.assigneeId ?? '' },
+    { header: 'Terlambat', cell: (r) => yesNo(r.overdue) },
+    { header: 'Dijeda', cell: (r) => yesNo(r.paused) },
+    { header: 'Alasan penutupan', cell: (r) => wordOf(CLOSED_REASON_ID, r.closedReason) },
+    { header: 'Didaftarkan', cell: (r) => localTime(r.createdAt, r.kecamatanCode) },
+    { header: 'Diperbarui', cell: (r) => localTime(r.updatedAt, r.kecamatanCode) },
+  ];
+}
+
+const TASK_COLUMNS: ExportColumn<TaskExportRow>[] = [
+  { header: 'ID tugas', cell: (r) => r.id },
+  { header: 'Jenis tugas', cell: (r) => taskTitle(r.type) },
+  { header: 'Status', cell: (r) => wordOf(TASK_STATUS_ID, r.status) },
+  { header: 'Dikerjakan oleh peran', cell: (r) => wordOf(ROLE_ID, r.candidateRole) },
+  { header: 'Kode wilayah', cell: (r) => r.regionCode },
+  { header: 'Ditugaskan kepada', cell: (r) => r.assigneeName ?? r.assigneeId ?? '' },
+  { header: 'Terlambat', cell: (r) => yesNo(r.overdue || (r.status === 'open' && r.dueAt !== null && r.dueAt.getTime() < Date.now())) },
+  { header: 'Dibuat', cell: (r) => localTime(r.createdAt, r.regionCode) },
+  { header: 'Tenggat', cell: (r) => localTime(r.dueAt, r.regionCode) },
+  { header: 'Selesai', cell: (r) => localTime(r.completedAt, r.regionCode) },
+  { header: 'Hasil', cell: (r) => (r.status === 'completed' ? wordOf(OUTCOME_ID, r.outcome ?? 'submit') : '') },
+  { header: 'Diselesaikan oleh', cell: (r) => r.actorName ?? r.actorId ?? '' },
+  { header: 'Kasus / klaim', cell: (r) => r.caseId ?? r.workflowId },
+];
+
+const CLAIM_COLUMNS: ExportColumn<ClaimExportRow>[] = [
+  { header: 'ID klaim', cell: (r) => r.id },
+  { header: 'TKSK', cell: (r) => r.tkskName },
+  { header: 'Periode', cell: (r) => r.period },
+  { header: 'Status', cell: (r) => wordOf(CLAIM_STATUS_ID, r.status) },
+  { header: 'Kode kecamatan', cell: (r) => r.kecamatanCode },
+  { header: 'Sumber dana', cell: (r) => wordOf(FUNDING_SOURCE_ID, r.fundingSource) },
+  { header: 'Jumlah (Rp)', cell: (r) => r.totalAmount },
+  { header: 'Dibayar (Rp)', cell: (r) => r.paidAmount },
+  { header: 'Alasan penolakan/pembatalan', cell: (r) => r.rejectedReason ?? '' },
+  { header: 'Dibuka', cell: (r) => localTime(r.createdAt, r.kecamatanCode) },
+  { header: 'Diperbarui', cell: (r) => localTime(r.updatedAt, r.kecamatanCode) },
+];
+
+/** `kesos-kasus-2026-11-05`: what, and the day (WIB) it was taken. */
+const fileName = (what: string, format: string) => `kesos-${what}-${localTime(new Date(), null).slice(0, 10)}.${format}`;
+
+async function send(sql: Sql, res: Response, e: { actor: Actor; what: string; format: 'csv' | 'xlsx'; filter: unknown; table: ExportTable; capped: boolean }) {
+  await recordRequestEvent(sql, res, {
+    key: `export:${e.what}`,
+    action: 'export.downloaded',
+    entityType: 'export',
+    entityId: e.what,
+    details: { format: e.format, filter: e.filter ?? {}, rows: e.table.rows.length, capped: e.capped },
+  });
+  if (e.capped) res.setHeader('X-Export-Capped', 'true');
+  res.attachment(fileName(e.what, e.format));
+  if (e.format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(e.table));
+  else res.type(XLSX_TYPE).send(toXlsx(e.table));
+}
+
+const capped = <T>(rows: readonly T[]): { rows: T[]; capped: boolean } => ({ rows: rows.slice(0, EXPORT_ROW_CAP), capped: rows.length > EXPORT_ROW_CAP });
+
+export function exportRoutes(sql: Sql): Router {
+  const router = Router();
+  const cases = caseList(sql);
+  const tasks = taskList(sql);
+  const claims = claimList(sql);
+  const params = (req: Request) => parseInput('params', exportParamsSchema, req.params);
+
+  router.get('/exports/cases.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'export.read');
+    const { format } = params(req);
+    const q = parseInput('query', caseExportQuerySchema, req.query);
+    const found = await sql<CaseExportRow[]>`
+      SELECT c.*, u.display_name AS assignee_name FROM cases c LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE ${whereOf(sql, cases.filters, q.filter, [caseInRegion(sql, actor)])}
+      ORDER BY ${orderOf(sql, cases, q.sort)} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found);
+    await send(sql, res, { actor, what: 'kasus', format, filter: q.filter, table: tableOf('Kasus', caseColumns(actor), rows), capped: over });
+  });
+
+  router.get('/exports/tasks.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'export.read');
+    const { format } = params(req);
+    const q = parseInput('query', taskExportQuerySchema, req.query);
+    const found = await sql<TaskExportRow[]>`
+      SELECT t.*, a.display_name AS assignee_name, d.display_name AS actor_name
+      FROM ${visibleTasks(sql, actor)} LEFT JOIN users a ON a.id = t.assignee_id LEFT JOIN users d ON d.id = t.actor_id
+      WHERE ${whereOf(sql, tasks.filters, q.filter)}
+      ORDER BY ${orderOf(sql, tasks, q.sort)} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found);
+    await send(sql, res, { actor, what: 'tugas', format, filter: q.filter, table: tableOf('Tugas', TASK_COLUMNS, rows), capped: over });
+  });
+
+  router.get('/exports/claims.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'claim.list');
+    const { format } = params(req);
+    const q = parseInput('query', claimExportQuerySchema, req.query);
+    const found =
+      await sql`${findClaims(sql, whereOf(sql, claims.filters, q.filter, [claimScope(sql, actor)]))} ORDER BY c.period, c.id LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found.map(presentClaim));
+    await send(sql, res, { actor, what: 'tali-asih', format, filter: q.filter, table: tableOf('Tali asih', CLAIM_COLUMNS, rows), capped: over });
+  });
+
+  return router;
+}
