@@ -163,14 +163,14 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
         });
       } catch (err) {
         if (err instanceof PermanentPaymentError) {
-          await sql`UPDATE tali_asih_components SET status = 'failed', failure = ${err.message} WHERE claim_id = ${a.claimId} AND component = ${a.component} AND status = 'reserved'`;
+          await sql`UPDATE tali_asih_components SET status = 'failed', failure = ${err.message}, failure_code = ${err.code} WHERE claim_id = ${a.claimId} AND component = ${a.component} AND status = 'reserved'`;
           throw ApplicationFailure.nonRetryable(err.message, 'PaymentRejected');
         }
         throw err;
       }
       await sql.begin(async (tx) => {
         const moved = await tx`
-          UPDATE tali_asih_components SET status = 'paid', payment_ref = ${receipt.receiptRef}, paid_at = ${receipt.paidAt}, failure = NULL
+          UPDATE tali_asih_components SET status = 'paid', payment_ref = ${receipt.receiptRef}, paid_at = ${receipt.paidAt}, failure = NULL, failure_code = NULL
           WHERE claim_id = ${a.claimId} AND component = ${a.component} AND status IN ('reserved', 'failed') RETURNING amount`;
         if (!moved.length) return;
         const [claim] = await tx`SELECT provinsi_code, period, funding_source FROM tali_asih_claims WHERE id = ${a.claimId}`;
@@ -212,7 +212,7 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
     /** A reissued payment: the components its cancellation released wait for a reservation again. */
     async reopenCancelledComponents(a: { claimId: string }): Promise<{ reopened: number }> {
       const rows =
-        await sql`UPDATE tali_asih_components SET status = 'pending', failure = NULL WHERE claim_id = ${a.claimId} AND status = 'cancelled' RETURNING component`;
+        await sql`UPDATE tali_asih_components SET status = 'pending', failure = NULL, failure_code = NULL WHERE claim_id = ${a.claimId} AND status = 'cancelled' RETURNING component`;
       return { reopened: rows.length };
     },
 

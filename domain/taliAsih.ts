@@ -23,6 +23,14 @@ export const claimStatusSchema = z.enum(CLAIM_STATUSES);
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
 /** A payment component's state (table tali_asih_components): reserved on approval, then paid once. */
+/**
+ * Why a payment provider refused a transfer for good, as the provider's error code (the
+ * simulator's and a bank transfer API's): the portal words each one; another code shows the
+ * provider's own text.
+ */
+export const PAYMENT_FAILURE_CODES = ['invalid_account', 'unauthorized', 'bad_request', 'idempotency_key_reused'] as const;
+export type PaymentFailureCode = (typeof PAYMENT_FAILURE_CODES)[number];
+
 export const COMPONENT_STATUSES = ['pending', 'reserved', 'paid', 'failed', 'cancelled'] as const;
 export type ComponentStatus = (typeof COMPONENT_STATUSES)[number];
 

@@ -19,7 +19,15 @@ export interface PaymentReceipt {
 }
 
 export class TransientPaymentError extends Error {}
-export class PermanentPaymentError extends Error {}
+export class PermanentPaymentError extends Error {
+  constructor(
+    message: string,
+    /** The provider's error code (e.g. `invalid_account`), kept so people read it in their language. */
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+}
 
 export interface PaymentProvider {
   pay(request: PaymentRequest): Promise<PaymentReceipt>;
@@ -47,7 +55,7 @@ export class HttpTransferProvider implements PaymentProvider {
     const body = (await res.json().catch(() => ({}))) as { receiptRef?: string; paidAt?: string; error?: string; message?: string };
     if (res.ok && body.receiptRef) return { receiptRef: body.receiptRef, paidAt: body.paidAt ?? new Date().toISOString() };
     if (res.status >= 500 || res.status === 429) throw new TransientPaymentError(`payment provider ${res.status} ${body.error ?? ''}`);
-    throw new PermanentPaymentError(body.message ?? body.error ?? `payment refused (${res.status})`);
+    throw new PermanentPaymentError(body.message ?? body.error ?? `payment refused (${res.status})`, body.error ?? null);
   }
 }
 

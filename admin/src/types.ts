@@ -114,6 +114,8 @@ export interface ClaimComponent extends DomainClaimComponent {
   paymentRef: string | null;
   paidAt: string | null;
   failure: string | null;
+  /** The provider's error code, worded by the portal (PAYMENT_FAILURE_CODES). */
+  failureCode: string | null;
 }
 
 /** A provinsi's allocation for a period and funding source; id `<provinsi>:<period>:<source>`. */

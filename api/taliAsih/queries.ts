@@ -58,7 +58,7 @@ export const presentClaim = (c: Record<string, any>) => ({
 
 export async function claimParts(sql: Sql, id: string) {
   const [components, tasks, [account]] = await Promise.all([
-    sql`SELECT component, label, amount, status, payment_ref, paid_at, failure FROM tali_asih_components WHERE claim_id = ${id} ORDER BY component`,
+    sql`SELECT component, label, amount, status, payment_ref, paid_at, failure, failure_code FROM tali_asih_components WHERE claim_id = ${id} ORDER BY component`,
     sql<TaskRow[]>`SELECT * FROM tasks WHERE workflow_id = ${id} ORDER BY created_at`,
     sql<{ bankAccount: string | null }[]>`SELECT u.bank_account FROM tali_asih_claims c JOIN users u ON u.id = c.tksk_id WHERE c.id = ${id}`,
   ]);

@@ -90,6 +90,8 @@ const claimComponentSchema = z.object({
   paidAt: z.string().nullable(),
   /** Why the provider refused it, if it did. */
   failure: z.string().nullable(),
+  /** The provider's error code for that refusal (`invalid_account`, …; see PAYMENT_FAILURE_CODES), worded by the portal. */
+  failureCode: z.string().nullable(),
 });
 
 /** A claim with its components, payments and tasks (report, verification, approval, payment issues). */

@@ -112,7 +112,8 @@ test('the province cancels a refused payment after reading what happens, and rei
   const issue = page.getByTestId('payment-issue-summary');
   await issue
     .getByTestId('summary-failure')
-    .getByText(/does not exist/)
+    // The provider's code worded in Bahasa Indonesia, not its English text.
+    .getByText(/Nomor rekening tidak ditemukan di bank/)
     .waitFor();
   await issue
     .getByTestId('summary-issue-amount')

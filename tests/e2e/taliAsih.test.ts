@@ -69,7 +69,7 @@ test('the provinsi supervisor approves a claim, funds it, reconciles the period 
     .getByTestId('component-bsp_sembako')
     .getByText(/Rp\s500\.000/)
     .waitFor();
-  await page.getByTestId('claim-history').getByText('Verifikasi tali asih: Setujui oleh usr_supervisor1').waitFor();
+  await page.getByTestId('claim-history').getByText('Verifikasi tali asih: Setujui oleh Dewi Lestari (Dinsos Kota Salatiga)').waitFor();
   const decision = page.getByTestId('claim-decision');
   await decision.getByText('Langkah sekarang: Persetujuan tali asih (Supervisor Dinas Sosial Provinsi).').waitFor();
   // A return needs a reason; cancelling the dialog leaves the claim where it is.

@@ -205,7 +205,10 @@ test('a refused payment escalates to the province; retry after the account is fi
     return r.body.find((t: { workflowId: string }) => t.workflowId === c.id);
   });
   expect(issue.context.failure).toMatch(/does not exist/);
-  expect((await claim(c.id)).components.find((x: { component: string }) => x.component === 'base').status).toBe('failed');
+  expect((await claim(c.id)).components.find((x: { component: string }) => x.component === 'base')).toMatchObject({
+    status: 'failed',
+    failureCode: 'invalid_account',
+  });
   expect((await call('PATCH', '/api/admin/users/usr_tksk2', { token: await login('admin'), body: { bankAccount: 'BRI:0033-01-000777-50-2' } })).status).toBe(
     200,
   );

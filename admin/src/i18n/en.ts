@@ -783,6 +783,12 @@ const appMessages = {
         activity_help: 'These figures are filled in from your cases of the period. Describe your work in the report narrative.',
         open_claim: 'Open the claim',
       },
+      payment_failure: {
+        invalid_account: 'The bank does not know this account number. Ask the admin to fix the TKSK account under Users, then retry the payment.',
+        unauthorized: "The payment provider refused the application's access. Contact the system admin (the provider token).",
+        bad_request: 'The payment provider refused the transfer request. Contact the system admin.',
+        idempotency_key_reused: 'This transfer was sent before with another amount or account. Contact the system admin before retrying.',
+      },
       payment_issue: {
         title: 'Payment refused by the provider',
         component: 'Component that failed',

@@ -996,6 +996,12 @@ const indonesianMessages: TranslationMessages = {
         activity_help: 'Angka ini diisi otomatis dari kasus Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
         open_claim: 'Buka klaim',
       },
+      payment_failure: {
+        invalid_account: 'Nomor rekening tidak ditemukan di bank. Minta admin memperbaiki rekening TKSK di menu Pengguna, lalu coba bayar lagi.',
+        unauthorized: 'Penyedia pembayaran menolak akses aplikasi. Hubungi admin sistem (token penyedia pembayaran).',
+        bad_request: 'Penyedia pembayaran menolak isi permintaan transfer. Hubungi admin sistem.',
+        idempotency_key_reused: 'Transfer ini pernah dikirim dengan jumlah atau rekening lain. Hubungi admin sistem sebelum mencoba lagi.',
+      },
       payment_issue: {
         title: 'Pembayaran ditolak penyedia',
         component: 'Komponen yang gagal',

@@ -17,6 +17,7 @@ import {
 import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
 import { ClaimStatusField } from '../fields/StatusField';
 import { formatRupiah, RupiahField } from '../fields/RupiahField';
+import { RegionField } from '../fields/NameFields';
 import { VocabularyField } from '../fields/VocabularyField';
 import { opensClaims } from './roles';
 import { CLAIM_STATUSES } from '../../../domain/taliAsih';
@@ -81,7 +82,9 @@ export const ClaimList = () => {
         <DataTable<ClaimRecord> rowClick="show" bulkActionButtons={false} empty={<Box sx={{ p: 2 }}>{translate('kesos.claims.empty')}</Box>}>
           <Column source="period" />
           <Column source="tkskName" disableSort />
-          <Column source="kecamatanCode" disableSort />
+          <Column source="kecamatanCode" disableSort>
+            <RegionField source="kecamatanCode" />
+          </Column>
           <Column source="status">
             <ClaimStatusField source="status" />
           </Column>

@@ -5,12 +5,12 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import OpenIcon from '@mui/icons-material/OpenInNew';
 import ReissueIcon from '@mui/icons-material/Replay';
-import { Show, useDataProvider, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { Show, useDataProvider, useGetManyAggregate, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ACTIONS } from '../../../domain/access';
 import type { Role } from '../../../domain/roles';
 import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
-import { ClaimSummary } from './ClaimSummary';
+import { ClaimSummary, paymentFailureText } from './ClaimSummary';
 import { Link } from 'react-router-dom';
 import { Section, ShowHeading } from '../common/ShowParts';
 import { ClaimStatusField } from '../fields/StatusField';
@@ -19,7 +19,8 @@ import { formatRupiah } from '../fields/RupiahField';
 import { ApprovalButtons } from '../tasks/ApprovalButtons';
 import { completionVerdict, isApprovalType, useTaskTypes } from '../tasks/taskTypes';
 import { formatDateTime } from '../format';
-import type { ClaimRecord, TaskRecord } from '../types';
+import { RegionName } from '../fields/NameFields';
+import type { ClaimRecord, PersonRecord, TaskRecord } from '../types';
 
 const ClaimTitle = () => {
   const record = useRecordContext<ClaimRecord>();
@@ -57,7 +58,7 @@ const ClaimHeader = () => {
           {formatRupiah(claim.paidAmount)}
         </Figure>
         <Figure label={`${translate('resources.claims.fields.kecamatanCode')} · ${translate('resources.claims.fields.fundingSource')}`}>
-          {claim.kecamatanCode} · {translate(`kesos.funding_source.${claim.fundingSource}`, { _: claim.fundingSource })}
+          <RegionName code={claim.kecamatanCode} /> · {translate(`kesos.funding_source.${claim.fundingSource}`, { _: claim.fundingSource })}
         </Figure>
       </Stack>
       {claim.status === 'rejected' && claim.rejectedReason && (
@@ -199,7 +200,7 @@ const Components = () => {
                   {translate(`kesos.component_status.${c.status}`, { _: c.status })}
                   {c.failure && (
                     <Typography variant="caption" color="error" sx={{ display: 'block' }}>
-                      {c.failure}
+                      {paymentFailureText(translate, c)}
                     </Typography>
                   )}
                 </TableCell>
@@ -241,6 +242,10 @@ interface HistoryEntry {
 const StatusHistory = () => {
   const claim = useRecordContext<ClaimRecord>();
   const translate = useTranslate();
+  // Who decided each step, by name (GET /api/people; the id when outside the caller's lookup).
+  const actorIds = [...new Set((claim?.tasks ?? []).map((t) => t.actorId).filter((id): id is string => !!id))];
+  const { data: people } = useGetManyAggregate<PersonRecord>('people', { ids: actorIds }, { enabled: actorIds.length > 0, staleTime: 5 * 60_000 });
+  const nameOf = (id: string | null | undefined) => (id ? (people?.find((p) => p.id === id)?.displayName ?? id) : '—');
   if (!claim) return null;
   const entries: HistoryEntry[] = [{ at: claim.createdAt, text: translate('kesos.claims.history.opened') }];
   for (const t of claim.tasks ?? []) {
@@ -255,7 +260,7 @@ const StatusHistory = () => {
           : translate('kesos.claims.history.decided', {
               step,
               outcome: t.outcome ? translate(`kesos.outcome.${t.outcome}`, { _: t.outcome }) : translate('kesos.outcome.submit'),
-              actor: t.actorId ?? '—',
+              actor: nameOf(t.actorId),
             }),
       detail: typeof why === 'string' ? why : undefined,
     });

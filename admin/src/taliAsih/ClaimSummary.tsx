@@ -10,13 +10,25 @@ import RetryIcon from '@mui/icons-material/Replay';
 import CancelIcon from '@mui/icons-material/DoNotDisturbOn';
 import { useDataProvider, useGetOne, useLocaleState, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import type { ClaimComponent } from '../../../domain/taliAsih';
+import { PAYMENT_FAILURE_CODES, type ClaimComponent } from '../../../domain/taliAsih';
 import { ActionDialog } from '../common/ActionDialog';
 import type { KesosDataProvider } from '../dataProvider';
 import { DataView } from '../fields/DataView';
 import { formatRupiah } from '../fields/RupiahField';
 import { completionVerdict } from '../tasks/taskTypes';
 import type { ClaimRecord, TaskRecord } from '../types';
+
+/**
+ * A provider's refusal in the reader's words, by its code (the provider's own text, often
+ * English, only for a code the portal does not know).
+ */
+export const paymentFailureText = (
+  translate: (key: string, options?: Record<string, unknown>) => string,
+  c: { failure: string | null; failureCode?: string | null },
+) =>
+  c.failureCode && (PAYMENT_FAILURE_CODES as readonly string[]).includes(c.failureCode)
+    ? translate(`kesos.payment_failure.${c.failureCode}`)
+    : (c.failure ?? '—');
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -147,7 +159,11 @@ const PaymentIssue = ({ task, context, withButtons }: { task: TaskRecord; contex
         </Typography>
         <Label>{translate('kesos.stipend.payment_issue.failure')}</Label>
         <Typography variant="body2" color="error" data-testid="summary-failure">
-          {String(context.failure ?? '—')}
+          {/* The claim's row has the provider's code (worded); the task's context only its text. */}
+          {paymentFailureText(
+            translate,
+            claim?.components?.find((c) => c.component === context.component && c.failure) ?? { failure: context.failure ? String(context.failure) : null },
+          )}
         </Typography>
       </Box>
       <Alert severity="info">{translate('kesos.stipend.payment_issue.explain')}</Alert>

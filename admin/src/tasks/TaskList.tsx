@@ -27,12 +27,15 @@ import FailIcon from '@mui/icons-material/ErrorOutline';
 import {
   BooleanInput,
   DataTable,
+  FilterButton,
   List,
   RecordContextProvider,
   ReferenceField,
   SelectInput,
   SimpleList,
+  TopToolbar,
   useDataProvider,
+  useGetManyAggregate,
   useListContext,
   useNotify,
   useRecordContext,
@@ -50,7 +53,9 @@ import { isSupervisor, type Role } from '../../../domain/roles';
 import { TASK_STATUSES, TASK_TYPES } from '../../../domain/taskTypes';
 import { formatDateTime as fmt } from '../format';
 import { PersonField } from '../fields/NameFields';
-import type { TaskRecord } from '../types';
+import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
+import { ACTIONS } from '../../../domain/access';
+import type { PersonRecord, TaskRecord } from '../types';
 import { choices } from '../vocabulary';
 import { completionVerdict, isApprovalType, useTaskTypes } from './taskTypes';
 
@@ -72,6 +77,9 @@ interface BulkResult {
 /** The selected tasks as the confirmation lists them: what, for whom, submitted by whom. */
 const BulkItem = ({ task }: { task: TaskRecord }) => {
   const translate = useTranslate();
+  const submitter = task.submittedBy;
+  const { data: people } = useGetManyAggregate<PersonRecord>('people', { ids: submitter ? [submitter] : [] }, { enabled: !!submitter, staleTime: 5 * 60_000 });
+  const who = submitter ? (people?.find((p) => p.id === submitter)?.displayName ?? submitter) : '—';
   return (
     <RecordContextProvider value={task}>
       <ListItem disableGutters data-testid="bulk-confirm-item">
@@ -81,7 +89,7 @@ const BulkItem = ({ task }: { task: TaskRecord }) => {
               {translate(`kesos.task_type.${task.type}`, { _: task.type })} — <ReferenceField source="caseId" reference="cases" link={false} emptyText="—" />
             </span>
           }
-          secondary={translate('kesos.tasks.bulk.item', { who: task.submittedBy ?? '—', at: fmt(task.createdAt) })}
+          secondary={translate('kesos.tasks.bulk.item', { who, at: fmt(task.createdAt) })}
         />
       </ListItem>
     </RecordContextProvider>
@@ -346,6 +354,9 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
  * "Tugas saya" (TKSK) / "Kotak masuk" (supervisors): open tasks first by due date. A supervisor
  * starts on what waits for them (their role's tasks in their region), the other views a tab away.
  */
+/** Who downloads the task spreadsheet (the API's export.read). */
+const exportsTasks = (role: string | undefined) => !!role && (ACTIONS['export.read'] as readonly string[]).includes(role);
+
 export const TaskList = () => {
   const role = getUser()?.role;
   return (
@@ -355,6 +366,14 @@ export const TaskList = () => {
       filters={taskFilters}
       filterDefaultValues={viewFilters(role).mine ?? { status: 'open' }}
       exporter={false}
+      actions={
+        exportsTasks(role) ? (
+          <TopToolbar>
+            <FilterButton />
+            <ExportSpreadsheetButtons what="tasks" fileName="tugas" />
+          </TopToolbar>
+        ) : undefined
+      }
     >
       <InboxTabs />
       <TaskTable />
