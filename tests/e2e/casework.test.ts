@@ -104,7 +104,7 @@ test('a case from registration to closure approval, through the portal only', as
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
   // What happens next, and who acts: the kabupaten supervisor.
-  await tksk.getByTestId('next-step').getByText('Menunggu Persetujuan asesmen oleh Supervisor Dinas Sosial Kabupaten/Kota (wilayah 33.73).').waitFor();
+  await tksk.getByTestId('next-step').getByText('Menunggu Persetujuan asesmen oleh Supervisor Dinas Sosial Kabupaten/Kota, wilayah Kota Salatiga (33.73).').waitFor();
   await tksk.getByTestId('next-step').getByText('Asesmen terkirim.').waitFor();
   await until(caseId, (c) => c.status === 'assessment_review', 'assessment_review');
 
@@ -137,7 +137,7 @@ test('a case from registration to closure approval, through the portal only', as
   await shot(supervisor, 'approval-task');
   await supervisor.getByTestId('approval-buttons').getByRole('button', { name: 'Setujui' }).click();
   await notified(supervisor, 'Disetujui');
-  await supervisor.getByTestId('next-step').getByText('Menunggu Kunjungan pendampingan oleh TKSK (wilayah 33.73.01).').waitFor();
+  await supervisor.getByTestId('next-step').getByText('Menunggu Kunjungan pendampingan oleh TKSK, wilayah Sidorejo (33.73.01).').waitFor();
   await until(caseId, (c) => c.status === 'pendampingan', 'pendampingan');
 
   // 6. A visit that refers the person to a puskesmas (the referral fieldset).

@@ -615,7 +615,7 @@ const appMessages = {
       },
       next: {
         done: '%{task} sent.',
-        waiting: 'Waiting for %{task} by %{who} (region %{region}).',
+        waiting: 'Waiting for %{task} by %{who}, region %{region}.',
         yours: 'The next step is yours: %{task}.',
         nothing: 'No next task for now. Current status: %{status}.',
         open: 'Do it: %{task}',

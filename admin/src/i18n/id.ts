@@ -827,7 +827,7 @@ const indonesianMessages: TranslationMessages = {
       },
       next: {
         done: '%{task} terkirim.',
-        waiting: 'Menunggu %{task} oleh %{who} (wilayah %{region}).',
+        waiting: 'Menunggu %{task} oleh %{who}, wilayah %{region}.',
         yours: 'Langkah berikutnya ada pada Anda: %{task}.',
         nothing: 'Tidak ada tugas berikutnya saat ini. Status sekarang: %{status}.',
         open: 'Kerjakan: %{task}',

@@ -6,13 +6,13 @@ import { Alert, AlertTitle, Button, Stack } from '@mui/material';
 import NextIcon from '@mui/icons-material/ArrowForward';
 import ListIcon from '@mui/icons-material/List';
 import { Link } from 'react-router-dom';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useGetManyAggregate, useRecordContext, useTranslate } from 'react-admin';
 import { regionChain } from '../../../domain/regions';
 import type { Role } from '../../../domain/roles';
 import { TASK_TYPE_INFO, type TaskType } from '../../../domain/taskTypes';
 import type { OpenTaskSummary, TaskCompletionResult } from '../../../domain/workflowContracts';
 import { getUser } from '../session';
-import type { CaseRecord } from '../types';
+import type { CaseRecord, RegionRecord } from '../types';
 
 /** The region of the people who act: a case's tasks carry its kecamatan, a supervisor works for the kabupaten or provinsi above it. */
 const actingRegion = (role: Role | undefined, regionCode: string) => {
@@ -32,6 +32,14 @@ export const NextStepAfter = ({ result }: { result: TaskCompletionResult }) => {
   const done = translate('kesos.tasks.next.done', { task: title(result.type) });
   const mine = next && user && next.assigneeId === user.id;
   const role = next ? TASK_TYPE_INFO[next.type as TaskType]?.role : undefined;
+  // The acting region by name, the code secondary ("Kota Salatiga (33.73)").
+  const regionCode = next ? actingRegion(role, next.regionCode) : undefined;
+  const { data: regions } = useGetManyAggregate<RegionRecord>(
+    'regions',
+    { ids: regionCode ? [regionCode] : [] },
+    { enabled: !!regionCode, staleTime: 60 * 60_000 },
+  );
+  const regionName = regions?.find((r) => r.id === regionCode)?.name;
   const status = result.case
     ? translate(`kesos.case_status.${result.case.status}`, { _: result.case.status })
     : result.claim
@@ -44,7 +52,7 @@ export const NextStepAfter = ({ result }: { result: TaskCompletionResult }) => {
       : translate('kesos.tasks.next.waiting', {
           task: title(next.type),
           who: translate(`kesos.role.${role}`, { _: role ?? '' }),
-          region: actingRegion(role, next.regionCode),
+          region: regionName ? `${regionName} (${regionCode})` : regionCode,
         });
   return (
     <Alert severity="success" data-testid="next-step" sx={{ mb: 2 }}>
