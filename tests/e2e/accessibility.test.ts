@@ -59,6 +59,13 @@ async function audit(page: Page, screen: string): Promise<Finding[]> {
 const serious = (found: Finding[]) =>
   found.filter((f) => f.impact === 'critical' || f.impact === 'serious').map((f) => `${f.rule} ${f.targets.join(', ')} — ${f.help}`);
 
+/**
+ * A supervisor's inbox on its "Semua tugas di wilayah saya" tab: the default tab holds only what
+ * waits for their role, which may be nothing at this point of a run; this one has the TKSK's
+ * open assessment of the case registered above, so the rows are checked too.
+ */
+const ALL_OPEN_TASKS = `/tasks?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`;
+
 /** Each role's screens: the path and what shows once the screen has loaded. */
 const SCREENS: Record<string, [name: string, path: () => string, ready: (page: Page) => Promise<unknown>][]> = {
   tksk1: [
@@ -71,7 +78,7 @@ const SCREENS: Record<string, [name: string, path: () => string, ready: (page: P
   ],
   supervisor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
-    ['inbox', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
+    ['inbox', () => ALL_OPEN_TASKS, (p) => p.locator('tbody tr').first().waitFor()],
     ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
@@ -88,7 +95,7 @@ const SCREENS: Record<string, [name: string, path: () => string, ready: (page: P
   ],
   provinsi1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
-    ['inbox', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
+    ['inbox', () => ALL_OPEN_TASKS, (p) => p.locator('tbody tr').first().waitFor()],
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     [
       'claims list',

@@ -104,7 +104,10 @@ test('a case from registration to closure approval, through the portal only', as
   await completeButton(tksk).click();
   await notified(tksk, 'Tugas diselesaikan');
   // What happens next, and who acts: the kabupaten supervisor.
-  await tksk.getByTestId('next-step').getByText('Menunggu Persetujuan asesmen oleh Supervisor Dinas Sosial Kabupaten/Kota, wilayah Kota Salatiga (33.73).').waitFor();
+  await tksk
+    .getByTestId('next-step')
+    .getByText('Menunggu Persetujuan asesmen oleh Supervisor Dinas Sosial Kabupaten/Kota, wilayah Kota Salatiga (33.73).')
+    .waitFor();
   await tksk.getByTestId('next-step').getByText('Asesmen terkirim.').waitFor();
   await until(caseId, (c) => c.status === 'assessment_review', 'assessment_review');
 

@@ -5,9 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import indonesian from '../../admin/src/i18n/id';
 import { BOM, csvCellOf, toCsv } from '../../api/exports/csv';
-import { CASE_STATUS_ID, CLAIM_STATUS_ID, CLOSED_REASON_ID, OUTCOME_ID, ROLE_ID, TASK_STATUS_ID } from '../../api/exports/labels';
 import { tableOf, type ExportTable } from '../../api/exports/table';
 import { columnName, toXlsx } from '../../api/exports/xlsx';
 import { crc32, unzipStored } from '../../api/exports/zip';
@@ -135,16 +133,6 @@ describe('local times by provinsi', () => {
     expect(timeZoneOf('64')).toBe('WITA'); // Kalimantan Timur
     expect(localTime(null, '33')).toBe('');
   });
-});
-
-test("the exports' words are the portal's", () => {
-  const k = indonesian.kesos as unknown as Record<string, Record<string, string>>;
-  expect(CASE_STATUS_ID).toEqual(k.case_status);
-  expect(TASK_STATUS_ID).toEqual(k.task_status);
-  expect(CLAIM_STATUS_ID).toEqual(k.claim_status);
-  expect(CLOSED_REASON_ID).toEqual(k.closure_reason);
-  expect(ROLE_ID).toEqual(k.role);
-  expect(OUTCOME_ID).toEqual(k.outcome);
 });
 
 test('a table takes its headers and cells from its columns', () => {

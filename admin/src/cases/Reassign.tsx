@@ -5,32 +5,14 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, useMediaQuery, type Theme } from '@mui/material';
 import BulkIcon from '@mui/icons-material/GroupRemove';
-import {
-  AutocompleteInput,
-  Form,
-  minLength,
-  ReferenceInput,
-  required,
-  TextInput,
-  useDataProvider,
-  useNotify,
-  useRefresh,
-  useTranslate,
-  type HttpError,
-} from 'react-admin';
+import { AutocompleteInput, Form, ReferenceInput, required, useDataProvider, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
 import { SubmitButton } from '../common/SubmitButton';
+import { personText } from '../common/people';
+import { ReasonInput } from '../common/ReasonInput';
 import type { KesosDataProvider } from '../dataProvider';
 
 /** The reference resource of GET /api/users (the admin's `users` is /api/admin/users). */
 const PEOPLE = 'assignable-users';
-
-interface Person {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string | null;
-}
-const personText = (p: Person) => `${p.displayName} (${p.username} · ${p.regionCode ?? '—'})`;
 
 /** A TKSK of `regionCode` (a kecamatan for one case, the supervisor's whole region for bulk). */
 const TkskInput = ({ source, label, helperText, regionCode }: { source: string; label: string; helperText: string; regionCode?: string }) => (
@@ -87,15 +69,7 @@ const ReassignDialog = ({ testId, title, description, submitLabel, onClose, onSu
           <DialogContentText sx={{ mb: 2 }}>{description}</DialogContentText>
           <Stack spacing={1}>
             {children}
-            <TextInput
-              source="reason"
-              label="kesos.field.reason"
-              multiline
-              minRows={3}
-              validate={[required(), minLength(5)]}
-              helperText="kesos.interventions.reason_help"
-              fullWidth
-            />
+            <ReasonInput />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -5,6 +5,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { PMKS_CATEGORIES } from '../../../domain/pmks';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../../../domain/taskTypes';
+import { CASE_STATUS_ID, CLAIM_STATUS_ID, CLOSED_REASON_ID, OUTCOME_ID, ROLE_ID, TASK_STATUS_ID } from '../../../domain/wordsId';
 
 const indonesianMessages: TranslationMessages = {
   ra: {
@@ -600,42 +601,10 @@ const indonesianMessages: TranslationMessages = {
       fix_fields: 'Server menolak beberapa isian: perbaiki yang ditandai merah lalu kirim lagi.',
       range: 'Antara %{min} dan %{max}',
     },
-    case_status: {
-      assessment: 'Asesmen',
-      assessment_review: 'Review asesmen',
-      pendampingan: 'Pendampingan',
-      closure_review: 'Review terminasi',
-      aftercare: 'Bimbingan lanjut',
-      closed: 'Ditutup',
-      cancelled: 'Dibatalkan',
-    },
-    task_status: {
-      open: 'Terbuka',
-      completed: 'Selesai',
-      cancelled: 'Dibatalkan',
-    },
+    case_status: CASE_STATUS_ID,
+    task_status: TASK_STATUS_ID,
     task_type: Object.fromEntries(TASK_TYPES.map((t) => [t, TASK_TYPE_INFO[t].titleId])),
-    outcome: {
-      approve: 'Setujui',
-      return: 'Kembalikan',
-      reject: 'Tolak',
-      continue: 'Lanjutkan pendampingan',
-      refer: 'Rujuk',
-      propose_closure: 'Usulkan terminasi',
-      served: 'Terlayani',
-      not_served: 'Tidak terlayani',
-      submit: 'Kirim',
-      retry: 'Coba bayar lagi',
-      cancel: 'Batalkan pembayaran',
-      forward: 'Teruskan',
-      resolve_directly: 'Selesaikan langsung',
-      acknowledged: 'Sudah diterima',
-      declined: 'Ditolak penjawab',
-      resolved: 'Terselesaikan',
-      unresolved: 'Tidak terselesaikan',
-      confirmed: 'Dikonfirmasi pengadu',
-      reopened: 'Dibuka kembali',
-    },
+    outcome: OUTCOME_ID,
     sex: {
       L: 'Laki-laki',
       P: 'Perempuan',
@@ -645,23 +614,8 @@ const indonesianMessages: TranslationMessages = {
       guardian: 'Orang tua/wali',
       lawful_basis: 'Dasar hukum lain (UU PDP Pasal 20)',
     },
-    closure_reason: {
-      goals_met: 'Tujuan tercapai',
-      referred_out: 'Dirujuk keluar',
-      moved_away: 'Pindah domisili',
-      deceased: 'Meninggal dunia',
-      refused_services: 'Menolak layanan',
-      duplicate: 'Duplikat',
-      other: 'Lainnya',
-      rejected: 'Ditolak saat review asesmen',
-    },
-    role: {
-      tksk: 'TKSK',
-      supervisor_kabupaten: 'Supervisor Dinas Sosial Kabupaten/Kota',
-      supervisor_provinsi: 'Supervisor Dinas Sosial Provinsi',
-      auditor: 'Auditor',
-      admin: 'Administrator',
-    },
+    closure_reason: CLOSED_REASON_ID,
+    role: ROLE_ID,
     pmks: Object.fromEntries(PMKS_CATEGORIES.map((c) => [c.code, c.nameId])),
     names: {
       system: 'Sistem',
@@ -894,16 +848,7 @@ const indonesianMessages: TranslationMessages = {
         },
       },
     },
-    claim_status: {
-      report: 'Laporan TKSK',
-      verification: 'Verifikasi kabupaten',
-      approval: 'Persetujuan provinsi',
-      awaiting_budget: 'Menunggu anggaran',
-      disbursing: 'Dalam pembayaran',
-      payment_cancelled: 'Pembayaran dibatalkan',
-      paid: 'Dibayar',
-      rejected: 'Ditolak',
-    },
+    claim_status: CLAIM_STATUS_ID,
     funding_source: {
       APBN: 'APBN',
       APBD: 'APBD',

@@ -21,15 +21,8 @@ import {
 import { claimPeriodProblem, claimIdOf, currentPeriod, previousPeriod } from '../../../domain/taliAsih';
 import type { Role } from '../../../domain/roles';
 import { useNotifyError } from '../common/useNotifyError';
+import { personText } from '../common/people';
 import { getUser } from '../session';
-
-interface Person {
-  id: string;
-  username: string;
-  displayName: string;
-  regionCode: string | null;
-}
-const personText = (p: Person) => `${p.displayName} (${p.username} · ${p.regionCode ?? '—'})`;
 
 const periodRule =
   (role: Role | null): Validator =>

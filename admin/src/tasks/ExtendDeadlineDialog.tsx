@@ -3,22 +3,11 @@
 // table skipped: GET /api/tasks/:id/deadline-extension), instead of typing an ISO 8601 period.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, useMediaQuery, type Theme } from '@mui/material';
-import {
-  Form,
-  maxValue,
-  minLength,
-  minValue,
-  NumberInput,
-  required,
-  SaveButton,
-  SelectInput,
-  TextInput,
-  useNotify,
-  useTranslate,
-  type HttpError,
-} from 'react-admin';
+import { Form, maxValue, minValue, NumberInput, required, SelectInput, useNotify, useTranslate, type HttpError } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { MAX_EXTENSION_WORKING_DAYS } from '../../../domain/interventions';
+import { ReasonInput } from '../common/ReasonInput';
+import { SubmitButton } from '../common/SubmitButton';
 import { httpClient } from '../dataProvider';
 import { formatDateTime as fmt } from '../format';
 import type { TaskRecord } from '../types';
@@ -108,20 +97,12 @@ export const ExtendDeadlineDialog = ({
               step={1}
             />
             <ResultingDate />
-            <TextInput
-              source="reason"
-              label="kesos.field.reason"
-              multiline
-              minRows={3}
-              validate={[required(), minLength(5)]}
-              helperText="kesos.interventions.reason_help"
-              fullWidth
-            />
+            <ReasonInput />
           </Stack>
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-          <SaveButton label="kesos.interventions.action.extend-deadline" alwaysEnable />
+          <SubmitButton label="kesos.interventions.action.extend-deadline" />
         </DialogActions>
       </Form>
     </Dialog>
