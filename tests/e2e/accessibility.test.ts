@@ -66,8 +66,22 @@ const serious = (found: Finding[]) =>
  */
 const ALL_OPEN_TASKS = `/tasks?filter=${encodeURIComponent(JSON.stringify({ status: 'open' }))}`;
 
+type Screen = [name: string, path: () => string, ready: (page: Page) => Promise<unknown>];
+
+/** The claims list: its total once loaded, or its empty state on a fresh install. */
+const CLAIMS_LIST: Screen = [
+  'claims list',
+  () => '/claims',
+  (p) =>
+    p
+      .getByTestId('claims-total')
+      .or(p.getByText(/Belum ada/))
+      .first()
+      .waitFor(),
+];
+
 /** Each role's screens: the path and what shows once the screen has loaded. */
-const SCREENS: Record<string, [name: string, path: () => string, ready: (page: Page) => Promise<unknown>][]> = {
+const SCREENS: Record<string, Screen[]> = {
   tksk1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
     ['task list', () => '/tasks', (p) => p.locator('tbody tr').first().waitFor()],
@@ -82,31 +96,13 @@ const SCREENS: Record<string, [name: string, path: () => string, ready: (page: P
     ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
-    [
-      'claims list',
-      () => '/claims',
-      (p) =>
-        p
-          .getByTestId('claims-total')
-          .or(p.getByText(/Belum ada/))
-          .first()
-          .waitFor(),
-    ],
+    CLAIMS_LIST,
   ],
   provinsi1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
     ['inbox', () => ALL_OPEN_TASKS, (p) => p.locator('tbody tr').first().waitFor()],
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
-    [
-      'claims list',
-      () => '/claims',
-      (p) =>
-        p
-          .getByTestId('claims-total')
-          .or(p.getByText(/Belum ada/))
-          .first()
-          .waitFor(),
-    ],
+    CLAIMS_LIST,
   ],
   auditor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
@@ -121,16 +117,7 @@ const SCREENS: Record<string, [name: string, path: () => string, ready: (page: P
           .waitFor(),
     ],
     ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
-    [
-      'claims list',
-      () => '/claims',
-      (p) =>
-        p
-          .getByTestId('claims-total')
-          .or(p.getByText(/Belum ada/))
-          .first()
-          .waitFor(),
-    ],
+    CLAIMS_LIST,
   ],
   admin: [
     ['users list', () => '/users', (p) => p.locator('tbody tr').first().waitFor()],
