@@ -42,7 +42,6 @@ import {
 import {
   kpmExportQuerySchema,
   kpmImportBodySchema,
-  kpmImportProblemSchema,
   kpmImportReportSchema,
   kpmListQuerySchema,
   kpmSchema,
@@ -104,6 +103,9 @@ const problemSchema = z
     errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), pointer: z.string(), message: z.string(), code: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });
+
+/** A refused KPM import: the problem, and the row-by-row report when the file's rows were read (not for a body that is not an import at all). */
+const kpmImportProblemSchema = problemSchema.extend({ report: kpmImportReportSchema.optional() }).meta({ id: 'KpmImportProblem' });
 
 const problems = (...statuses: number[]): RouteConfig['responses'] =>
   Object.fromEntries(statuses.map((s) => [s, { description: `problem (${s})`, content: { 'application/problem+json': { schema: problemSchema } } }]));

@@ -88,18 +88,6 @@ export const kpmImportReportSchema = z
   .meta({ id: 'KpmImportReport' });
 export type KpmImportReport = z.infer<typeof kpmImportReportSchema>;
 
-export const kpmImportProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string(),
-    errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), pointer: z.string(), message: z.string(), code: z.string() })),
-    report: kpmImportReportSchema,
-  })
-  .meta({ id: 'KpmImportProblem' });
-
 const KPM_SORTABLE = ['updatedAt', 'createdAt', 'desaCode', 'idKpm'] as const;
 export type KpmSortField = (typeof KPM_SORTABLE)[number];
 

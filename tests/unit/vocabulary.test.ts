@@ -9,7 +9,7 @@ import { CASE_CLOSED_REASONS, CASE_STATUSES, CONSENT_BASES, SEXES } from '../../
 import { INTERVENTIONS } from '../../domain/interventions';
 import { PMKS_CODES } from '../../domain/pmks';
 import { ROLES } from '../../domain/roles';
-import { CLAIM_STATUSES, COMPONENT_STATUSES, FUNDING_SOURCES } from '../../domain/taliAsih';
+import { CLAIM_STATUSES, COMPONENT_STATUSES, FUNDING_SOURCES, PAYMENT_FAILURE_CODES } from '../../domain/taliAsih';
 import { OUTCOMES, REFERRAL_STATUSES, RISK_LEVELS, RUJUKAN_DESTINATIONS, TASK_STATUSES, TASK_TYPE_INFO, TASK_TYPES, URGENCIES } from '../../domain/taskTypes';
 
 /** i18n prefix → the domain values it must label. */
@@ -37,6 +37,7 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.privileged.kind': PRIVILEGED_KINDS,
   'kesos.privileged.status': PRIVILEGED_STATUSES,
   'kesos.audit.broken_reason': CHAIN_BREAK_REASONS,
+  'kesos.stipend.payment_failure': PAYMENT_FAILURE_CODES,
 };
 
 const lookup = (messages: object, key: string): unknown =>

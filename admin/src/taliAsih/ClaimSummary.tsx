@@ -27,7 +27,7 @@ export const paymentFailureText = (
   c: { failure: string | null; failureCode?: string | null },
 ) =>
   c.failureCode && (PAYMENT_FAILURE_CODES as readonly string[]).includes(c.failureCode)
-    ? translate(`kesos.payment_failure.${c.failureCode}`)
+    ? translate(`kesos.stipend.payment_failure.${c.failureCode}`)
     : (c.failure ?? '—');
 
 const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
