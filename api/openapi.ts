@@ -685,6 +685,11 @@ export function buildOpenApi() {
     ['cases', "Cases of your region as a spreadsheet (the list's filter; names and NIK as in the list); audited", caseExportQuerySchema],
     ['tasks', "Tasks of your region as a spreadsheet (the list's filter; no task data); audited", taskExportQuerySchema],
     ['claims', "Stipend claims you may read as a spreadsheet (the list's filter); audited", claimExportQuerySchema],
+    [
+      'audit',
+      "The audit log you may read as a spreadsheet (the list's filter, oldest first; actions in words, the chain's hashes last); audited",
+      auditExportQuerySchema,
+    ],
   ] as const) {
     route({
       method: 'get',

@@ -114,24 +114,8 @@ const listQuery = ({ pagination, sort, filter }: Parameters<typeof baseDataProvi
   return query.toString();
 };
 
-/** A CSV export of a filtered list as a Blob (the bearer token is a header, so no plain link). */
-async function fetchCsv(path: string, filter: Record<string, unknown>) {
-  const headers = new Headers({ Accept: 'text/csv' });
-  const token = await getFreshToken();
-  if (token) headers.set('Authorization', `Bearer ${token}`);
-  const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
-  const response = await fetch(`${path}${query}`, { headers }).catch((error: unknown) => {
-    throw toFailure(error);
-  });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => null)) as Problem | null;
-    throw toHttpError(new HttpError(problem?.detail ?? response.statusText, response.status, problem));
-  }
-  return { data: await response.blob() };
-}
-
 /** GET /api/exports/<what>.<format> with a list's filter: the spreadsheet file as a Blob. */
-async function fetchExport(what: 'cases' | 'tasks' | 'claims', format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
+async function fetchExport(what: 'cases' | 'tasks' | 'claims' | 'audit', format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
   const headers = new Headers({ Accept: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const token = await getFreshToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
@@ -265,14 +249,8 @@ export const dataProvider = {
   /** GET /api/reports/summary */
   reportSummary: () => httpClient('/api/reports/summary').then(({ json }) => ({ data: json as ReportSummary })),
 
-  /** GET /api/audit/export.csv with the list's filter. */
-  exportAuditCsv: (filter: Record<string, unknown>) => fetchCsv('/api/audit/export.csv', filter),
-
-  /** GET /api/exports/{cases,tasks,claims}.{csv,xlsx} with the list's filter (spreadsheets for people). */
+  /** GET /api/exports/{cases,tasks,claims,audit}.{csv,xlsx} with the list's filter (spreadsheets for people). */
   exportSpreadsheet: fetchExport,
-
-  /** GET /api/tali-asih/claims/export.csv with the list's filter. */
-  exportClaimsCsv: (filter: Record<string, unknown>) => fetchCsv('/api/tali-asih/claims/export.csv', filter),
 
   /** POST /api/tali-asih/claims/:id/reissue — the province reissues a cancelled payment. */
   reissuePayment: (id: Identifier, note: string) =>

@@ -9,6 +9,9 @@ import { PMKS_CATEGORIES } from '../../domain/pmks';
 import { localTime } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
 import { TASK_TYPE_INFO, type TaskType } from '../../domain/taskTypes';
+import { AUDIT_ACTION_ID } from '../../domain/wordsId';
+import { auditColumns, auditList, auditScope, presentAudit } from '../audit/queries';
+import { auditExportQuerySchema } from '../audit/schema';
 import { caseInRegion, caseList, presentCase, type CaseRow } from '../cases/queries';
 import { caseListQuerySchema } from '../cases/schema';
 import { authorizedActor, parseInput } from '../http';
@@ -30,7 +33,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 export const caseExportQuerySchema = caseListQuerySchema.omit({ range: true });
 export const taskExportQuerySchema = taskListQuerySchema.omit({ range: true });
-export { claimExportQuerySchema };
+export { auditExportQuerySchema, claimExportQuerySchema };
 
 const PMKS_NAME = new Map<string, string>(PMKS_CATEGORIES.map((c) => [c.code, c.nameId]));
 const taskTitle = (type: string) => TASK_TYPE_INFO[type as TaskType]?.titleId ?? type;
@@ -91,6 +94,24 @@ const CLAIM_COLUMNS: ExportColumn<ClaimExportRow>[] = [
   { header: 'Diperbarui', cell: (r) => localTime(r.updatedAt, r.kecamatanCode) },
 ];
 
+type AuditExportRow = ReturnType<typeof presentAudit>;
+
+/** The audit log for a spreadsheet: words and names first, the chain's hashes last (for whoever checks them). */
+const AUDIT_COLUMNS: ExportColumn<AuditExportRow>[] = [
+  { header: 'No. urut', cell: (r) => Number(r.seq) },
+  { header: 'Waktu', cell: (r) => localTime(r.at, null) },
+  { header: 'Aksi', cell: (r) => wordOf(AUDIT_ACTION_ID, r.action) },
+  { header: 'Kode aksi', cell: (r) => r.action },
+  { header: 'Pelaku', cell: (r) => r.actorName ?? r.actorId ?? 'Sistem' },
+  { header: 'Peran pelaku', cell: (r) => wordOf(ROLE_ID, r.actorRole) },
+  { header: 'Jenis data', cell: (r) => r.entityType },
+  { header: 'ID data', cell: (r) => r.entityId },
+  { header: 'ID kasus', cell: (r) => r.caseId ?? '' },
+  { header: 'Rincian', cell: (r) => JSON.stringify(r.details) },
+  { header: 'Hash sebelumnya', cell: (r) => r.prevHash },
+  { header: 'Hash', cell: (r) => r.hash },
+];
+
 /** `kesos-kasus-2026-11-05`: what, and the day (WIB) it was taken. */
 const fileName = (what: string, format: string) => `kesos-${what}-${localTime(new Date(), null).slice(0, 10)}.${format}`;
 
@@ -115,6 +136,7 @@ export function exportRoutes(sql: Sql): Router {
   const cases = caseList(sql);
   const tasks = taskList(sql);
   const claims = claimList(sql);
+  const audit = auditList(sql);
   const params = (req: Request) => parseInput('params', exportParamsSchema, req.params);
 
   router.get('/exports/cases.:format', async (req, res) => {
@@ -150,6 +172,18 @@ export function exportRoutes(sql: Sql): Router {
       await sql`${findClaims(sql, whereOf(sql, claims.filters, q.filter, [claimScope(sql, actor)]))} ORDER BY c.period, c.id LIMIT ${EXPORT_ROW_CAP + 1}`;
     const { rows, capped: over } = capped(found.map(presentClaim));
     await send(sql, res, { actor, what: 'tali-asih', format, filter: q.filter, table: tableOf('Tali asih', CLAIM_COLUMNS, rows), capped: over });
+  });
+
+  // The audit log as the list shows it (audit.read; an auditor's region scope), oldest first: the chain's order.
+  router.get('/exports/audit.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'audit.read');
+    const { format } = params(req);
+    const q = parseInput('query', auditExportQuerySchema, req.query);
+    const found = await sql`
+      SELECT ${auditColumns(sql)} FROM audit_log a WHERE ${whereOf(sql, audit.filters, q.filter, [auditScope(sql, actor)])}
+      ORDER BY ${orderOf(sql, audit, q.sort ?? ['seq', 'ASC'])} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found.map(presentAudit));
+    await send(sql, res, { actor, what: 'audit', format, filter: q.filter, table: tableOf('Log audit', AUDIT_COLUMNS, rows), capped: over });
   });
 
   return router;

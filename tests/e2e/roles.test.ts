@@ -93,10 +93,25 @@ test('the auditor verifies the chain, exports CSV and has no action buttons', as
   await page.getByLabel('ID kasus').fill(caseId);
   await listFilteredTo(page, caseId, caseId.slice(0, 8)); // the filter is debounced: wait for it and its answer
   const csv = await downloadCsv(page);
-  expect(csv[0]).toBe('seq,at,actorId,actorRole,action,entityType,entityId,caseId,details,prevHash,hash');
+  // For a spreadsheet with Indonesian settings: `;`, Indonesian headers, actions in words (the BOM and CRLF are checked in tests/integration/exports.test.ts).
+  const headers = [
+    'No. urut',
+    'Waktu',
+    'Aksi',
+    'Kode aksi',
+    'Pelaku',
+    'Peran pelaku',
+    'Jenis data',
+    'ID data',
+    'ID kasus',
+    'Rincian',
+    'Hash sebelumnya',
+    'Hash',
+  ];
+  expect(csv[0].trimEnd()).toBe(headers.map((h) => `"${h}"`).join(';'));
   expect(csv.length).toBeGreaterThan(2);
-  expect(csv.slice(1).every((line) => line.includes(`"${caseId}"`))).toBe(true);
-  expect(csv.some((line) => line.includes('"case.registered"'))).toBe(true);
+  expect(csv.slice(1).every((line) => line.includes(caseId))).toBe(true);
+  expect(csv.some((line) => line.includes(';"Kasus didaftarkan";"case.registered";'))).toBe(true);
 
   // Read-only case page: no interventions, the raw history viewer is there.
   await go(page, `/cases/${caseId}/show`);

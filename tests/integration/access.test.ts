@@ -250,6 +250,8 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/exports/tasks.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/exports/claims.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/exports/claims.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/exports/audit.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 200) },
+  { route: 'GET /api/exports/audit.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 200) },
   { route: 'GET /api/exports/cases.pdf', expect: row(403, 403, 403, 422, 422, 422, 422, 403) },
   // Only the province reissues a cancelled payment; a claim that does not exist is not found.
   {

@@ -154,3 +154,35 @@ test('the tasks XLSX holds the same rows as the list: task titles, status and ou
   for (const t of tasks) expect(texts).toContain(localTime(t.completedAt, '33.73.01'));
   expect(texts.filter((t) => t === CLAIM)).toHaveLength(2);
 });
+
+test("the audit log's spreadsheet: actions in words, people by name, the auditor's download on the record", async () => {
+  const registered = await call('POST', '/api/cases', { token: await login('tksk1'), body: registration() });
+  expect(registered.status).toBe(201);
+  const caseId: string = registered.body.id;
+  const got = await download('auditor1', `/api/exports/audit.csv?filter=${q({ caseId })}`);
+  expect(got.status).toBe(200);
+  const text = got.bytes.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const rows = parseCsv(text.slice(1));
+  expect(rows[0]).toEqual([
+    'No. urut',
+    'Waktu',
+    'Aksi',
+    'Kode aksi',
+    'Pelaku',
+    'Peran pelaku',
+    'Jenis data',
+    'ID data',
+    'ID kasus',
+    'Rincian',
+    'Hash sebelumnya',
+    'Hash',
+  ]);
+  const registeredRow = asRecords(rows).find((r) => r['Kode aksi'] === 'case.registered');
+  expect(registeredRow).toMatchObject({ Aksi: 'Kasus didaftarkan', 'Peran pelaku': 'TKSK', 'ID kasus': caseId });
+  expect(registeredRow!.Pelaku).not.toBe('usr_tksk1');
+  expect(registeredRow!.Waktu).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} WIB$/);
+  const [logged] =
+    await sql`SELECT details FROM audit_log WHERE action = 'export.downloaded' AND actor_id = 'usr_auditor1' AND entity_id = 'audit' ORDER BY seq DESC LIMIT 1`;
+  expect(logged.details).toMatchObject({ format: 'csv', filter: { caseId } });
+});

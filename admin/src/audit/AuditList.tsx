@@ -5,7 +5,7 @@ import { Alert, Box, Button, CircularProgress, Stack, Typography, useMediaQuery,
 import VerifyIcon from '@mui/icons-material/VerifiedUser';
 import { DataTable, FilterButton, List, SimpleList, TextField, TextInput, TopToolbar, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { ExportCsvButton } from '../common/ExportCsvButton';
+import { ExportSpreadsheetButtons } from '../common/ExportSpreadsheetButtons';
 import type { KesosDataProvider } from '../dataProvider';
 import type { AuditRecord, ChainVerification } from '../types';
 import { DateTimeField } from '../fields/DateFields';
@@ -223,7 +223,6 @@ export const AuditList = () => {
   const [result, setResult] = useState<ChainVerification | null>(null);
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const translate = useTranslate();
-  const dataProvider = useDataProvider<KesosDataProvider>();
   const actionWords = useActionWords();
   return (
     <List<AuditRecord>
@@ -235,7 +234,7 @@ export const AuditList = () => {
         <TopToolbar>
           <FilterButton />
           <VerifyChainButton onResult={setResult} />
-          <ExportCsvButton fetchCsv={dataProvider.exportAuditCsv} fileName="audit" label="kesos.audit.export" help="kesos.audit.export_help" />
+          <ExportSpreadsheetButtons what="audit" fileName="log-audit" />
         </TopToolbar>
       }
       empty={

@@ -8,7 +8,7 @@ import type { KesosDataProvider } from '../dataProvider';
 import { saveBlob, useAction } from './useAction';
 
 interface Props {
-  what: 'cases' | 'tasks' | 'claims';
+  what: 'cases' | 'tasks' | 'claims' | 'audit';
   /** File name without the date and extension, e.g. `kasus`. */
   fileName: string;
 }
