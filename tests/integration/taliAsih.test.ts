@@ -336,7 +336,11 @@ test('the monthly schedule opens one claim per active TKSK, and a second run ope
       args: ['2025-12'],
     })) as { opened: number; existing: number };
     expect(second).toMatchObject({ opened: 0, existing: n });
-    const [{ claims }] = await sql`SELECT count(*)::int AS claims FROM tali_asih_claims WHERE period = '2025-12'`;
+    // Each claim's row is written by its workflow's first step, after the start has answered: wait for the last.
+    const claims = await waitUntil('a row per claim', async () => {
+      const [{ c }] = await sql`SELECT count(*)::int AS c FROM tali_asih_claims WHERE period = '2025-12'`;
+      return c >= n ? c : undefined;
+    });
     expect(claims).toBe(n);
   } finally {
     await close();
