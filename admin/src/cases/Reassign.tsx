@@ -5,10 +5,11 @@
 import { useState } from 'react';
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, useMediaQuery, type Theme } from '@mui/material';
 import BulkIcon from '@mui/icons-material/GroupRemove';
-import { AutocompleteInput, Form, ReferenceInput, required, useDataProvider, useNotify, useRefresh, useTranslate, type HttpError } from 'react-admin';
+import { AutocompleteInput, Form, ReferenceInput, required, useDataProvider, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { SubmitButton } from '../common/SubmitButton';
 import { personText } from '../common/people';
 import { ReasonInput } from '../common/ReasonInput';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import type { KesosDataProvider } from '../dataProvider';
 
 /** The reference resource of GET /api/users (the admin's `users` is /api/admin/users). */
@@ -46,20 +47,8 @@ interface DialogProps {
 
 const ReassignDialog = ({ testId, title, description, submitLabel, onClose, onSubmit, children }: DialogProps) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await onSubmit(values as Record<string, string>);
-      onClose();
-    } catch (error) {
-      const err = error as HttpError;
-      const message = err?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      // react-admin submission errors: the server's 422 field paths shown on the inputs.
-      return (err?.body as { errors?: Record<string, unknown> } | undefined)?.errors;
-    }
-  };
+  const submit = useDialogSubmit((values) => onSubmit(values as Record<string, string>), onClose);
   return (
     <Dialog open onClose={onClose} fullScreen={fullScreen} fullWidth maxWidth="sm" data-testid={testId} aria-labelledby={`${testId}-title`}>
       {/* An empty record: the form is not an edit of the case shown behind the dialog. */}

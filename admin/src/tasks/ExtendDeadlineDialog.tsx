@@ -3,10 +3,11 @@
 // table skipped: GET /api/tasks/:id/deadline-extension), instead of typing an ISO 8601 period.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, useMediaQuery, type Theme } from '@mui/material';
-import { Form, maxValue, minValue, NumberInput, required, SelectInput, useNotify, useTranslate, type HttpError } from 'react-admin';
+import { Form, maxValue, minValue, NumberInput, required, SelectInput, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { MAX_EXTENSION_WORKING_DAYS } from '../../../domain/interventions';
 import { ReasonInput } from '../common/ReasonInput';
+import { useDialogSubmit } from '../common/useDialogSubmit';
 import { SubmitButton } from '../common/SubmitButton';
 import { httpClient } from '../dataProvider';
 import { formatDateTime as fmt } from '../format';
@@ -54,20 +55,9 @@ export const ExtendDeadlineDialog = ({
   onSubmit: (values: Record<string, unknown>) => Promise<void>;
 }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const fullScreen = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const withDeadline = openTasks.filter((t) => t.dueAt);
-  const submit = async (values: Record<string, unknown>) => {
-    try {
-      await onSubmit({ taskId: values.taskId, workingDays: Number(values.workingDays), reason: values.reason });
-      onClose();
-    } catch (error) {
-      const err = error as HttpError;
-      const message = err?.message || 'ra.notification.http_error';
-      notify(message, { type: 'error', messageArgs: { _: message } });
-      return (err?.body as { errors?: Record<string, unknown> } | undefined)?.errors;
-    }
-  };
+  const submit = useDialogSubmit((values) => onSubmit({ taskId: values.taskId, workingDays: Number(values.workingDays), reason: values.reason }), onClose);
   return (
     <Dialog open onClose={onClose} fullScreen={fullScreen} fullWidth maxWidth="sm" data-testid="dialog-extend-deadline" aria-labelledby="extend-title">
       {/* The task is the case's own choice when there is only one; the number of days is the supervisor's. */}
