@@ -19,6 +19,16 @@ export type SembakoChannel = (typeof SEMBAKO_CHANNELS)[number];
 export const HIMBARA_BANKS = ['BRI', 'BNI', 'MANDIRI', 'BSI'] as const;
 /** Whether the KPM is also a PKH participant (Pedum: status PKH). */
 export const PKH_STATUSES = ['pkh', 'non_pkh'] as const;
+/** Card problems a TKSK counts at a point, per bank (field reports: KKS error, duplicate card, no balance, PIN blocked or forgotten). */
+export const CARD_PROBLEM_KINDS = ['kks_rusak', 'kks_ganda', 'saldo_kosong', 'pin_terblokir', 'lainnya'] as const;
+export type CardProblemKind = (typeof CARD_PROBLEM_KINDS)[number];
+/** One count of card problems of one kind at one bank, as the monitoring form records it. */
+export const cardProblemSchema = z.strictObject({
+  bank: z.enum(HIMBARA_BANKS),
+  kind: z.enum(CARD_PROBLEM_KINDS),
+  count: z.number().int().min(1).max(100000),
+});
+export type CardProblem = z.infer<typeof cardProblemSchema>;
 
 /** The register's columns, in the order of the CSV (import and export alike). */
 export const KPM_COLUMNS = ['id_kpm', 'id_pengurus', 'no_kks', 'no_kk', 'nik_pengurus', 'nama_pengurus', 'status_pkh', 'kode_desa', 'saluran', 'bank'] as const;

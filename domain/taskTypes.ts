@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
 import type { Role } from './roles';
-import { answererSchema, evidenceSchema } from './sembako';
+import { answererSchema, cardProblemSchema, evidenceSchema } from './sembako';
 
 export const TASK_TYPES = [
   'asesmen',
@@ -210,18 +210,31 @@ const completionSchemas = {
     }),
   }),
   sembako_monitoring: z.strictObject({
-    data: z.strictObject({
-      visitedOn: isoDateSchema,
-      /** One answer per item of the period's checklist (its itemId, from the task's context). */
-      results: z
-        .array(z.strictObject({ itemId: z.string().regex(/^[a-z0-9_]{2,40}$/), ok: z.boolean(), note }))
-        .min(1)
-        .max(50),
-      /** Obstacles seen (kendala). */
-      kendala: note,
-      /** The TKSK recommends revoking the e-warong (Permensos 5/2021 Pasal 58). */
-      recommendRevocation: z.boolean(),
-    }),
+    data: z
+      .strictObject({
+        visitedOn: isoDateSchema,
+        /** One answer per item of the period's checklist (its itemId, from the task's context). */
+        results: z
+          .array(z.strictObject({ itemId: z.string().regex(/^[a-z0-9_]{2,40}$/), ok: z.boolean(), note }))
+          .min(1)
+          .max(50),
+        /** Obstacles seen (kendala). */
+        kendala: note,
+        /** The TKSK recommends revoking the e-warong (Permensos 5/2021 Pasal 58). */
+        recommendRevocation: z.boolean(),
+        /** KPM listed for this point in the period (the daftar at the point). */
+        kpmListed: z.number().int().min(0).max(100000),
+        /** KPM who received their benefit at this point in the period: realisation is served / listed. */
+        kpmServed: z.number().int().min(0).max(100000),
+        /** Card problems seen, counted per bank and kind; empty when there were none. */
+        cardProblems: z.array(cardProblemSchema).max(40),
+        /** Photos taken at the point, by file name (the upload itself is not built yet). */
+        photos: z
+          .array(z.strictObject({ reference: z.string().trim().min(1).max(200), caption: note }))
+          .max(20)
+          .optional(),
+      })
+      .refine((d) => d.kpmServed <= d.kpmListed, { path: ['kpmServed'], message: 'cannot exceed kpmListed' }),
   }),
   sembako_period_report: z.strictObject({
     data: z.strictObject({ narrative: z.string().trim().min(20).max(8000), kendala: note }),
@@ -462,6 +475,9 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
           { itemId: 'harga_wajar', ok: false, note: 'Beras Rp 1.000/kg di atas harga pasar.' },
         ],
         recommendRevocation: false,
+        kpmListed: 120,
+        kpmServed: 114,
+        cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 3 }],
       },
     },
   },

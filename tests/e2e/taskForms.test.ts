@@ -249,7 +249,14 @@ test('the Sembako forms open empty: each step of a complaint, the Tikor meeting,
   const monitoring = await openSembakoTask(period, 'sembako_monitoring', 'tksk1');
   await expectFormsFromCase(pages.tksk1, monitoring.id, 'sembako_monitoring');
   await completeSembako(monitoring.id, 'tksk1', {
-    data: { visitedOn: recentDate(), results: [{ itemId: monitoring.context.checklist![0].itemId, ok: true }], recommendRevocation: false },
+    data: {
+      visitedOn: recentDate(),
+      results: [{ itemId: monitoring.context.checklist![0].itemId, ok: true }],
+      recommendRevocation: false,
+      kpmListed: 10,
+      kpmServed: 9,
+      cardProblems: [],
+    },
   });
   const report = await openSembakoTask(period, 'sembako_period_report', 'tksk1');
   await expectFormsFromCase(pages.tksk1, report.id, 'sembako_period_report');

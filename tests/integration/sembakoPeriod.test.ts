@@ -65,9 +65,21 @@ test('Tikor, monitoring of every point with the region checklist, report returne
         { itemId: 'harga_wajar', ok: false, note: 'Beras di atas harga pasar.' },
       ],
       recommendRevocation: true,
+      kpmListed: 40,
+      kpmServed: 38,
+      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 2 }],
     },
   });
-  await complete(monitoring[1].id, 'tksk1', { data: { visitedOn: recentDate(), results: [{ itemId: 'papan_nama', ok: true }], recommendRevocation: false } });
+  await complete(monitoring[1].id, 'tksk1', {
+    data: {
+      visitedOn: recentDate(),
+      results: [{ itemId: 'papan_nama', ok: true }],
+      recommendRevocation: false,
+      kpmListed: 25,
+      kpmServed: 25,
+      cardProblems: [],
+    },
+  });
 
   // The last monitoring answer returns as soon as it is recorded; the report task follows.
   const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk1')).find((t) => t.type === 'sembako_period_report'));
