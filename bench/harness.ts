@@ -204,7 +204,7 @@ export function runBenchmark(
 }
 
 /** Writes `bench/results/<name>.json` and `.md`. */
-function writeResults(name: string, json: unknown, markdown: string): void {
+export function writeResults(name: string, json: unknown, markdown: string): void {
   const dir = path.join(__dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(json, null, 2));

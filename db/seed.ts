@@ -1,19 +1,8 @@
-// Reference regions (every mode) and the demo accounts of docs/product.md §1 (local mode only, never
-// in production). Idempotent: a second start changes nothing.
+// The demo accounts of docs/product.md §1 (local mode only, never in production; the reference
+// regions are infra/regionsLoad.ts). Idempotent: a second start changes nothing.
 import type { Role } from '../domain/roles';
 import type { Sql } from './index';
 import { hashPassword } from './password';
-import { REGION_CODE_VERSION, SEED_REGIONS } from './seedRegions';
-
-export async function seedRegions(sql: Sql): Promise<void> {
-  // Parents before children: the list is ordered provinsi → kabupaten → kecamatan → desa.
-  for (const [code, level, name, parentCode] of SEED_REGIONS) {
-    await sql`
-      INSERT INTO regions (code, level, name, parent_code, code_version)
-      VALUES (${code}, ${level}, ${name}, ${parentCode}, ${REGION_CODE_VERSION})
-      ON CONFLICT (code) DO NOTHING`;
-  }
-}
 
 export const DEMO_PASSWORD = 'demo';
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { connect } from '../db';
 import { migrate } from '../db/migrate';
 import { APP_ROLE, appRoleProblems, loginOf, setupAppRole } from '../db/roles';
-import { seedDemoUsers, seedRegions } from '../db/seed';
+import { seedDemoUsers } from '../db/seed';
+import { loadRegions } from './regionsLoad';
 import { loadConfig, loopbackHost, PROJECT_ROOT, type Config } from './config';
 import { APP_PASSWORD_SECRET, startEmbeddedPostgres } from './embeddedPostgres';
 import { privateDataDir, privateDir } from './private';
@@ -93,7 +94,13 @@ export async function prepareDatabase(db: DatabaseUrls, demo: boolean, log: Log)
     const applied = await migrate(sql);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
     if (db.appUrl) await setupAppRole(sql, loginOf(db.appUrl));
-    await seedRegions(sql);
+    const regions = await loadRegions(sql);
+    if (!regions.skipped)
+      log(
+        `regions ${regions.version} loaded: ${Object.entries(regions.counts)
+          .map(([level, n]) => `${n} ${level}`)
+          .join(', ')}`,
+      );
     if (demo) await seedDemoUsers(sql);
   } finally {
     await sql.end({ timeout: 5 });

@@ -63,12 +63,14 @@ export function caseRoutes(sql: Sql, temporal: Client, taskQueue: string): Route
     authorize(actor, 'case.register');
     const body = parseInput('body', createCaseBodySchema, req.body);
     const desaCode = body.beneficiary.desaCode;
-    const [desa] = await sql`SELECT code FROM regions WHERE code = ${desaCode} AND level = 'desa'`;
+    const [desa] = await sql<{ retiredIn: string | null }[]>`SELECT retired_in FROM regions WHERE code = ${desaCode} AND level = 'desa'`;
     const desaProblem = !desa
       ? `unknown desa/kelurahan ${desaCode}`
-      : !regionCovers(actor.regionCode, desaCode)
-        ? `desa ${desaCode} is outside your kecamatan (${actor.regionCode})`
-        : undefined;
+      : desa.retiredIn
+        ? `desa/kelurahan ${desaCode} was retired by the region list ${desa.retiredIn}; use its new code`
+        : !regionCovers(actor.regionCode, desaCode)
+          ? `desa ${desaCode} is outside your kecamatan (${actor.regionCode})`
+          : undefined;
     if (desaProblem) {
       throw validationProblem(bodyIssues([{ path: ['beneficiary', 'desaCode'], message: desaProblem, code: 'custom' }]));
     }

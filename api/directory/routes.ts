@@ -46,16 +46,22 @@ export function directoryRoutes(sql: Sql): Router {
         filters: {
           id: idFilter(sql, 'r.code'),
           ...equalityFilters(sql, { parentCode: 'r.parent_code', level: 'r.level' }),
+          // Escaped for LIKE: a name search, not a pattern language.
+          q: (q: string) => sql`lower(r.name) LIKE ${`%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+          current: (current: boolean) => (current ? sql`r.retired_in IS NULL` : sql`TRUE`),
         },
       } satisfies ListSpec<'name' | 'code', RegionListFilter>,
       source: () => ({
-        select: sql`r.code, r.name, r.level, r.parent_code`,
+        select: sql`r.code, r.name, r.level, r.parent_code, r.retired_in,
+          ARRAY(SELECT ch.new_code FROM region_code_changes ch WHERE ch.old_code = r.code ORDER BY ch.new_code) AS replaced_by`,
         from: sql`regions r`,
-        present: (r: { code: string; name: string; level: string; parentCode: string | null }) => ({
+        present: (r: { code: string; name: string; level: string; parentCode: string | null; retiredIn: string | null; replacedBy: string[] }) => ({
           id: r.code,
           name: r.name,
           level: r.level,
           parentCode: r.parentCode,
+          retiredIn: r.retiredIn,
+          replacedBy: r.replacedBy,
         }),
       }),
     }),

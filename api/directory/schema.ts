@@ -26,6 +26,10 @@ export const regionListQuerySchema = listQuerySchema(['name', 'code'] as const, 
   /** The regions directly below this code, e.g. the desa of a kecamatan. */
   parentCode: regionCodeSchema.optional(),
   level: z.enum(REGION_LEVELS).optional(),
+  /** Part of the name, any case (e.g. `salatiga`): a lookup over the whole list of Indonesia. */
+  q: z.string().trim().min(2).max(100).optional(),
+  /** `true`: only codes of the list in force (no code retired by a later list). Pickers use it; lookups by id do not, so an old code keeps its name. */
+  current: z.boolean().optional(),
 });
 export type RegionListFilter = NonNullable<z.infer<typeof regionListQuerySchema>['filter']>;
 
@@ -37,5 +41,9 @@ export const regionSchema = z
     name: z.string(),
     level: z.enum(REGION_LEVELS),
     parentCode: z.string().nullable(),
+    /** The list version that retired this code (an area split or merged), or null while it is in force. */
+    retiredIn: z.string().nullable(),
+    /** The codes that replaced a retired code (region_code_changes); empty otherwise. */
+    replacedBy: z.array(z.string()),
   })
-  .meta({ id: 'Region', example: { id: '33.73.01.1001', name: 'Blotongan', level: 'desa', parentCode: '33.73.01' } });
+  .meta({ id: 'Region', example: { id: '33.73.01.1001', name: 'Blotongan', level: 'desa', parentCode: '33.73.01', retiredIn: null, replacedBy: [] } });

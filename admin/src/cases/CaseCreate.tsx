@@ -92,7 +92,7 @@ const DesaInput = () => {
     <ReferenceInput
       source="beneficiary.desaCode"
       reference="regions"
-      filter={{ parentCode: kecamatan, level: 'desa' }}
+      filter={{ parentCode: kecamatan, level: 'desa', current: true }}
       sort={{ field: 'name', order: 'ASC' }}
       perPage={200}
     >
