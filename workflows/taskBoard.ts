@@ -262,7 +262,12 @@ export class TaskBoard {
     // Claimed synchronously, before any await: a second Update for the same task fails validation.
     task.state = 'completing';
     await condition(() => task.created !== false);
-    const payload = completionSchemaFor(task.spec.type).parse(completionOf(input.outcome, input.data));
+    // The validator checked the payload when the Update was accepted. A completion replayed from a
+    // history written under an earlier schema (a field required since) keeps the data it had then:
+    // parsing it again must not fail the replay.
+    const submitted = completionOf(input.outcome, input.data);
+    const parsed = completionSchemaFor(task.spec.type).safeParse(submitted);
+    const payload = (parsed.success ? parsed.data : submitted) as { outcome?: string; data: Record<string, unknown> };
     const completedAt = new Date().toISOString();
     const outcome = 'outcome' in payload ? (payload.outcome as string) : null;
     const record = { taskId: task.taskId, caseId: task.spec.caseId, type: task.spec.type, outcome, data: payload.data, actor: input.actor, completedAt };
