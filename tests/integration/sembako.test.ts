@@ -2,9 +2,10 @@
 // and column; a good one is imported once (the same file again changes nothing, a changed row is
 // updated); the register is region-scoped and masked like cases; the export re-imports unchanged;
 // the audit trail records imports and exports without a NIK.
+import { toXlsx } from '../../api/exports/xlsx';
 import { KPM_COLUMNS } from '../../domain/sembako';
 import { call, db, freshNik, login } from '../support/stack';
-import { importKpmAs, kpmCsv, kpmRow } from '../support/sembako';
+import { importKpmAs, kpmCsv, kpmRow, type KpmCells } from '../support/sembako';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -158,4 +159,55 @@ test('the register is region-scoped and masked like cases; the export re-imports
   const [exportAudit] = await sql<{ details: { rows: number } }[]>`
     SELECT details FROM audit_log WHERE action = 'sembako.kpm_exported' AND actor_id = 'usr_provinsi1' ORDER BY seq DESC LIMIT 1`;
   expect(exportAudit.details.rows).toBe(1);
+});
+
+/** A workbook as a desa office saves it: the header row, then one row per KPM; `numeric` columns stored as numbers. */
+const kpmXlsx = (rows: KpmCells[], numeric: Partial<Record<number, (keyof KpmCells)[]>> = {}) =>
+  toXlsx({
+    sheet: 'Daftar KPM',
+    headers: [...KPM_COLUMNS],
+    rows: rows.map((r, i) => KPM_COLUMNS.map((c) => (numeric[i]?.includes(c) ? Number(r[c]) : r[c]))),
+  }).toString('base64');
+
+test('an XLSX workbook goes through the same checks: a NIK stored as a number and a bad desa refuse the file, row by row', async () => {
+  const rows = [kpmRow(), kpmRow(), kpmRow({ kode_desa: '33.73.02.1001' }), kpmRow({ kode_desa: '33.73.01.1002' })];
+  // Row 1's NIK was typed into a number-formatted column.
+  const bad = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: kpmXlsx(rows, { 1: ['nik_pengurus'] }) });
+  expect(bad.status).toBe(422);
+  expect(bad.contentType).toContain('application/problem+json');
+  expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/rows/1/nik_pengurus', '/body/rows/2/kode_desa']);
+  expect(bad.body.errors[0].message).toContain('stored as a number');
+  expect(bad.body.errors[0].message).toContain('format the column nik_pengurus as Text');
+  expect(bad.body.report.rows.map((v: { line: number; action: string }) => [v.line, v.action])).toEqual([
+    [2, 'created'],
+    [3, 'invalid'],
+    [4, 'invalid'],
+    [5, 'created'],
+  ]);
+  expect(await registerRows(rows.map((x) => x.id_kpm))).toEqual([]);
+
+  // Fixed in the workbook (text cells, the Tingkir row left out): imported, the same as the CSV would be.
+  const good = [rows[0], rows[1], rows[3]];
+  const imported = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: kpmXlsx(good) });
+  expect(imported.status).toBe(201);
+  expect(imported.body.counts).toMatchObject({ rows: 3, created: 3, invalid: 0 });
+  expect((await registerRows(good.map((x) => x.id_kpm))).length).toBe(3);
+  const asCsv = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv(good), dryRun: true });
+  expect(asCsv.body).toMatchObject({ fileSha256: imported.body.fileSha256, counts: { unchanged: 3 } });
+});
+
+test('a file that is not a workbook, or sent twice over, is refused at /body/xlsx before any row', async () => {
+  const notXlsx = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: Buffer.from(kpmCsv([kpmRow()])).toString('base64') });
+  expect(notXlsx.status).toBe(422);
+  expect(notXlsx.body.errors).toEqual([expect.objectContaining({ pointer: '/body/xlsx', message: 'the file is not an XLSX workbook (not a ZIP archive)' })]);
+  const noColumns = await importKpmAs('tksk1', {
+    kecamatanCode: SIDOREJO,
+    xlsx: toXlsx({ sheet: 'x', headers: ['id_kpm', 'nama'], rows: [['1', 'x']] }).toString('base64'),
+  });
+  expect(noColumns.status).toBe(422);
+  expect(noColumns.body.errors[0]).toMatchObject({ pointer: '/body/xlsx' });
+  expect(noColumns.body.errors[0].message).toContain('unknown column(s) nama');
+  const two = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv([kpmRow()]), xlsx: kpmXlsx([kpmRow()]) });
+  expect(two.status).toBe(422);
+  expect(two.body.errors[0].message).toBe('send the file as exactly one of `csv`, `rows` or `xlsx`');
 });
