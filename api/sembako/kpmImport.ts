@@ -8,7 +8,16 @@ import type { Sql, Tx } from '../../db';
 import { canonicalJson } from '../../domain/seal';
 import { regionChain, regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { KPM_COLUMNS, kpmRowKecamatan, kpmRowSchema, normaliseKpmCells, type KpmColumn, type KpmRow } from '../../domain/sembako';
+import {
+  KPM_COLUMNS,
+  KPM_EXPORT_COLUMNS,
+  KPM_EXPORT_ONLY_COLUMNS,
+  kpmRowKecamatan,
+  kpmRowSchema,
+  normaliseKpmCells,
+  type KpmColumn,
+  type KpmRow,
+} from '../../domain/sembako';
 import { readXlsxFirstSheet, XlsxReadError } from '../exports/xlsxRead';
 import { HttpProblem, validationProblem, type FieldIssue } from '../problem';
 import { appendRequestEvent } from '../requestAudit';
@@ -49,7 +58,7 @@ const DIGIT_COLUMNS: readonly KpmColumn[] = ['id_kpm', 'id_pengurus', 'no_kks', 
 
 /** The header line or row: every required column, no unknown or repeated one; at least one row and not too many. */
 function checkHeader(header: string[], rowCount: number, problem: (detail: string) => HttpProblem): void {
-  const unknown = header.filter((h) => !(KPM_COLUMNS as readonly string[]).includes(h));
+  const unknown = header.filter((h) => !(KPM_EXPORT_COLUMNS as readonly string[]).includes(h));
   const missing = KPM_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header.includes(c));
   const repeated = header.filter((h, i) => header.indexOf(h) !== i);
   const headerProblems = [
@@ -62,8 +71,18 @@ function checkHeader(header: string[], rowCount: number, problem: (detail: strin
   if (rowCount > KPM_IMPORT_MAX_ROWS) throw problem(`at most ${KPM_IMPORT_MAX_ROWS} rows per import (the file has ${rowCount})`);
 }
 
+/** The export's status columns are read past: an import never sets a KPM's status (a data fix does). */
+const withoutExportOnly = (cells: Record<string, unknown>) => {
+  for (const c of KPM_EXPORT_ONLY_COLUMNS) delete cells[c];
+  return cells;
+};
+
 /** The body's rows as cells: the CSV or the XLSX sheet read (its header checked) or the `rows` as sent. */
 export function inputRows(body: KpmImportBody): InputRow[] {
+  return readRows(body).map((r) => ({ ...r, cells: withoutExportOnly({ ...r.cells }) }));
+}
+
+function readRows(body: KpmImportBody): InputRow[] {
   if (body.rows) return body.rows.map((cells, index) => ({ index, line: null, cells, errors: [] }));
   if (body.xlsx !== undefined) return xlsxRows(Buffer.from(body.xlsx, 'base64'));
   let table;

@@ -5,6 +5,8 @@ import {
   distributionPointSchema,
   HIMBARA_BANKS,
   KPM_COLUMNS,
+  KPM_INACTIVE_REASONS,
+  KPM_STATUSES,
   PKH_STATUSES,
   SEMBAKO_CHANNELS,
   SEMBAKO_PERIOD_STATUSES,
@@ -113,6 +115,8 @@ export const kpmListQuerySchema = listQuerySchema(KPM_SORTABLE, {
   pkhStatus: z.enum(PKH_STATUSES).optional(),
   channel: z.enum(SEMBAKO_CHANNELS).optional(),
   bank: z.enum(HIMBARA_BANKS).optional(),
+  /** aktif or nonaktif. */
+  status: z.enum(KPM_STATUSES).optional(),
 });
 export type KpmListFilter = NonNullable<z.infer<typeof kpmListQuerySchema>['filter']>;
 export const kpmExportQuerySchema = kpmListQuerySchema.omit({ range: true });
@@ -134,6 +138,10 @@ export const kpmSchema = z
     desaCode: z.string(),
     kecamatanCode: z.string(),
     kabupatenCode: z.string(),
+    /** aktif, or nonaktif after an accepted data fix; imports never change it. */
+    status: z.enum(KPM_STATUSES),
+    /** Why the KPM is nonaktif (null while aktif). */
+    statusReason: z.enum(KPM_INACTIVE_REASONS).nullable(),
     lastImportId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

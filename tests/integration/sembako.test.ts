@@ -3,8 +3,9 @@
 // updated); the register is region-scoped and masked like cases; the export re-imports unchanged;
 // the audit trail records imports and exports without a NIK.
 import { toXlsx } from '../../api/exports/xlsx';
-import { KPM_COLUMNS } from '../../domain/sembako';
-import { call, db, freshNik, login } from '../support/stack';
+import { readXlsxFirstSheet } from '../../api/exports/xlsxRead';
+import { KPM_COLUMNS, KPM_EXPORT_COLUMNS } from '../../domain/sembako';
+import { call, db, freshNik, login, stack } from '../support/stack';
 import { importKpmAs, kpmCsv, kpmRow, type KpmCells } from '../support/sembako';
 
 const sql = db();
@@ -149,7 +150,8 @@ test('the register is region-scoped and masked like cases; the export re-imports
   const exported = await call('GET', `/api/sembako/kpm/export.csv?filter=${q({ idKpm: mine.id_kpm })}`, { token: await login('tksk1') });
   expect(exported.status).toBe(200);
   expect(exported.contentType).toContain('text/csv');
-  expect(exported.body.split('\n')[0]).toBe(KPM_COLUMNS.join(','));
+  expect(exported.body.split('\n')[0]).toBe(KPM_EXPORT_COLUMNS.join(','));
+  expect(exported.body.split('\n')[1].endsWith('"aktif",""')).toBe(true);
   expect(exported.body).toContain(mine.nik_pengurus);
   const reimport = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: exported.body, dryRun: true });
   expect(reimport.status).toBe(200);
@@ -210,4 +212,41 @@ test('a file that is not a workbook, or sent twice over, is refused at /body/xls
   const two = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv([kpmRow()]), xlsx: kpmXlsx([kpmRow()]) });
   expect(two.status).toBe(422);
   expect(two.body.errors[0].message).toBe('send the file as exactly one of `csv`, `rows` or `xlsx`');
+});
+
+test('the register status: listed and filtered, exported as CSV and XLSX, and read past by a re-import', async () => {
+  const [active, inactive] = [kpmRow(), kpmRow()];
+  expect((await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [active, inactive] })).status).toBe(201);
+  // An accepted data fix sets a KPM nonaktif (a later slice); here the register is put in that state directly.
+  await sql`UPDATE sembako_kpm SET status = 'nonaktif', status_reason = 'meninggal' WHERE id_kpm = ${inactive.id_kpm}`;
+  const token = await login('tksk1');
+  const ids = [active.id_kpm, inactive.id_kpm];
+  const listed = await call('GET', `/api/sembako/kpm?filter=${q({ kecamatanCode: SIDOREJO, status: 'nonaktif' })}`, { token });
+  expect(listed.status).toBe(200);
+  const mine = listed.body.filter((k: { idKpm: string }) => ids.includes(k.idKpm));
+  expect(mine.map((k: { idKpm: string; status: string; statusReason: string }) => [k.idKpm, k.status, k.statusReason])).toEqual([
+    [inactive.id_kpm, 'nonaktif', 'meninggal'],
+  ]);
+  expect((await call('GET', `/api/sembako/kpm?filter=${q({ status: 'hidup' })}`, { token })).status).toBe(422);
+
+  const res = await fetch(`${stack().apiUrl}/api/sembako/kpm/export.xlsx?filter=${q({ idKpm: inactive.id_kpm })}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const workbook = Buffer.from(await res.arrayBuffer());
+  const sheet = readXlsxFirstSheet(workbook);
+  expect(sheet.header).toEqual([...KPM_EXPORT_COLUMNS]);
+  expect(sheet.records).toHaveLength(1);
+  const row = Object.fromEntries(sheet.header.map((h, i) => [h, sheet.records[0].cells[i]?.text ?? '']));
+  expect(row).toMatchObject({ id_kpm: inactive.id_kpm, nik_pengurus: inactive.nik_pengurus, status: 'nonaktif', alasan_status: 'meninggal' });
+  // The workbook re-imports unchanged, and the import leaves the status alone.
+  const again = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: workbook.toString('base64') });
+  expect(again.status).toBe(200);
+  expect(again.body.counts).toMatchObject({ rows: 1, unchanged: 1, invalid: 0 });
+  const [{ status }] = await sql<{ status: string }[]>`SELECT status FROM sembako_kpm WHERE id_kpm = ${inactive.id_kpm}`;
+  expect(status).toBe('nonaktif');
+  const [exportAudit] = await sql<{ details: { rows: number; format: string } }[]>`
+    SELECT details FROM audit_log WHERE action = 'sembako.kpm_exported' AND actor_id = 'usr_tksk1' ORDER BY seq DESC LIMIT 1`;
+  expect(exportAudit.details).toMatchObject({ rows: 1, format: 'xlsx' });
 });
