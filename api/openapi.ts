@@ -114,6 +114,7 @@ const json = (schema: z.ZodType, description: string) => ({ description, content
 /** A simple-rest list page of `schema` rows. */
 const listOf = (schema: z.ZodType, description: string) => json(z.array(schema), `${description}; the Content-Range header carries the total`);
 const csv = { description: 'CSV', content: { 'text/csv': { schema: z.string() } } };
+const xlsxFile = { description: 'XLSX workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } };
 
 /** A request body, its example (valid for `account`) and the schema it must satisfy. */
 export interface DocumentedBody {
@@ -586,7 +587,7 @@ export function buildOpenApi() {
     method: 'post',
     path: '/api/sembako/kpm/imports',
     summary:
-      "Import a kecamatan's KPM list (CSV text or rows; body up to 4 MiB): every row checked (NIK, desa in the kecamatan, duplicates in the file and in the register), then all written or none; 201 with the report when it changed the register, 200 for a dry run or a file identical to the register, 422 with the report and a pointer per row and column when any row is invalid",
+      "Import a kecamatan's KPM list (CSV text, rows, or an XLSX workbook in base64; file up to 4 MiB): every row checked (NIK, desa in the kecamatan, duplicates in the file and in the register), then all written or none; 201 with the report when it changed the register, 200 for a dry run or a file identical to the register, 422 with the report and a pointer per row and column when any row is invalid",
     tags: ['sembako'],
     body: { schema: kpmImportBodySchema, account: 'tksk1' },
     responses: {
@@ -607,10 +608,18 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/sembako/kpm/export.csv',
-    summary: 'The filtered register as CSV in the import’s columns (masked as the list is); every export is audited',
+    summary: 'The filtered register as CSV in the import’s columns plus status and alasan_status (masked as the list is); every export is audited',
     tags: ['sembako'],
     query: kpmExportQuerySchema,
     responses: { 200: csv, ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/export.xlsx',
+    summary: 'The filtered register as an XLSX workbook, the same columns as export.csv (identifiers as text cells: it re-imports); every export is audited',
+    tags: ['sembako'],
+    query: kpmExportQuerySchema,
+    responses: { 200: xlsxFile, ...problems(401, 403, 422) },
   });
 
   route({

@@ -34,6 +34,17 @@ export type CardProblem = z.infer<typeof cardProblemSchema>;
 export const KPM_COLUMNS = ['id_kpm', 'id_pengurus', 'no_kks', 'no_kk', 'nik_pengurus', 'nama_pengurus', 'status_pkh', 'kode_desa', 'saluran', 'bank'] as const;
 export type KpmColumn = (typeof KPM_COLUMNS)[number];
 
+/** A KPM of the register is active, or inactive for one of the reasons a data fix names. */
+export const KPM_STATUSES = ['aktif', 'nonaktif'] as const;
+export type KpmStatus = (typeof KPM_STATUSES)[number];
+/** Why a KPM is nonaktif: the pengurus deceased (meninggal) or moved away (pindah), the family ineligible (tidak_layak) or listed twice (ganda). */
+export const KPM_INACTIVE_REASONS = ['meninggal', 'pindah', 'tidak_layak', 'ganda'] as const;
+export type KpmInactiveReason = (typeof KPM_INACTIVE_REASONS)[number];
+/** Columns the export adds after KPM_COLUMNS: the register's status, which an import reads past (it never sets it). */
+export const KPM_EXPORT_ONLY_COLUMNS = ['status', 'alasan_status'] as const;
+export const KPM_EXPORT_COLUMNS = [...KPM_COLUMNS, ...KPM_EXPORT_ONLY_COLUMNS] as const;
+export type KpmExportColumn = (typeof KPM_EXPORT_COLUMNS)[number];
+
 const digits = (n: number, what: string) => z.string().regex(new RegExp(`^\\d{${n}}$`), `${what} must be exactly ${n} digits`);
 /** DTKS/DTSEN identifiers: digits, as the data centre issues them (their length has changed between releases). */
 const dtksId = z.string().regex(/^\d{6,20}$/, 'a DTKS/DTSEN id is 6 to 20 digits');

@@ -8,7 +8,17 @@ import type { Sql, Tx } from '../../db';
 import { canonicalJson } from '../../domain/seal';
 import { regionChain, regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import { KPM_COLUMNS, kpmRowKecamatan, kpmRowSchema, normaliseKpmCells, type KpmColumn, type KpmRow } from '../../domain/sembako';
+import {
+  KPM_COLUMNS,
+  KPM_EXPORT_COLUMNS,
+  KPM_EXPORT_ONLY_COLUMNS,
+  kpmRowKecamatan,
+  kpmRowSchema,
+  normaliseKpmCells,
+  type KpmColumn,
+  type KpmRow,
+} from '../../domain/sembako';
+import { readXlsxFirstSheet, XlsxReadError } from '../exports/xlsxRead';
 import { HttpProblem, validationProblem, type FieldIssue } from '../problem';
 import { appendRequestEvent } from '../requestAudit';
 import { CsvSyntaxError, parseCsv } from './csvParse';
@@ -31,20 +41,50 @@ interface InputRow {
   index: number;
   line: number | null;
   cells: Record<string, unknown>;
+  /** What reading the file already found wrong with the row (an XLSX number that lost digits). */
+  errors: { column: string; message: string }[];
 }
 
 interface CheckedRow extends InputRow {
   row?: KpmRow;
-  errors: { column: string; message: string }[];
 }
 
 const pointer = (index: number, column: string) => `/body/rows/${index}${column ? `/${column}` : ''}`;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const rowDigest = (row: KpmRow) => sha256(canonicalJson(Object.fromEntries(KPM_COLUMNS.map((c) => [c, row[c] ?? '']))));
 
-/** The body's rows as cells: the CSV parsed (its header checked) or the `rows` as sent. */
+/** Identifier columns: digits that a spreadsheet stored as a number may have lost. */
+const DIGIT_COLUMNS: readonly KpmColumn[] = ['id_kpm', 'id_pengurus', 'no_kks', 'no_kk', 'nik_pengurus'];
+
+/** The header line or row: every required column, no unknown or repeated one; at least one row and not too many. */
+function checkHeader(header: string[], rowCount: number, problem: (detail: string) => HttpProblem): void {
+  const unknown = header.filter((h) => !(KPM_EXPORT_COLUMNS as readonly string[]).includes(h));
+  const missing = KPM_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !header.includes(c));
+  const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+  const headerProblems = [
+    ...(unknown.length ? [`unknown column(s) ${unknown.map((u) => u || '(empty)').join(', ')}`] : []),
+    ...(missing.length ? [`missing column(s) ${missing.join(', ')}`] : []),
+    ...(repeated.length ? [`repeated column(s) ${repeated.join(', ')}`] : []),
+  ];
+  if (headerProblems.length) throw problem(`the header must name the columns ${KPM_COLUMNS.join(', ')}: ${headerProblems.join('; ')}`);
+  if (!rowCount) throw problem('the file has a header but no rows');
+  if (rowCount > KPM_IMPORT_MAX_ROWS) throw problem(`at most ${KPM_IMPORT_MAX_ROWS} rows per import (the file has ${rowCount})`);
+}
+
+/** The export's status columns are read past: an import never sets a KPM's status (a data fix does). */
+const withoutExportOnly = (cells: Record<string, unknown>) => {
+  for (const c of KPM_EXPORT_ONLY_COLUMNS) delete cells[c];
+  return cells;
+};
+
+/** The body's rows as cells: the CSV or the XLSX sheet read (its header checked) or the `rows` as sent. */
 export function inputRows(body: KpmImportBody): InputRow[] {
-  if (body.rows) return body.rows.map((cells, index) => ({ index, line: null, cells }));
+  return readRows(body).map((r) => ({ ...r, cells: withoutExportOnly({ ...r.cells }) }));
+}
+
+function readRows(body: KpmImportBody): InputRow[] {
+  if (body.rows) return body.rows.map((cells, index) => ({ index, line: null, cells, errors: [] }));
+  if (body.xlsx !== undefined) return xlsxRows(Buffer.from(body.xlsx, 'base64'));
   let table;
   try {
     table = parseCsv(body.csv ?? '');
@@ -52,23 +92,51 @@ export function inputRows(body: KpmImportBody): InputRow[] {
     if (err instanceof CsvSyntaxError) throw csvProblem(`the file is not valid CSV: ${err.message}`);
     throw err;
   }
-  const unknown = table.header.filter((h) => !(KPM_COLUMNS as readonly string[]).includes(h));
-  const missing = KPM_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c) && !table.header.includes(c));
-  const repeated = table.header.filter((h, i) => table.header.indexOf(h) !== i);
-  const headerProblems = [
-    ...(unknown.length ? [`unknown column(s) ${unknown.join(', ')}`] : []),
-    ...(missing.length ? [`missing column(s) ${missing.join(', ')}`] : []),
-    ...(repeated.length ? [`repeated column(s) ${repeated.join(', ')}`] : []),
-  ];
-  if (headerProblems.length) throw csvProblem(`the header line must name the columns ${KPM_COLUMNS.join(', ')}: ${headerProblems.join('; ')}`);
-  if (!table.records.length) throw csvProblem('the file has a header but no rows');
-  if (table.records.length > KPM_IMPORT_MAX_ROWS) throw csvProblem(`at most ${KPM_IMPORT_MAX_ROWS} rows per import (the file has ${table.records.length})`);
+  checkHeader(table.header, table.records.length, csvProblem);
   return table.records.map((r, index) => {
     const cells: Record<string, unknown> = Object.fromEntries(table.header.map((h, i) => [h, r.cells[i] ?? '']));
     // A row with more cells than the header: flagged by the row check below.
     if (r.cells.length > table.header.length) cells[''] = r.cells.slice(table.header.length).join(',');
-    return { index, line: r.line, cells };
+    return { index, line: r.line, cells, errors: [] };
   });
+}
+
+/**
+ * The first sheet of a workbook as rows. A number in an identifier column is taken only when it
+ * is a whole number Excel holds exactly (at most 15 digits, no exponent); a longer one has lost
+ * digits, and its row is refused with the fix (store the column as text).
+ */
+function xlsxRows(file: Buffer): InputRow[] {
+  let sheet;
+  try {
+    sheet = readXlsxFirstSheet(file);
+  } catch (err) {
+    if (err instanceof XlsxReadError) throw xlsxProblem(err.message);
+    throw err;
+  }
+  checkHeader(sheet.header, sheet.records.length, xlsxProblem);
+  return sheet.records.map((r, index) => {
+    const errors: { column: string; message: string }[] = [];
+    const cells: Record<string, unknown> = Object.fromEntries(
+      sheet.header.map((h, i) => {
+        const cell = r.cells[i];
+        if (cell?.kind !== 'number') return [h, cell?.text ?? ''];
+        if ((DIGIT_COLUMNS as readonly string[]).includes(h) && !/^\d{1,15}$/.test(cell.text))
+          errors.push({
+            column: h,
+            message: `the cell is stored as a number (${cell.text}) and Excel keeps only 15 digits, so digits are lost: format the column ${h} as Text and type the numbers again`,
+          });
+        return [h, cell.text];
+      }),
+    );
+    if (r.cells.slice(sheet.header.length).some((c) => c && c.text.trim() !== ''))
+      errors.push({ column: '', message: 'the row has cells to the right of the last column of the header' });
+    return { index, line: r.line, cells, errors };
+  });
+}
+
+function xlsxProblem(detail: string): HttpProblem {
+  return validationProblem([{ path: ['body', 'xlsx'], pointer: '/body/xlsx', message: detail, code: 'custom' }]);
 }
 
 function csvProblem(detail: string): HttpProblem {
@@ -79,6 +147,8 @@ function csvProblem(detail: string): HttpProblem {
 function checkCells(rows: InputRow[]): CheckedRow[] {
   return rows.map((r) => {
     if ('' in r.cells) return { ...r, errors: [{ column: '', message: 'the row has more cells than the header has columns' }] };
+    // A row the reading refused (a number that lost digits) is not checked further: its cell's value is not the user's.
+    if (r.errors.length) return { ...r, errors: [...r.errors] };
     const parsed = kpmRowSchema.safeParse(normaliseKpmCells(r.cells));
     if (parsed.success) return { ...r, row: parsed.data, errors: [] };
     const errors = parsed.error.issues.flatMap((i) =>

@@ -6,7 +6,7 @@ import { inRegion } from '../../db/regionScope';
 import { maskNik } from '../../domain/nik';
 import { regionCovers } from '../../domain/regions';
 import type { Actor } from '../../domain/roles';
-import type { KpmColumn } from '../../domain/sembako';
+import type { KpmExportColumn, KpmInactiveReason, KpmStatus } from '../../domain/sembako';
 import { tableList, type ListSpec } from '../list';
 import type { KpmListFilter, KpmSortField } from './schema';
 
@@ -25,6 +25,8 @@ export interface KpmRecord {
   kecamatanCode: string;
   kabupatenCode: string;
   provinsiCode: string;
+  status: KpmStatus;
+  statusReason: KpmInactiveReason | null;
   rowSha256: string;
   lastImportId: string | null;
   createdAt: Date;
@@ -40,7 +42,7 @@ export const kpmList = (sql: Sql): ListSpec<KpmSortField, KpmListFilter> =>
     resource: 'kpm',
     sort: ['updatedAt', 'createdAt', 'desaCode', 'idKpm'],
     defaultSort: ['updatedAt', 'DESC'],
-    equal: ['idKpm', 'kecamatanCode', 'desaCode', 'pkhStatus', 'channel', 'bank'],
+    equal: ['idKpm', 'kecamatanCode', 'desaCode', 'pkhStatus', 'channel', 'bank', 'status'],
   });
 
 /** The register's accompanying TKSK (any TKSK of the kecamatan) and its kabupaten supervisor see numbers in full. */
@@ -70,14 +72,16 @@ export function presentKpm(actor: Actor, r: KpmRecord) {
     desaCode: r.desaCode,
     kecamatanCode: r.kecamatanCode,
     kabupatenCode: r.kabupatenCode,
+    status: r.status,
+    statusReason: r.statusReason,
     lastImportId: r.lastImportId,
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
 }
 
-/** A register row in the import's columns (the export; masked as the list is). */
-export function kpmCells(actor: Actor, r: KpmRecord): Record<KpmColumn, string> {
+/** A register row in the import's columns and its status (the export; masked as the list is). */
+export function kpmCells(actor: Actor, r: KpmRecord): Record<KpmExportColumn, string> {
   const p = presentKpm(actor, r);
   return {
     id_kpm: p.idKpm,
@@ -90,5 +94,7 @@ export function kpmCells(actor: Actor, r: KpmRecord): Record<KpmColumn, string> 
     kode_desa: p.desaCode,
     saluran: p.channel,
     bank: p.bank ?? '',
+    status: p.status,
+    alasan_status: p.statusReason ?? '',
   };
 }

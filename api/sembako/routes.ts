@@ -1,10 +1,11 @@
 // Program Sembako's KPM register: import (all or nothing, with a row-by-row report), list and
 // export in the import's columns.
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
-import { KPM_COLUMNS } from '../../domain/sembako';
+import { KPM_EXPORT_COLUMNS } from '../../domain/sembako';
 import { csvLine } from '../csv';
+import { toXlsx, XLSX_TYPE } from '../exports/xlsx';
 import { actorOf, authorizedActor, parseInput } from '../http';
 import { listRoute, whereOf } from '../list';
 import { recordRequestEvent } from '../requestAudit';
@@ -37,7 +38,8 @@ export function sembakoRoutes(sql: Sql): Router {
     }),
   );
 
-  router.get('/sembako/kpm/export.csv', async (req, res) => {
+  // The register in the import's columns plus its status, as CSV or XLSX (identifiers as text cells, so both re-import).
+  const exportRoute = (format: 'csv' | 'xlsx') => async (req: Request, res: Response) => {
     const actor = authorizedActor(res, 'sembako.kpm_list');
     const q = parseInput('query', kpmExportQuerySchema, req.query);
     const rows = await sql<KpmRecord[]>`
@@ -48,11 +50,19 @@ export function sembakoRoutes(sql: Sql): Router {
       action: 'sembako.kpm_exported',
       entityType: 'sembako_kpm_list',
       entityId: actor.regionCode ?? 'national',
-      details: { filter: q.filter ?? {}, rows: rows.length },
+      details: { filter: q.filter ?? {}, rows: rows.length, ...(format === 'xlsx' ? { format } : {}) },
     });
-    res.type('text/csv; charset=utf-8').attachment('kpm-sembako.csv');
-    res.send(`${KPM_COLUMNS.join(',')}\n${rows.map((r) => csvLine(KPM_COLUMNS, kpmCells(actor, r))).join('')}`);
-  });
+    const cells = rows.map((r) => kpmCells(actor, r));
+    if (format === 'csv') {
+      res.type('text/csv; charset=utf-8').attachment('kpm-sembako.csv');
+      res.send(`${KPM_EXPORT_COLUMNS.join(',')}\n${cells.map((c) => csvLine(KPM_EXPORT_COLUMNS, c)).join('')}`);
+    } else {
+      res.type(XLSX_TYPE).attachment('kpm-sembako.xlsx');
+      res.send(toXlsx({ sheet: 'KPM Sembako', headers: [...KPM_EXPORT_COLUMNS], rows: cells.map((c) => KPM_EXPORT_COLUMNS.map((k) => c[k])) }));
+    }
+  };
+  router.get('/sembako/kpm/export.csv', exportRoute('csv'));
+  router.get('/sembako/kpm/export.xlsx', exportRoute('xlsx'));
 
   return router;
 }

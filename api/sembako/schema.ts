@@ -5,6 +5,8 @@ import {
   distributionPointSchema,
   HIMBARA_BANKS,
   KPM_COLUMNS,
+  KPM_INACTIVE_REASONS,
+  KPM_STATUSES,
   PKH_STATUSES,
   SEMBAKO_CHANNELS,
   SEMBAKO_PERIOD_STATUSES,
@@ -17,8 +19,12 @@ import { idsFilterSchema, listQuerySchema } from '../list';
 
 /** The largest KPM file one import takes (a kecamatan has a few thousand KPM; a row is ~150 bytes). */
 export const KPM_IMPORT_MAX_ROWS = 20_000;
-/** Request body limit of the import route (the rest of the API keeps 256 KiB). */
-export const KPM_IMPORT_BODY_LIMIT_BYTES = 4 * 1024 * 1024;
+/** The largest CSV text or XLSX file one import takes. */
+export const KPM_IMPORT_FILE_MAX_BYTES = 4 * 1024 * 1024;
+/** An XLSX file of KPM_IMPORT_FILE_MAX_BYTES in base64. */
+export const KPM_IMPORT_XLSX_MAX_BASE64 = Math.ceil(KPM_IMPORT_FILE_MAX_BYTES / 3) * 4;
+/** Request body limit of the import route (the rest of the API keeps 256 KiB): room for the base64 of a 4 MiB workbook. */
+export const KPM_IMPORT_BODY_LIMIT_BYTES = KPM_IMPORT_XLSX_MAX_BASE64 + 64 * 1024;
 
 const exampleCsv = [
   KPM_COLUMNS.join(','),
@@ -35,13 +41,23 @@ export const kpmImportBodySchema = z
      * nik_pengurus, nama_pengurus, status_pkh, kode_desa, saluran, bank (id_pengurus, no_kks and
      * bank may be left out), separated by ',' or ';' (decided by the header line).
      */
-    csv: z.string().min(1).max(KPM_IMPORT_BODY_LIMIT_BYTES).optional(),
+    csv: z.string().min(1).max(KPM_IMPORT_FILE_MAX_BYTES).optional(),
     /** The same rows already split into cells (keys are the column names), instead of `csv`. */
     rows: z.array(z.record(z.string(), z.string())).min(1).max(KPM_IMPORT_MAX_ROWS).optional(),
+    /**
+     * An Excel workbook (.xlsx, at most 4 MiB) in base64, instead of `csv`: its first sheet, the
+     * first non-empty row naming the same columns as the CSV header. Identifier columns (id_kpm,
+     * no_kk, nik_pengurus, no_kks, id_pengurus) must be stored as text: Excel keeps only 15 digits
+     * of a number, so a 16-digit NIK stored as a number is refused row by row.
+     */
+    xlsx: z.base64().min(1).max(KPM_IMPORT_XLSX_MAX_BASE64).optional(),
     /** Check only: answer the report, write nothing. */
     dryRun: z.boolean().default(false),
   })
-  .refine((b) => (b.csv === undefined) !== (b.rows === undefined), { message: 'send the file as `csv` or as `rows`, not both', path: ['csv'] })
+  .refine((b) => [b.csv, b.rows, b.xlsx].filter((v) => v !== undefined).length === 1, {
+    message: 'send the file as exactly one of `csv`, `rows` or `xlsx`',
+    path: ['csv'],
+  })
   .meta({ id: 'KpmImport', example: { kecamatanCode: '33.73.01', csv: exampleCsv, dryRun: true } });
 export type KpmImportBody = z.infer<typeof kpmImportBodySchema>;
 
@@ -51,7 +67,7 @@ export const KPM_ROW_ACTIONS = ['created', 'updated', 'unchanged', 'invalid'] as
 export const kpmImportRowSchema = z.object({
   /** 0-based index among the data rows (the `rows/<index>` of an error's pointer). */
   index: z.number().int(),
-  /** Line of the CSV file where the row starts (null for `rows` input). */
+  /** Line of the CSV file where the row starts, or the row number of the XLSX sheet (null for `rows` input). */
   line: z.number().int().nullable(),
   /** The row's id_kpm as sent (empty when missing). */
   idKpm: z.string(),
@@ -99,6 +115,8 @@ export const kpmListQuerySchema = listQuerySchema(KPM_SORTABLE, {
   pkhStatus: z.enum(PKH_STATUSES).optional(),
   channel: z.enum(SEMBAKO_CHANNELS).optional(),
   bank: z.enum(HIMBARA_BANKS).optional(),
+  /** aktif or nonaktif. */
+  status: z.enum(KPM_STATUSES).optional(),
 });
 export type KpmListFilter = NonNullable<z.infer<typeof kpmListQuerySchema>['filter']>;
 export const kpmExportQuerySchema = kpmListQuerySchema.omit({ range: true });
@@ -120,6 +138,10 @@ export const kpmSchema = z
     desaCode: z.string(),
     kecamatanCode: z.string(),
     kabupatenCode: z.string(),
+    /** aktif, or nonaktif after an accepted data fix; imports never change it. */
+    status: z.enum(KPM_STATUSES),
+    /** Why the KPM is nonaktif (null while aktif). */
+    statusReason: z.enum(KPM_INACTIVE_REASONS).nullable(),
     lastImportId: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -235,6 +235,7 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   // The KPM register and complaints of one's region (the TKSK's kecamatan, the supervisor's kabupaten…); no admin.
   { route: 'GET /api/sembako/kpm', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/sembako/kpm/export.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/sembako/kpm/export.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/complaints', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/sembako/periods', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   // A dry run of an empty Sidorejo list: its TKSK and the kabupaten keep the register; tksk2 is of Tingkir.

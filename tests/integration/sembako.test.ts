@@ -2,9 +2,11 @@
 // and column; a good one is imported once (the same file again changes nothing, a changed row is
 // updated); the register is region-scoped and masked like cases; the export re-imports unchanged;
 // the audit trail records imports and exports without a NIK.
-import { KPM_COLUMNS } from '../../domain/sembako';
-import { call, db, freshNik, login } from '../support/stack';
-import { importKpmAs, kpmCsv, kpmRow } from '../support/sembako';
+import { toXlsx } from '../../api/exports/xlsx';
+import { readXlsxFirstSheet } from '../../api/exports/xlsxRead';
+import { KPM_COLUMNS, KPM_EXPORT_COLUMNS } from '../../domain/sembako';
+import { call, db, freshNik, login, stack } from '../support/stack';
+import { importKpmAs, kpmCsv, kpmRow, type KpmCells } from '../support/sembako';
 
 const sql = db();
 afterAll(() => sql.end());
@@ -148,7 +150,8 @@ test('the register is region-scoped and masked like cases; the export re-imports
   const exported = await call('GET', `/api/sembako/kpm/export.csv?filter=${q({ idKpm: mine.id_kpm })}`, { token: await login('tksk1') });
   expect(exported.status).toBe(200);
   expect(exported.contentType).toContain('text/csv');
-  expect(exported.body.split('\n')[0]).toBe(KPM_COLUMNS.join(','));
+  expect(exported.body.split('\n')[0]).toBe(KPM_EXPORT_COLUMNS.join(','));
+  expect(exported.body.split('\n')[1].endsWith('"aktif",""')).toBe(true);
   expect(exported.body).toContain(mine.nik_pengurus);
   const reimport = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: exported.body, dryRun: true });
   expect(reimport.status).toBe(200);
@@ -158,4 +161,92 @@ test('the register is region-scoped and masked like cases; the export re-imports
   const [exportAudit] = await sql<{ details: { rows: number } }[]>`
     SELECT details FROM audit_log WHERE action = 'sembako.kpm_exported' AND actor_id = 'usr_provinsi1' ORDER BY seq DESC LIMIT 1`;
   expect(exportAudit.details.rows).toBe(1);
+});
+
+/** A workbook as a desa office saves it: the header row, then one row per KPM; `numeric` columns stored as numbers. */
+const kpmXlsx = (rows: KpmCells[], numeric: Partial<Record<number, (keyof KpmCells)[]>> = {}) =>
+  toXlsx({
+    sheet: 'Daftar KPM',
+    headers: [...KPM_COLUMNS],
+    rows: rows.map((r, i) => KPM_COLUMNS.map((c) => (numeric[i]?.includes(c) ? Number(r[c]) : r[c]))),
+  }).toString('base64');
+
+test('an XLSX workbook goes through the same checks: a NIK stored as a number and a bad desa refuse the file, row by row', async () => {
+  const rows = [kpmRow(), kpmRow(), kpmRow({ kode_desa: '33.73.02.1001' }), kpmRow({ kode_desa: '33.73.01.1002' })];
+  // Row 1's NIK was typed into a number-formatted column.
+  const bad = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: kpmXlsx(rows, { 1: ['nik_pengurus'] }) });
+  expect(bad.status).toBe(422);
+  expect(bad.contentType).toContain('application/problem+json');
+  expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/rows/1/nik_pengurus', '/body/rows/2/kode_desa']);
+  expect(bad.body.errors[0].message).toContain('stored as a number');
+  expect(bad.body.errors[0].message).toContain('format the column nik_pengurus as Text');
+  expect(bad.body.report.rows.map((v: { line: number; action: string }) => [v.line, v.action])).toEqual([
+    [2, 'created'],
+    [3, 'invalid'],
+    [4, 'invalid'],
+    [5, 'created'],
+  ]);
+  expect(await registerRows(rows.map((x) => x.id_kpm))).toEqual([]);
+
+  // Fixed in the workbook (text cells, the Tingkir row left out): imported, the same as the CSV would be.
+  const good = [rows[0], rows[1], rows[3]];
+  const imported = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: kpmXlsx(good) });
+  expect(imported.status).toBe(201);
+  expect(imported.body.counts).toMatchObject({ rows: 3, created: 3, invalid: 0 });
+  expect((await registerRows(good.map((x) => x.id_kpm))).length).toBe(3);
+  const asCsv = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv(good), dryRun: true });
+  expect(asCsv.body).toMatchObject({ fileSha256: imported.body.fileSha256, counts: { unchanged: 3 } });
+});
+
+test('a file that is not a workbook, or sent twice over, is refused at /body/xlsx before any row', async () => {
+  const notXlsx = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: Buffer.from(kpmCsv([kpmRow()])).toString('base64') });
+  expect(notXlsx.status).toBe(422);
+  expect(notXlsx.body.errors).toEqual([expect.objectContaining({ pointer: '/body/xlsx', message: 'the file is not an XLSX workbook (not a ZIP archive)' })]);
+  const noColumns = await importKpmAs('tksk1', {
+    kecamatanCode: SIDOREJO,
+    xlsx: toXlsx({ sheet: 'x', headers: ['id_kpm', 'nama'], rows: [['1', 'x']] }).toString('base64'),
+  });
+  expect(noColumns.status).toBe(422);
+  expect(noColumns.body.errors[0]).toMatchObject({ pointer: '/body/xlsx' });
+  expect(noColumns.body.errors[0].message).toContain('unknown column(s) nama');
+  const two = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, csv: kpmCsv([kpmRow()]), xlsx: kpmXlsx([kpmRow()]) });
+  expect(two.status).toBe(422);
+  expect(two.body.errors[0].message).toBe('send the file as exactly one of `csv`, `rows` or `xlsx`');
+});
+
+test('the register status: listed and filtered, exported as CSV and XLSX, and read past by a re-import', async () => {
+  const [active, inactive] = [kpmRow(), kpmRow()];
+  expect((await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [active, inactive] })).status).toBe(201);
+  // An accepted data fix sets a KPM nonaktif (a later slice); here the register is put in that state directly.
+  await sql`UPDATE sembako_kpm SET status = 'nonaktif', status_reason = 'meninggal' WHERE id_kpm = ${inactive.id_kpm}`;
+  const token = await login('tksk1');
+  const ids = [active.id_kpm, inactive.id_kpm];
+  const listed = await call('GET', `/api/sembako/kpm?filter=${q({ kecamatanCode: SIDOREJO, status: 'nonaktif' })}`, { token });
+  expect(listed.status).toBe(200);
+  const mine = listed.body.filter((k: { idKpm: string }) => ids.includes(k.idKpm));
+  expect(mine.map((k: { idKpm: string; status: string; statusReason: string }) => [k.idKpm, k.status, k.statusReason])).toEqual([
+    [inactive.id_kpm, 'nonaktif', 'meninggal'],
+  ]);
+  expect((await call('GET', `/api/sembako/kpm?filter=${q({ status: 'hidup' })}`, { token })).status).toBe(422);
+
+  const res = await fetch(`${stack().apiUrl}/api/sembako/kpm/export.xlsx?filter=${q({ idKpm: inactive.id_kpm })}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('spreadsheetml');
+  const workbook = Buffer.from(await res.arrayBuffer());
+  const sheet = readXlsxFirstSheet(workbook);
+  expect(sheet.header).toEqual([...KPM_EXPORT_COLUMNS]);
+  expect(sheet.records).toHaveLength(1);
+  const row = Object.fromEntries(sheet.header.map((h, i) => [h, sheet.records[0].cells[i]?.text ?? '']));
+  expect(row).toMatchObject({ id_kpm: inactive.id_kpm, nik_pengurus: inactive.nik_pengurus, status: 'nonaktif', alasan_status: 'meninggal' });
+  // The workbook re-imports unchanged, and the import leaves the status alone.
+  const again = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, xlsx: workbook.toString('base64') });
+  expect(again.status).toBe(200);
+  expect(again.body.counts).toMatchObject({ rows: 1, unchanged: 1, invalid: 0 });
+  const [{ status }] = await sql<{ status: string }[]>`SELECT status FROM sembako_kpm WHERE id_kpm = ${inactive.id_kpm}`;
+  expect(status).toBe('nonaktif');
+  const [exportAudit] = await sql<{ details: { rows: number; format: string } }[]>`
+    SELECT details FROM audit_log WHERE action = 'sembako.kpm_exported' AND actor_id = 'usr_tksk1' ORDER BY seq DESC LIMIT 1`;
+  expect(exportAudit.details).toMatchObject({ rows: 1, format: 'xlsx' });
 });
