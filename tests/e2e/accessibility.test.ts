@@ -5,13 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
+import { recentDate, waitUntil } from '../support/casework';
 import { launchChromium } from '../support/chromium';
+import { freshPeriod } from '../support/sembako';
 import { call, freshNik, login, registration, stack } from '../support/stack';
 import { DESKTOP, go, PHONE, settled, SHOTS, signIn } from './portal';
 
 let browser: Browser;
 let caseId: string;
 let assessmentTaskId: string;
+let monitoringTaskId: string;
 beforeAll(async () => {
   browser = await launchChromium();
   // A case of tksk1 with its assessment open: the task form, the case page, the supervisors' inbox.
@@ -24,6 +27,26 @@ beforeAll(async () => {
   caseId = created.body.id;
   const detail = await call('GET', `/api/cases/${caseId}`, { token });
   assessmentTaskId = (created.body.openTasks?.[0] ?? detail.body.openTasks[0]).id;
+  // A Sembako period of Sidorejo past its Tikor meeting: the monitoring form of its one point.
+  const opened = await call('POST', '/api/sembako/periods', {
+    token,
+    body: { period: freshPeriod(), distributionPoints: [{ pointId: 'ew-axe', name: 'E-Warong Aksesibel', kind: 'e_warong', desaCode: '33.73.01.1001' }] },
+  });
+  expect(opened.status).toBe(201);
+  const openTask = (type: string) =>
+    waitUntil(`the ${type} task`, async () => {
+      const filter = encodeURIComponent(JSON.stringify({ workflowId: opened.body.periodId, type, status: 'open' }));
+      return ((await call('GET', `/api/tasks?filter=${filter}`, { token })).body as { id: string }[])[0];
+    });
+  const tikor = await openTask('sembako_tikor_meeting');
+  const meeting = {
+    meetingOn: recentDate(),
+    chair: 'Sekcam Sidorejo',
+    attendees: [{ role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' }],
+    agreements: ['Mulai tanggal 5'],
+  };
+  expect((await call('POST', `/api/tasks/${tikor.id}/complete`, { token, body: { data: meeting } })).status).toBe(200);
+  monitoringTaskId = (await openTask('sembako_monitoring')).id;
 });
 afterAll(() => browser?.close());
 
@@ -89,6 +112,7 @@ const SCREENS: Record<string, Screen[]> = {
     ['case list', () => '/cases', (p) => p.locator('tbody tr').first().waitFor()],
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['case create', () => '/cases/create', (p) => p.getByLabel(/^NIK/).waitFor()],
+    ['sembako monitoring form', () => `/tasks/${monitoringTaskId}/show`, (p) => p.getByTestId('monitoring-point').waitFor()],
   ],
   supervisor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],

@@ -15,6 +15,7 @@ import type { TaskRecord, TaskTypeInfo } from '../types';
 import { ApprovalButtons } from './ApprovalButtons';
 import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
 import { NextStepAfter } from './NextStep';
+import { MonitoringForm } from '../sembako/monitoring/MonitoringForm';
 import { completionVerdict, dataSchemaFor, emptyValuesFor, isApprovalType, previousAnswers, useTaskTypes } from './taskTypes';
 
 type Done = (result: TaskCompletionResult) => void;
@@ -143,6 +144,9 @@ export const CompleteTaskForm = () => {
       </Typography>
       {!verdict.ok && verdict.reason === 'assignee' ? (
         <Alert severity="info">{translate('kesos.tasks.complete.not_yours')}</Alert>
+      ) : task.type === 'sembako_monitoring' ? (
+        // The TKSK's phone form at a distribution point (a checklist of toggles, not a generated form).
+        <MonitoringForm key={task.id} task={task} onDone={onDone} />
       ) : isApprovalType(info) ? (
         <ApprovalButtons task={task} info={info} onDone={(_, result) => onDone(result)} />
       ) : (
