@@ -390,6 +390,11 @@ const appMessages = {
       visits: 'Accompaniment visits',
       referrals: 'Referrals',
       closures: 'Cases closed',
+      tikorMeetings: 'Sembako Tikor meetings',
+      pointsMonitored: 'Distribution points monitored',
+      complaintsReceived: 'Sembako complaints received',
+      complaintsResolved: 'Complaints resolved',
+      complaintsClosed: 'Complaints closed',
     },
     enum: {
       riskLevel: {
@@ -809,8 +814,8 @@ const appMessages = {
         period: 'Period',
         total: 'Amount claimed',
         components: 'Components',
-        activity: "This month's activity (counted from the case data)",
-        activity_help: 'These figures are filled in from your cases of the period. Describe your work in the report narrative.',
+        activity: "This month's activity (counted from the case and Sembako data)",
+        activity_help: 'These figures are filled in from your cases and Sembako work of the period. Describe your work in the report narrative.',
         open_claim: 'Open the claim',
       },
       payment_failure: {

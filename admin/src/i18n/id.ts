@@ -594,6 +594,11 @@ const indonesianMessages: TranslationMessages = {
       visits: 'Kunjungan pendampingan',
       referrals: 'Rujukan',
       closures: 'Kasus ditutup',
+      tikorMeetings: 'Rapat Tikor Sembako',
+      pointsMonitored: 'Titik penyaluran dimonitor',
+      complaintsReceived: 'Pengaduan Sembako diterima',
+      complaintsResolved: 'Pengaduan diselesaikan',
+      complaintsClosed: 'Pengaduan ditutup',
     },
     enum: {
       riskLevel: {
@@ -909,8 +914,8 @@ const indonesianMessages: TranslationMessages = {
         period: 'Periode',
         total: 'Jumlah klaim',
         components: 'Komponen',
-        activity: 'Kegiatan bulan ini (dihitung dari data kasus)',
-        activity_help: 'Angka ini diisi otomatis dari kasus Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
+        activity: 'Kegiatan bulan ini (dihitung dari data kasus dan Sembako)',
+        activity_help: 'Angka ini diisi otomatis dari kasus dan pekerjaan Sembako Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
         open_claim: 'Buka klaim',
       },
       payment_failure: {
