@@ -22,7 +22,7 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
     appendActorEvent(tx, { ...e, eventKey: e.key, entityType: 'tali_asih_claim', entityId: e.claimId, caseId: null });
 
   return {
-    /** The TKSK's casework in the period (WIB month), from the projection tables. */
+    /** The TKSK's casework and Sembako work in the period (WIB month), from the projection tables. */
     async periodActivity(a: { tkskId: string; period: string }): Promise<PeriodActivity> {
       const { start, end } = periodBounds(a.period);
       const [row] = await sql<PeriodActivity[]>`
@@ -31,7 +31,15 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
           (SELECT count(*) FROM tasks WHERE type = 'asesmen' AND status = 'completed' AND actor_id = ${a.tkskId} AND completed_at >= ${start} AND completed_at < ${end})::int AS assessments,
           (SELECT count(*) FROM tasks WHERE type = 'pendampingan_visit' AND status = 'completed' AND actor_id = ${a.tkskId} AND completed_at >= ${start} AND completed_at < ${end})::int AS visits,
           (SELECT count(*) FROM referrals WHERE requested_by = ${a.tkskId} AND created_at >= ${start} AND created_at < ${end})::int AS referrals,
-          (SELECT count(*) FROM cases WHERE assignee_id = ${a.tkskId} AND status = 'closed' AND closed_at >= ${start} AND closed_at < ${end})::int AS closures`;
+          (SELECT count(*) FROM cases WHERE assignee_id = ${a.tkskId} AND status = 'closed' AND closed_at >= ${start} AND closed_at < ${end})::int AS closures,
+          (SELECT count(*) FROM tasks WHERE type = 'sembako_tikor_meeting' AND status = 'completed' AND actor_id = ${a.tkskId} AND completed_at >= ${start} AND completed_at < ${end})::int AS tikor_meetings,
+          (SELECT count(*) FROM tasks WHERE type = 'sembako_monitoring' AND status = 'completed' AND actor_id = ${a.tkskId} AND completed_at >= ${start} AND completed_at < ${end})::int AS points_monitored,
+          (SELECT count(*) FROM complaints WHERE received_by = ${a.tkskId}
+             AND received_on >= ${`${a.period}-01`}::date AND received_on < ${`${a.period}-01`}::date + interval '1 month')::int AS complaints_received,
+          (SELECT count(DISTINCT workflow_id) FROM tasks WHERE actor_id = ${a.tkskId} AND status = 'completed' AND completed_at >= ${start} AND completed_at < ${end}
+             AND ((type = 'pengaduan_resolution' AND outcome = 'resolved') OR (type = 'pengaduan_forward' AND outcome = 'resolve_directly')))::int AS complaints_resolved,
+          (SELECT count(*) FROM complaints WHERE assignee_id = ${a.tkskId} AND status = 'closed' AND closed_at >= ${start} AND closed_at < ${end})::int AS complaints_closed`;
+      // Claims opened before the Sembako counts have none (their histories hold this answer as it was).
       return row;
     },
 

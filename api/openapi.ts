@@ -29,7 +29,7 @@ import { dataSubjectExportBodySchema, dataSubjectExportSchema } from './dataSubj
 import { healthSchema, livenessSchema } from './health/schema';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, privilegedRequestSchema } from './privileged/schema';
 import { casePolicyBodySchema, casePolicySchema, slaPolicyBodySchema, slaPolicySchema } from './policies/schema';
-import { reportSummarySchema } from './reports/schema';
+import { reportSummarySchema, sembakoReportSchema } from './reports/schema';
 import { COMPLAINT_ACTIONS, complaintActionBodySchemas } from '../domain/sembako';
 import {
   complaintDetailSchema,
@@ -508,6 +508,15 @@ export function buildOpenApi() {
       'Dashboard counts in your region: cases by PMKS, status and kecamatan; open, overdue and breached tasks; stipend totals per period (supervisors, auditors)',
     tags: ['reports'],
     responses: { 200: json(reportSummarySchema, 'the summary'), ...problems(401, 403) },
+  });
+
+  route({
+    method: 'get',
+    path: '/api/reports/sembako',
+    summary:
+      'Program Sembako figures in your region: realisation (KPM served / listed) per kecamatan in its latest monitored period, card problems, complaints by category and open ones by age, open periods by status',
+    tags: ['reports'],
+    responses: { 200: json(sembakoReportSchema, 'the figures'), ...problems(401, 403) },
   });
 
   // ---- tali asih

@@ -83,6 +83,17 @@ export interface PeriodActivity {
   visits: number;
   referrals: number;
   closures: number;
+  /** Program Sembako work of the month (claims opened before these counts existed lack them). */
+  /** Tikor kecamatan meetings the TKSK recorded. */
+  tikorMeetings?: number;
+  /** Distribution points the TKSK monitored (completed sembako_monitoring tasks). */
+  pointsMonitored?: number;
+  /** Complaints the TKSK took in, received (receivedOn) in the month. */
+  complaintsReceived?: number;
+  /** Complaints the TKSK recorded a resolution of (resolved, or resolved directly). */
+  complaintsResolved?: number;
+  /** The TKSK's complaints closed (confirmed with the complainant) in the month. */
+  complaintsClosed?: number;
 }
 
 export interface ClaimComponent {

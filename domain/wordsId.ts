@@ -4,6 +4,7 @@
 import type { CaseClosedReason, CaseStatus } from './case';
 import type { Role } from './roles';
 import type { ClaimStatus } from './taliAsih';
+import type { CardProblemKind, ComplaintCategory } from './sembako';
 import type { Outcome, TaskStatus } from './taskTypes';
 
 export const CASE_STATUS_ID: Record<CaseStatus, string> = {
@@ -124,4 +125,34 @@ export const AUDIT_ACTION_ID: Record<string, string> = {
   'user.updated': 'Akun diubah',
   'user.password_changed': 'Kata sandi diganti',
   'user.password_reset': 'Kata sandi diatur ulang',
+};
+
+/** Sembako complaint categories: the 6T of the 2018 complaint guideline, then the field's own kinds. */
+export const COMPLAINT_CATEGORY_ID: Record<ComplaintCategory, string> = {
+  tepat_sasaran: 'Tepat sasaran',
+  tepat_jumlah: 'Tepat jumlah',
+  tepat_harga: 'Tepat harga',
+  tepat_waktu: 'Tepat waktu',
+  tepat_kualitas: 'Tepat kualitas',
+  tepat_administrasi: 'Tepat administrasi',
+  kartu: 'Masalah kartu (KKS)',
+  data: 'Masalah data',
+  perilaku_agen: 'Perilaku agen/e-warong',
+};
+
+/** A Sembako distribution period's status (sembako_periods.status). */
+export const SEMBAKO_PERIOD_STATUS_ID: Record<'tikor' | 'monitoring' | 'report' | 'verification' | 'verified', string> = {
+  tikor: 'Rapat Tikor',
+  monitoring: 'Monitoring',
+  report: 'Laporan',
+  verification: 'Verifikasi',
+  verified: 'Terverifikasi',
+};
+
+export const CARD_PROBLEM_KIND_ID: Record<CardProblemKind, string> = {
+  kks_rusak: 'KKS rusak',
+  kks_ganda: 'KKS ganda',
+  saldo_kosong: 'Saldo kosong',
+  pin_terblokir: 'PIN terblokir',
+  lainnya: 'Lainnya',
 };

@@ -92,6 +92,12 @@ const envSchema = z.object({
    * in the middle of a test run would change data other tests are reading.
    */
   SCHEDULES_PAUSED: z.enum(['0', '1']).default('0'),
+  /**
+   * Local mode: fill an empty stack with demo data through the API once it is up (infra/demo.ts):
+   * a KPM register, Sembako periods and complaints in every state, a few cases. Never in
+   * production; the test stack sets 0 (tests that want it run the seeder themselves).
+   */
+  DEMO_DATA: z.enum(['0', '1']).default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -126,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     production,
     logLevel: e.LOG_LEVEL,
     schedulesPaused: e.SCHEDULES_PAUSED === '1',
+    demoData: !production && e.DEMO_DATA === '1',
     worker: { maxCachedWorkflows: e.WORKER_MAX_CACHED_WORKFLOWS, maxHeapMb: e.WORKER_MAX_HEAP_MB },
     workerMetricsAddress: e.WORKER_METRICS_ADDRESS,
     local: {

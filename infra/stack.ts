@@ -14,6 +14,7 @@ import { APP_PASSWORD_SECRET, startEmbeddedPostgres } from './embeddedPostgres';
 import { privateDataDir, privateDir } from './private';
 import { Supervised } from './supervised';
 import { localSecret } from './secrets';
+import { seedDemoData } from './demo';
 import { ensureSearchAttributes, startTemporalDevServer } from './temporalServer';
 import { startLoadBalancer, type LoadBalancer } from './loadBalancer';
 import { startTemporalCluster } from './temporalCluster';
@@ -268,6 +269,11 @@ export async function startStack(config: Config, log: Log, extraEnv: NodeJS.Proc
     const apis = await startApis(env, log, config.bindAddress, config.port, apiReplicas);
     stops.push(apis.stop);
     const apiUrl = apis.url;
+    if (config.demoData && !config.production) {
+      // Through the public API as the demo accounts; a refusal is logged, never a failed start.
+      log('demo data: filling in what is missing (DEMO_DATA=0 skips it)…');
+      await seedDemoData({ apiUrl, dataDir: config.dataDir, log }).catch((err) => log(`demo data failed: ${err instanceof Error ? err.message : String(err)}`));
+    }
     return { apiUrl, databaseUrl, adminDatabaseUrl, temporalAddress, temporalTlsFiles, temporalUiUrl, paymentsUrl: env.PAYMENT_PROVIDER_URL, stop: stopAll };
   } catch (err) {
     await stopAll();

@@ -15,6 +15,7 @@ import type {
   PrivilegedRequest,
   ReconciliationRow,
   ReportSummary,
+  SembakoReport,
   TaskCompletion,
   TimelineEntry,
   UserRecord,
@@ -248,6 +249,9 @@ export const dataProvider = {
 
   /** GET /api/reports/summary */
   reportSummary: () => httpClient('/api/reports/summary').then(({ json }) => ({ data: json as ReportSummary })),
+
+  /** GET /api/reports/sembako */
+  sembakoReport: () => httpClient('/api/reports/sembako').then(({ json }) => ({ data: json as SembakoReport })),
 
   /** GET /api/exports/{cases,tasks,claims,audit}.{csv,xlsx} with the list's filter (spreadsheets for people). */
   exportSpreadsheet: fetchExport,

@@ -248,3 +248,23 @@ export interface RegionRecord {
   level: RegionLevel;
   parentCode: string | null;
 }
+
+/** GET /api/reports/sembako (api/reports/schema.ts). */
+export interface SembakoReport {
+  generatedAt: string;
+  realisation: {
+    kecamatanCode: string;
+    kecamatanName: string;
+    period: string;
+    status: string;
+    pointsMonitored: number;
+    kpmListed: number;
+    kpmServed: number;
+    rate: number | null;
+  }[];
+  cardProblems: { bank: string; kind: string; count: number }[];
+  complaintsByCategory: { key: string; open: number; total: number }[];
+  openComplaints: number;
+  openComplaintsByAge: { key: string; count: number }[];
+  openPeriodsByStatus: { key: string; count: number }[];
+}

@@ -7,6 +7,7 @@ import { authorizedActor } from '../http';
 import { caseScope } from '../cases/queries';
 import { claimScope } from '../taliAsih/queries';
 import type { ReportSummary } from './schema';
+import { sembakoReportRoute } from './sembako';
 
 // A cancelled payment's claim was approved and waits to be reissued (decision 0015).
 const APPROVED = ['awaiting_budget', 'disbursing', 'payment_cancelled', 'paid'];
@@ -64,5 +65,6 @@ export function reportRoutes(sql: Sql): Router {
     };
     res.json(summary);
   });
+  sembakoReportRoute(router, sql);
   return router;
 }

@@ -163,6 +163,7 @@ describe('real answers match the documented schemas', () => {
       await check(user, 'GET /api/cases/{id}', `/api/cases/${id}`);
       await check(user, 'GET /api/cases/{id}/timeline', `/api/cases/${id}/timeline?lang=en`);
       await check(user, 'GET /api/reports/summary', '/api/reports/summary');
+      await check(user, 'GET /api/reports/sembako', '/api/reports/sembako');
     }
     await check('supervisor1', 'GET /api/cases/{id}/history', `/api/cases/${id}/history`);
     const [task] = await check('tksk1', 'GET /api/tasks', `/api/tasks?filter=${q({ caseId: id, status: 'open' })}`);

@@ -86,6 +86,8 @@ export async function startStackProcess(dataDir: string, ports: StackPorts, logF
     // Tests run the scheduled workflows themselves; a real firing mid-run (the 1st of a month at
     // 00:05 WIB, or 02:00 WIB daily) would open claims or anonymise cases under other tests.
     SCHEDULES_PAUSED: '1',
+    // No demo data in the shared test stack: tests/integration/demoData.test.ts runs the seeder itself.
+    DEMO_DATA: '0',
     BUILD_ADMIN: process.env.BUILD_ADMIN ?? 'auto',
     LOG_LEVEL: 'info',
     PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,

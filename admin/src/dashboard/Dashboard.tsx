@@ -10,7 +10,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
 import type { KesosDataProvider } from '../dataProvider';
-import type { ReportSummary } from '../types';
+import type { ReportSummary, SembakoReport } from '../types';
 import { formatRupiah } from '../fields/RupiahField';
 import { formatDateTime } from '../format';
 import { getUser } from '../session';
@@ -150,6 +150,94 @@ const Shortcuts = ({ links }: { links: { to: string; label: string }[] }) => {
   );
 };
 
+const PERCENT = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
+
+/** Program Sembako (GET /api/reports/sembako): realisation per kecamatan, complaints, open periods; names and words, not codes. */
+const SembakoCharts = ({ report }: { report: SembakoReport }) => {
+  const translate = useTranslate();
+  const theme = useTheme();
+  const t = (key: string, opts?: Record<string, unknown>) => translate(`kesos.dashboard.sembako.${key}`, opts);
+  const realisation = report.realisation.map((r) => ({ ...r, notServed: r.kpmListed - r.kpmServed }));
+  const openByCategory = report.complaintsByCategory.filter((c) => c.open > 0).map((c) => ({ key: c.key, count: c.open }));
+  const cards = Object.values(
+    report.cardProblems.reduce<Record<string, { key: string; count: number }>>((acc, p) => {
+      acc[p.kind] = { key: p.kind, count: (acc[p.kind]?.count ?? 0) + p.count };
+      return acc;
+    }, {}),
+  );
+  return (
+    <>
+      <Typography variant="h6" component="h2" sx={{ mt: 1, mb: 1 }}>
+        {t('title')}
+      </Typography>
+      <Section>
+        <StatCard testId="stat-open-complaints" label={t('open_complaints')} value={report.openComplaints} />
+        <ChartCard
+          title={t('realisation')}
+          testId="chart-sembako-realisation"
+          empty={realisation.length === 0}
+          emptyText="kesos.dashboard.sembako.no_realisation"
+          wide
+        >
+          <BarChart
+            layout="horizontal"
+            height={Math.max(140, realisation.length * 40 + 60)}
+            dataset={realisation}
+            yAxis={[{ scaleType: 'band', dataKey: 'kecamatanName', width: 120 }]}
+            series={[
+              { dataKey: 'kpmServed', label: t('served'), stack: 'kpm', color: theme.palette.success.main },
+              { dataKey: 'notServed', label: t('not_served'), stack: 'kpm', color: theme.palette.warning.main },
+            ]}
+            margin={{ left: 0, right: 16, top: 8, bottom: 0 }}
+          />
+          {realisation.map((r) => (
+            <Typography key={r.kecamatanCode} variant="body2" color="text.secondary" data-testid="sembako-realisation-row">
+              {t('realisation_row', {
+                name: r.kecamatanName,
+                period: r.period,
+                served: r.kpmServed,
+                listed: r.kpmListed,
+                rate: r.rate === null ? '–' : PERCENT.format(r.rate),
+              })}
+            </Typography>
+          ))}
+        </ChartCard>
+      </Section>
+      <Section>
+        <CountChart
+          testId="chart-sembako-category"
+          title={t('by_category')}
+          rows={openByCategory}
+          label={(k) => t(`category.${k}`, { _: k })}
+          emptyText="kesos.dashboard.sembako.no_complaints"
+        />
+        <CountChart
+          testId="chart-sembako-age"
+          title={t('by_age')}
+          rows={report.openComplaints ? report.openComplaintsByAge : []}
+          label={(k) => t('age_days', { range: k })}
+          emptyText="kesos.dashboard.sembako.no_complaints"
+        />
+        <CountChart
+          testId="chart-sembako-periods"
+          title={t('open_periods')}
+          rows={report.openPeriodsByStatus}
+          label={(k) => t(`period_status.${k}`, { _: k })}
+          emptyText="kesos.dashboard.sembako.no_open_periods"
+        />
+        <CountChart
+          testId="chart-sembako-cards"
+          title={t('card_problems')}
+          rows={cards}
+          label={(k) => t(`card_problem.${k}`, { _: k })}
+          color={theme.palette.error.main}
+          emptyText="kesos.dashboard.sembako.no_card_problems"
+        />
+      </Section>
+    </>
+  );
+};
+
 const AdminHome = () => {
   const translate = useTranslate();
   return (
@@ -240,6 +328,11 @@ export const Dashboard = () => {
     queryFn: () => dataProvider.reportSummary().then((r) => r.data),
     enabled: !!user && !isAdmin,
   });
+  const sembako = useQuery({
+    queryKey: ['reports', 'sembako'],
+    queryFn: () => dataProvider.sembakoReport().then((r) => r.data),
+    enabled: !!user && !isAdmin,
+  });
   if (isAdmin) return <AdminHome />;
   return (
     <Box sx={{ p: { xs: 1, sm: 2 } }} data-testid="dashboard">
@@ -262,6 +355,7 @@ export const Dashboard = () => {
       ) : (
         <Charts summary={data} />
       )}
+      {sembako.data && <SembakoCharts report={sembako.data} />}
     </Box>
   );
 };

@@ -5,6 +5,7 @@
 import type { TranslationMessages } from 'react-admin';
 import { PMKS_CATEGORIES } from '../../../domain/pmks';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../../../domain/taskTypes';
+import { CARD_PROBLEM_KIND_ID, COMPLAINT_CATEGORY_ID, SEMBAKO_PERIOD_STATUS_ID } from '../../../domain/wordsId';
 import { AUDIT_ACTION_ID, CASE_STATUS_ID, CLAIM_STATUS_ID, CLOSED_REASON_ID, OUTCOME_ID, ROLE_ID, TASK_STATUS_ID } from '../../../domain/wordsId';
 
 const indonesianMessages: TranslationMessages = {
@@ -403,6 +404,26 @@ const indonesianMessages: TranslationMessages = {
       },
       no_overdue: 'Tidak ada tugas terlambat.',
       no_claims: 'Belum ada klaim tali asih.',
+      sembako: {
+        title: 'Program Sembako',
+        realisation: 'Realisasi penyaluran per kecamatan (periode terakhir yang dimonitor)',
+        realisation_row: '%{name}, %{period}: %{served} dari %{listed} KPM (%{rate})',
+        served: 'KPM menerima',
+        not_served: 'KPM belum menerima',
+        no_realisation: 'Belum ada hasil monitoring.',
+        card_problems: 'Masalah kartu (periode terakhir)',
+        no_card_problems: 'Tidak ada masalah kartu tercatat.',
+        open_complaints: 'Pengaduan terbuka',
+        by_category: 'Pengaduan terbuka per kategori',
+        by_age: 'Umur pengaduan terbuka (hari sejak diterima)',
+        no_complaints: 'Tidak ada pengaduan terbuka.',
+        open_periods: 'Periode penyaluran belum terverifikasi per status',
+        no_open_periods: 'Semua periode sudah terverifikasi.',
+        age_days: '%{range} hari',
+        category: COMPLAINT_CATEGORY_ID,
+        period_status: SEMBAKO_PERIOD_STATUS_ID,
+        card_problem: CARD_PROBLEM_KIND_ID,
+      },
     },
     users: {
       enable: 'Aktifkan',
@@ -579,6 +600,11 @@ const indonesianMessages: TranslationMessages = {
       visits: 'Kunjungan pendampingan',
       referrals: 'Rujukan',
       closures: 'Kasus ditutup',
+      tikorMeetings: 'Rapat Tikor Sembako',
+      pointsMonitored: 'Titik penyaluran dimonitor',
+      complaintsReceived: 'Pengaduan Sembako diterima',
+      complaintsResolved: 'Pengaduan diselesaikan',
+      complaintsClosed: 'Pengaduan ditutup',
     },
     enum: {
       riskLevel: {
@@ -894,8 +920,8 @@ const indonesianMessages: TranslationMessages = {
         period: 'Periode',
         total: 'Jumlah klaim',
         components: 'Komponen',
-        activity: 'Kegiatan bulan ini (dihitung dari data kasus)',
-        activity_help: 'Angka ini diisi otomatis dari kasus Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
+        activity: 'Kegiatan bulan ini (dihitung dari data kasus dan Sembako)',
+        activity_help: 'Angka ini diisi otomatis dari kasus dan pekerjaan Sembako Anda pada periode ini. Ceritakan kegiatan Anda di narasi laporan.',
         open_claim: 'Buka klaim',
       },
       payment_failure: {

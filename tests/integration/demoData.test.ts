@@ -1,0 +1,69 @@
+// The demo data of `npm start` (infra/demo.ts), run against the test stack (which starts without
+// it: DEMO_DATA=0): every period and complaint state exists, made through the API and its
+// workflows, and a second run creates nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { COMPLAINT_PLANS, demoKpmRows, demoMonth, seedDemoData } from '../../infra/demo';
+import { nikProblem } from '../../domain/nik';
+import { call, login, stack, suiteConnections } from '../support/stack';
+
+const { sql } = suiteConnections();
+const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+
+test('demo data: every period and complaint state, through the API; a second run adds nothing', async () => {
+  // The seeder's own memory of what it made lives beside the stack's data (a fresh folder here).
+  const dataDir = fs.mkdtempSync(path.join(stack().dataDir, 'demo-'));
+  const lines: string[] = [];
+  const first = await seedDemoData({ apiUrl: stack().apiUrl, dataDir, log: (l) => lines.push(l) });
+  expect(first.refused).toEqual([]);
+  expect(first.created.periods).toBe(6);
+  expect(first.created.complaints).toBe(COMPLAINT_PLANS.length);
+  expect(first.created.cases).toBe(4);
+  expect(first.created.tasksCompleted).toBeGreaterThan(20);
+
+  for (const row of [...demoKpmRows('33.73.01', 36), ...demoKpmRows('33.73.02', 28)]) expect(nikProblem(row.nik_pengurus)).toBeUndefined();
+  const kpm = await sql<{ kecamatanCode: string; n: number }[]>`
+    SELECT kecamatan_code, count(*)::int AS n FROM sembako_kpm WHERE id_kpm LIKE '33730_990000%' GROUP BY 1 ORDER BY 1`;
+  expect(kpm).toEqual([
+    { kecamatanCode: '33.73.01', n: 36 },
+    { kecamatanCode: '33.73.02', n: 28 },
+  ]);
+
+  const months = [0, 1, 2].map((m) => demoMonth(new Date(), m));
+  const ids = ['33.73.01', '33.73.02'].flatMap((k) => months.map((m) => `sembako-${k}-${m}`));
+  const periods = (await call('GET', `/api/sembako/periods?filter=${q({ id: ids })}&range=${q([0, 99])}`, { token: await login('supervisor1') })).body as {
+    id: string;
+    status: string;
+  }[];
+  expect(new Set(periods.map((p) => p.status))).toEqual(new Set(['tikor', 'monitoring', 'report', 'verification', 'verified']));
+  // The returned one waits for its report again, with the supervisor's reason on the task.
+  const returned = periods.find((p) => p.status === 'report')!;
+  const [report] = (await call('GET', `/api/tasks?filter=${q({ workflowId: returned.id, status: 'open' })}`, { token: await login('tksk2') })).body;
+  expect(report).toMatchObject({ type: 'sembako_period_report', context: { returnNote: expect.any(String) } });
+  // Monitoring results are real task completions with realisation and card problems.
+  const monitored = await sql<{ data: { kpmListed: number; kpmServed: number; cardProblems: unknown[] } }[]>`
+    SELECT data FROM tasks WHERE workflow_id = ANY(${ids}) AND type = 'sembako_monitoring' AND status = 'completed'`;
+  expect(monitored.length).toBeGreaterThanOrEqual(6);
+  for (const m of monitored) expect(m.data.kpmServed).toBeLessThanOrEqual(m.data.kpmListed);
+  expect(monitored.some((m) => m.data.cardProblems.length > 0)).toBe(true);
+
+  const state = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-data.json'), 'utf8')) as {
+    complaints: Record<string, string>;
+    cases: Record<string, string>;
+  };
+  const complaints = await sql<{ status: string }[]>`SELECT status FROM complaints WHERE id = ANY(${Object.values(state.complaints)})`;
+  expect(new Set(complaints.map((c) => c.status))).toEqual(
+    new Set(['forwarding', 'awaiting_acknowledgement', 'awaiting_resolution', 'awaiting_confirmation', 'closed', 'withdrawn']),
+  );
+  const cases = await sql<{ status: string }[]>`SELECT status FROM cases WHERE id = ANY(${Object.values(state.cases)})`;
+  expect(cases.map((c) => c.status).sort()).toEqual(['assessment', 'assessment_review', 'closure_review', 'pendampingan']);
+  // Audited as any other work: the complaints' steps are in the chain.
+  const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ANY(${Object.values(state.complaints)})`;
+  expect(n).toBeGreaterThan(COMPLAINT_PLANS.length);
+
+  const tasksBefore = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tasks`;
+  const second = await seedDemoData({ apiUrl: stack().apiUrl, dataDir, log: (l) => lines.push(l) });
+  expect(second.created).toEqual({ kpm: 0, periods: 0, complaints: 0, cases: 0, tasksCompleted: 0 });
+  expect(second.refused).toEqual([]);
+  expect((await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tasks`)[0].n).toBe(tasksBefore[0].n);
+}, 300_000);
