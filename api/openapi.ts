@@ -46,6 +46,7 @@ import {
   kpmListQuerySchema,
   kpmSchema,
   openSembakoPeriodBodySchema,
+  sembakoPeriodIdParamsSchema,
   sembakoPeriodListQuerySchema,
   sembakoPeriodRowSchema,
   sembakoPeriodSnapshotSchema,
@@ -625,10 +626,20 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/sembako/periods',
-    summary: 'Distribution periods of your region (simple-rest), with their points and checklist',
+    summary:
+      'Distribution periods of your region (simple-rest; filters period, kecamatanCode, kabupatenCode, status), with their points, checklist, realisation, card problems, failed items and the open complaints of each kecamatan',
     tags: ['sembako'],
     query: sembakoPeriodListQuerySchema,
     responses: { 200: listOf(sembakoPeriodRowSchema, 'periods'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/periods/{id}',
+    summary:
+      'A distribution period of one’s region: status, realisation (KPM served / listed), card problems per bank and kind, failed items, revocation recommendations, the report, and the open complaints of its kecamatan',
+    tags: ['sembako'],
+    params: sembakoPeriodIdParamsSchema,
+    responses: { 200: json(sembakoPeriodRowSchema, 'the period'), ...problems(401, 403, 404, 422) },
   });
   route({
     method: 'post',

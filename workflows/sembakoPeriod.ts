@@ -5,7 +5,17 @@
 // verifies (approve, or return with a reason to the report).
 import { condition, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
-import { sembakoPeriodInputSchema, type ChecklistItem, type SembakoPeriodInput, type SembakoPeriodSnapshot, type SembakoPeriodStatus } from '../domain/sembako';
+import {
+  sembakoPeriodInputSchema,
+  sembakoPeriodTotals,
+  type CardProblem,
+  type ChecklistItem,
+  type PointMonitoringSummary,
+  type SembakoPeriodInput,
+  type SembakoPeriodSnapshot,
+  type SembakoPeriodStatus,
+  type SembakoPeriodTotals,
+} from '../domain/sembako';
 import { sembakoPeriodOpenedUpdate, sembakoPeriodSnapshotQuery } from './definitions';
 import { parseInput } from './failures';
 import { projection } from './projection';
@@ -41,9 +51,24 @@ class SembakoPeriodRun {
     };
   }
 
-  async move(status: SembakoPeriodStatus, action: string, actor: Actor | null, details: Record<string, unknown> = {}): Promise<void> {
+  async move(
+    status: SembakoPeriodStatus,
+    action: string,
+    actor: Actor | null,
+    details: Record<string, unknown> = {},
+    extra: { totals?: SembakoPeriodTotals; report?: Record<string, unknown> } = {},
+  ): Promise<void> {
     this.status = status;
-    await projection().updateSembakoPeriod({ periodId: this.input.periodId, status, eventId: uuid4(), at: new Date().toISOString(), actor, action, details });
+    await projection().updateSembakoPeriod({
+      periodId: this.input.periodId,
+      status,
+      eventId: uuid4(),
+      at: new Date().toISOString(),
+      actor,
+      action,
+      details,
+      ...extra,
+    });
   }
 
   task(type: 'sembako_tikor_meeting' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
@@ -82,22 +107,34 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   const allDone = () => [...run.monitoring.values()].every((t) => t.state === 'done');
   while (!allDone()) await run.board.waitFor(allDone);
   const results = [...run.monitoring].map(([pointId, t]) => summarise(pointId, t, checklist));
-  await run.move('report', 'sembako_period.monitored', null, {
-    points: results.length,
-    failedItems: results.reduce((n, r) => n + r.failed.length, 0),
-    revocationsRecommended: results.filter((r) => r.recommendRevocation).map((r) => r.pointId),
-  });
+  // Realisation and card problems of the whole period (counts only: they go into the audit chain).
+  const totals = sembakoPeriodTotals(results);
+  await run.move(
+    'report',
+    'sembako_period.monitored',
+    null,
+    {
+      points: totals.points,
+      failedItems: totals.failedItems,
+      revocationsRecommended: totals.revocationsRecommended,
+      kpmListed: totals.kpmListed,
+      kpmServed: totals.kpmServed,
+      realisation: totals.realisation,
+      cardProblems: totals.cardProblems,
+    },
+    { totals },
+  );
 
   let returnNote: string | null = null;
   for (;;) {
-    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, returnNote }));
-    await run.move('verification', 'sembako_period.reported', report?.actor ?? null);
+    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, totals, returnNote }));
+    await run.move('verification', 'sembako_period.reported', report?.actor ?? null, {}, { report: report?.data });
     const verdict: TaskResult | undefined = await run.board.run({
       type: 'sembako_period_verification',
       caseId: null,
       regionCode: input.regions.kabupaten,
       submittedBy: report?.actor.id ?? null,
-      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, report: report?.data },
+      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, totals, report: report?.data },
     });
     if (verdict?.outcome === 'return') {
       returnNote = String(verdict.data.reason);
@@ -111,9 +148,20 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   return run.snapshot();
 }
 
-/** A point's monitoring as the report and the kabupaten see it: the items that failed, and items the checklist has but the answer lacks. */
-function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[]) {
-  const data = (task.result?.data ?? {}) as { results?: { itemId: string; ok: boolean }[]; recommendRevocation?: boolean; visitedOn?: string };
+/**
+ * A point's monitoring as the report and the kabupaten see it: the items that failed, items the
+ * checklist has but the answer lacks, realisation and card problems (0 and none in answers recorded
+ * before the form asked for them).
+ */
+function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[]): PointMonitoringSummary {
+  const data = (task.result?.data ?? {}) as {
+    results?: { itemId: string; ok: boolean }[];
+    recommendRevocation?: boolean;
+    visitedOn?: string;
+    kpmListed?: number;
+    kpmServed?: number;
+    cardProblems?: CardProblem[];
+  };
   const answered = new Map((data.results ?? []).map((r) => [r.itemId, r.ok]));
   return {
     pointId,
@@ -121,5 +169,8 @@ function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[])
     failed: checklist.filter((i) => answered.get(i.itemId) === false).map((i) => i.itemId),
     unanswered: checklist.filter((i) => !answered.has(i.itemId)).map((i) => i.itemId),
     recommendRevocation: data.recommendRevocation === true,
+    kpmListed: data.kpmListed ?? 0,
+    kpmServed: data.kpmServed ?? 0,
+    cardProblems: (data.cardProblems ?? []).map((c) => ({ bank: c.bank, kind: c.kind, count: c.count })),
   };
 }

@@ -67,7 +67,10 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       recommendRevocation: true,
       kpmListed: 40,
       kpmServed: 38,
-      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 2 }],
+      cardProblems: [
+        { bank: 'BRI', kind: 'saldo_kosong', count: 2 },
+        { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+      ],
     },
   });
   await complete(monitoring[1].id, 'tksk1', {
@@ -77,22 +80,59 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       recommendRevocation: false,
       kpmListed: 25,
       kpmServed: 25,
-      cardProblems: [],
+      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 3 }],
     },
   });
 
   // The last monitoring answer returns as soon as it is recorded; the report task follows.
   const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk1')).find((t) => t.type === 'sembako_period_report'));
   expect(report.context.monitoring).toEqual([
-    { pointId: 'ew-blotongan', visitedOn: recentDate(), failed: ['harga_wajar'], unanswered: [], recommendRevocation: true },
-    { pointId: 'agen-pulutan', visitedOn: recentDate(), failed: [], unanswered: ['harga_wajar'], recommendRevocation: false },
+    {
+      pointId: 'ew-blotongan',
+      visitedOn: recentDate(),
+      failed: ['harga_wajar'],
+      unanswered: [],
+      recommendRevocation: true,
+      kpmListed: 40,
+      kpmServed: 38,
+      cardProblems: [
+        { bank: 'BRI', kind: 'saldo_kosong', count: 2 },
+        { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+      ],
+    },
+    {
+      pointId: 'agen-pulutan',
+      visitedOn: recentDate(),
+      failed: [],
+      unanswered: ['harga_wajar'],
+      recommendRevocation: false,
+      kpmListed: 25,
+      kpmServed: 25,
+      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 3 }],
+    },
   ]);
+  // The period's totals: realisation 63/65, card problems summed per bank and kind (banks in their order).
+  const totals = {
+    points: 2,
+    kpmListed: 65,
+    kpmServed: 63,
+    realisation: 0.9692,
+    cardProblems: [
+      { bank: 'BRI', kind: 'saldo_kosong', count: 5 },
+      { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+    ],
+    cardProblemsTotal: 6,
+    failedItems: 1,
+    revocationsRecommended: ['ew-blotongan'],
+  };
+  expect(report.context.totals).toEqual(totals);
   const narrative = { narrative: 'Penyaluran tertib di dua titik; satu e-warong menjual beras di atas harga pasar.' };
   await complete(report.id, 'tksk1', { data: narrative });
 
   // The kabupaten verifies; the TKSK who reported cannot (the task is the supervisor's), four-eyes aside.
   const [verification] = await openTasks(periodId, 'supervisor1');
   expect(verification).toMatchObject({ type: 'sembako_period_verification', regionCode: '33.73' });
+  expect(verification.context.totals).toEqual(totals);
   const returned = await complete(verification.id, 'supervisor1', { outcome: 'return', data: { reason: 'Lampirkan foto harga di e-warong Blotongan.' } });
   expect(returned.period.status).toBe('report');
   const [again] = await openTasks(periodId, 'tksk1');
@@ -107,6 +147,35 @@ test('Tikor, monitoring of every point with the region checklist, report returne
     expect.objectContaining({ id: periodId, status: 'verified', checklist: expect.arrayContaining([expect.objectContaining({ itemId: 'harga_wajar' })]) }),
   ]);
   expect((await call('GET', `/api/sembako/periods?filter=${q({ id: [periodId] })}`, { token: await login('tksk2') })).body).toEqual([]);
+  // The kabupaten's view: its kecamatan's periods with realisation, card problems and open complaints.
+  const [{ open }] = await sql<{ open: number }[]>`
+    SELECT count(*)::int AS open FROM complaints WHERE kecamatan_code = '33.73.01' AND status NOT IN ('closed', 'withdrawn')`;
+  const byKabupaten = await call('GET', `/api/sembako/periods?filter=${q({ kabupatenCode: '33.73', period, status: 'verified' })}`, {
+    token: await login('supervisor1'),
+  });
+  expect(byKabupaten.body).toEqual([
+    expect.objectContaining({
+      id: periodId,
+      kecamatanName: expect.any(String),
+      pointsMonitored: 2,
+      kpmListed: 65,
+      kpmServed: 63,
+      realisation: 0.9692,
+      cardProblems: totals.cardProblems,
+      cardProblemsTotal: 6,
+      failedItems: 1,
+      revocationsRecommended: ['ew-blotongan'],
+      report: { ...narrative, kendala: 'Foto harga dilampirkan pada laporan.' },
+      openComplaints: open,
+    }),
+  ]);
+  const one = await call('GET', `/api/sembako/periods/${periodId}`, { token: await login('supervisor1') });
+  expect(one.status).toBe(200);
+  expect(one.body).toEqual(byKabupaten.body[0]);
+  expect((await call('GET', `/api/sembako/periods/${periodId}`, { token: await login('tksk2') })).status).toBe(404);
+  const [monitored] = await sql<{ details: Record<string, unknown> }[]>`
+    SELECT details FROM audit_log WHERE entity_type = 'sembako_period' AND entity_id = ${periodId} AND action = 'sembako_period.monitored'`;
+  expect(monitored.details).toMatchObject({ kpmListed: 65, kpmServed: 63, realisation: 0.9692, cardProblems: totals.cardProblems, failedItems: 1 });
   const actions = await sql<{ action: string }[]>`SELECT action FROM audit_log WHERE entity_type = 'sembako_period' AND entity_id = ${periodId} ORDER BY seq`;
   expect(actions.map((a) => a.action)).toEqual([
     'sembako_period.opened',
