@@ -3,7 +3,7 @@
 // monitoring task per distribution point (all open at once, each with the period's checklist,
 // read as data for the region and period), then the period report, which the kabupaten supervisor
 // verifies (approve, or return with a reason to the report).
-import { condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import {
   sembakoPeriodInputSchema,
@@ -71,6 +71,47 @@ class SembakoPeriodRun {
     });
   }
 
+  /** The open monitoring task whose next deadline level comes first: level n at dueAt + (n-1) × its own period, two levels. */
+  nextMonitoringBreach(): { pointId: string; task: BoardTask; at: number } | undefined {
+    let next: { pointId: string; task: BoardTask; at: number } | undefined;
+    for (const [pointId, task] of this.monitoring) {
+      if (task.state !== 'open' || !task.dueAt || task.breaches >= 2) continue;
+      const due = Date.parse(task.dueAt);
+      const at = due + task.breaches * Math.max(due - Date.parse(task.createdAt), 1_000);
+      if (!next || at < next.at) next = { pointId, task, at };
+    }
+    return next;
+  }
+
+  /** A point not monitored by its deadline: a reminder first, one period later the kabupaten supervisor is asked to step in. */
+  async monitoringBreached(pointId: string, task: BoardTask): Promise<void> {
+    task.breaches++;
+    const level = task.breaches;
+    await projection().markOverdue({
+      taskId: task.taskId,
+      caseId: null,
+      level,
+      action: level === 1 ? 'sembako_period.monitoring_reminder' : 'sembako_period.monitoring_escalated',
+      at: new Date().toISOString(),
+    });
+    if (level === 2) {
+      await this.board.spawn({
+        type: 'sla_escalation',
+        caseId: null,
+        regionCode: this.input.regions.kabupaten,
+        context: {
+          periodId: this.input.periodId,
+          period: this.input.period,
+          kecamatanCode: this.input.regions.kecamatan,
+          pointId,
+          overdueTaskId: task.taskId,
+          overdueTaskType: task.spec.type,
+          dueAt: task.dueAt,
+        },
+      });
+    }
+  }
+
   task(type: 'sembako_tikor_meeting' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
     return { type, caseId: null, regionCode: this.input.regions.kecamatan, context: { periodId: this.input.periodId, period: this.input.period, ...context } };
   }
@@ -99,13 +140,28 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   await run.move('monitoring', 'sembako_period.tikor_held', tikor?.actor ?? null, { meetingOn: tikor?.data.meetingOn });
 
   // Every point's monitoring task at once, beside the main flow (the board runs one main task at a
-  // time): the TKSK visits them in the order the distribution runs. Side tasks carry their due time
-  // in the inbox (shown overdue there) but no breach timer.
+  // time): the TKSK visits them in the order the distribution runs. The board has no breach timer
+  // for side tasks: the loop below keeps theirs.
   for (const point of input.distributionPoints) {
     run.monitoring.set(point.pointId, await run.board.spawn(run.task('sembako_monitoring', { point, checklist })));
   }
   const allDone = () => [...run.monitoring.values()].every((t) => t.state === 'done');
-  while (!allDone()) await run.board.waitFor(allDone);
+  // Late monitoring is reminded, then escalated, like a main task (histories recorded before ran
+  // side tasks without a breach timer).
+  if (patched('sembako-monitoring-escalation')) {
+    while (!allDone()) {
+      const next = run.nextMonitoringBreach();
+      if (!next) {
+        await run.board.waitFor(allDone);
+        continue;
+      }
+      const wait = next.at - Date.now();
+      if (wait > 0) await run.board.waitFor(allDone, wait);
+      else await run.monitoringBreached(next.pointId, next.task);
+    }
+  } else {
+    while (!allDone()) await run.board.waitFor(allDone);
+  }
   const results = [...run.monitoring].map(([pointId, t]) => summarise(pointId, t, checklist));
   // Realisation and card problems of the whole period (counts only: they go into the audit chain).
   const totals = sembakoPeriodTotals(results);
@@ -144,6 +200,8 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
     await run.move('verified', 'sembako_period.verified', verdict?.actor ?? null);
     break;
   }
+  // An escalation still open has nothing left to escalate.
+  if (run.board.open().length) await run.board.cancel(run.board.open(), 'sembako period verified', null);
   await run.board.finish();
   return run.snapshot();
 }

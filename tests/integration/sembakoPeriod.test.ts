@@ -1,7 +1,7 @@
 // A Sembako distribution period on the real stack: the Tikor meeting, one monitoring task per
 // distribution point (all open at once, with the checklist kept as data for the region), the
 // period report, returned once by the kabupaten supervisor and then approved.
-import { recentDate, waitUntil } from '../support/casework';
+import { recentDate, setSla, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { freshPeriod } from '../support/sembako';
 import { call, login, suiteConnections } from '../support/stack';
@@ -206,4 +206,57 @@ test('a point outside the kecamatan, and a kecamatan outside one’s region, are
       .status,
   ).toBe(403);
   expect(await sql`SELECT id FROM sembako_periods WHERE period = ${period}`).toEqual([]);
+});
+
+describe('a late monitoring task', () => {
+  const TINGKIR = '33.73.02';
+  beforeAll(() => setSla('sembako_monitoring', TINGKIR, 'PT2S'));
+  afterAll(() => setSla('sembako_monitoring', TINGKIR, 'P10D', true));
+
+  test('is reminded at its due time, escalated to the kabupaten supervisor one period later, and the period goes on once it is done', async () => {
+    const period = freshPeriod();
+    const point = { pointId: 'ew-tingkir', name: 'E-Warong Tingkir Lor', kind: 'e_warong', desaCode: '33.73.02.1001' };
+    const opened = await call('POST', '/api/sembako/periods', { token: await login('tksk2'), body: { period, distributionPoints: [point] } });
+    expect(opened.status).toBe(201);
+    const periodId = `sembako-${TINGKIR}-${period}`;
+    const [tikor] = await openTasks(periodId, 'tksk2');
+    await complete(tikor.id, 'tksk2', {
+      data: {
+        meetingOn: recentDate(),
+        chair: 'Camat Tingkir',
+        attendees: [{ role: 'Pemilik e-warong', organisation: 'E-Warong Tingkir Lor' }],
+        agreements: ['Penyaluran mulai tanggal 5'],
+      },
+    });
+
+    const escalation = await waitUntil(
+      'sla_escalation',
+      async () => (await openTasks(periodId, 'supervisor1')).find((t) => t.type === 'sla_escalation'),
+      20_000,
+    );
+    expect(escalation.regionCode).toBe('33.73');
+    expect(escalation.context).toMatchObject({ periodId, pointId: 'ew-tingkir', overdueTaskType: 'sembako_monitoring' });
+    const [monitoring] = (await openTasks(periodId, 'tksk2')).filter((t) => t.type === 'sembako_monitoring');
+    expect(monitoring.id).toBe(escalation.context.overdueTaskId);
+    const [row] = await sql<{ overdue: boolean; escalationLevel: number }[]>`SELECT overdue, escalation_level FROM tasks WHERE id = ${monitoring.id}`;
+    expect(row).toEqual({ overdue: true, escalationLevel: 2 });
+    const breaches = await sql<{ action: string }[]>`
+      SELECT action FROM audit_log WHERE entity_type = 'task' AND entity_id = ${monitoring.id} AND action LIKE 'sembako_period.%' ORDER BY seq`;
+    expect(breaches.map((b) => b.action)).toEqual(['sembako_period.monitoring_reminder', 'sembako_period.monitoring_escalated']);
+
+    await complete(escalation.id, 'supervisor1', { data: { actionTaken: 'TKSK Tingkir dihubungi, monitoring dijadwalkan besok.' } });
+    await complete(monitoring.id, 'tksk2', {
+      data: {
+        visitedOn: recentDate(),
+        results: [{ itemId: 'papan_nama', ok: true }],
+        recommendRevocation: false,
+        kpmListed: 10,
+        kpmServed: 0,
+        cardProblems: [],
+      },
+    });
+    const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk2')).find((t) => t.type === 'sembako_period_report'));
+    expect(report.context.totals).toMatchObject({ kpmListed: 10, kpmServed: 0, realisation: 0 });
+    await recordHistory(temporal.client, 'sembako-period-monitoring-escalated', periodId);
+  });
 });
