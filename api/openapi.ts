@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
-import { caseExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
+import { caseExportQuerySchema, exportParamsSchema, periodExportQuerySchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -700,6 +700,11 @@ export function buildOpenApi() {
       'audit',
       "The audit log you may read as a spreadsheet (the list's filter, oldest first; actions in words, the chain's hashes last); audited",
       auditExportQuerySchema,
+    ],
+    [
+      'periods',
+      "Sembako distribution periods of your region as a spreadsheet (the list's filter): kecamatan, status, KPM listed and served, realisation %, card problems, failed items, open complaints; audited",
+      periodExportQuerySchema,
     ],
   ] as const) {
     route({

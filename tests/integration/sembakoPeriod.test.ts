@@ -4,7 +4,7 @@
 import { recentDate, setSla, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { freshPeriod } from '../support/sembako';
-import { call, login, suiteConnections } from '../support/stack';
+import { call, login, stack, suiteConnections } from '../support/stack';
 
 const { sql, temporal } = suiteConnections();
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
@@ -169,6 +169,32 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       openComplaints: open,
     }),
   ]);
+  // The same as a spreadsheet for people: ';', BOM, Indonesian headers, the kecamatan by name, realisation with a decimal comma.
+  const csv = await fetch(`${stack().apiUrl}/api/exports/periods.csv?filter=${q({ id: [periodId] })}`, {
+    headers: { authorization: `Bearer ${await login('supervisor1')}` },
+  });
+  expect(csv.status).toBe(200);
+  const bytes = Buffer.from(await csv.arrayBuffer());
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const [header, line] = bytes.subarray(3).toString('utf8').split('\r\n');
+  const cells = Object.fromEntries(header.split(';').map((h, i) => [JSON.parse(h), line.split(';')[i].replace(/^"|"$/g, '')]));
+  expect(cells).toMatchObject({
+    Kecamatan: byKabupaten.body[0].kecamatanName,
+    Periode: period,
+    Status: 'Terverifikasi',
+    'KPM terdaftar': '65',
+    'KPM tersalurkan': '63',
+    'Realisasi (%)': '96,92',
+    'Masalah kartu': '6',
+    'Rincian masalah kartu': 'BRI saldo kosong: 5, BNI pin terblokir: 1',
+    'Butir checklist gagal': '1',
+    'Pengaduan terbuka': String(open),
+  });
+  const xlsx = await fetch(`${stack().apiUrl}/api/exports/periods.xlsx?filter=${q({ id: [periodId] })}`, {
+    headers: { authorization: `Bearer ${await login('supervisor1')}` },
+  });
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
   const one = await call('GET', `/api/sembako/periods/${periodId}`, { token: await login('supervisor1') });
   expect(one.status).toBe(200);
   expect(one.body).toEqual(byKabupaten.body[0]);
