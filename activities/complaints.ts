@@ -4,7 +4,7 @@
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus } from '../domain/sembako';
+import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus, SembakoPeriodTotals } from '../domain/sembako';
 import type { Actor } from '../domain/roles';
 
 export interface ComplaintReceived {
@@ -95,6 +95,10 @@ export interface SembakoPeriodOpened {
 export interface SembakoPeriodTransition extends AuditedTransition {
   periodId: string;
   status: SembakoPeriodStatus;
+  /** The period's totals once every point is monitored (realisation, card problems, failed items). */
+  totals?: SembakoPeriodTotals;
+  /** The report as the TKSK submitted it (the projection keeps the latest). */
+  report?: Record<string, unknown>;
 }
 
 const periodAudit = (tx: Tx, periodId: string, e: AuditedTransition) =>
@@ -136,7 +140,15 @@ export function sembakoPeriodActivities(sql: Sql) {
         const [done] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${`sembako_period:${t.periodId}:${t.eventId}`}`;
         if (done) return;
         await tx`UPDATE sembako_periods SET status = ${t.status}, updated_at = ${t.at} WHERE id = ${t.periodId}`;
-        await periodAudit(tx, t.periodId, t);
+        if (t.totals)
+          await tx`
+            UPDATE sembako_periods SET points_monitored = ${t.totals.points}, kpm_listed = ${t.totals.kpmListed}, kpm_served = ${t.totals.kpmServed},
+                   card_problems = ${tx.json(t.totals.cardProblems as never)}, failed_items = ${t.totals.failedItems},
+                   revocations_recommended = ${tx.json(t.totals.revocationsRecommended as never)}
+            WHERE id = ${t.periodId}`;
+        if (t.report) await tx`UPDATE sembako_periods SET report_summary = ${tx.json(t.report as never)} WHERE id = ${t.periodId}`;
+        const { totals: _totals, report: _report, ...audited } = t;
+        await periodAudit(tx, t.periodId, audited);
       });
     },
   };

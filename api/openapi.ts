@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
-import { caseExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
+import { caseExportQuerySchema, exportParamsSchema, periodExportQuerySchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -46,6 +46,7 @@ import {
   kpmListQuerySchema,
   kpmSchema,
   openSembakoPeriodBodySchema,
+  sembakoPeriodIdParamsSchema,
   sembakoPeriodListQuerySchema,
   sembakoPeriodRowSchema,
   sembakoPeriodSnapshotSchema,
@@ -643,10 +644,20 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/sembako/periods',
-    summary: 'Distribution periods of your region (simple-rest), with their points and checklist',
+    summary:
+      'Distribution periods of your region (simple-rest; filters period, kecamatanCode, kabupatenCode, status), with their points, checklist, realisation, card problems, failed items and the open complaints of each kecamatan',
     tags: ['sembako'],
     query: sembakoPeriodListQuerySchema,
     responses: { 200: listOf(sembakoPeriodRowSchema, 'periods'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/periods/{id}',
+    summary:
+      'A distribution period of one’s region: status, realisation (KPM served / listed), card problems per bank and kind, failed items, revocation recommendations, the report, and the open complaints of its kecamatan',
+    tags: ['sembako'],
+    params: sembakoPeriodIdParamsSchema,
+    responses: { 200: json(sembakoPeriodRowSchema, 'the period'), ...problems(401, 403, 404, 422) },
   });
   route({
     method: 'post',
@@ -707,6 +718,11 @@ export function buildOpenApi() {
       'audit',
       "The audit log you may read as a spreadsheet (the list's filter, oldest first; actions in words, the chain's hashes last); audited",
       auditExportQuerySchema,
+    ],
+    [
+      'periods',
+      "Sembako distribution periods of your region as a spreadsheet (the list's filter): kecamatan, status, KPM listed and served, realisation %, card problems, failed items, open complaints; audited",
+      periodExportQuerySchema,
     ],
   ] as const) {
     route({

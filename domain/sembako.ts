@@ -291,3 +291,55 @@ export interface SembakoPeriodSnapshot {
 }
 
 export const sembakoPeriodIdOf = (kecamatanCode: string, period: string): string => `sembako-${kecamatanCode}-${period}`;
+
+/** A point's monitoring as the report and the kabupaten see it (sembakoPeriodWorkflow's summarise). */
+export interface PointMonitoringSummary {
+  pointId: string;
+  visitedOn: string | null;
+  /** Checklist items answered not ok, and items the checklist has that the answer lacks. */
+  failed: string[];
+  unanswered: string[];
+  recommendRevocation: boolean;
+  /** KPM on the point's list for the period, and how many collected their benefit (realisation). */
+  kpmListed: number;
+  kpmServed: number;
+  cardProblems: CardProblem[];
+}
+
+/** The period's totals over its points: counts only (they go into the audit chain and the projection). */
+export interface SembakoPeriodTotals {
+  points: number;
+  kpmListed: number;
+  kpmServed: number;
+  /** served / listed, 0..1 rounded to 4 places; null when no KPM were listed. */
+  realisation: number | null;
+  /** Summed per bank and kind, in the vocabularies' order; kinds with no problem left out. */
+  cardProblems: CardProblem[];
+  cardProblemsTotal: number;
+  failedItems: number;
+  /** Points whose revocation the TKSK recommends. */
+  revocationsRecommended: string[];
+}
+
+export function sembakoPeriodTotals(points: PointMonitoringSummary[]): SembakoPeriodTotals {
+  const kpmListed = points.reduce((n, p) => n + p.kpmListed, 0);
+  const kpmServed = points.reduce((n, p) => n + p.kpmServed, 0);
+  const sums = new Map<string, number>();
+  for (const p of points) for (const c of p.cardProblems) sums.set(`${c.bank}/${c.kind}`, (sums.get(`${c.bank}/${c.kind}`) ?? 0) + c.count);
+  const cardProblems: CardProblem[] = [];
+  for (const bank of HIMBARA_BANKS)
+    for (const kind of CARD_PROBLEM_KINDS) {
+      const count = sums.get(`${bank}/${kind}`);
+      if (count) cardProblems.push({ bank, kind, count });
+    }
+  return {
+    points: points.length,
+    kpmListed,
+    kpmServed,
+    realisation: kpmListed > 0 ? Math.round((kpmServed / kpmListed) * 10_000) / 10_000 : null,
+    cardProblems,
+    cardProblemsTotal: cardProblems.reduce((n, c) => n + c.count, 0),
+    failedItems: points.reduce((n, p) => n + p.failed.length, 0),
+    revocationsRecommended: points.filter((p) => p.recommendRevocation).map((p) => p.pointId),
+  };
+}

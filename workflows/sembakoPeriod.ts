@@ -3,9 +3,19 @@
 // monitoring task per distribution point (all open at once, each with the period's checklist,
 // read as data for the region and period), then the period report, which the kabupaten supervisor
 // verifies (approve, or return with a reason to the report).
-import { condition, setHandler, uuid4 } from '@temporalio/workflow';
+import { condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
-import { sembakoPeriodInputSchema, type ChecklistItem, type SembakoPeriodInput, type SembakoPeriodSnapshot, type SembakoPeriodStatus } from '../domain/sembako';
+import {
+  sembakoPeriodInputSchema,
+  sembakoPeriodTotals,
+  type CardProblem,
+  type ChecklistItem,
+  type PointMonitoringSummary,
+  type SembakoPeriodInput,
+  type SembakoPeriodSnapshot,
+  type SembakoPeriodStatus,
+  type SembakoPeriodTotals,
+} from '../domain/sembako';
 import { sembakoPeriodOpenedUpdate, sembakoPeriodSnapshotQuery } from './definitions';
 import { parseInput } from './failures';
 import { projection } from './projection';
@@ -41,9 +51,65 @@ class SembakoPeriodRun {
     };
   }
 
-  async move(status: SembakoPeriodStatus, action: string, actor: Actor | null, details: Record<string, unknown> = {}): Promise<void> {
+  async move(
+    status: SembakoPeriodStatus,
+    action: string,
+    actor: Actor | null,
+    details: Record<string, unknown> = {},
+    extra: { totals?: SembakoPeriodTotals; report?: Record<string, unknown> } = {},
+  ): Promise<void> {
     this.status = status;
-    await projection().updateSembakoPeriod({ periodId: this.input.periodId, status, eventId: uuid4(), at: new Date().toISOString(), actor, action, details });
+    await projection().updateSembakoPeriod({
+      periodId: this.input.periodId,
+      status,
+      eventId: uuid4(),
+      at: new Date().toISOString(),
+      actor,
+      action,
+      details,
+      ...extra,
+    });
+  }
+
+  /** The open monitoring task whose next deadline level comes first: level n at dueAt + (n-1) × its own period, two levels. */
+  nextMonitoringBreach(): { pointId: string; task: BoardTask; at: number } | undefined {
+    let next: { pointId: string; task: BoardTask; at: number } | undefined;
+    for (const [pointId, task] of this.monitoring) {
+      if (task.state !== 'open' || !task.dueAt || task.breaches >= 2) continue;
+      const due = Date.parse(task.dueAt);
+      const at = due + task.breaches * Math.max(due - Date.parse(task.createdAt), 1_000);
+      if (!next || at < next.at) next = { pointId, task, at };
+    }
+    return next;
+  }
+
+  /** A point not monitored by its deadline: a reminder first, one period later the kabupaten supervisor is asked to step in. */
+  async monitoringBreached(pointId: string, task: BoardTask): Promise<void> {
+    task.breaches++;
+    const level = task.breaches;
+    await projection().markOverdue({
+      taskId: task.taskId,
+      caseId: null,
+      level,
+      action: level === 1 ? 'sembako_period.monitoring_reminder' : 'sembako_period.monitoring_escalated',
+      at: new Date().toISOString(),
+    });
+    if (level === 2) {
+      await this.board.spawn({
+        type: 'sla_escalation',
+        caseId: null,
+        regionCode: this.input.regions.kabupaten,
+        context: {
+          periodId: this.input.periodId,
+          period: this.input.period,
+          kecamatanCode: this.input.regions.kecamatan,
+          pointId,
+          overdueTaskId: task.taskId,
+          overdueTaskType: task.spec.type,
+          dueAt: task.dueAt,
+        },
+      });
+    }
   }
 
   task(type: 'sembako_tikor_meeting' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
@@ -74,30 +140,57 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   await run.move('monitoring', 'sembako_period.tikor_held', tikor?.actor ?? null, { meetingOn: tikor?.data.meetingOn });
 
   // Every point's monitoring task at once, beside the main flow (the board runs one main task at a
-  // time): the TKSK visits them in the order the distribution runs. Side tasks carry their due time
-  // in the inbox (shown overdue there) but no breach timer.
+  // time): the TKSK visits them in the order the distribution runs. The board has no breach timer
+  // for side tasks: the loop below keeps theirs.
   for (const point of input.distributionPoints) {
     run.monitoring.set(point.pointId, await run.board.spawn(run.task('sembako_monitoring', { point, checklist })));
   }
   const allDone = () => [...run.monitoring.values()].every((t) => t.state === 'done');
-  while (!allDone()) await run.board.waitFor(allDone);
+  // Late monitoring is reminded, then escalated, like a main task (histories recorded before ran
+  // side tasks without a breach timer).
+  if (patched('sembako-monitoring-escalation')) {
+    while (!allDone()) {
+      const next = run.nextMonitoringBreach();
+      if (!next) {
+        await run.board.waitFor(allDone);
+        continue;
+      }
+      const wait = next.at - Date.now();
+      if (wait > 0) await run.board.waitFor(allDone, wait);
+      else await run.monitoringBreached(next.pointId, next.task);
+    }
+  } else {
+    while (!allDone()) await run.board.waitFor(allDone);
+  }
   const results = [...run.monitoring].map(([pointId, t]) => summarise(pointId, t, checklist));
-  await run.move('report', 'sembako_period.monitored', null, {
-    points: results.length,
-    failedItems: results.reduce((n, r) => n + r.failed.length, 0),
-    revocationsRecommended: results.filter((r) => r.recommendRevocation).map((r) => r.pointId),
-  });
+  // Realisation and card problems of the whole period (counts only: they go into the audit chain).
+  const totals = sembakoPeriodTotals(results);
+  await run.move(
+    'report',
+    'sembako_period.monitored',
+    null,
+    {
+      points: totals.points,
+      failedItems: totals.failedItems,
+      revocationsRecommended: totals.revocationsRecommended,
+      kpmListed: totals.kpmListed,
+      kpmServed: totals.kpmServed,
+      realisation: totals.realisation,
+      cardProblems: totals.cardProblems,
+    },
+    { totals },
+  );
 
   let returnNote: string | null = null;
   for (;;) {
-    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, returnNote }));
-    await run.move('verification', 'sembako_period.reported', report?.actor ?? null);
+    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, totals, returnNote }));
+    await run.move('verification', 'sembako_period.reported', report?.actor ?? null, {}, { report: report?.data });
     const verdict: TaskResult | undefined = await run.board.run({
       type: 'sembako_period_verification',
       caseId: null,
       regionCode: input.regions.kabupaten,
       submittedBy: report?.actor.id ?? null,
-      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, report: report?.data },
+      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, totals, report: report?.data },
     });
     if (verdict?.outcome === 'return') {
       returnNote = String(verdict.data.reason);
@@ -107,13 +200,26 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
     await run.move('verified', 'sembako_period.verified', verdict?.actor ?? null);
     break;
   }
+  // An escalation still open has nothing left to escalate.
+  if (run.board.open().length) await run.board.cancel(run.board.open(), 'sembako period verified', null);
   await run.board.finish();
   return run.snapshot();
 }
 
-/** A point's monitoring as the report and the kabupaten see it: the items that failed, and items the checklist has but the answer lacks. */
-function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[]) {
-  const data = (task.result?.data ?? {}) as { results?: { itemId: string; ok: boolean }[]; recommendRevocation?: boolean; visitedOn?: string };
+/**
+ * A point's monitoring as the report and the kabupaten see it: the items that failed, items the
+ * checklist has but the answer lacks, realisation and card problems (0 and none in answers recorded
+ * before the form asked for them).
+ */
+function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[]): PointMonitoringSummary {
+  const data = (task.result?.data ?? {}) as {
+    results?: { itemId: string; ok: boolean }[];
+    recommendRevocation?: boolean;
+    visitedOn?: string;
+    kpmListed?: number;
+    kpmServed?: number;
+    cardProblems?: CardProblem[];
+  };
   const answered = new Map((data.results ?? []).map((r) => [r.itemId, r.ok]));
   return {
     pointId,
@@ -121,5 +227,8 @@ function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[])
     failed: checklist.filter((i) => answered.get(i.itemId) === false).map((i) => i.itemId),
     unanswered: checklist.filter((i) => !answered.has(i.itemId)).map((i) => i.itemId),
     recommendRevocation: data.recommendRevocation === true,
+    kpmListed: data.kpmListed ?? 0,
+    kpmServed: data.kpmServed ?? 0,
+    cardProblems: (data.cardProblems ?? []).map((c) => ({ bank: c.bank, kind: c.kind, count: c.count })),
   };
 }

@@ -17,6 +17,8 @@ import { caseListQuerySchema } from '../cases/schema';
 import { authorizedActor, parseInput } from '../http';
 import { orderOf, whereOf } from '../list';
 import { recordRequestEvent } from '../requestAudit';
+import { periodFrom, periodInRegion, periodListSpec, periodRealisation, periodSelect, type PeriodRow } from '../sembako/periods';
+import { sembakoPeriodListQuerySchema } from '../sembako/schema';
 import { claimList, claimScope, findClaims, presentClaim } from '../taliAsih/queries';
 import { claimExportQuerySchema } from '../taliAsih/schema';
 import { taskList, visibleTasks, type TaskRow } from '../tasks/queries';
@@ -33,6 +35,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 export const caseExportQuerySchema = caseListQuerySchema.omit({ range: true });
 export const taskExportQuerySchema = taskListQuerySchema.omit({ range: true });
+export const periodExportQuerySchema = sembakoPeriodListQuerySchema.omit({ range: true });
 export { auditExportQuerySchema, claimExportQuerySchema };
 
 const PMKS_NAME = new Map<string, string>(PMKS_CATEGORIES.map((c) => [c.code, c.nameId]));
@@ -112,6 +115,35 @@ const AUDIT_COLUMNS: ExportColumn<AuditExportRow>[] = [
   { header: 'Hash', cell: (r) => r.hash },
 ];
 
+/** The steps of a Sembako distribution period, in words (docs/sembako.md §3). */
+const PERIOD_STATUS_ID: Record<string, string> = {
+  tikor: 'Rapat Tikor',
+  monitoring: 'Monitoring',
+  report: 'Laporan',
+  verification: 'Verifikasi kabupaten',
+  verified: 'Terverifikasi',
+};
+/** 0.9692 → "96,92" (Indonesian decimal comma). */
+const percentId = (v: number | null) => (v === null ? '' : (v * 100).toFixed(2).replace('.', ','));
+
+const PERIOD_COLUMNS: ExportColumn<PeriodRow>[] = [
+  { header: 'ID periode', cell: (r) => r.id },
+  { header: 'Periode', cell: (r) => r.period },
+  { header: 'Kecamatan', cell: (r) => r.kecamatanName ?? '' },
+  { header: 'Kode kecamatan', cell: (r) => r.kecamatanCode },
+  { header: 'Status', cell: (r) => wordOf(PERIOD_STATUS_ID, r.status) },
+  { header: 'Titik salur', cell: (r) => r.points.length },
+  { header: 'KPM terdaftar', cell: (r) => r.kpmListed },
+  { header: 'KPM tersalurkan', cell: (r) => r.kpmServed },
+  { header: 'Realisasi (%)', cell: (r) => percentId(periodRealisation(r)) },
+  { header: 'Masalah kartu', cell: (r) => r.cardProblems.reduce((n, c) => n + c.count, 0) },
+  { header: 'Rincian masalah kartu', cell: (r) => r.cardProblems.map((c) => `${c.bank} ${c.kind.replace(/_/g, ' ')}: ${c.count}`).join(', ') },
+  { header: 'Butir checklist gagal', cell: (r) => r.failedItems },
+  { header: 'Rekomendasi pencabutan', cell: (r) => r.revocationsRecommended.length },
+  { header: 'Pengaduan terbuka', cell: (r) => r.openComplaints },
+  { header: 'Diperbarui', cell: (r) => localTime(r.updatedAt, r.kecamatanCode) },
+];
+
 /** `kesos-kasus-2026-11-05`: what, and the day (WIB) it was taken. */
 const fileName = (what: string, format: string) => `kesos-${what}-${localTime(new Date(), null).slice(0, 10)}.${format}`;
 
@@ -137,6 +169,7 @@ export function exportRoutes(sql: Sql): Router {
   const tasks = taskList(sql);
   const claims = claimList(sql);
   const audit = auditList(sql);
+  const periods = periodListSpec(sql);
   const params = (req: Request) => parseInput('params', exportParamsSchema, req.params);
 
   router.get('/exports/cases.:format', async (req, res) => {
@@ -172,6 +205,18 @@ export function exportRoutes(sql: Sql): Router {
       await sql`${findClaims(sql, whereOf(sql, claims.filters, q.filter, [claimScope(sql, actor)]))} ORDER BY c.period, c.id LIMIT ${EXPORT_ROW_CAP + 1}`;
     const { rows, capped: over } = capped(found.map(presentClaim));
     await send(sql, res, { actor, what: 'tali-asih', format, filter: q.filter, table: tableOf('Tali asih', CLAIM_COLUMNS, rows), capped: over });
+  });
+
+  // Sembako distribution periods as the list shows them: realisation, card problems, open complaints per kecamatan.
+  router.get('/exports/periods.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'sembako.period_list');
+    const { format } = params(req);
+    const q = parseInput('query', periodExportQuerySchema, req.query);
+    const found = await sql<PeriodRow[]>`
+      SELECT ${periodSelect(sql)} FROM ${periodFrom(sql)} WHERE ${whereOf(sql, periods.filters, q.filter, [periodInRegion(sql, actor.regionCode)])}
+      ORDER BY ${orderOf(sql, periods, q.sort)} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found);
+    await send(sql, res, { actor, what: 'periode-sembako', format, filter: q.filter, table: tableOf('Periode Sembako', PERIOD_COLUMNS, rows), capped: over });
   });
 
   // The audit log as the list shows it (audit.read; an auditor's region scope), oldest first: the chain's order.

@@ -10,10 +10,16 @@ import { regionChain, regionCovers } from '../../domain/regions';
 import { sembakoPeriodIdOf, type SembakoPeriodInput } from '../../domain/sembako';
 import { sembakoPeriodOpenedUpdate, SA } from '../../workflows/definitions';
 import type { sembakoPeriodWorkflow } from '../../workflows/sembakoPeriod';
-import { actorOf, parseInput } from '../http';
+import { actorOf, authorizedActor, parseInput } from '../http';
 import { listRoute, tableList } from '../list';
 import { bodyIssues, HttpProblem, validationProblem } from '../problem';
-import { openSembakoPeriodBodySchema, sembakoPeriodListQuerySchema, type SembakoPeriodListFilter, type SembakoPeriodSortField } from './schema';
+import {
+  openSembakoPeriodBodySchema,
+  sembakoPeriodIdParamsSchema,
+  sembakoPeriodListQuerySchema,
+  type SembakoPeriodListFilter,
+  type SembakoPeriodSortField,
+} from './schema';
 
 interface PeriodRow {
   id: string;
@@ -26,6 +32,15 @@ interface PeriodRow {
   openedBy: string;
   createdAt: Date;
   updatedAt: Date;
+  kecamatanName: string | null;
+  pointsMonitored: number | null;
+  kpmListed: number | null;
+  kpmServed: number | null;
+  cardProblems: { bank: string; kind: string; count: number }[];
+  failedItems: number | null;
+  revocationsRecommended: string[];
+  reportSummary: Record<string, unknown> | null;
+  openComplaints: number;
 }
 
 const PERIOD_REGION_COLUMNS = { provinsi: 'p.provinsi_code', kabupaten: 'p.kabupaten_code', kecamatan: 'p.kecamatan_code' } as const;
@@ -40,7 +55,37 @@ const present = (r: PeriodRow) => ({
   openedBy: r.openedBy,
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+  kecamatanName: r.kecamatanName,
+  pointsMonitored: r.pointsMonitored,
+  kpmListed: r.kpmListed,
+  kpmServed: r.kpmServed,
+  realisation: periodRealisation(r),
+  cardProblems: r.cardProblems,
+  cardProblemsTotal: r.cardProblems.reduce((n, c) => n + c.count, 0),
+  failedItems: r.failedItems,
+  revocationsRecommended: r.revocationsRecommended,
+  report: r.reportSummary,
+  openComplaints: r.openComplaints,
 });
+
+/** served / listed, 0..1 (4 places), null until monitored or when no KPM were listed. */
+export const periodRealisation = (r: { kpmListed: number | null; kpmServed: number | null }): number | null =>
+  r.kpmListed && r.kpmServed !== null ? Math.round((r.kpmServed / r.kpmListed) * 10_000) / 10_000 : null;
+
+/** A period row with its kecamatan's name and the kecamatan's complaints not closed or withdrawn. */
+export const periodSelect = (sql: Sql) => sql`
+  p.*, rk.name AS kecamatan_name,
+  (SELECT count(*)::int FROM complaints c WHERE c.kecamatan_code = p.kecamatan_code AND c.status NOT IN ('closed', 'withdrawn')) AS open_complaints`;
+export const periodFrom = (sql: Sql) => sql`sembako_periods p LEFT JOIN regions rk ON rk.code = p.kecamatan_code`;
+export const periodInRegion = (sql: Sql, regionCode: string | null) => inRegion(sql, regionCode, PERIOD_REGION_COLUMNS);
+export const periodListSpec = (sql: Sql) =>
+  tableList<SembakoPeriodSortField, SembakoPeriodListFilter>(sql, 'p', {
+    resource: 'sembako-periods',
+    sort: ['period', 'createdAt', 'updatedAt', 'kecamatanCode', 'status'],
+    defaultSort: ['period', 'DESC'],
+    equal: ['period', 'kecamatanCode', 'kabupatenCode', 'status'],
+  });
+export type { PeriodRow };
 const fieldProblem = (path: (string | number)[], message: string) => validationProblem(bodyIssues([{ path, message, code: 'custom' }]));
 
 export function sembakoPeriodRoutes(sql: Sql, temporal: Client, taskQueue: string): Router {
@@ -96,20 +141,23 @@ export function sembakoPeriodRoutes(sql: Sql, temporal: Client, taskQueue: strin
     listRoute(sql, {
       action: 'sembako.period_list',
       query: sembakoPeriodListQuerySchema,
-      spec: tableList<SembakoPeriodSortField, SembakoPeriodListFilter>(sql, 'p', {
-        resource: 'sembako-periods',
-        sort: ['period', 'createdAt', 'updatedAt'],
-        defaultSort: ['period', 'DESC'],
-        equal: ['period', 'kecamatanCode', 'status'],
-      }),
+      spec: periodListSpec(sql),
       source: (actor) => ({
-        select: sql`p.*`,
-        from: sql`sembako_periods p`,
-        scope: [inRegion(sql, actor.regionCode, PERIOD_REGION_COLUMNS)],
+        select: periodSelect(sql),
+        from: periodFrom(sql),
+        scope: [periodInRegion(sql, actor.regionCode)],
         present,
       }),
     }),
   );
+
+  router.get('/sembako/periods/:id', async (req, res) => {
+    const actor = authorizedActor(res, 'sembako.period_list');
+    const { id } = parseInput('params', sembakoPeriodIdParamsSchema, req.params);
+    const [row] = await sql<PeriodRow[]>`SELECT ${periodSelect(sql)} FROM ${periodFrom(sql)} WHERE p.id = ${id} AND ${periodInRegion(sql, actor.regionCode)}`;
+    if (!row) throw new HttpProblem(404, `no period ${id} in your region`);
+    res.json(present(row));
+  });
 
   return router;
 }

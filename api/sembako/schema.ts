@@ -2,6 +2,7 @@
 // schemas are the documentation: api/openapi.ts).
 import { z } from 'zod';
 import {
+  CARD_PROBLEM_KINDS,
   distributionPointSchema,
   HIMBARA_BANKS,
   KPM_COLUMNS,
@@ -14,7 +15,7 @@ import {
   uuidSchema,
   type SembakoPeriodSnapshot,
 } from '../../domain/sembako';
-import { desaCodeSchema, kecamatanCodeSchema } from '../../domain/regions';
+import { desaCodeSchema, kabupatenCodeSchema, kecamatanCodeSchema } from '../../domain/regions';
 import { idsFilterSchema, listQuerySchema } from '../list';
 
 /** The largest KPM file one import takes (a kecamatan has a few thousand KPM; a row is ~150 bytes). */
@@ -199,15 +200,37 @@ export const sembakoPeriodRowSchema = z
     openedBy: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    kecamatanName: z.string().nullable(),
+    /** Points whose monitoring is summed below; null until every point is monitored. */
+    pointsMonitored: z.number().int().nullable(),
+    /** KPM on the points' lists for the period, and how many collected their benefit. */
+    kpmListed: z.number().int().nullable(),
+    kpmServed: z.number().int().nullable(),
+    /** kpmServed / kpmListed, 0..1; null until monitored or when no KPM were listed. */
+    realisation: z.number().nullable(),
+    /** Card problems summed over the points, per bank and kind. */
+    cardProblems: z.array(z.object({ bank: z.enum(HIMBARA_BANKS), kind: z.enum(CARD_PROBLEM_KINDS), count: z.number().int() })),
+    cardProblemsTotal: z.number().int(),
+    /** Checklist items answered not ok, over all points. */
+    failedItems: z.number().int().nullable(),
+    /** Points whose revocation the TKSK recommends. */
+    revocationsRecommended: z.array(z.string()),
+    /** The period report as last submitted (narrative, kendala). */
+    report: z.record(z.string(), z.unknown()).nullable(),
+    /** Complaints of the kecamatan not closed or withdrawn (now, not only of this period). */
+    openComplaints: z.number().int(),
   })
   .meta({ id: 'SembakoPeriod' });
 
-const PERIOD_SORTABLE = ['period', 'createdAt', 'updatedAt'] as const;
+export const sembakoPeriodIdParamsSchema = z.object({ id: z.string().regex(/^sembako-\d{2}\.\d{2}\.\d{2}-20\d{2}-\d{2}$/, 'sembako-<kecamatan>-<YYYY-MM>') });
+
+const PERIOD_SORTABLE = ['period', 'createdAt', 'updatedAt', 'kecamatanCode', 'status'] as const;
 export type SembakoPeriodSortField = (typeof PERIOD_SORTABLE)[number];
 export const sembakoPeriodListQuerySchema = listQuerySchema(PERIOD_SORTABLE, {
   id: idsFilterSchema(z.string()),
   period: sembakoPeriodSchema.optional(),
   kecamatanCode: kecamatanCodeSchema.optional(),
+  kabupatenCode: kabupatenCodeSchema.optional(),
   status: z.enum(SEMBAKO_PERIOD_STATUSES).optional(),
 });
 export type SembakoPeriodListFilter = NonNullable<z.infer<typeof sembakoPeriodListQuerySchema>['filter']>;

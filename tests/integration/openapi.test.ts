@@ -223,6 +223,7 @@ describe('real answers match the documented schemas', () => {
       distributionPoints: [{ pointId: 'ew-skema', name: 'E-Warong Uji Skema', kind: 'e_warong', desaCode: '33.73.01.1002' }],
     });
     await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
+    await check('supervisor1', 'GET /api/sembako/periods/{id}', `/api/sembako/periods/${opened.periodId}`);
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);

@@ -1,10 +1,10 @@
 // A Sembako distribution period on the real stack: the Tikor meeting, one monitoring task per
 // distribution point (all open at once, with the checklist kept as data for the region), the
 // period report, returned once by the kabupaten supervisor and then approved.
-import { recentDate, waitUntil } from '../support/casework';
+import { recentDate, setSla, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
 import { freshPeriod } from '../support/sembako';
-import { call, login, suiteConnections } from '../support/stack';
+import { call, login, stack, suiteConnections } from '../support/stack';
 
 const { sql, temporal } = suiteConnections();
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
@@ -67,7 +67,10 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       recommendRevocation: true,
       kpmListed: 40,
       kpmServed: 38,
-      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 2 }],
+      cardProblems: [
+        { bank: 'BRI', kind: 'saldo_kosong', count: 2 },
+        { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+      ],
     },
   });
   await complete(monitoring[1].id, 'tksk1', {
@@ -77,22 +80,59 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       recommendRevocation: false,
       kpmListed: 25,
       kpmServed: 25,
-      cardProblems: [],
+      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 3 }],
     },
   });
 
   // The last monitoring answer returns as soon as it is recorded; the report task follows.
   const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk1')).find((t) => t.type === 'sembako_period_report'));
   expect(report.context.monitoring).toEqual([
-    { pointId: 'ew-blotongan', visitedOn: recentDate(), failed: ['harga_wajar'], unanswered: [], recommendRevocation: true },
-    { pointId: 'agen-pulutan', visitedOn: recentDate(), failed: [], unanswered: ['harga_wajar'], recommendRevocation: false },
+    {
+      pointId: 'ew-blotongan',
+      visitedOn: recentDate(),
+      failed: ['harga_wajar'],
+      unanswered: [],
+      recommendRevocation: true,
+      kpmListed: 40,
+      kpmServed: 38,
+      cardProblems: [
+        { bank: 'BRI', kind: 'saldo_kosong', count: 2 },
+        { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+      ],
+    },
+    {
+      pointId: 'agen-pulutan',
+      visitedOn: recentDate(),
+      failed: [],
+      unanswered: ['harga_wajar'],
+      recommendRevocation: false,
+      kpmListed: 25,
+      kpmServed: 25,
+      cardProblems: [{ bank: 'BRI', kind: 'saldo_kosong', count: 3 }],
+    },
   ]);
+  // The period's totals: realisation 63/65, card problems summed per bank and kind (banks in their order).
+  const totals = {
+    points: 2,
+    kpmListed: 65,
+    kpmServed: 63,
+    realisation: 0.9692,
+    cardProblems: [
+      { bank: 'BRI', kind: 'saldo_kosong', count: 5 },
+      { bank: 'BNI', kind: 'pin_terblokir', count: 1 },
+    ],
+    cardProblemsTotal: 6,
+    failedItems: 1,
+    revocationsRecommended: ['ew-blotongan'],
+  };
+  expect(report.context.totals).toEqual(totals);
   const narrative = { narrative: 'Penyaluran tertib di dua titik; satu e-warong menjual beras di atas harga pasar.' };
   await complete(report.id, 'tksk1', { data: narrative });
 
   // The kabupaten verifies; the TKSK who reported cannot (the task is the supervisor's), four-eyes aside.
   const [verification] = await openTasks(periodId, 'supervisor1');
   expect(verification).toMatchObject({ type: 'sembako_period_verification', regionCode: '33.73' });
+  expect(verification.context.totals).toEqual(totals);
   const returned = await complete(verification.id, 'supervisor1', { outcome: 'return', data: { reason: 'Lampirkan foto harga di e-warong Blotongan.' } });
   expect(returned.period.status).toBe('report');
   const [again] = await openTasks(periodId, 'tksk1');
@@ -107,6 +147,61 @@ test('Tikor, monitoring of every point with the region checklist, report returne
     expect.objectContaining({ id: periodId, status: 'verified', checklist: expect.arrayContaining([expect.objectContaining({ itemId: 'harga_wajar' })]) }),
   ]);
   expect((await call('GET', `/api/sembako/periods?filter=${q({ id: [periodId] })}`, { token: await login('tksk2') })).body).toEqual([]);
+  // The kabupaten's view: its kecamatan's periods with realisation, card problems and open complaints.
+  const [{ open }] = await sql<{ open: number }[]>`
+    SELECT count(*)::int AS open FROM complaints WHERE kecamatan_code = '33.73.01' AND status NOT IN ('closed', 'withdrawn')`;
+  const byKabupaten = await call('GET', `/api/sembako/periods?filter=${q({ kabupatenCode: '33.73', period, status: 'verified' })}`, {
+    token: await login('supervisor1'),
+  });
+  expect(byKabupaten.body).toEqual([
+    expect.objectContaining({
+      id: periodId,
+      kecamatanName: expect.any(String),
+      pointsMonitored: 2,
+      kpmListed: 65,
+      kpmServed: 63,
+      realisation: 0.9692,
+      cardProblems: totals.cardProblems,
+      cardProblemsTotal: 6,
+      failedItems: 1,
+      revocationsRecommended: ['ew-blotongan'],
+      report: { ...narrative, kendala: 'Foto harga dilampirkan pada laporan.' },
+      openComplaints: open,
+    }),
+  ]);
+  // The same as a spreadsheet for people: ';', BOM, Indonesian headers, the kecamatan by name, realisation with a decimal comma.
+  const csv = await fetch(`${stack().apiUrl}/api/exports/periods.csv?filter=${q({ id: [periodId] })}`, {
+    headers: { authorization: `Bearer ${await login('supervisor1')}` },
+  });
+  expect(csv.status).toBe(200);
+  const bytes = Buffer.from(await csv.arrayBuffer());
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const [header, line] = bytes.subarray(3).toString('utf8').split('\r\n');
+  const cells = Object.fromEntries(header.split(';').map((h, i) => [JSON.parse(h), line.split(';')[i].replace(/^"|"$/g, '')]));
+  expect(cells).toMatchObject({
+    Kecamatan: byKabupaten.body[0].kecamatanName,
+    Periode: period,
+    Status: 'Terverifikasi',
+    'KPM terdaftar': '65',
+    'KPM tersalurkan': '63',
+    'Realisasi (%)': '96,92',
+    'Masalah kartu': '6',
+    'Rincian masalah kartu': 'BRI saldo kosong: 5, BNI pin terblokir: 1',
+    'Butir checklist gagal': '1',
+    'Pengaduan terbuka': String(open),
+  });
+  const xlsx = await fetch(`${stack().apiUrl}/api/exports/periods.xlsx?filter=${q({ id: [periodId] })}`, {
+    headers: { authorization: `Bearer ${await login('supervisor1')}` },
+  });
+  expect(xlsx.status).toBe(200);
+  expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+  const one = await call('GET', `/api/sembako/periods/${periodId}`, { token: await login('supervisor1') });
+  expect(one.status).toBe(200);
+  expect(one.body).toEqual(byKabupaten.body[0]);
+  expect((await call('GET', `/api/sembako/periods/${periodId}`, { token: await login('tksk2') })).status).toBe(404);
+  const [monitored] = await sql<{ details: Record<string, unknown> }[]>`
+    SELECT details FROM audit_log WHERE entity_type = 'sembako_period' AND entity_id = ${periodId} AND action = 'sembako_period.monitored'`;
+  expect(monitored.details).toMatchObject({ kpmListed: 65, kpmServed: 63, realisation: 0.9692, cardProblems: totals.cardProblems, failedItems: 1 });
   const actions = await sql<{ action: string }[]>`SELECT action FROM audit_log WHERE entity_type = 'sembako_period' AND entity_id = ${periodId} ORDER BY seq`;
   expect(actions.map((a) => a.action)).toEqual([
     'sembako_period.opened',
@@ -137,4 +232,57 @@ test('a point outside the kecamatan, and a kecamatan outside one’s region, are
       .status,
   ).toBe(403);
   expect(await sql`SELECT id FROM sembako_periods WHERE period = ${period}`).toEqual([]);
+});
+
+describe('a late monitoring task', () => {
+  const TINGKIR = '33.73.02';
+  beforeAll(() => setSla('sembako_monitoring', TINGKIR, 'PT2S'));
+  afterAll(() => setSla('sembako_monitoring', TINGKIR, 'P10D', true));
+
+  test('is reminded at its due time, escalated to the kabupaten supervisor one period later, and the period goes on once it is done', async () => {
+    const period = freshPeriod();
+    const point = { pointId: 'ew-tingkir', name: 'E-Warong Tingkir Lor', kind: 'e_warong', desaCode: '33.73.02.1001' };
+    const opened = await call('POST', '/api/sembako/periods', { token: await login('tksk2'), body: { period, distributionPoints: [point] } });
+    expect(opened.status).toBe(201);
+    const periodId = `sembako-${TINGKIR}-${period}`;
+    const [tikor] = await openTasks(periodId, 'tksk2');
+    await complete(tikor.id, 'tksk2', {
+      data: {
+        meetingOn: recentDate(),
+        chair: 'Camat Tingkir',
+        attendees: [{ role: 'Pemilik e-warong', organisation: 'E-Warong Tingkir Lor' }],
+        agreements: ['Penyaluran mulai tanggal 5'],
+      },
+    });
+
+    const escalation = await waitUntil(
+      'sla_escalation',
+      async () => (await openTasks(periodId, 'supervisor1')).find((t) => t.type === 'sla_escalation'),
+      20_000,
+    );
+    expect(escalation.regionCode).toBe('33.73');
+    expect(escalation.context).toMatchObject({ periodId, pointId: 'ew-tingkir', overdueTaskType: 'sembako_monitoring' });
+    const [monitoring] = (await openTasks(periodId, 'tksk2')).filter((t) => t.type === 'sembako_monitoring');
+    expect(monitoring.id).toBe(escalation.context.overdueTaskId);
+    const [row] = await sql<{ overdue: boolean; escalationLevel: number }[]>`SELECT overdue, escalation_level FROM tasks WHERE id = ${monitoring.id}`;
+    expect(row).toEqual({ overdue: true, escalationLevel: 2 });
+    const breaches = await sql<{ action: string }[]>`
+      SELECT action FROM audit_log WHERE entity_type = 'task' AND entity_id = ${monitoring.id} AND action LIKE 'sembako_period.%' ORDER BY seq`;
+    expect(breaches.map((b) => b.action)).toEqual(['sembako_period.monitoring_reminder', 'sembako_period.monitoring_escalated']);
+
+    await complete(escalation.id, 'supervisor1', { data: { actionTaken: 'TKSK Tingkir dihubungi, monitoring dijadwalkan besok.' } });
+    await complete(monitoring.id, 'tksk2', {
+      data: {
+        visitedOn: recentDate(),
+        results: [{ itemId: 'papan_nama', ok: true }],
+        recommendRevocation: false,
+        kpmListed: 10,
+        kpmServed: 0,
+        cardProblems: [],
+      },
+    });
+    const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk2')).find((t) => t.type === 'sembako_period_report'));
+    expect(report.context.totals).toMatchObject({ kpmListed: 10, kpmServed: 0, realisation: 0 });
+    await recordHistory(temporal.client, 'sembako-period-monitoring-escalated', periodId);
+  });
 });
