@@ -51,6 +51,13 @@ import {
   sembakoPeriodSnapshotSchema,
 } from './sembako/schema';
 import {
+  proposeSanctionBodySchema,
+  sanctionIdParamsSchema,
+  sanctionListQuerySchema,
+  sanctionProposedSchema,
+  sanctionRowSchema,
+} from './sembako/sanctionsSchema';
+import {
   budgetBodySchema,
   budgetListQuerySchema,
   budgetSavedSchema,
@@ -629,6 +636,40 @@ export function buildOpenApi() {
     tags: ['sembako'],
     query: sembakoPeriodListQuerySchema,
     responses: { 200: listOf(sembakoPeriodRowSchema, 'periods'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/sembako/sanctions',
+    summary:
+      'Propose a sanction recommendation about an e-warong/agen to Kemensos (Permensos 5/2021 Pasal 58; starts sanctionRecommendationWorkflow sanksi-<id>): a kabupaten supervisor, on the grounds of complaints and/or period monitoring of the kabupaten; a second supervisor approves or rejects it through its sembako_sanction_approval task',
+    tags: ['sembako'],
+    body: { schema: proposeSanctionBodySchema, account: 'supervisor1' },
+    responses: { 201: json(sanctionProposedSchema, 'the proposal, with its approval task open'), ...problems(400, 401, 403, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions',
+    summary: 'Sanction recommendations of your region (simple-rest)',
+    tags: ['sembako'],
+    query: sanctionListQuerySchema,
+    responses: { 200: listOf(sanctionRowSchema, 'sanction recommendations'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions/{id}',
+    summary: 'A sanction recommendation (an auditor’s read is audited)',
+    tags: ['sembako'],
+    params: sanctionIdParamsSchema,
+    responses: { 200: json(sanctionRowSchema, 'the recommendation'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions/{id}/letter.pdf',
+    summary:
+      'The letter to Kemensos (surat rekomendasi, PDF) once a second supervisor approved the recommendation: Dinas Sosial header, number, local date, the e-warong, the grounds, the recommendation, proposer and approver; 409 before; every letter drawn is audited',
+    tags: ['sembako'],
+    params: sanctionIdParamsSchema,
+    responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problems(401, 403, 404, 409, 422) },
   });
   route({
     method: 'post',

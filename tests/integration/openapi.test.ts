@@ -222,6 +222,16 @@ describe('real answers match the documented schemas', () => {
       distributionPoints: [{ pointId: 'ew-skema', name: 'E-Warong Uji Skema', kind: 'e_warong', desaCode: '33.73.01.1002' }],
     });
     await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
+    const sanction = await check('supervisor1', 'POST /api/sembako/sanctions', '/api/sembako/sanctions', {
+      eWarong: { name: 'E-Warong Uji Skema', desaCode: '33.73.01.1002' },
+      complaintIds: [complaint.id],
+      kind: 'teguran_tertulis',
+      reasoning: 'Uji skema: harga di atas harga pasar pada penyaluran bulan ini.',
+    });
+    for (const user of ['supervisor2', 'auditor1']) {
+      await check(user, 'GET /api/sembako/sanctions', `/api/sembako/sanctions?filter=${q({ id: [sanction.id] })}`);
+      await check(user, 'GET /api/sembako/sanctions/{id}', `/api/sembako/sanctions/${sanction.id}`);
+    }
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);
