@@ -38,6 +38,8 @@ import {
   complaintSchema,
   complaintSnapshotSchema,
   createComplaintBodySchema,
+  complaintSummaryQuerySchema,
+  complaintSummarySchema,
 } from './complaints/schema';
 import {
   kpmExportQuerySchema,
@@ -687,6 +689,15 @@ export function buildOpenApi() {
     tags: ['sembako'],
     query: complaintListQuerySchema,
     responses: { 200: listOf(complaintSchema, 'complaints'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints/summary',
+    summary:
+      'Counts for the complaint board within your region: by status, by category, open complaints by calendar days since received (0–3, 4–10, 11–30, >30; the WIB date), and how many have an overdue step',
+    tags: ['sembako'],
+    query: complaintSummaryQuerySchema,
+    responses: { 200: json(complaintSummarySchema, 'the counts'), ...problems(401, 403, 422) },
   });
   route({
     method: 'get',

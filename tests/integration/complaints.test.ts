@@ -268,3 +268,51 @@ test('a withdrawal sent around the API, with the payload key but no seal, is ref
   expect(detail.body.status).toBe('forwarding');
   expect(await auditActions(complaintId)).toEqual(['complaint.received']);
 });
+
+test("the board's list and summary: age, overdue, received-date filters, counts within the caller's region", async () => {
+  // Forty days ago on the WIB calendar (the day the complaint was received).
+  const wibDay = (daysAgo: number) => new Date(Date.now() + 7 * 3600_000 - daysAgo * 24 * 3600_000).toISOString().slice(0, 10);
+  const summary = async (user: string) => (await call('GET', '/api/complaints/summary', { token: await login(user) })).body;
+  const before = { tksk1: await summary('tksk1'), tksk2: await summary('tksk2'), supervisor1: await summary('supervisor1') };
+  const filed = await call('POST', '/api/complaints', {
+    token: await login('tksk1'),
+    body: {
+      channel: 'telepon',
+      category: 'tepat_kualitas',
+      description: 'Beras yang diterima berkutu dan berbau apek.',
+      receivedOn: wibDay(40),
+      complainant: { isKpm: false },
+      subject: { kind: 'umum' },
+    },
+  });
+  expect(filed.status).toBe(201);
+  const id = filed.body.id as string;
+
+  const [card] = (
+    await call('GET', `/api/complaints?filter=${q({ id, receivedBefore: wibDay(39), receivedAfter: wibDay(41), overdue: false })}`, {
+      token: await login('supervisor1'),
+    })
+  ).body;
+  expect(card).toMatchObject({
+    id,
+    category: 'tepat_kualitas',
+    kecamatanCode: SIDOREJO,
+    receivedOn: wibDay(40),
+    ageDays: 40,
+    status: 'forwarding',
+    overdue: false,
+    answerer: null,
+  });
+  expect((await call('GET', `/api/complaints?filter=${q({ id, receivedAfter: wibDay(39) })}`, { token: await login('supervisor1') })).body).toEqual([]);
+  expect((await call('GET', `/api/complaints?filter=${q({ id, overdue: true })}`, { token: await login('supervisor1') })).body).toEqual([]);
+
+  const after = { tksk1: await summary('tksk1'), tksk2: await summary('tksk2'), supervisor1: await summary('supervisor1') };
+  for (const user of ['tksk1', 'supervisor1'] as const) {
+    expect(after[user].total).toBe(before[user].total + 1);
+    expect(after[user].byStatus.forwarding).toBe(before[user].byStatus.forwarding + 1);
+    expect(after[user].byCategory.tepat_kualitas).toBe(before[user].byCategory.tepat_kualitas + 1);
+    expect(after[user].openByAge['>30']).toBe(before[user].openByAge['>30'] + 1);
+  }
+  // Tingkir's TKSK does not count Sidorejo's complaint.
+  expect(after.tksk2).toEqual(before.tksk2);
+});

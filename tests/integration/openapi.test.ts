@@ -213,6 +213,7 @@ describe('real answers match the documented schemas', () => {
     for (const user of ['tksk1', 'auditor1']) {
       await check(user, 'GET /api/complaints', `/api/complaints?filter=${q({ id: [complaint.id] })}`);
       await check(user, 'GET /api/complaints/{id}', `/api/complaints/${complaint.id}`);
+      await check(user, 'GET /api/complaints/summary', '/api/complaints/summary');
     }
     await check('tksk1', 'POST /api/complaints/{id}/actions/note', `/api/complaints/${complaint.id}/actions/note`, { text: 'Uji skema: catatan.' });
     await check('tksk1', 'POST /api/complaints/{id}/actions/withdraw', `/api/complaints/${complaint.id}/actions/withdraw`, { reason: 'Uji skema: dicabut.' });
