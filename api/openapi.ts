@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
-import { caseExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
+import { caseExportQuerySchema, complaintExportQuerySchema, exportParamsSchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -741,6 +741,11 @@ export function buildOpenApi() {
       'audit',
       "The audit log you may read as a spreadsheet (the list's filter, oldest first; actions in words, the chain's hashes last); audited",
       auditExportQuerySchema,
+    ],
+    [
+      'complaints',
+      "Sembako complaints of your region as a spreadsheet (the list's filter; categories, channels and statuses in words, kecamatan by name; the complainant's name and phone only where the list shows them); audited",
+      complaintExportQuerySchema,
     ],
   ] as const) {
     route({

@@ -333,3 +333,21 @@ export interface SanctionSnapshot {
 }
 
 export const sanctionWorkflowIdOf = (sanctionId: string): string => `sanksi-${sanctionId}`;
+
+/** Complaint statuses and channels in words (exports in Bahasa Indonesia). */
+export const COMPLAINT_STATUS_WORDS: Record<ComplaintStatus, string> = {
+  forwarding: 'Menunggu diteruskan',
+  awaiting_acknowledgement: 'Menunggu tanggapan',
+  awaiting_resolution: 'Menunggu penyelesaian',
+  awaiting_confirmation: 'Menunggu konfirmasi pengadu',
+  closed: 'Selesai',
+  withdrawn: 'Dicabut',
+};
+export const COMPLAINT_CHANNEL_WORDS: Record<string, string> = {
+  tatap_muka: 'Tatap muka',
+  telepon: 'Telepon',
+  sms_1708: 'SMS 1708',
+  lapor_go_id: 'lapor.go.id',
+  bank: 'Bank',
+  dinas_sosial: 'Dinas Sosial',
+};

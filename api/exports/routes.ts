@@ -19,6 +19,9 @@ import { orderOf, whereOf } from '../list';
 import { recordRequestEvent } from '../requestAudit';
 import { claimList, claimScope, findClaims, presentClaim } from '../taliAsih/queries';
 import { claimExportQuerySchema } from '../taliAsih/schema';
+import { complaintColumns, complaintInRegion, complaintList, presentComplaint, type ComplaintRow } from '../complaints/queries';
+import { complaintListQuerySchema } from '../complaints/schema';
+import { COMPLAINT_CATEGORY_WORDS, COMPLAINT_CHANNEL_WORDS, COMPLAINT_STATUS_WORDS, type ComplaintCategory, type ComplaintStatus } from '../../domain/sembako';
 import { taskList, visibleTasks, type TaskRow } from '../tasks/queries';
 import { taskListQuerySchema } from '../tasks/schema';
 import { toCsv } from './csv';
@@ -33,6 +36,7 @@ export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 export const caseExportQuerySchema = caseListQuerySchema.omit({ range: true });
 export const taskExportQuerySchema = taskListQuerySchema.omit({ range: true });
+export const complaintExportQuerySchema = complaintListQuerySchema.omit({ range: true });
 export { auditExportQuerySchema, claimExportQuerySchema };
 
 const PMKS_NAME = new Map<string, string>(PMKS_CATEGORIES.map((c) => [c.code, c.nameId]));
@@ -135,6 +139,7 @@ export function exportRoutes(sql: Sql): Router {
   const router = Router();
   const cases = caseList(sql);
   const tasks = taskList(sql);
+  const complaintsSpec = complaintList(sql);
   const claims = claimList(sql);
   const audit = auditList(sql);
   const params = (req: Request) => parseInput('params', exportParamsSchema, req.params);
@@ -184,6 +189,36 @@ export function exportRoutes(sql: Sql): Router {
       ORDER BY ${orderOf(sql, audit, q.sort ?? ['seq', 'ASC'])} LIMIT ${EXPORT_ROW_CAP + 1}`;
     const { rows, capped: over } = capped(found.map(presentAudit));
     await send(sql, res, { actor, what: 'audit', format, filter: q.filter, table: tableOf('Log audit', AUDIT_COLUMNS, rows), capped: over });
+  });
+
+  // Complaints of the caller's region; the complainant's name and phone only where the list shows them.
+  router.get('/exports/complaints.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'complaint.list');
+    const { format } = params(req);
+    const q = parseInput('query', complaintExportQuerySchema, req.query);
+    const found = await sql<(ComplaintRow & { kecamatanName: string | null; assigneeName: string | null })[]>`
+      SELECT ${complaintColumns(sql)}, r.name AS kecamatan_name, u.display_name AS assignee_name
+      FROM complaints c LEFT JOIN regions r ON r.code = c.kecamatan_code LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE ${whereOf(sql, complaintsSpec.filters, q.filter, [complaintInRegion(sql, actor)])}
+      ORDER BY ${orderOf(sql, complaintsSpec, q.sort)} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found);
+    const columns: ExportColumn<(typeof found)[number]>[] = [
+      { header: 'ID pengaduan', cell: (r) => r.id },
+      { header: 'Diterima', cell: (r) => presentComplaint(actor, r).receivedOn },
+      { header: 'Umur (hari)', cell: (r) => r.ageDays },
+      { header: 'Kanal', cell: (r) => COMPLAINT_CHANNEL_WORDS[r.channel] ?? r.channel },
+      { header: 'Kategori', cell: (r) => COMPLAINT_CATEGORY_WORDS[r.category as ComplaintCategory] ?? r.category },
+      { header: 'Status', cell: (r) => COMPLAINT_STATUS_WORDS[r.status as ComplaintStatus] ?? r.status },
+      { header: 'Terlambat', cell: (r) => yesNo(r.overdue) },
+      { header: 'Kecamatan', cell: (r) => (r.kecamatanName ? `${r.kecamatanName} (${r.kecamatanCode})` : r.kecamatanCode) },
+      { header: 'Pihak yang menjawab', cell: (r) => r.answererName ?? '' },
+      { header: 'TKSK', cell: (r) => r.assigneeName ?? r.assigneeId ?? '' },
+      { header: 'Nama pengadu', cell: (r) => presentComplaint(actor, r).complainant.name ?? '' },
+      { header: 'Telepon pengadu', cell: (r) => presentComplaint(actor, r).complainant.phone ?? '' },
+      { header: 'Dicatat', cell: (r) => localTime(r.createdAt, r.kecamatanCode) },
+      { header: 'Selesai', cell: (r) => localTime(r.closedAt, r.kecamatanCode) },
+    ];
+    await send(sql, res, { actor, what: 'pengaduan', format, filter: q.filter, table: tableOf('Pengaduan', columns, rows), capped: over });
   });
 
   return router;
