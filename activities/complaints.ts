@@ -6,6 +6,7 @@ import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus, SembakoPeriodTotals } from '../domain/sembako';
 import type { Actor } from '../domain/roles';
+import type { SanctionWorkflowInput } from '../domain/sembako';
 
 export interface ComplaintReceived {
   complaintId: string;
@@ -149,6 +150,61 @@ export function sembakoPeriodActivities(sql: Sql) {
         if (t.report) await tx`UPDATE sembako_periods SET report_summary = ${tx.json(t.report as never)} WHERE id = ${t.periodId}`;
         const { totals: _totals, report: _report, ...audited } = t;
         await periodAudit(tx, t.periodId, audited);
+      });
+    },
+  };
+}
+
+/** A sanction recommendation's row (written by the API before the start, with its reasoning) and its moves. */
+export interface SanctionTransition extends AuditedTransition {
+  sanctionId: string;
+  status: 'awaiting_approval' | 'approved' | 'rejected';
+  /** Set with the decision: who decided, and the reason of a rejection (kept in the row and audit_texts, not the chain). */
+  decidedBy?: string;
+}
+
+const sanctionAudit = (tx: Tx, sanctionId: string, e: AuditedTransition) =>
+  appendActorEvent(tx, { ...e, eventKey: `sembako_sanction:${sanctionId}:${e.eventId}`, entityType: 'sembako_sanction', entityId: sanctionId, caseId: null });
+
+export function sembakoSanctionActivities(sql: Sql) {
+  return {
+    /** Writes the proposal's row once (with its letter number) and its audit row: ids and codes in the chain, the reasoning in the row. */
+    async recordSanction(p: SanctionWorkflowInput & { workflowId: string }): Promise<void> {
+      await sql.begin(async (tx) => {
+        const [existing] = await tx`SELECT 1 FROM sembako_sanctions WHERE id = ${p.sanctionId}`;
+        if (existing) return;
+        const [{ n }] = await tx<{ n: string }[]>`SELECT nextval('sembako_sanction_numbers')::text AS n`;
+        const year = p.proposedAt.slice(0, 4);
+        const letterNumber = `${n.padStart(3, '0')}/REKOM-SANKSI/${p.regions.kabupaten}/${year}`;
+        await tx`
+          INSERT INTO sembako_sanctions (id, workflow_id, letter_number, e_warong_name, e_warong_desa_code, complaint_ids, period_ids, kind,
+                                         repayment_amount, reasoning, status, kecamatan_code, kabupaten_code, provinsi_code, proposed_by, created_at, updated_at)
+          VALUES (${p.sanctionId}, ${p.workflowId}, ${letterNumber}, ${p.eWarong.name}, ${p.eWarong.desaCode}, ${p.complaintIds}::uuid[], ${p.periodIds}::text[],
+                  ${p.kind}, ${p.repaymentAmount}, ${p.reasoning}, 'awaiting_approval', ${p.regions.kecamatan}, ${p.regions.kabupaten}, ${p.regions.provinsi},
+                  ${p.proposedBy.id}, ${p.proposedAt}, ${p.proposedAt})`;
+        await sanctionAudit(tx, p.sanctionId, {
+          eventId: 'proposed',
+          at: p.proposedAt,
+          actor: p.proposedBy,
+          action: 'sembako_sanction.proposed',
+          details: { kind: p.kind, repayment: p.repaymentAmount !== null, complaintIds: p.complaintIds, periodIds: p.periodIds, letterNumber },
+        });
+      });
+    },
+
+    async updateSanction(t: SanctionTransition): Promise<void> {
+      await sql.begin(async (tx) => {
+        const [done] = await tx`SELECT 1 FROM audit_log WHERE event_key = ${`sembako_sanction:${t.sanctionId}:${t.eventId}`}`;
+        if (done) return;
+        const reason = typeof t.details.reason === 'string' ? t.details.reason : null;
+        if (t.decidedBy) {
+          await tx`
+            UPDATE sembako_sanctions SET status = ${t.status}, decided_by = ${t.decidedBy}, decided_at = ${t.at}, decision_reason = ${reason}, updated_at = ${t.at}
+            WHERE id = ${t.sanctionId}`;
+        } else {
+          await tx`UPDATE sembako_sanctions SET status = ${t.status}, updated_at = ${t.at} WHERE id = ${t.sanctionId}`;
+        }
+        await sanctionAudit(tx, t.sanctionId, t);
       });
     },
   };

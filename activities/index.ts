@@ -5,7 +5,7 @@ import type { Sql } from '../db';
 import { anchorActivities } from './anchors';
 import { bulkActivities } from './bulk';
 import { caseActivities } from './cases';
-import { complaintActivities, sembakoPeriodActivities } from './complaints';
+import { complaintActivities, sembakoPeriodActivities, sembakoSanctionActivities } from './complaints';
 import { createPaymentProvider, type PaymentProvider } from './payments/provider';
 import { reconcileActivities } from './reconcile';
 import { retentionActivities } from './retention';
@@ -50,6 +50,7 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...taliAsihActivities(sql, temporal, paymentProvider),
     ...complaintActivities(sql),
     ...sembakoPeriodActivities(sql),
+    ...sembakoSanctionActivities(sql),
   });
 }
 

@@ -18,6 +18,7 @@ import { reportRoutes } from './reports/routes';
 import { taliAsihRoutes } from './taliAsih/routes';
 import { sembakoRoutes } from './sembako/routes';
 import { sembakoPeriodRoutes } from './sembako/periods';
+import { sembakoSanctionRoutes } from './sembako/sanctions';
 import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { exportRoutes } from './exports/routes';
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps) {
   api.use(taliAsihRoutes(sql, temporal, deps.taskQueue));
   api.use(sembakoRoutes(sql));
   api.use(sembakoPeriodRoutes(sql, temporal, deps.taskQueue));
+  api.use(sembakoSanctionRoutes(sql, temporal, deps.taskQueue));
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
   api.use(taskRoutes(sql, temporal));

@@ -6,7 +6,7 @@ import { bulkReassignBodySchema } from '../domain/bulk';
 import { INTERVENTION_EXAMPLES, INTERVENTIONS, interventionBodySchemas } from '../domain/interventions';
 import { PROBLEM_CODES } from '../domain/problems';
 import { TASK_TYPE_INFO, TASK_TYPES } from '../domain/taskTypes';
-import { caseExportQuerySchema, exportParamsSchema, periodExportQuerySchema, taskExportQuerySchema } from './exports/routes';
+import { caseExportQuerySchema, complaintExportQuerySchema, exportParamsSchema, periodExportQuerySchema, taskExportQuerySchema } from './exports/routes';
 import { auditEntrySchema, auditExportQuerySchema, auditListQuerySchema, chainVerificationSchema } from './audit/schema';
 import { changePasswordBodySchema, loginBodySchema, loginResponseSchema, sessionCookieHeadersSchema, sessionCookieSchema, userSchema } from './auth/schema';
 import {
@@ -38,6 +38,8 @@ import {
   complaintSchema,
   complaintSnapshotSchema,
   createComplaintBodySchema,
+  complaintSummaryQuerySchema,
+  complaintSummarySchema,
 } from './complaints/schema';
 import {
   kpmExportQuerySchema,
@@ -51,6 +53,13 @@ import {
   sembakoPeriodRowSchema,
   sembakoPeriodSnapshotSchema,
 } from './sembako/schema';
+import {
+  proposeSanctionBodySchema,
+  sanctionIdParamsSchema,
+  sanctionListQuerySchema,
+  sanctionProposedSchema,
+  sanctionRowSchema,
+} from './sembako/sanctionsSchema';
 import {
   budgetBodySchema,
   budgetListQuerySchema,
@@ -661,6 +670,40 @@ export function buildOpenApi() {
   });
   route({
     method: 'post',
+    path: '/api/sembako/sanctions',
+    summary:
+      'Propose a sanction recommendation about an e-warong/agen to Kemensos (Permensos 5/2021 Pasal 58; starts sanctionRecommendationWorkflow sanksi-<id>): a kabupaten supervisor, on the grounds of complaints and/or period monitoring of the kabupaten; a second supervisor approves or rejects it through its sembako_sanction_approval task',
+    tags: ['sembako'],
+    body: { schema: proposeSanctionBodySchema, account: 'supervisor1' },
+    responses: { 201: json(sanctionProposedSchema, 'the proposal, with its approval task open'), ...problems(400, 401, 403, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions',
+    summary: 'Sanction recommendations of your region (simple-rest)',
+    tags: ['sembako'],
+    query: sanctionListQuerySchema,
+    responses: { 200: listOf(sanctionRowSchema, 'sanction recommendations'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions/{id}',
+    summary: 'A sanction recommendation (an auditor’s read is audited)',
+    tags: ['sembako'],
+    params: sanctionIdParamsSchema,
+    responses: { 200: json(sanctionRowSchema, 'the recommendation'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/sanctions/{id}/letter.pdf',
+    summary:
+      'The letter to Kemensos (surat rekomendasi, PDF) once a second supervisor approved the recommendation: Dinas Sosial header, number, local date, the e-warong, the grounds, the recommendation, proposer and approver; 409 before; every letter drawn is audited',
+    tags: ['sembako'],
+    params: sanctionIdParamsSchema,
+    responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problems(401, 403, 404, 409, 422) },
+  });
+  route({
+    method: 'post',
     path: '/api/complaints',
     summary:
       'Record a Sembako complaint (pengaduan; starts complaintWorkflow): a TKSK for their kecamatan, a kabupaten supervisor naming it; 201 once its forwarding task is in the inbox; honours Idempotency-Key',
@@ -675,6 +718,15 @@ export function buildOpenApi() {
     tags: ['sembako'],
     query: complaintListQuerySchema,
     responses: { 200: listOf(complaintSchema, 'complaints'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/complaints/summary',
+    summary:
+      'Counts for the complaint board within your region: by status, by category, open complaints by calendar days since received (0–3, 4–10, 11–30, >30; the WIB date), and how many have an overdue step',
+    tags: ['sembako'],
+    query: complaintSummaryQuerySchema,
+    responses: { 200: json(complaintSummarySchema, 'the counts'), ...problems(401, 403, 422) },
   });
   route({
     method: 'get',
@@ -723,6 +775,11 @@ export function buildOpenApi() {
       'periods',
       "Sembako distribution periods of your region as a spreadsheet (the list's filter): kecamatan, status, KPM listed and served, realisation %, card problems, failed items, open complaints; audited",
       periodExportQuerySchema,
+    ],
+    [
+      'complaints',
+      "Sembako complaints of your region as a spreadsheet (the list's filter; categories, channels and statuses in words, kecamatan by name; the complainant's name and phone only where the list shows them); audited",
+      complaintExportQuerySchema,
     ],
   ] as const) {
     route({

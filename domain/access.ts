@@ -40,6 +40,9 @@ export const ACTIONS = {
   /** Open a Sembako distribution period of a kecamatan (Tikor meeting, monitoring, report). */
   'sembako.period_open': ['tksk', 'supervisor_kabupaten'],
   'sembako.period_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Propose a sanction recommendation about an e-warong to Kemensos (Permensos 5/2021 Pasal 58); a second supervisor approves it. */
+  'sembako.sanction_propose': ['supervisor_kabupaten'],
+  'sembako.sanction_list': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   /** Record a Sembako complaint (pengaduan) received in one's region. */
   'complaint.create': ['tksk', 'supervisor_kabupaten'],
   'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],

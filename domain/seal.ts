@@ -266,4 +266,5 @@ export const SEALED_CALLS = {
   complaintWorkflow: 'receivedBy',
   complaintAction: 'actor',
   sembakoPeriodWorkflow: 'openedBy',
+  sanctionRecommendationWorkflow: 'proposedBy',
 } as const satisfies Record<string, string>;

@@ -343,3 +343,43 @@ export function sembakoPeriodTotals(points: PointMonitoringSummary[]): SembakoPe
     revocationsRecommended: points.filter((p) => p.recommendRevocation).map((p) => p.pointId),
   };
 }
+
+/**
+ * A sanction Dinas Sosial recommends to Kemensos about an e-warong/agen (Permensos 5/2021 Pasal 58):
+ * a written warning, temporary deactivation, or ending the cooperation; repayment of losses optional.
+ */
+export const SANCTION_KINDS = ['teguran_tertulis', 'penonaktifan_sementara', 'pemutusan_kerja_sama'] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+export const SANCTION_KIND_WORDS: Record<SanctionKind, string> = {
+  teguran_tertulis: 'Teguran tertulis',
+  penonaktifan_sementara: 'Penonaktifan sementara',
+  pemutusan_kerja_sama: 'Pemutusan kerja sama',
+};
+export const SANCTION_STATUSES = ['awaiting_approval', 'approved', 'rejected'] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+
+/** Input of sanctionRecommendationWorkflow (`sanksi-<sanctionId>`), sealed for `proposedBy` (no personal data: the e-warong is a business). */
+export const sanctionWorkflowInputSchema = z.object({
+  sanctionId: uuidSchema,
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  kind: z.enum(SANCTION_KINDS),
+  complaintIds: z.array(uuidSchema).max(100),
+  periodIds: z.array(z.string().min(1).max(80)).max(100),
+  eWarong: z.object({ name: z.string(), desaCode: z.string() }),
+  repaymentAmount: z.number().int().positive().nullable(),
+  reasoning: z.string(),
+  proposedBy: actorSchema,
+  proposedAt: isoDateTimeSchema,
+});
+export type SanctionWorkflowInput = z.infer<typeof sanctionWorkflowInputSchema>;
+
+export interface SanctionSnapshot {
+  sanctionId: string;
+  status: SanctionStatus;
+  kabupatenCode: string;
+  proposedBy: string;
+  decidedBy: string | null;
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+export const sanctionWorkflowIdOf = (sanctionId: string): string => `sanksi-${sanctionId}`;

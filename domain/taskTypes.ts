@@ -28,6 +28,7 @@ export const TASK_TYPES = [
   'sembako_monitoring',
   'sembako_period_report',
   'sembako_period_verification',
+  'sembako_sanction_approval',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -240,6 +241,8 @@ const completionSchemas = {
     data: z.strictObject({ narrative: z.string().trim().min(20).max(8000), kendala: note }),
   }),
   sembako_period_verification: z.discriminatedUnion('outcome', [approve, returnBack]),
+  /** A second kabupaten supervisor (not the proposer) approves the sanction recommendation, or rejects it with a reason. */
+  sembako_sanction_approval: z.discriminatedUnion('outcome', [approve, reject]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -496,6 +499,14 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'Sembako report verification',
     outcomes: ['approve', 'return'],
     examples: { approve: {}, return: { reason: 'Hasil monitoring e-warong kedua belum dilampirkan.' } },
+  },
+  sembako_sanction_approval: {
+    type: 'sembako_sanction_approval',
+    role: 'supervisor_kabupaten',
+    titleId: 'Persetujuan rekomendasi sanksi e-warong',
+    titleEn: 'E-warong sanction recommendation approval',
+    outcomes: ['approve', 'reject'],
+    examples: { approve: { note: 'Bukti pengaduan dan monitoring cukup.' }, reject: { reason: 'Pengaduan belum diverifikasi di lapangan.' } },
   },
 };
 

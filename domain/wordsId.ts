@@ -4,7 +4,7 @@
 import type { CaseClosedReason, CaseStatus } from './case';
 import type { Role } from './roles';
 import type { ClaimStatus } from './taliAsih';
-import type { CardProblemKind, ComplaintCategory } from './sembako';
+import type { CardProblemKind, ComplaintCategory, ComplaintChannel, ComplaintStatus } from './sembako';
 import type { Outcome, TaskStatus } from './taskTypes';
 
 export const CASE_STATUS_ID: Record<CaseStatus, string> = {
@@ -136,7 +136,7 @@ export const COMPLAINT_CATEGORY_ID: Record<ComplaintCategory, string> = {
   tepat_kualitas: 'Tepat kualitas',
   tepat_administrasi: 'Tepat administrasi',
   kartu: 'Masalah kartu (KKS)',
-  data: 'Masalah data',
+  data: 'Masalah data KPM',
   perilaku_agen: 'Perilaku agen/e-warong',
 };
 
@@ -155,4 +155,22 @@ export const CARD_PROBLEM_KIND_ID: Record<CardProblemKind, string> = {
   saldo_kosong: 'Saldo kosong',
   pin_terblokir: 'PIN terblokir',
   lainnya: 'Lainnya',
+};
+
+/** Complaint statuses and channels (exports and the portal). */
+export const COMPLAINT_STATUS_ID: Record<ComplaintStatus, string> = {
+  forwarding: 'Menunggu diteruskan',
+  awaiting_acknowledgement: 'Menunggu tanggapan',
+  awaiting_resolution: 'Menunggu penyelesaian',
+  awaiting_confirmation: 'Menunggu konfirmasi pengadu',
+  closed: 'Selesai',
+  withdrawn: 'Dicabut',
+};
+export const COMPLAINT_CHANNEL_ID: Record<ComplaintChannel, string> = {
+  tatap_muka: 'Tatap muka',
+  telepon: 'Telepon',
+  sms_1708: 'SMS 1708',
+  lapor_go_id: 'lapor.go.id',
+  bank: 'Bank',
+  dinas_sosial: 'Dinas Sosial',
 };

@@ -5,7 +5,7 @@ import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './cas
 import { actorSchema } from './roles';
 import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
 import type { ClaimStatus } from './taliAsih';
-import type { ComplaintSnapshot, SembakoPeriodSnapshot } from './sembako';
+import type { ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from './sembako';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -90,6 +90,7 @@ export interface TaskCompletionResult {
   complaint?: ComplaintSnapshot;
   /** For Sembako period tasks: the period after the decision. */
   period?: SembakoPeriodSnapshot;
+  sanction?: SanctionSnapshot;
 }
 
 /** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
@@ -116,4 +117,5 @@ export interface ClaimSnapshot {
 }
 
 /** What a workflow answers about itself after a task decision. */
-export type WorkflowSnapshot = { case: CaseSnapshot } | { claim: ClaimSnapshot } | { complaint: ComplaintSnapshot } | { period: SembakoPeriodSnapshot };
+export type WorkflowSnapshot =
+  { case: CaseSnapshot } | { claim: ClaimSnapshot } | { complaint: ComplaintSnapshot } | { period: SembakoPeriodSnapshot } | { sanction: SanctionSnapshot };

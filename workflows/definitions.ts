@@ -8,7 +8,7 @@ import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
-import type { ComplaintActionInput, ComplaintSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
+import type { ComplaintActionInput, ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -78,3 +78,8 @@ export const complaintActionUpdate = defineUpdate<ComplaintSnapshot, [ComplaintA
 export const sembakoPeriodSnapshotQuery = defineQuery<SembakoPeriodSnapshot>('sembakoPeriodSnapshot');
 /** Returns once the period's row and its Tikor task exist: lets POST /api/sembako/periods answer synchronously. */
 export const sembakoPeriodOpenedUpdate = defineUpdate<SembakoPeriodSnapshot, []>('sembakoPeriodOpened');
+
+/** A sanction recommendation about an e-warong (workflows/sanction.ts). */
+export const sanctionSnapshotQuery = defineQuery<SanctionSnapshot>('sanctionSnapshot');
+/** Returns once the proposal's row and its approval task exist: lets POST /api/sembako/sanctions answer synchronously. */
+export const sanctionProposedUpdate = defineUpdate<SanctionSnapshot, []>('sanctionProposed');

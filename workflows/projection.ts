@@ -35,6 +35,8 @@ const PROJECTION_ACTIVITIES = {
   updateComplaint: true,
   openSembakoPeriod: true,
   updateSembakoPeriod: true,
+  recordSanction: true,
+  updateSanction: true,
   reopenCancelledComponents: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;

@@ -36,18 +36,32 @@ export interface ComplaintRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  ageDays: number;
+  overdue: boolean;
 }
 
 const COMPLAINT_REGION_COLUMNS = { provinsi: 'c.provinsi_code', kabupaten: 'c.kabupaten_code', kecamatan: 'c.kecamatan_code' } as const;
 export const complaintInRegion = (sql: Sql, actor: Actor) => inRegion(sql, actor.regionCode, COMPLAINT_REGION_COLUMNS);
 
 export const complaintList = (sql: Sql): ListSpec<ComplaintSortField, ComplaintListFilter> =>
-  tableList(sql, 'c', {
+  tableList<ComplaintSortField, ComplaintListFilter>(sql, 'c', {
     resource: 'complaints',
     sort: ['createdAt', 'updatedAt', 'status', 'category'],
     defaultSort: ['createdAt', 'DESC'],
     equal: ['status', 'category', 'channel', 'kecamatanCode', 'kpmId', 'answererType'],
+    filters: {
+      receivedAfter: (v) => sql`c.received_on >= ${String(v)}::date`,
+      receivedBefore: (v) => sql`c.received_on <= ${String(v)}::date`,
+      overdue: (v) => (v ? sql`${complaintOverdue(sql)}` : sql`NOT ${complaintOverdue(sql)}`),
+    },
   });
+
+/** An open step of the complaint `c` is past its deadline. */
+export const complaintOverdue = (sql: Sql) => sql`EXISTS (SELECT 1 FROM tasks t WHERE t.workflow_id = c.workflow_id AND t.status = 'open' AND t.overdue)`;
+/** Calendar days since the complaint `c` was received, counted on the WIB date. */
+export const complaintAgeDays = (sql: Sql) => sql`((now() AT TIME ZONE 'Asia/Jakarta')::date - c.received_on)`;
+/** What every complaint read selects: the row, its age and whether a step is overdue. */
+export const complaintColumns = (sql: Sql) => sql`c.*, ${complaintAgeDays(sql)}::int AS age_days, ${complaintOverdue(sql)} AS overdue`;
 
 export function seesComplainant(actor: Actor, row: Pick<ComplaintRow, 'kecamatanCode' | 'kabupatenCode'>): boolean {
   if (actor.role === 'tksk') return actor.regionCode !== null && regionCovers(actor.regionCode, row.kecamatanCode);
@@ -76,12 +90,14 @@ export function presentComplaint(actor: Actor, r: ComplaintRow) {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
     closedAt: r.closedAt?.toISOString() ?? null,
+    ageDays: r.ageDays,
+    overdue: r.overdue,
   };
 }
 
 /** The complaint, if the actor's region holds it; 404 otherwise (whether it exists elsewhere is not said). */
 export async function visibleComplaint(sql: Sql, actor: Actor, id: string): Promise<ComplaintRow> {
-  const [row] = await sql<ComplaintRow[]>`SELECT c.* FROM complaints c WHERE c.id = ${id} AND ${complaintInRegion(sql, actor)}`;
+  const [row] = await sql<ComplaintRow[]>`SELECT ${complaintColumns(sql)} FROM complaints c WHERE c.id = ${id} AND ${complaintInRegion(sql, actor)}`;
   if (!row) throw new HttpProblem(404, `no complaint ${id} in your region`);
   return row;
 }

@@ -7,17 +7,41 @@ import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
 import { regionChain, regionCovers } from '../../domain/regions';
-import { complaintActionBodySchemas, type ComplaintWorkflowInput } from '../../domain/sembako';
+import {
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_STATUSES,
+  complaintActionBodySchemas,
+  type ComplaintCategory,
+  type ComplaintStatus,
+  type ComplaintWorkflowInput,
+} from '../../domain/sembako';
 import { complaintActionUpdate, complaintOpenedUpdate, SA } from '../../workflows/definitions';
 import type { complaintWorkflow } from '../../workflows/complaint';
-import { actorOf, parseInput } from '../http';
+import { actorOf, authorizedActor, parseInput } from '../http';
 import { idempotent } from '../idempotency';
 import { listRoute } from '../list';
 import { bodyIssues, validationProblem } from '../problem';
 import { recordAuditorRead } from '../requestAudit';
 import { viaUpdate } from '../temporalErrors';
-import { complaintInRegion, complaintList, complaintParts, presentComplaint, visibleComplaint, type ComplaintRow } from './queries';
-import { complaintActionParamsSchema, complaintIdParamsSchema, complaintListQuerySchema, createComplaintBodySchema } from './schema';
+import {
+  complaintAgeDays,
+  complaintColumns,
+  complaintInRegion,
+  complaintList,
+  complaintOverdue,
+  complaintParts,
+  presentComplaint,
+  visibleComplaint,
+  type ComplaintRow,
+} from './queries';
+import {
+  COMPLAINT_AGE_BUCKETS,
+  complaintActionParamsSchema,
+  complaintIdParamsSchema,
+  complaintListQuerySchema,
+  complaintSummaryQuerySchema,
+  createComplaintBodySchema,
+} from './schema';
 
 const fieldProblem = (path: (string | number)[], message: string) => validationProblem(bodyIssues([{ path, message, code: 'custom' }]));
 
@@ -84,13 +108,34 @@ export function complaintRoutes(sql: Sql, temporal: Client, taskQueue: string): 
       query: complaintListQuerySchema,
       spec: complaintList(sql),
       source: (actor) => ({
-        select: sql`c.*`,
+        select: complaintColumns(sql),
         from: sql`complaints c`,
         scope: [complaintInRegion(sql, actor)],
         present: (r: ComplaintRow) => presentComplaint(actor, r),
       }),
     }),
   );
+
+  // Counts for the complaint board, within the caller's region (before /complaints/:id).
+  router.get('/complaints/summary', async (req, res) => {
+    const actor = authorizedActor(res, 'complaint.list');
+    const { kecamatanCode } = parseInput('query', complaintSummaryQuerySchema, req.query);
+    const rows = await sql<{ status: ComplaintStatus; category: ComplaintCategory; ageDays: number; overdue: boolean }[]>`
+      SELECT c.status, c.category, ${complaintAgeDays(sql)}::int AS age_days, ${complaintOverdue(sql)} AS overdue
+      FROM complaints c
+      WHERE ${complaintInRegion(sql, actor)} ${kecamatanCode ? sql`AND c.kecamatan_code = ${kecamatanCode}` : sql``}`;
+    const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+    const byStatus = zeros(COMPLAINT_STATUSES);
+    const byCategory = zeros(COMPLAINT_CATEGORIES);
+    const openByAge = zeros(COMPLAINT_AGE_BUCKETS);
+    for (const r of rows) {
+      byStatus[r.status]++;
+      byCategory[r.category]++;
+      if (r.status === 'closed' || r.status === 'withdrawn') continue;
+      openByAge[r.ageDays <= 3 ? '0-3' : r.ageDays <= 10 ? '4-10' : r.ageDays <= 30 ? '11-30' : '>30']++;
+    }
+    res.json({ total: rows.length, overdue: rows.filter((r) => r.overdue).length, byStatus, byCategory, openByAge });
+  });
 
   router.get('/complaints/:id', async (req, res) => {
     const actor = actorOf(res);

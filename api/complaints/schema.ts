@@ -12,6 +12,7 @@ import {
   uuidSchema,
 } from '../../domain/sembako';
 import { kecamatanCodeSchema } from '../../domain/regions';
+import { isoDateSchema } from '../../domain/primitives';
 import { idsFilterSchema, listQuerySchema } from '../list';
 
 /** A complaint as the TKSK (or a supervisor, naming the kecamatan) takes it in. */
@@ -42,6 +43,12 @@ export const complaintListQuerySchema = listQuerySchema(COMPLAINT_SORTABLE, {
   kecamatanCode: kecamatanCodeSchema.optional(),
   kpmId: uuidSchema.optional(),
   answererType: z.enum(COMPLAINT_ANSWERERS).optional(),
+  /** Received on or after this day (YYYY-MM-DD). */
+  receivedAfter: isoDateSchema.optional(),
+  /** Received on or before this day (YYYY-MM-DD). */
+  receivedBefore: isoDateSchema.optional(),
+  /** Complaints with an open step past its deadline (true) or none (false). */
+  overdue: z.boolean().optional(),
 });
 export type ComplaintListFilter = NonNullable<z.infer<typeof complaintListQuerySchema>['filter']>;
 
@@ -73,6 +80,10 @@ export const complaintSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     closedAt: z.string().nullable(),
+    /** Calendar days since the complaint was received (the WIB date), for the board's cards. */
+    ageDays: z.number().int(),
+    /** An open step of the complaint is past its deadline. */
+    overdue: z.boolean(),
   })
   .meta({ id: 'Complaint' });
 
@@ -122,3 +133,18 @@ export const complaintSnapshotSchema = z
     ),
   })
   .meta({ id: 'ComplaintSnapshot' }) satisfies z.ZodType<ComplaintSnapshot>;
+
+/** Age buckets of the complaint board, in calendar days since the day the complaint was received (the WIB date). */
+export const COMPLAINT_AGE_BUCKETS = ['0-3', '4-10', '11-30', '>30'] as const;
+export const complaintSummaryQuerySchema = z.strictObject({ kecamatanCode: kecamatanCodeSchema.optional() });
+export const complaintSummarySchema = z
+  .object({
+    total: z.number().int(),
+    /** Complaints with an open step past its deadline. */
+    overdue: z.number().int(),
+    byStatus: z.record(z.enum(COMPLAINT_STATUSES), z.number().int()),
+    byCategory: z.record(z.enum(COMPLAINT_CATEGORIES), z.number().int()),
+    /** Open complaints (not closed or withdrawn) by calendar days since received. */
+    openByAge: z.record(z.enum(COMPLAINT_AGE_BUCKETS), z.number().int()),
+  })
+  .meta({ id: 'ComplaintSummary' });

@@ -21,6 +21,10 @@ import { periodFrom, periodInRegion, periodListSpec, periodRealisation, periodSe
 import { sembakoPeriodListQuerySchema } from '../sembako/schema';
 import { claimList, claimScope, findClaims, presentClaim } from '../taliAsih/queries';
 import { claimExportQuerySchema } from '../taliAsih/schema';
+import { complaintColumns, complaintInRegion, complaintList, presentComplaint, type ComplaintRow } from '../complaints/queries';
+import { complaintListQuerySchema } from '../complaints/schema';
+import type { ComplaintCategory, ComplaintChannel, ComplaintStatus } from '../../domain/sembako';
+import { COMPLAINT_CATEGORY_ID, COMPLAINT_CHANNEL_ID, COMPLAINT_STATUS_ID } from '../../domain/wordsId';
 import { taskList, visibleTasks, type TaskRow } from '../tasks/queries';
 import { taskListQuerySchema } from '../tasks/schema';
 import { toCsv } from './csv';
@@ -36,6 +40,7 @@ export const exportParamsSchema = z.object({ format: z.enum(EXPORT_FORMATS) });
 export const caseExportQuerySchema = caseListQuerySchema.omit({ range: true });
 export const taskExportQuerySchema = taskListQuerySchema.omit({ range: true });
 export const periodExportQuerySchema = sembakoPeriodListQuerySchema.omit({ range: true });
+export const complaintExportQuerySchema = complaintListQuerySchema.omit({ range: true });
 export { auditExportQuerySchema, claimExportQuerySchema };
 
 const PMKS_NAME = new Map<string, string>(PMKS_CATEGORIES.map((c) => [c.code, c.nameId]));
@@ -167,6 +172,7 @@ export function exportRoutes(sql: Sql): Router {
   const router = Router();
   const cases = caseList(sql);
   const tasks = taskList(sql);
+  const complaintsSpec = complaintList(sql);
   const claims = claimList(sql);
   const audit = auditList(sql);
   const periods = periodListSpec(sql);
@@ -229,6 +235,36 @@ export function exportRoutes(sql: Sql): Router {
       ORDER BY ${orderOf(sql, audit, q.sort ?? ['seq', 'ASC'])} LIMIT ${EXPORT_ROW_CAP + 1}`;
     const { rows, capped: over } = capped(found.map(presentAudit));
     await send(sql, res, { actor, what: 'audit', format, filter: q.filter, table: tableOf('Log audit', AUDIT_COLUMNS, rows), capped: over });
+  });
+
+  // Complaints of the caller's region; the complainant's name and phone only where the list shows them.
+  router.get('/exports/complaints.:format', async (req, res) => {
+    const actor = authorizedActor(res, 'complaint.list');
+    const { format } = params(req);
+    const q = parseInput('query', complaintExportQuerySchema, req.query);
+    const found = await sql<(ComplaintRow & { kecamatanName: string | null; assigneeName: string | null })[]>`
+      SELECT ${complaintColumns(sql)}, r.name AS kecamatan_name, u.display_name AS assignee_name
+      FROM complaints c LEFT JOIN regions r ON r.code = c.kecamatan_code LEFT JOIN users u ON u.id = c.assignee_id
+      WHERE ${whereOf(sql, complaintsSpec.filters, q.filter, [complaintInRegion(sql, actor)])}
+      ORDER BY ${orderOf(sql, complaintsSpec, q.sort)} LIMIT ${EXPORT_ROW_CAP + 1}`;
+    const { rows, capped: over } = capped(found);
+    const columns: ExportColumn<(typeof found)[number]>[] = [
+      { header: 'ID pengaduan', cell: (r) => r.id },
+      { header: 'Diterima', cell: (r) => presentComplaint(actor, r).receivedOn },
+      { header: 'Umur (hari)', cell: (r) => r.ageDays },
+      { header: 'Kanal', cell: (r) => COMPLAINT_CHANNEL_ID[r.channel as ComplaintChannel] ?? r.channel },
+      { header: 'Kategori', cell: (r) => COMPLAINT_CATEGORY_ID[r.category as ComplaintCategory] ?? r.category },
+      { header: 'Status', cell: (r) => COMPLAINT_STATUS_ID[r.status as ComplaintStatus] ?? r.status },
+      { header: 'Terlambat', cell: (r) => yesNo(r.overdue) },
+      { header: 'Kecamatan', cell: (r) => (r.kecamatanName ? `${r.kecamatanName} (${r.kecamatanCode})` : r.kecamatanCode) },
+      { header: 'Pihak yang menjawab', cell: (r) => r.answererName ?? '' },
+      { header: 'TKSK', cell: (r) => r.assigneeName ?? r.assigneeId ?? '' },
+      { header: 'Nama pengadu', cell: (r) => presentComplaint(actor, r).complainant.name ?? '' },
+      { header: 'Telepon pengadu', cell: (r) => presentComplaint(actor, r).complainant.phone ?? '' },
+      { header: 'Dicatat', cell: (r) => localTime(r.createdAt, r.kecamatanCode) },
+      { header: 'Selesai', cell: (r) => localTime(r.closedAt, r.kecamatanCode) },
+    ];
+    await send(sql, res, { actor, what: 'pengaduan', format, filter: q.filter, table: tableOf('Pengaduan', columns, rows), capped: over });
   });
 
   return router;

@@ -8,7 +8,7 @@ import { recordHistory } from '../support/histories';
 import { registeredKpm } from '../support/sembako';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { testDataConverter } from '../support/keys';
-import { call, login, rawTemporalClient, suiteConnections, temporalEndpoint } from '../support/stack';
+import { call, login, rawTemporalClient, stack, suiteConnections, temporalEndpoint } from '../support/stack';
 
 const { sql, temporal } = suiteConnections();
 const SIDOREJO = '33.73.01';
@@ -267,4 +267,86 @@ test('a withdrawal sent around the API, with the payload key but no seal, is ref
   const detail = await call('GET', `/api/complaints/${complaintId}`, { token: await login('tksk1') });
   expect(detail.body.status).toBe('forwarding');
   expect(await auditActions(complaintId)).toEqual(['complaint.received']);
+});
+
+test("the board's list and summary: age, overdue, received-date filters, counts within the caller's region", async () => {
+  // Forty days ago on the WIB calendar (the day the complaint was received).
+  const wibDay = (daysAgo: number) => new Date(Date.now() + 7 * 3600_000 - daysAgo * 24 * 3600_000).toISOString().slice(0, 10);
+  const summary = async (user: string) => (await call('GET', '/api/complaints/summary', { token: await login(user) })).body;
+  const before = { tksk1: await summary('tksk1'), tksk2: await summary('tksk2'), supervisor1: await summary('supervisor1') };
+  const filed = await call('POST', '/api/complaints', {
+    token: await login('tksk1'),
+    body: {
+      channel: 'telepon',
+      category: 'tepat_kualitas',
+      description: 'Beras yang diterima berkutu dan berbau apek.',
+      receivedOn: wibDay(40),
+      complainant: { isKpm: false },
+      subject: { kind: 'umum' },
+    },
+  });
+  expect(filed.status).toBe(201);
+  const id = filed.body.id as string;
+
+  const [card] = (
+    await call('GET', `/api/complaints?filter=${q({ id, receivedBefore: wibDay(39), receivedAfter: wibDay(41), overdue: false })}`, {
+      token: await login('supervisor1'),
+    })
+  ).body;
+  expect(card).toMatchObject({
+    id,
+    category: 'tepat_kualitas',
+    kecamatanCode: SIDOREJO,
+    receivedOn: wibDay(40),
+    ageDays: 40,
+    status: 'forwarding',
+    overdue: false,
+    answerer: null,
+  });
+  expect((await call('GET', `/api/complaints?filter=${q({ id, receivedAfter: wibDay(39) })}`, { token: await login('supervisor1') })).body).toEqual([]);
+  expect((await call('GET', `/api/complaints?filter=${q({ id, overdue: true })}`, { token: await login('supervisor1') })).body).toEqual([]);
+
+  const after = { tksk1: await summary('tksk1'), tksk2: await summary('tksk2'), supervisor1: await summary('supervisor1') };
+  for (const user of ['tksk1', 'supervisor1'] as const) {
+    expect(after[user].total).toBe(before[user].total + 1);
+    expect(after[user].byStatus.forwarding).toBe(before[user].byStatus.forwarding + 1);
+    expect(after[user].byCategory.tepat_kualitas).toBe(before[user].byCategory.tepat_kualitas + 1);
+    expect(after[user].openByAge['>30']).toBe(before[user].openByAge['>30'] + 1);
+  }
+  // Tingkir's TKSK does not count Sidorejo's complaint.
+  expect(after.tksk2).toEqual(before.tksk2);
+});
+
+test("the complaints spreadsheet: ';', BOM, Indonesian words and names; the complainant's name only for whom the list shows it", async () => {
+  const filed = await call('POST', '/api/complaints', {
+    token: await login('tksk1'),
+    body: {
+      channel: 'sms_1708',
+      category: 'kartu',
+      description: 'Saldo KKS kosong padahal tahap ini sudah disalurkan.',
+      receivedOn: recentDate(),
+      complainant: { name: 'Wahyuni Lestari', phone: '081234567890', isKpm: true },
+      subject: { kind: 'umum' },
+    },
+  });
+  expect(filed.status).toBe(201);
+  const path = `/api/exports/complaints.csv?filter=${q({ id: filed.body.id })}`;
+  const mine = await fetch(`${stack().apiUrl}${path}`, { headers: { authorization: `Bearer ${await login('supervisor1')}` } });
+  expect(mine.status).toBe(200);
+  const bytes = Buffer.from(await mine.arrayBuffer());
+  expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  const [header, row] = bytes.subarray(3).toString('utf8').trim().split('\r\n');
+  expect(header.replace(/"/g, '').split(';')).toEqual(expect.arrayContaining(['ID pengaduan', 'Kanal', 'Kategori', 'Status', 'Kecamatan', 'Nama pengadu']));
+  expect(row).toContain('SMS 1708');
+  expect(row).toContain('Masalah kartu (KKS)');
+  expect(row).toContain('Menunggu diteruskan');
+  expect(row).toContain('Sidorejo (33.73.01)');
+  expect(row).toContain('Wahyuni Lestari');
+  // The province's supervisor reads the complaint but not who made it.
+  const theirs = String((await call('GET', path, { token: await login('provinsi1') })).body);
+  expect(theirs).toContain(filed.body.id);
+  expect(theirs).not.toContain('Wahyuni');
+  expect(theirs).not.toContain('081234567890');
+  const xlsx = await call('GET', path.replace('.csv', '.xlsx'), { token: await login('supervisor1') });
+  expect([xlsx.status, xlsx.contentType]).toEqual([200, expect.stringContaining('spreadsheetml')]);
 });

@@ -214,6 +214,7 @@ describe('real answers match the documented schemas', () => {
     for (const user of ['tksk1', 'auditor1']) {
       await check(user, 'GET /api/complaints', `/api/complaints?filter=${q({ id: [complaint.id] })}`);
       await check(user, 'GET /api/complaints/{id}', `/api/complaints/${complaint.id}`);
+      await check(user, 'GET /api/complaints/summary', '/api/complaints/summary');
     }
     await check('tksk1', 'POST /api/complaints/{id}/actions/note', `/api/complaints/${complaint.id}/actions/note`, { text: 'Uji skema: catatan.' });
     await check('tksk1', 'POST /api/complaints/{id}/actions/withdraw', `/api/complaints/${complaint.id}/actions/withdraw`, { reason: 'Uji skema: dicabut.' });
@@ -224,6 +225,16 @@ describe('real answers match the documented schemas', () => {
     });
     await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
     await check('supervisor1', 'GET /api/sembako/periods/{id}', `/api/sembako/periods/${opened.periodId}`);
+    const sanction = await check('supervisor1', 'POST /api/sembako/sanctions', '/api/sembako/sanctions', {
+      eWarong: { name: 'E-Warong Uji Skema', desaCode: '33.73.01.1002' },
+      complaintIds: [complaint.id],
+      kind: 'teguran_tertulis',
+      reasoning: 'Uji skema: harga di atas harga pasar pada penyaluran bulan ini.',
+    });
+    for (const user of ['supervisor2', 'auditor1']) {
+      await check(user, 'GET /api/sembako/sanctions', `/api/sembako/sanctions?filter=${q({ id: [sanction.id] })}`);
+      await check(user, 'GET /api/sembako/sanctions/{id}', `/api/sembako/sanctions/${sanction.id}`);
+    }
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);

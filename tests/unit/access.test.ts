@@ -39,6 +39,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'sembako.kpm_list': [yes, yes, yes, yes, no],
   'sembako.period_open': [yes, yes, no, no, no],
   'sembako.period_list': [yes, yes, yes, yes, no],
+  'sembako.sanction_propose': [no, yes, no, no, no],
+  'sembako.sanction_list': [no, yes, yes, yes, no],
   'complaint.create': [yes, yes, no, no, no],
   'complaint.list': [yes, yes, yes, yes, no],
   'complaint.act': [yes, yes, yes, no, no],
