@@ -36,6 +36,7 @@ import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
+import { tkskAssignmentRoutes } from './tkskAssignments/routes';
 
 export interface AppDeps {
   sql: Sql;
@@ -184,6 +185,7 @@ export function createApp(deps: AppDeps) {
   api.use(sembakoPeriodRoutes(sql, temporal, deps.taskQueue));
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
+  api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -7,6 +7,7 @@ import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
 import type { Role } from './roles';
 import { answererSchema, cardProblemSchema, evidenceSchema } from './sembako';
+import { appraisalDataSchema } from './tkskAssignment';
 
 export const TASK_TYPES = [
   'asesmen',
@@ -28,6 +29,8 @@ export const TASK_TYPES = [
   'sembako_monitoring',
   'sembako_period_report',
   'sembako_period_verification',
+  'tksk_evaluation',
+  'tksk_evaluation_koordinator',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -55,6 +58,9 @@ export const OUTCOMES = [
   'unresolved',
   'confirmed',
   'reopened',
+  'renew',
+  'renew_with_coaching',
+  'not_renew',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -92,6 +98,14 @@ const visitBase = {
   /** What the TKSK saw and did. */
   observations: z.string().trim().min(10).max(4000),
 };
+
+// The yearly TKSK evaluation (domain/tkskAssignment.ts): scores per criterion, notes, an outcome;
+// renew_with_coaching needs the coaching plan.
+const appraisal = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('renew'), data: appraisalDataSchema }),
+  z.strictObject({ outcome: z.literal('renew_with_coaching'), data: appraisalDataSchema.required({ coachingPlan: true }) }),
+  z.strictObject({ outcome: z.literal('not_renew'), data: appraisalDataSchema.required({ notes: true }) }),
+]);
 
 const completionSchemas = {
   asesmen: z.strictObject({
@@ -240,6 +254,8 @@ const completionSchemas = {
     data: z.strictObject({ narrative: z.string().trim().min(20).max(8000), kendala: note }),
   }),
   sembako_period_verification: z.discriminatedUnion('outcome', [approve, returnBack]),
+  tksk_evaluation: appraisal,
+  tksk_evaluation_koordinator: appraisal,
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -257,6 +273,16 @@ export interface TaskTypeInfo {
 }
 
 const today = '2026-11-27';
+
+const appraisalScores = [
+  { criterionId: 'caseload', score: 4 },
+  { criterionId: 'sla', score: 3 },
+];
+const appraisalExamples = {
+  renew: { scores: appraisalScores, notes: 'Kinerja baik sepanjang tahun.' },
+  renew_with_coaching: { scores: appraisalScores, coachingPlan: 'Pendampingan penulisan laporan bulanan selama 3 bulan.' },
+  not_renew: { scores: appraisalScores, notes: 'Tidak aktif sejak pertengahan tahun.' },
+};
 
 /** As written below: examples are keyed by outcome (`submit` when there is none) and hold the data only. */
 type TaskTypeDefinition = Omit<TaskTypeInfo, 'examples'> & { examples: Record<string, Record<string, unknown>> };
@@ -496,6 +522,22 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'Sembako report verification',
     outcomes: ['approve', 'return'],
     examples: { approve: {}, return: { reason: 'Hasil monitoring e-warong kedua belum dilampirkan.' } },
+  },
+  tksk_evaluation: {
+    type: 'tksk_evaluation',
+    role: 'supervisor_kabupaten',
+    titleId: 'Evaluasi tahunan TKSK',
+    titleEn: 'Yearly TKSK evaluation',
+    outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
+    examples: appraisalExamples,
+  },
+  tksk_evaluation_koordinator: {
+    type: 'tksk_evaluation_koordinator',
+    role: 'tksk',
+    titleId: 'Penilaian Koordinator TKSK',
+    titleEn: 'Koordinator TKSK appraisal',
+    outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
+    examples: appraisalExamples,
   },
 };
 

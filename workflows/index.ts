@@ -8,3 +8,4 @@ export { taliAsihWorkflow, openTaliAsihClaimsWorkflow } from './taliAsih';
 export { auditAnchorsWorkflow, anchorAuditChainWorkflow } from './anchors';
 export { complaintWorkflow } from './complaint';
 export { sembakoPeriodWorkflow } from './sembakoPeriod';
+export { tkskAssignmentWorkflow } from './tkskAssignment';
