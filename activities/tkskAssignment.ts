@@ -72,12 +72,21 @@ export function tkskAssignmentActivities(sql: Sql) {
         if (await done(tx, a.assignmentId, 'activated')) return;
         await tx`UPDATE users SET disabled = false WHERE id = ${a.userId}`;
         await tx`UPDATE tksk_assignments SET status = 'active', updated_at = ${a.at} WHERE id = ${a.assignmentId}`;
-        await assignmentAudit(tx, a.assignmentId, { eventId: 'activated', at: a.at, actor: null, action: 'tksk_assignment.activated', details: { userId: a.userId } });
+        await assignmentAudit(tx, a.assignmentId, {
+          eventId: 'activated',
+          at: a.at,
+          actor: null,
+          action: 'tksk_assignment.activated',
+          details: { userId: a.userId },
+        });
       });
     },
 
     /** The successor as the bulk reassignment takes it: an active TKSK of the kecamatan, or null. */
-    async successorFor(a: { userId: string; kecamatanCode: string }): Promise<{ id: string; role: string; regionCode: string | null; disabled: boolean } | null> {
+    async successorFor(a: {
+      userId: string;
+      kecamatanCode: string;
+    }): Promise<{ id: string; role: string; regionCode: string | null; disabled: boolean } | null> {
       const [u] = await sql<{ id: string; role: string; regionCode: string | null; disabled: boolean }[]>`
         SELECT id, role, region_code, disabled FROM users WHERE id = ${a.userId} AND role = 'tksk' AND NOT disabled AND region_code = ${a.kecamatanCode}`;
       return u ?? null;
@@ -92,7 +101,12 @@ export function tkskAssignmentActivities(sql: Sql) {
     },
 
     /** The instrument (most specific region, latest version) and the figures of the period so far. */
-    async evaluationInstrument(a: { userId: string; kecamatanCode: string; from: string; to: string }): Promise<{ criteria: EvaluationCriterion[]; version: number; figures: EvaluationFigures }> {
+    async evaluationInstrument(a: {
+      userId: string;
+      kecamatanCode: string;
+      from: string;
+      to: string;
+    }): Promise<{ criteria: EvaluationCriterion[]; version: number; figures: EvaluationFigures }> {
       const [found] = await sql<{ items: EvaluationCriterion[]; version: number }[]>`
         SELECT items, version FROM tksk_evaluation_criteria
         WHERE region_code = '' OR ${a.kecamatanCode} = region_code OR ${a.kecamatanCode} LIKE region_code || '.%'
@@ -131,7 +145,15 @@ export function tkskAssignmentActivities(sql: Sql) {
      * when there is no successor) go to the successor or to the unassigned queue (assignee NULL).
      * Answers what is left with the TKSK (nothing, unless a case could not move).
      */
-    async endAssignment(a: { userId: string; assignmentId: string; endDate: string; successorId: string | null; at: string; actor: Actor | null; reason: string }): Promise<{ tasksMoved: number; openCasesLeft: number }> {
+    async endAssignment(a: {
+      userId: string;
+      assignmentId: string;
+      endDate: string;
+      successorId: string | null;
+      at: string;
+      actor: Actor | null;
+      reason: string;
+    }): Promise<{ tasksMoved: number; openCasesLeft: number }> {
       return sql.begin(async (tx) => {
         const moved = await tx`
           UPDATE tasks SET assignee_id = ${a.successorId} WHERE assignee_id = ${a.userId} AND status = 'open' RETURNING id`;
@@ -150,7 +172,15 @@ export function tkskAssignmentActivities(sql: Sql) {
           at: a.at,
           actor: a.actor,
           action: 'tksk_assignment.ended',
-          details: { userId: a.userId, reason: a.reason, endDate: a.endDate, successorId: a.successorId, taliAsihUntil: lastDay, tasksMoved: moved.length, openCasesLeft: left.n },
+          details: {
+            userId: a.userId,
+            reason: a.reason,
+            endDate: a.endDate,
+            successorId: a.successorId,
+            taliAsihUntil: lastDay,
+            tasksMoved: moved.length,
+            openCasesLeft: left.n,
+          },
         });
         return { tasksMoved: moved.length, openCasesLeft: left.n };
       });

@@ -833,7 +833,8 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/tksk-assignments',
-    summary: 'The TKSK roster of your region (simple-rest): each TKSK’s latest assignment with its status word (active, ending_soon within 60 days, ended, scheduled)',
+    summary:
+      'The TKSK roster of your region (simple-rest): each TKSK’s latest assignment with its status word (active, ending_soon within 60 days, ended, scheduled)',
     tags: ['tksk-assignments'],
     query: assignmentListQuerySchema,
     responses: { 200: listOf(assignmentRowSchema, 'roster rows'), ...problems(401, 403, 422) },

@@ -266,4 +266,6 @@ export const SEALED_CALLS = {
   complaintWorkflow: 'receivedBy',
   complaintAction: 'actor',
   sembakoPeriodWorkflow: 'openedBy',
+  tkskAssignmentWorkflow: 'requestedBy',
+  tkskAssignmentAction: 'actor',
 } as const satisfies Record<string, string>;

@@ -134,7 +134,10 @@ export interface EvaluationFigures {
 /** An appraiser's answer (tksk_evaluation and tksk_evaluation_koordinator tasks). */
 export const appraisalDataSchema = z.strictObject({
   /** One score (1–5) per criterion of the instrument. */
-  scores: z.array(z.strictObject({ criterionId: z.string().min(1).max(60), score: z.number().int().min(1).max(5) })).min(1).max(40),
+  scores: z
+    .array(z.strictObject({ criterionId: z.string().min(1).max(60), score: z.number().int().min(1).max(5) }))
+    .min(1)
+    .max(40),
   notes: z.string().trim().max(4000).optional(),
   /** With renew_with_coaching: what the coaching covers. */
   coachingPlan: z.string().trim().min(10).max(4000).optional(),

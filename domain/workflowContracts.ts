@@ -118,8 +118,4 @@ export interface ClaimSnapshot {
 
 /** What a workflow answers about itself after a task decision. */
 export type WorkflowSnapshot =
-  | { case: CaseSnapshot }
-  | { claim: ClaimSnapshot }
-  | { complaint: ComplaintSnapshot }
-  | { period: SembakoPeriodSnapshot }
-  | { assignment: AssignmentSnapshot };
+  { case: CaseSnapshot } | { claim: ClaimSnapshot } | { complaint: ComplaintSnapshot } | { period: SembakoPeriodSnapshot } | { assignment: AssignmentSnapshot };

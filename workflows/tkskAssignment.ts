@@ -84,24 +84,70 @@ class AssignmentRun {
     };
   }
 
-  async move(status: AssignmentStatus, action: string, actor: Actor | null, details: Record<string, unknown> = {}, set: Record<string, unknown> = {}): Promise<void> {
+  async move(
+    status: AssignmentStatus,
+    action: string,
+    actor: Actor | null,
+    details: Record<string, unknown> = {},
+    set: Record<string, unknown> = {},
+  ): Promise<void> {
     this.status = status;
-    await acts.updateAssignment({ assignmentId: this.period.assignmentId, status, eventId: uuid4(), at: new Date().toISOString(), actor, action, details, set });
+    await acts.updateAssignment({
+      assignmentId: this.period.assignmentId,
+      status,
+      eventId: uuid4(),
+      at: new Date().toISOString(),
+      actor,
+      action,
+      details,
+      set,
+    });
   }
 
   /** The two appraisals, one after the other; the outcome both agree on, or the stricter one. */
   async evaluate(): Promise<{ outcome: EvaluationOutcome; appraisals: Appraisal[]; successorId: string | null; supervisor: Actor }> {
     const p = this.period;
-    const instrument = await acts.evaluationInstrument({ userId: this.input.userId, kecamatanCode: p.kecamatanCode, from: p.startDate, to: evaluationDateOf(p.startDate, p.endDate) });
+    const instrument = await acts.evaluationInstrument({
+      userId: this.input.userId,
+      kecamatanCode: p.kecamatanCode,
+      from: p.startDate,
+      to: evaluationDateOf(p.startDate, p.endDate),
+    });
     const koordinator = await acts.koordinatorOf({ kabupatenCode: p.kabupatenCode });
-    const context = { assignmentId: p.assignmentId, userId: this.input.userId, kecamatanCode: p.kecamatanCode, skNumber: p.skNumber, period: { startDate: p.startDate, endDate: p.endDate }, ...instrument };
-    const first = await this.board.run({ type: 'tksk_evaluation', caseId: null, regionCode: p.kabupatenCode, submittedBy: this.input.userId, context: { ...context, appraiser: 'supervisor' } });
+    const context = {
+      assignmentId: p.assignmentId,
+      userId: this.input.userId,
+      kecamatanCode: p.kecamatanCode,
+      skNumber: p.skNumber,
+      period: { startDate: p.startDate, endDate: p.endDate },
+      ...instrument,
+    };
+    const first = await this.board.run({
+      type: 'tksk_evaluation',
+      caseId: null,
+      regionCode: p.kabupatenCode,
+      submittedBy: this.input.userId,
+      context: { ...context, appraiser: 'supervisor' },
+    });
     // The Koordinator TKSK appraises second; with none (or when the koordinator is the TKSK being
     // evaluated) a second kabupaten supervisor does, and four-eyes keeps the first one out.
     const second =
       koordinator && koordinator.userId !== this.input.userId
-        ? await this.board.run({ type: 'tksk_evaluation_koordinator', caseId: null, regionCode: koordinator.regionCode, assigneeId: koordinator.userId, submittedBy: this.input.userId, context: { ...context, appraiser: 'koordinator' } })
-        : await this.board.run({ type: 'tksk_evaluation', caseId: null, regionCode: p.kabupatenCode, submittedBy: first?.actor.id ?? null, context: { ...context, appraiser: 'second_supervisor' } });
+        ? await this.board.run({
+            type: 'tksk_evaluation_koordinator',
+            caseId: null,
+            regionCode: koordinator.regionCode,
+            assigneeId: koordinator.userId,
+            submittedBy: this.input.userId,
+            context: { ...context, appraiser: 'koordinator' },
+          })
+        : await this.board.run({
+            type: 'tksk_evaluation',
+            caseId: null,
+            regionCode: p.kabupatenCode,
+            submittedBy: first?.actor.id ?? null,
+            context: { ...context, appraiser: 'second_supervisor' },
+          });
     const appraisals = [first, second].filter((r): r is TaskResult => !!r).map(appraisalOf);
     const outcome = appraisals.map((a) => a.outcome).reduce(stricterOutcome, 'renew');
     const successorId = typeof first?.data.successorId === 'string' ? first.data.successorId : null;
@@ -122,10 +168,26 @@ class AssignmentRun {
         requestedBy: e.actor,
         requireConfirmation: false,
       };
-      const status = await executeChild(bulkReassignWorkflow, { workflowId: operationId, args: [sealStart(operationId, 'bulkReassignWorkflow', input, e.actor)] });
-      await this.move('ending', 'tksk_assignment.cases_handed_over', e.actor, { successorId: successor.id, total: status.total, reassigned: status.reassigned, skipped: status.skipped.length });
+      const status = await executeChild(bulkReassignWorkflow, {
+        workflowId: operationId,
+        args: [sealStart(operationId, 'bulkReassignWorkflow', input, e.actor)],
+      });
+      await this.move('ending', 'tksk_assignment.cases_handed_over', e.actor, {
+        successorId: successor.id,
+        total: status.total,
+        reassigned: status.reassigned,
+        skipped: status.skipped.length,
+      });
     }
-    const r = await acts.endAssignment({ userId: this.input.userId, assignmentId: p.assignmentId, endDate: e.endDate, successorId: successor?.id ?? null, at: new Date().toISOString(), actor: e.actor, reason: e.reason });
+    const r = await acts.endAssignment({
+      userId: this.input.userId,
+      assignmentId: p.assignmentId,
+      endDate: e.endDate,
+      successorId: successor?.id ?? null,
+      at: new Date().toISOString(),
+      actor: e.actor,
+      reason: e.reason,
+    });
     this.status = 'ended';
     void r;
   }
@@ -186,7 +248,13 @@ export async function tkskAssignmentWorkflow(raw: AssignmentInput): Promise<Assi
       const agreed = new Set(result.appraisals.map((a) => a.outcome)).size === 1;
       const evaluation = { outcome: result.outcome, agreed, appraisals: result.appraisals };
       if (result.outcome === 'not_renew') {
-        await run.move('ending', 'tksk_assignment.not_renewed', result.supervisor, { agreed, successorId: result.successorId }, { outcome: result.outcome, evaluation });
+        await run.move(
+          'ending',
+          'tksk_assignment.not_renewed',
+          result.supervisor,
+          { agreed, successorId: result.successorId },
+          { outcome: result.outcome, evaluation },
+        );
         run.ending = { reason: 'not_renewed', endDate: p.endDate, successorId: result.successorId, actor: result.supervisor };
       } else {
         await run.move('renewed', `tksk_assignment.${result.outcome}`, result.supervisor, { agreed }, { outcome: result.outcome, evaluation });
@@ -202,7 +270,12 @@ export async function tkskAssignmentWorkflow(raw: AssignmentInput): Promise<Assi
       }
     }
     // An end: wait for its date (a later end action may still change it or name the successor).
-    if ((run.status as AssignmentStatus) !== 'ending') await run.move('ending', 'tksk_assignment.ending', run.ending!.actor, { reason: run.ending!.reason, endDate: run.ending!.endDate, successorId: run.ending!.successorId });
+    if ((run.status as AssignmentStatus) !== 'ending')
+      await run.move('ending', 'tksk_assignment.ending', run.ending!.actor, {
+        reason: run.ending!.reason,
+        endDate: run.ending!.endDate,
+        successorId: run.ending!.successorId,
+      });
     for (;;) {
       const e = run.ending!;
       await run.board.waitFor(() => run.ending !== e, msUntil(e.endDate));

@@ -92,7 +92,8 @@ export function tkskAssignmentRoutes(sql: Sql, temporal: Client, taskQueue: stri
     const body = parseInput('body', assignmentBodySchema, req.body);
     const [user] = await sql<{ role: string; regionCode: string | null }[]>`SELECT role, region_code FROM users WHERE id = ${body.userId}`;
     if (!user || user.role !== 'tksk') throw bodyFieldProblem('userId', 'userId must be a TKSK account', 'must be a TKSK account');
-    if (user.regionCode !== body.kecamatanCode) throw bodyFieldProblem('kecamatanCode', `the TKSK's region is ${user.regionCode ?? 'none'}`, "must be the TKSK's own kecamatan");
+    if (user.regionCode !== body.kecamatanCode)
+      throw bodyFieldProblem('kecamatanCode', `the TKSK's region is ${user.regionCode ?? 'none'}`, "must be the TKSK's own kecamatan");
     const [kec] = await sql`SELECT 1 FROM regions WHERE code = ${body.kecamatanCode} AND level = 'kecamatan' AND retired_in IS NULL`;
     if (!kec) throw bodyFieldProblem('kecamatanCode', `${body.kecamatanCode} is not a current kecamatan code`, 'must be a current kecamatan code');
     authorize(actor, 'tksk_assignment.manage', body.kecamatanCode);
@@ -143,11 +144,14 @@ export function tkskAssignmentRoutes(sql: Sql, temporal: Client, taskQueue: stri
     authorize(actor, 'tksk_assignment.manage');
     const { userId } = parseInput('params', assignmentUserParamsSchema, req.params);
     const body = parseInput('body', endAssignmentBodySchema, req.body);
-    const [current] = await sql<{ kecamatanCode: string }[]>`SELECT kecamatan_code FROM tksk_assignments WHERE user_id = ${userId} ORDER BY start_date DESC, created_at DESC LIMIT 1`;
+    const [current] = await sql<
+      { kecamatanCode: string }[]
+    >`SELECT kecamatan_code FROM tksk_assignments WHERE user_id = ${userId} ORDER BY start_date DESC, created_at DESC LIMIT 1`;
     if (!current || !regionCovers(actor.regionCode, current.kecamatanCode)) throw new HttpProblem(404, `no assignment of ${userId} in your region`);
     authorize(actor, 'tksk_assignment.manage', current.kecamatanCode);
     if (body.successorId) {
-      const [s] = await sql`SELECT 1 FROM users WHERE id = ${body.successorId} AND role = 'tksk' AND NOT disabled AND region_code = ${current.kecamatanCode} AND id <> ${userId}`;
+      const [s] =
+        await sql`SELECT 1 FROM users WHERE id = ${body.successorId} AND role = 'tksk' AND NOT disabled AND region_code = ${current.kecamatanCode} AND id <> ${userId}`;
       if (!s) throw bodyFieldProblem('successorId', 'successorId must be another active TKSK of the kecamatan', 'must be another active TKSK of the kecamatan');
     }
     const snapshot = await viaUpdate(() =>
@@ -209,7 +213,9 @@ export function tkskAssignmentRoutes(sql: Sql, temporal: Client, taskQueue: stri
     const rows = await sql<AssignmentRow[]>`
       SELECT a.* FROM ${assignments} a WHERE a.user_id = ${userId} AND ${inRegion(sql, actor.regionCode, REGION_COLUMNS)} ORDER BY a.start_date, a.created_at`;
     if (!rows.length) throw new HttpProblem(404, `no assignment of ${userId} in your region`);
-    const timeline = await sql<{ at: Date; action: string; actorId: string | null; actorRole: string | null; entityId: string; details: Record<string, unknown> }[]>`
+    const timeline = await sql<
+      { at: Date; action: string; actorId: string | null; actorRole: string | null; entityId: string; details: Record<string, unknown> }[]
+    >`
       SELECT at, action, actor_id, actor_role, entity_id, details FROM audit_log
       WHERE entity_type = 'tksk_assignment' AND entity_id IN ${sql(rows.map((r) => r.assignmentId))} ORDER BY seq`;
     let live: unknown = null;
@@ -223,7 +229,14 @@ export function tkskAssignmentRoutes(sql: Sql, temporal: Client, taskQueue: stri
       ...present({ ...latest, id: userId }),
       workflow: live,
       assignments: rows.map((r) => ({ ...present({ ...r, id: r.assignmentId }), evaluation: r.evaluation })),
-      timeline: timeline.map((t) => ({ at: t.at.toISOString(), action: t.action, actorId: t.actorId, actorRole: t.actorRole, assignmentId: t.entityId, details: t.details })),
+      timeline: timeline.map((t) => ({
+        at: t.at.toISOString(),
+        action: t.action,
+        actorId: t.actorId,
+        actorRole: t.actorRole,
+        assignmentId: t.entityId,
+        details: t.details,
+      })),
     });
   });
 

@@ -75,7 +75,14 @@ export const assignmentDetailSchema = assignmentRowSchema
     workflow: assignmentSnapshotSchema.nullable(),
     assignments: z.array(assignmentRowSchema.extend({ evaluation: z.unknown() })),
     timeline: z.array(
-      z.object({ at: z.string(), action: z.string(), actorId: z.string().nullable(), actorRole: z.string().nullable(), assignmentId: z.string(), details: z.record(z.string(), z.unknown()) }),
+      z.object({
+        at: z.string(),
+        action: z.string(),
+        actorId: z.string().nullable(),
+        actorRole: z.string().nullable(),
+        assignmentId: z.string(),
+        details: z.record(z.string(), z.unknown()),
+      }),
     ),
   })
   .meta({ id: 'TkskAssignmentDetail' });
