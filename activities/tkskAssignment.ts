@@ -5,7 +5,6 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
-import { revokeAllOf } from '../api/auth/refreshTokens';
 import { taliAsihLastDayOf, type AssignmentPeriod, type AssignmentStatus, type EvaluationCriterion, type EvaluationFigures } from '../domain/tkskAssignment';
 import type { Actor } from '../domain/roles';
 
@@ -161,7 +160,8 @@ export function tkskAssignmentActivities(sql: Sql) {
           SELECT count(*)::int AS n FROM cases WHERE assignee_id = ${a.userId} AND status NOT IN ('closed', 'cancelled') AND ${a.successorId !== null}`;
         if (await done(tx, a.assignmentId, 'ended')) return { tasksMoved: moved.length, openCasesLeft: left.n };
         await tx`UPDATE users SET disabled = true WHERE id = ${a.userId}`;
-        await revokeAllOf(tx, a.userId);
+        // Its sessions end with it (as api/auth/refreshTokens.ts revokeAllOf does).
+        await tx`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ${a.userId} AND revoked_at IS NULL`;
         const lastDay = taliAsihLastDayOf(a.endDate);
         await tx`UPDATE tali_asih_assignments SET valid_to = ${lastDay} WHERE tksk_id = ${a.userId} AND (valid_to IS NULL OR valid_to > ${lastDay})`;
         await tx`
