@@ -12,6 +12,7 @@ import { retentionActivities } from './retention';
 import { taliAsihActivities } from './taliAsih';
 import { taskActivities } from './tasks';
 import { sealActivities } from './seals';
+import { tkskAssignmentActivities } from './tkskAssignment';
 import type { SealKeys } from '../domain/seal';
 
 /**
@@ -51,6 +52,7 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...complaintActivities(sql),
     ...sembakoPeriodActivities(sql),
     ...sembakoSanctionActivities(sql),
+    ...tkskAssignmentActivities(sql),
   });
 }
 

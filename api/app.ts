@@ -37,6 +37,7 @@ import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
+import { tkskAssignmentRoutes } from './tkskAssignments/routes';
 
 export interface AppDeps {
   sql: Sql;
@@ -186,6 +187,7 @@ export function createApp(deps: AppDeps) {
   api.use(sembakoSanctionRoutes(sql, temporal, deps.taskQueue));
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
+  api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

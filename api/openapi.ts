@@ -97,6 +97,17 @@ import {
   userListQuerySchema,
 } from './users/schema';
 import { peopleListQuerySchema, personSchema, regionListQuerySchema, regionSchema } from './directory/schema';
+import {
+  assignmentBodySchema,
+  assignmentDetailSchema,
+  assignmentListQuerySchema,
+  assignmentRowSchema,
+  assignmentSnapshotSchema,
+  assignmentUserParamsSchema,
+  endAssignmentBodySchema,
+  vacancyListQuerySchema,
+  vacancyRowSchema,
+} from './tkskAssignments/schema';
 
 const problemSchema = z
   .object({
@@ -889,6 +900,51 @@ export function buildOpenApi() {
     tags: ['admin'],
     body: { schema: casePolicyBodySchema, account: 'admin' },
     responses: { 200: json(casePolicySchema, 'saved'), ...problems(401, 403, 422) },
+  });
+
+  route({
+    method: 'post',
+    path: '/api/tksk-assignments',
+    summary:
+      "Record a TKSK's SK (admin, or the kabupaten supervisor of the kecamatan): starts tkskAssignmentWorkflow assignment-<userId>, or gives a running one (after a renewal) its next period; the account and tali asih follow the period, the yearly evaluation opens on 31 December or the period's end",
+    tags: ['tksk-assignments'],
+    body: { schema: assignmentBodySchema, account: 'supervisor1' },
+    responses: { 201: json(assignmentSnapshotSchema, 'the assignment as the workflow sees it'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/tksk-assignments/{userId}/actions/end',
+    summary:
+      'End an assignment (resignation, ASN/PPPK, death, not renewed) on a date: then the account is disabled, open cases go to the successor (bulk reassignment) or wait unassigned, tali asih stops after the last full month',
+    tags: ['tksk-assignments'],
+    params: assignmentUserParamsSchema,
+    body: { schema: endAssignmentBodySchema, account: 'supervisor1' },
+    responses: { 200: json(assignmentSnapshotSchema, 'the assignment, ending'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tksk-assignments',
+    summary:
+      'The TKSK roster of your region (simple-rest): each TKSK’s latest assignment with its status word (active, ending_soon within 60 days, ended, scheduled)',
+    tags: ['tksk-assignments'],
+    query: assignmentListQuerySchema,
+    responses: { 200: listOf(assignmentRowSchema, 'roster rows'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tksk-assignments/vacancies',
+    summary: 'Current kecamatan of your region with no active TKSK assignment (simple-rest; filter kabupatenCode)',
+    tags: ['tksk-assignments'],
+    query: vacancyListQuerySchema,
+    responses: { 200: listOf(vacancyRowSchema, 'vacant kecamatan'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tksk-assignments/{userId}',
+    summary: "A TKSK's assignments (every period and its evaluation) with the timeline of every decision",
+    tags: ['tksk-assignments'],
+    params: assignmentUserParamsSchema,
+    responses: { 200: json(assignmentDetailSchema, 'the assignments and timeline'), ...problems(401, 403, 404, 422) },
   });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -52,6 +52,10 @@ export const ACTIONS = {
   'claim.reissue': ['supervisor_provinsi'],
   /** Download the spreadsheet exports of cases, tasks and claims (region-scoped; personal data as in the lists). */
   'export.read': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Record a TKSK's SK (assignment) and end it: the admin or a kabupaten supervisor of the kecamatan. */
+  'tksk_assignment.manage': ['admin', 'supervisor_kabupaten'],
+  /** Read the TKSK roster, vacancies and assignment timelines of one's region. */
+  'tksk_assignment.read': ['admin', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -267,4 +267,6 @@ export const SEALED_CALLS = {
   complaintAction: 'actor',
   sembakoPeriodWorkflow: 'openedBy',
   sanctionRecommendationWorkflow: 'proposedBy',
+  tkskAssignmentWorkflow: 'requestedBy',
+  tkskAssignmentAction: 'actor',
 } as const satisfies Record<string, string>;

@@ -7,6 +7,7 @@ import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
 import type { Role } from './roles';
 import { answererSchema, cardProblemSchema, evidenceSchema } from './sembako';
+import { appraisalDataSchema } from './tkskAssignment';
 
 export const TASK_TYPES = [
   'asesmen',
@@ -29,6 +30,8 @@ export const TASK_TYPES = [
   'sembako_period_report',
   'sembako_period_verification',
   'sembako_sanction_approval',
+  'tksk_evaluation',
+  'tksk_evaluation_koordinator',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -56,6 +59,9 @@ export const OUTCOMES = [
   'unresolved',
   'confirmed',
   'reopened',
+  'renew',
+  'renew_with_coaching',
+  'not_renew',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -93,6 +99,14 @@ const visitBase = {
   /** What the TKSK saw and did. */
   observations: z.string().trim().min(10).max(4000),
 };
+
+// The yearly TKSK evaluation (domain/tkskAssignment.ts): scores per criterion, notes, an outcome;
+// renew_with_coaching needs the coaching plan.
+const appraisal = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('renew'), data: appraisalDataSchema }),
+  z.strictObject({ outcome: z.literal('renew_with_coaching'), data: appraisalDataSchema.required({ coachingPlan: true }) }),
+  z.strictObject({ outcome: z.literal('not_renew'), data: appraisalDataSchema.required({ notes: true }) }),
+]);
 
 const completionSchemas = {
   asesmen: z.strictObject({
@@ -243,6 +257,8 @@ const completionSchemas = {
   sembako_period_verification: z.discriminatedUnion('outcome', [approve, returnBack]),
   /** A second kabupaten supervisor (not the proposer) approves the sanction recommendation, or rejects it with a reason. */
   sembako_sanction_approval: z.discriminatedUnion('outcome', [approve, reject]),
+  tksk_evaluation: appraisal,
+  tksk_evaluation_koordinator: appraisal,
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -260,6 +276,16 @@ export interface TaskTypeInfo {
 }
 
 const today = '2026-11-27';
+
+const appraisalScores = [
+  { criterionId: 'caseload', score: 4 },
+  { criterionId: 'sla', score: 3 },
+];
+const appraisalExamples = {
+  renew: { scores: appraisalScores, notes: 'Kinerja baik sepanjang tahun.' },
+  renew_with_coaching: { scores: appraisalScores, coachingPlan: 'Pendampingan penulisan laporan bulanan selama 3 bulan.' },
+  not_renew: { scores: appraisalScores, notes: 'Tidak aktif sejak pertengahan tahun.' },
+};
 
 /** As written below: examples are keyed by outcome (`submit` when there is none) and hold the data only. */
 type TaskTypeDefinition = Omit<TaskTypeInfo, 'examples'> & { examples: Record<string, Record<string, unknown>> };
@@ -507,6 +533,22 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'E-warong sanction recommendation approval',
     outcomes: ['approve', 'reject'],
     examples: { approve: { note: 'Bukti pengaduan dan monitoring cukup.' }, reject: { reason: 'Pengaduan belum diverifikasi di lapangan.' } },
+  },
+  tksk_evaluation: {
+    type: 'tksk_evaluation',
+    role: 'supervisor_kabupaten',
+    titleId: 'Evaluasi tahunan TKSK',
+    titleEn: 'Yearly TKSK evaluation',
+    outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
+    examples: appraisalExamples,
+  },
+  tksk_evaluation_koordinator: {
+    type: 'tksk_evaluation_koordinator',
+    role: 'tksk',
+    titleId: 'Penilaian Koordinator TKSK',
+    titleEn: 'Koordinator TKSK appraisal',
+    outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
+    examples: appraisalExamples,
   },
 };
 

@@ -65,6 +65,9 @@ export const OUTCOME_ID: Record<Outcome | 'submit', string> = {
   unresolved: 'Tidak terselesaikan',
   confirmed: 'Dikonfirmasi pengadu',
   reopened: 'Dibuka kembali',
+  renew: 'Perpanjang',
+  renew_with_coaching: 'Perpanjang dengan pembinaan',
+  not_renew: 'Tidak diperpanjang',
 };
 
 export const ROLE_ID: Record<Role, string> = {

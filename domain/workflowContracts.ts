@@ -1,4 +1,5 @@
 // Inputs and answers of the workflows' start, Updates and queries, parsed by zod on both sides.
+import type { AssignmentSnapshot } from './tkskAssignment';
 import { z } from 'zod';
 import { isoDateTimeSchema } from './primitives';
 import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './case';
@@ -118,4 +119,9 @@ export interface ClaimSnapshot {
 
 /** What a workflow answers about itself after a task decision. */
 export type WorkflowSnapshot =
-  { case: CaseSnapshot } | { claim: ClaimSnapshot } | { complaint: ComplaintSnapshot } | { period: SembakoPeriodSnapshot } | { sanction: SanctionSnapshot };
+  | { case: CaseSnapshot }
+  | { claim: ClaimSnapshot }
+  | { complaint: ComplaintSnapshot }
+  | { period: SembakoPeriodSnapshot }
+  | { sanction: SanctionSnapshot }
+  | { assignment: AssignmentSnapshot };

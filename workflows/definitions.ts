@@ -8,6 +8,7 @@ import type { ConfirmInput, InterveneInput, InterventionResult } from '../domain
 import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
+import type { AssignmentAction, AssignmentSnapshot } from '../domain/tkskAssignment';
 import type { ComplaintActionInput, ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
@@ -83,3 +84,9 @@ export const sembakoPeriodOpenedUpdate = defineUpdate<SembakoPeriodSnapshot, []>
 export const sanctionSnapshotQuery = defineQuery<SanctionSnapshot>('sanctionSnapshot');
 /** Returns once the proposal's row and its approval task exist: lets POST /api/sembako/sanctions answer synchronously. */
 export const sanctionProposedUpdate = defineUpdate<SanctionSnapshot, []>('sanctionProposed');
+/** A TKSK's assignment (workflows/tkskAssignment.ts, id assignment-<userId>). */
+export const tkskAssignmentSnapshotQuery = defineQuery<AssignmentSnapshot>('tkskAssignmentSnapshot');
+/** A new SK for the same TKSK, or the end of the assignment (sealed: it acts in someone's name). */
+export const tkskAssignmentActionUpdate = defineUpdate<AssignmentSnapshot, [AssignmentAction]>('tkskAssignmentAction');
+/** Returns once the assignment's row is written: lets POST /api/tksk-assignments answer synchronously. */
+export const tkskAssignmentRecordedUpdate = defineUpdate<AssignmentSnapshot, []>('tkskAssignmentRecorded');

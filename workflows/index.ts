@@ -9,3 +9,4 @@ export { auditAnchorsWorkflow, anchorAuditChainWorkflow } from './anchors';
 export { complaintWorkflow } from './complaint';
 export { sembakoPeriodWorkflow } from './sembakoPeriod';
 export { sanctionRecommendationWorkflow } from './sanction';
+export { tkskAssignmentWorkflow } from './tkskAssignment';

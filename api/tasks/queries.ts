@@ -66,6 +66,7 @@ export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
     filters: {
       overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
       returned: (v) => (v ? returned(sql) : sql`NOT ${returned(sql)}`),
+      unassigned: (v) => (v ? sql`(t.assignee_id IS NULL AND t.candidate_role = 'tksk')` : sql`t.assignee_id IS NOT NULL`),
     },
   });
 

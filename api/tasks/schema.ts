@@ -29,6 +29,8 @@ export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, {
   overdue: z.boolean().optional(),
   /** Only tasks sent back by a reviewer, whose context carries the reason (true), or the others (false). */
   returned: z.boolean().optional(),
+  /** The unassigned queue: TKSK tasks with no assignee (a TKSK's assignment ended with no successor) (true), or the others (false). */
+  unassigned: z.boolean().optional(),
 });
 export type TaskSortField = (typeof TASK_SORTABLE)[number];
 export type TaskListFilter = NonNullable<z.infer<typeof taskListQuerySchema>['filter']>;

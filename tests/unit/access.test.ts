@@ -46,6 +46,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'complaint.act': [yes, yes, yes, no, no],
   'claim.reissue': [no, no, yes, no, no],
   'export.read': [no, yes, yes, yes, no],
+  'tksk_assignment.manage': [no, yes, no, no, yes],
+  'tksk_assignment.read': [no, yes, yes, yes, yes],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

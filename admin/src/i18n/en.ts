@@ -464,6 +464,9 @@ const appMessages = {
       unresolved: 'Not resolved',
       confirmed: 'Confirmed by the complainant',
       reopened: 'Reopened',
+      renew: 'Renew',
+      renew_with_coaching: 'Renew with coaching',
+      not_renew: 'Do not renew',
     },
     sex: {
       L: 'Male',
