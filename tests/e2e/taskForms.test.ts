@@ -17,7 +17,7 @@ import {
 } from '../support/casework';
 import { completeOk as claimStep, openTaskOf } from '../support/taliAsih';
 import { freshPeriod } from '../support/sembako';
-import { asesmenData, call, login } from '../support/stack';
+import { asesmenData, call, db, login, signedInTksk } from '../support/stack';
 import { go, signIn } from './portal';
 
 interface JsonSchema {
@@ -260,6 +260,32 @@ test('the Sembako forms open empty: each step of a complaint, the Tikor meeting,
   });
   const report = await openSembakoTask(period, 'sembako_period_report', 'tksk1');
   await expectFormsFromCase(pages.tksk1, report.id, 'sembako_period_report');
+});
+
+test('the yearly TKSK evaluation opens empty for the supervisor and for the Koordinator TKSK', async () => {
+  const sql = db();
+  const tksk = await signedInTksk('33.73.01');
+  // tksk2 is the Koordinator TKSK of the kabupaten for this test: the second appraisal is theirs.
+  await sql`INSERT INTO tksk_koordinators (kabupaten_code, user_id) VALUES ('33.73', 'usr_tksk2') ON CONFLICT (kabupaten_code) DO UPDATE SET user_id = 'usr_tksk2'`;
+  try {
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() + 7 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+    const recorded = await call('POST', '/api/tksk-assignments', {
+      token: await login('supervisor1'),
+      body: { userId: tksk.id, skNumber: '466/55/HUK/2026', skDate: yesterday, kecamatanCode: '33.73.01', startDate: today, endDate: today },
+    });
+    expect(recorded.status).toBe(201);
+    const workflowId = `assignment-${tksk.id}`;
+    const first = await openSembakoTask(workflowId, 'tksk_evaluation', 'supervisor1');
+    await expectFormsFromCase(pages.supervisor1, first.id, 'tksk_evaluation');
+    const criteria = (first.context as { criteria: { criterionId: string }[] }).criteria;
+    await completeSembako(first.id, 'supervisor1', { outcome: 'renew', data: { scores: criteria.map((c) => ({ criterionId: c.criterionId, score: 4 })) } });
+    const second = await openSembakoTask(workflowId, 'tksk_evaluation_koordinator', 'tksk2');
+    await expectFormsFromCase(pages.tksk2, second.id, 'tksk_evaluation_koordinator');
+  } finally {
+    await sql`DELETE FROM tksk_koordinators WHERE kabupaten_code = '33.73'`;
+    await sql.end();
+  }
 });
 
 test('every task type with a form was opened above, each outcome of it', () => {
