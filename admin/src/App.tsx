@@ -24,7 +24,6 @@ const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers');
-const AcceptInvitation = lazyPage(() => import('./users/AcceptInvitation'), 'AcceptInvitation');
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
@@ -57,10 +56,7 @@ export const App = () => (
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePassword />} />
       <Route path="/users/import" element={<ImportUsers />} />
     </CustomRoutes>
-    {/* Public (no sign-in): the invitation link an imported user got from the admin. */}
-    <CustomRoutes noLayout>
-      <Route path="/undangan" element={<AcceptInvitation />} />
-    </CustomRoutes>
+
     {(role: string | null) => (
       <>
         {role !== 'admin' && <Resource name="cases" {...cases} create={role === 'tksk' ? cases.create : undefined} />}

@@ -1,14 +1,13 @@
 // Terima undangan: public (no sign-in), reached by the link the admin passed on
-// (#/undangan?kode=…). Its holder chooses the password twice; then the login form.
+// (#/undangan?kode=…), rendered outside react-admin (admin/src/main.tsx). Its holder chooses the
+// password twice; then the login form.
 import { useState } from 'react';
-import { useLocation } from 'react-router-dom';
 import { Alert, Box, Button, Card, CardContent, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
 export const AcceptInvitation = () => {
   const translate = useTranslate();
-  const location = useLocation();
-  const code = new URLSearchParams(location.search).get('kode') ?? '';
+  const code = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('kode') ?? '';
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -49,7 +48,16 @@ export const AcceptInvitation = () => {
               <Alert severity="success" sx={{ mb: 2 }}>
                 {translate('kesos.invitation.done')}
               </Alert>
-              <Button variant="contained" href="#/login">
+              <Button
+                variant="contained"
+                href="#/login"
+                onClick={(e) => {
+                  // Into the admin (this page runs outside it): its login form.
+                  e.preventDefault();
+                  window.location.hash = '#/login';
+                  window.location.reload();
+                }}
+              >
                 {translate('kesos.invitation.to_login')}
               </Button>
             </>
