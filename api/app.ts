@@ -23,6 +23,7 @@ import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { exportRoutes } from './exports/routes';
 import { userRoutes } from './users/routes';
+import { USER_IMPORT_BODY_LIMIT_BYTES } from './users/importSchema';
 import { caseActionRoutes } from './cases/actions';
 import { codecRoutes } from './codec/routes';
 import { caseRoutes } from './cases/routes';
@@ -157,6 +158,7 @@ export function createApp(deps: AppDeps) {
   // A kecamatan's KPM list is bigger than any other body: its own limit, on its route only (the
   // general parser below skips a body already parsed).
   api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
+  api.use('/admin/users/import', express.json({ limit: USER_IMPORT_BODY_LIMIT_BYTES }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));

@@ -96,6 +96,7 @@ import {
   userIdParamsSchema,
   userListQuerySchema,
 } from './users/schema';
+import { acceptInvitationBodySchema, invitationSchema, userImportBodySchema, userImportReportSchema } from './users/importSchema';
 import { peopleListQuerySchema, personSchema, regionListQuerySchema, regionSchema } from './directory/schema';
 import {
   assignmentBodySchema,
@@ -126,6 +127,8 @@ const problemSchema = z
   .meta({ id: 'Problem' });
 
 /** A refused KPM import: the problem, and the row-by-row report when the file's rows were read (not for a body that is not an import at all). */
+/** A refused account import: the problem, and the row-by-row report when the file's rows were read. */
+const userImportProblemSchema = problemSchema.extend({ report: userImportReportSchema.optional() }).meta({ id: 'UserImportProblem' });
 const kpmImportProblemSchema = problemSchema.extend({ report: kpmImportReportSchema.optional() }).meta({ id: 'KpmImportProblem' });
 
 const problems = (...statuses: number[]): RouteConfig['responses'] =>
@@ -272,7 +275,7 @@ export function buildOpenApi() {
     tags: ['auth'],
     open: true,
     body: { schema: loginBodySchema, account: 'tksk1' },
-    responses: { 200: { ...json(loginResponseSchema, 'signed in'), headers: setsCookie }, ...problems(400, 401, 413, 415, 422, 429) },
+    responses: { 200: { ...json(loginResponseSchema, 'signed in'), headers: setsCookie }, ...problems(400, 401, 403, 413, 415, 422, 429) },
   });
   route({
     method: 'post',
@@ -302,6 +305,16 @@ export function buildOpenApi() {
     tags: ['auth'],
     body: { schema: changePasswordBodySchema, account: 'tksk1' },
     responses: { 204: { description: 'changed; the account may use the API again' }, ...problems(400, 401, 403, 413, 415, 422, 429) },
+  });
+  route({
+    method: 'post',
+    path: '/api/auth/invitations/accept',
+    summary:
+      'Accept an invitation (public; throttled like sign-in): the code from the admin and the password chosen; the account can sign in from now on. One answer (400 invitation-invalid) for a wrong, used or expired code',
+    tags: ['auth'],
+    open: true,
+    body: { schema: acceptInvitationBodySchema, account: 'tksk1' },
+    responses: { 204: { description: 'the password is set; sign in with it' }, ...problems(400, 413, 415, 422, 429) },
   });
   route({ method: 'get', path: '/api/me', summary: 'The signed-in user', tags: ['auth'], responses: { 200: json(userSchema, 'the user'), ...problems(401) } });
 
@@ -870,6 +883,30 @@ export function buildOpenApi() {
     params: userIdParamsSchema,
     body: { schema: resetPasswordBodySchema, account: 'admin' },
     responses: { 204: { description: 'done (a TKSK)' }, 202: waits, ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/admin/users/import',
+    summary:
+      'Bulk onboarding (CSV text or rows; body up to 1 MiB): every row checked (role/region rules, a TKSK in a current kecamatan, duplicates of nomor induk, username, e-mail and phone in the file and against the accounts), then all applied or none; matched on nomor_induk (created / updated / unchanged). 200: dry run or nothing to change; 201: applied, with one invitation code per created account (only in this answer); 202: the file creates or changes a supervisor or auditor, one privileged request for a second admin (reason required); 422 with the report when any row is invalid',
+    tags: ['admin'],
+    body: { schema: userImportBodySchema, account: 'admin' },
+    responses: {
+      200: json(userImportReportSchema, 'dry run, or nothing to change'),
+      201: json(userImportReportSchema, 'imported; the invitations are in this answer only'),
+      202: json(privilegedRequestSchema, 'the file has privileged accounts: applied when a second admin confirms the request'),
+      422: { description: 'invalid rows: nothing imported', content: { 'application/problem+json': { schema: userImportProblemSchema } } },
+      ...problems(400, 401, 403, 409, 413, 415),
+    },
+  });
+  route({
+    method: 'post',
+    path: '/api/admin/users/{id}/invitation',
+    summary:
+      'A new invitation code for an account that has not accepted its own (the previous code stops working; audited). Nothing is sent: pass the code or link on',
+    tags: ['admin'],
+    params: userIdParamsSchema,
+    responses: { 201: json(invitationSchema, 'the new code, only in this answer'), ...problems(401, 403, 404, 409, 422) },
   });
   route({
     method: 'get',

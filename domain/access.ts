@@ -135,7 +135,7 @@ export function canOpenClaim(actor: Actor, claim: ClaimForPolicy): Decision {
 export const needsSecondAdmin = (role: Role): boolean => role !== 'tksk';
 
 /** What waits for a second admin, and where such a request stands. */
-export const PRIVILEGED_KINDS = ['data_subject_export', 'user_create', 'user_update', 'password_reset'] as const;
+export const PRIVILEGED_KINDS = ['data_subject_export', 'user_create', 'user_update', 'password_reset', 'user_import'] as const;
 export type PrivilegedKind = (typeof PRIVILEGED_KINDS)[number];
 export const PRIVILEGED_STATUSES = ['pending', 'confirmed', 'done', 'declined', 'expired'] as const;
 export type PrivilegedStatus = (typeof PRIVILEGED_STATUSES)[number];

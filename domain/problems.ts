@@ -27,6 +27,9 @@ export const PROBLEM_CODES = [
   'rate-limited',
   'internal',
   'unavailable',
+  'invitation-pending',
+  'invitation-invalid',
+  'no-pending-invitation',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

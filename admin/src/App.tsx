@@ -23,6 +23,7 @@ const ChangePassword = lazyPage(() => import('./account/ChangePassword'), 'Chang
 const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
+const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers');
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
@@ -53,7 +54,9 @@ export const App = () => (
       <Route path="/overdue" element={<OverdueList />} />
       <Route path="/reconciliation" element={<Reconciliation />} />
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePassword />} />
+      <Route path="/users/import" element={<ImportUsers />} />
     </CustomRoutes>
+
     {(role: string | null) => (
       <>
         {role !== 'admin' && <Resource name="cases" {...cases} create={role === 'tksk' ? cases.create : undefined} />}

@@ -7,6 +7,8 @@ import { HttpProblem } from '../problem';
 import { issueRefreshToken, REFRESH_TOKEN_DAYS, revokeRefreshToken, rotateRefreshToken } from './refreshTokens';
 import { appendRequestEvent } from '../requestAudit';
 import { changePasswordBodySchema, loginBodySchema } from './schema';
+import { acceptInvitationBodySchema } from '../users/importSchema';
+import { acceptInvitation, codeDigest } from '../users/invitations';
 import { attemptSucceeded, countAttempt, type ThrottleLimits } from './throttle';
 import { ACCESS_TOKEN_SECONDS, signAccessToken, verifyAccessToken } from './tokens';
 
@@ -19,6 +21,8 @@ export interface UserRow {
   passwordHash: string;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** An imported account whose holder has not yet chosen a password with the invitation code. */
+  invitationPending?: boolean;
 }
 
 /** The problem type of a call refused until the password is changed (the portal opens its form on it). */
@@ -115,6 +119,11 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
       throw new HttpProblem(429, `too many failed sign-ins; try again in ${wait} seconds`, { code: 'sign-in-throttled', retryAfter: wait });
     }
     const [user] = await sql<UserRow[]>`SELECT * FROM users WHERE username = ${body.username}`;
+    // An imported account has no password until its invitation is accepted: say so (its holder needs the code, not a retry).
+    if (user && !user.disabled && user.invitationPending)
+      throw new HttpProblem(403, 'this account has not been activated: choose a password with the invitation code your admin gave you', {
+        code: 'invitation-pending',
+      });
     // Same answer for unknown user and wrong password: do not reveal which accounts exist.
     const ok = user && !user.disabled && (await verifyPassword(body.password, user.passwordHash));
     if (!ok) throw new HttpProblem(401, 'wrong username or password', { code: 'sign-in-failed' });
@@ -164,6 +173,19 @@ export function authRoutes(sql: Sql, secret: string, options: AuthOptions): Rout
       await appendRequestEvent(tx, res, { key: 'password', action: 'user.password_changed', entityType: 'user', entityId: actor.id, details: {} });
     });
     res.status(204).end();
+  });
+
+  /** Public: an invitation code (from the admin) and the password its holder chooses; throttled like sign-in. */
+  router.post('/auth/invitations/accept', async (req, res) => {
+    const body = parseInput('body', acceptInvitationBodySchema, req.body);
+    const keys = { account: `invitation:${codeDigest(body.code)}`, address: `invitation-ip:${req.ip}` };
+    const wait = await countAttempt(sql, keys, limits);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(wait));
+      throw new HttpProblem(429, `too many failed attempts; try again in ${wait} seconds`, { code: 'attempts-throttled', retryAfter: wait });
+    }
+    await acceptInvitation(sql, res, body.code, body.password);
+    await attemptSucceeded(sql, keys);
   });
 
   router.post('/auth/logout', async (req, res) => {

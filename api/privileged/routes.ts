@@ -9,6 +9,8 @@ import { authorizedActor, parseInput } from '../http';
 import { equalityFilters, listRoute, type ListSpec } from '../list';
 import { HttpProblem } from '../problem';
 import { appendRequestEvent } from '../requestAudit';
+import { portalBase } from '../users/invitations';
+import { checkAndApply, privilegedImportRows } from '../users/userImport';
 import { createAccount, resetPassword, updateAccount, type AccountChanges, type NewAccount } from '../users/accounts';
 import { auditDecision, expirePrivilegedRequests, presentPrivileged, type PrivilegedRow } from './requests';
 import { confirmPrivilegedBodySchema, privilegedRequestIdParamsSchema, privilegedRequestListQuerySchema, type PrivilegedRequestListFilter } from './schema';
@@ -59,6 +61,15 @@ export function privilegedRoutes(sql: Sql): Router {
         if (row.kind === 'user_create') result = await createAccount(tx, res, p as unknown as NewAccount, confirmation);
         if (row.kind === 'user_update') result = await updateAccount(tx, res, row.targetUserId!, p.changes as AccountChanges, confirmation);
         if (row.kind === 'password_reset') await resetPassword(tx, res, row.targetUserId!, p.passwordHash as string, confirmation);
+        // The same check and apply as the requester's call, on the rows they sent: the accounts may have changed since (409 then).
+        if (row.kind === 'user_import')
+          result = (
+            await checkAndApply(tx, res, privilegedImportRows(p.rows as string[][]), {
+              dryRun: false,
+              portalBase: portalBase(req),
+              confirmation,
+            })
+          ).report;
       }
       const [decided] = await tx<PrivilegedRow[]>`
         UPDATE privileged_requests SET status = ${status}, decided_by = ${actor.id}, decided_at = now(),

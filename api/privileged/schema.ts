@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PRIVILEGED_KINDS, PRIVILEGED_STATUSES, type PrivilegedKind } from '../../domain/access';
 import { listQuerySchema } from '../list';
+import { userImportReportSchema } from '../users/importSchema';
 import { adminUserSchema, reasonSchema } from '../users/schema';
 
 export { PRIVILEGED_KINDS, PRIVILEGED_STATUSES, type PrivilegedKind };
@@ -29,8 +30,8 @@ export const privilegedRequestSchema = z
     expiresAt: z.string(),
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),
-    /** The account as it is after a confirmed creation or change. */
-    result: adminUserSchema.optional(),
+    /** The account as it is after a confirmed creation or change; for an import, its report with the invitations (only in this answer). */
+    result: z.union([adminUserSchema, userImportReportSchema]).optional(),
   })
   .meta({
     id: 'PrivilegedRequest',

@@ -13,6 +13,10 @@ import { listRoute } from '../list';
 import { requestPrivileged } from '../privileged/requests';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { createAccount, regionMustExist, resetPassword, updateAccount, usernameTaken, type AccountChanges } from './accounts';
+import { USER_IMPORT_COLUMNS } from '../../domain/userImport';
+import { userImportBodySchema } from './importSchema';
+import { issueInvitation, portalBase } from './invitations';
+import { importUsers, userInputRows } from './userImport';
 import { assignableUserList, presentAdminUser, userInRegion, userList } from './queries';
 import {
   assignableUserListQuerySchema,
@@ -140,6 +144,49 @@ export function userRoutes(sql: Sql): Router {
     }
     await sql.begin((tx) => resetPassword(tx, res, id, passwordHash));
     res.status(204).end();
+  });
+
+  /**
+   * Bulk onboarding: a dry run (200 with the report), an apply (201 with the report and the
+   * invitations, once), 422 with the report when any row is invalid, 202 with one privileged
+   * request when the file creates or changes a supervisor's or auditor's account.
+   */
+  router.post('/admin/users/import', async (req, res) => {
+    admin(res);
+    const body = parseInput('body', userImportBodySchema, req.body);
+    const input = userInputRows(body);
+    const outcome = await importUsers(sql, res, input, { dryRun: body.dryRun, portalBase: portalBase(req) });
+    if (outcome.status !== 202) return void res.status(outcome.status).json(outcome.report);
+    const why = reasonFor(body.reason, 'an import with supervisor or auditor accounts');
+    const roles = [...new Set(outcome.report.rows.flatMap((r) => ((r.action === 'created' || r.action === 'updated') && r.role ? [r.role] : [])))];
+    const request = await requestPrivileged(sql, res, {
+      kind: 'user_import',
+      summary: {
+        fileSha256: outcome.report.fileSha256,
+        counts: outcome.report.counts,
+        roles,
+        usernames: outcome.report.rows.filter((r) => r.action !== 'unchanged').map((r) => r.username),
+      },
+      // Cells as arrays in the columns' order: the database's key transform would rename the keys of objects.
+      payload: { rows: outcome.rows!.map((cells) => USER_IMPORT_COLUMNS.map((c) => (typeof cells[c] === 'string' ? cells[c] : ''))) },
+      reason: why,
+    });
+    res.status(202).location(`/api/admin/privileged-requests/${request.id}`).json(request);
+  });
+
+  /** A new invitation code for an account that has not accepted its own yet; the previous code stops working. */
+  router.post('/admin/users/:id/invitation', async (req, res) => {
+    admin(res);
+    const { id } = parseInput('params', userIdParamsSchema, req.params);
+    const invitation = await sql.begin(async (tx) => {
+      const [target] = await tx<(UserRow & { invitationPending: boolean })[]>`SELECT * FROM users WHERE id = ${id} FOR UPDATE`;
+      if (!target) throw new HttpProblem(404, `no user ${id}`);
+      if (!target.invitationPending || target.disabled)
+        throw new HttpProblem(409, 'this account has no pending invitation (it chose its password already, or is disabled)', { code: 'no-pending-invitation' });
+      return issueInvitation(tx, res, target, portalBase(req), true);
+    });
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(invitation);
   });
 
   return router;

@@ -267,6 +267,23 @@ describe('real answers match the documented schemas', () => {
       password: 'sandi-baru-yang-panjang',
       reason: 'Uji skema empat mata.',
     });
+    // Bulk onboarding: a dry run, an apply with its invitation, a re-issued invitation.
+    const serial = String(Date.now() % 1_000_000).padStart(6, '0');
+    const imported = {
+      nama: 'TKSK Uji Skema Impor',
+      peran: 'tksk',
+      kode_wilayah: '33.73.04',
+      nomor_induk: `NIAT-SCHEMA-${serial}`,
+      nomor_sk: 'SK uji skema',
+      telepon: `0819${serial}`,
+      email: `schema.${serial}@example.id`,
+      mulai: '2026-01-02',
+    };
+    await check('admin', 'POST /api/admin/users/import', '/api/admin/users/import', { rows: [imported], dryRun: true });
+    const applied = await check('admin', 'POST /api/admin/users/import', '/api/admin/users/import', {
+      csv: [Object.keys(imported).join(','), Object.values(imported).join(',')].join('\n'),
+    });
+    await check('admin', 'POST /api/admin/users/{id}/invitation', `/api/admin/users/${applied.invitations[0].userId}/invitation`);
     // Nothing to move: the new TKSK has no cases.
     const bulk = await check('supervisor1', 'POST /api/cases/bulk-reassign', '/api/cases/bulk-reassign', {
       fromUserId: user.id,

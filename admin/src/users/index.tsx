@@ -6,8 +6,13 @@ import { Button, Chip, CircularProgress } from '@mui/material';
 import PeopleIcon from '@mui/icons-material/People';
 import BlockIcon from '@mui/icons-material/Block';
 import EnableIcon from '@mui/icons-material/CheckCircleOutline';
+import UploadIcon from '@mui/icons-material/UploadFile';
 import {
   BooleanInput,
+  Button as RaButton,
+  CreateButton,
+  FilterButton,
+  TopToolbar,
   Create,
   DataTable,
   List,
@@ -41,6 +46,17 @@ import { VocabularyField } from '../fields/VocabularyField';
 import { useNotifyError } from '../common/useNotifyError';
 
 const Column = DataTable.Col<UserRecord>;
+
+/** The list's toolbar: filters, one account, or many from a spreadsheet (ImportUsers). */
+const UserListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <RaButton label="kesos.user_import.menu" onClick={() => (window.location.hash = '#/users/import')} data-testid="open-user-import">
+      <UploadIcon />
+    </RaButton>
+  </TopToolbar>
+);
 
 /**
  * Disable / enable an account (PATCH {disabled}); the admin cannot disable themself. Disabling is
@@ -134,7 +150,7 @@ export const UserList = () => {
   return (
     <>
       <PrivilegedRequests />
-      <List<UserRecord> sort={{ field: 'username', order: 'ASC' }} filters={userFilters} exporter={false}>
+      <List<UserRecord> sort={{ field: 'username', order: 'ASC' }} filters={userFilters} exporter={false} actions={<UserListActions />}>
         {isSmall ? (
           <SimpleList<UserRecord>
             linkType={false}
