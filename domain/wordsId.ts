@@ -3,6 +3,7 @@
 // exports write them into cells, so a status reads the same on screen and in a spreadsheet.
 import type { CaseClosedReason, CaseStatus } from './case';
 import type { Role } from './roles';
+import type { ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus } from './sembako';
 import type { ClaimStatus } from './taliAsih';
 import type { Outcome, TaskStatus } from './taskTypes';
 
@@ -124,4 +125,43 @@ export const AUDIT_ACTION_ID: Record<string, string> = {
   'user.updated': 'Akun diubah',
   'user.password_changed': 'Kata sandi diganti',
   'user.password_reset': 'Kata sandi diatur ulang',
+};
+
+/** Where a Sembako complaint (pengaduan) stands. */
+export const COMPLAINT_STATUS_ID: Record<ComplaintStatus, string> = {
+  forwarding: 'Perlu diteruskan',
+  awaiting_acknowledgement: 'Menunggu tanggapan penjawab',
+  awaiting_resolution: 'Menunggu penyelesaian',
+  awaiting_confirmation: 'Menunggu konfirmasi pengadu',
+  closed: 'Selesai',
+  withdrawn: 'Dicabut pelapor',
+};
+
+/** The 6T of the 2018 complaint guideline and the field's own kinds. */
+export const COMPLAINT_CATEGORY_ID: Record<ComplaintCategory, string> = {
+  tepat_sasaran: 'Tepat sasaran',
+  tepat_jumlah: 'Tepat jumlah',
+  tepat_harga: 'Tepat harga',
+  tepat_waktu: 'Tepat waktu',
+  tepat_kualitas: 'Tepat kualitas',
+  tepat_administrasi: 'Tepat administrasi',
+  kartu: 'Masalah kartu (KKS)',
+  data: 'Masalah data KPM',
+  perilaku_agen: 'Perilaku agen / e-warong',
+};
+
+export const COMPLAINT_CHANNEL_ID: Record<ComplaintChannel, string> = {
+  tatap_muka: 'Tatap muka',
+  telepon: 'Telepon',
+  sms_1708: 'SMS 1708',
+  lapor_go_id: 'lapor.go.id',
+  bank: 'Bank penyalur',
+  dinas_sosial: 'Dinas Sosial',
+};
+
+export const COMPLAINT_ANSWERER_ID: Record<ComplaintAnswerer, string> = {
+  bank: 'Bank penyalur',
+  e_warong: 'E-warong / agen',
+  desa: 'Pemerintah desa',
+  dinas_sosial: 'Dinas Sosial',
 };
