@@ -105,7 +105,7 @@ const ComplaintCard = ({ complaint, overdue }: { complaint: ComplaintRecord; ove
             {overdue && <Chip size="small" color="error" label={translate('kesos.complaints.overdue')} data-testid="complaint-overdue" />}
           </Stack>
           <Typography variant="body2">{translate(`kesos.complaint_category.${complaint.category}`, { _: complaint.category })}</Typography>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2">
             <RegionName code={complaint.kecamatanCode} /> · {translate('kesos.complaints.age', { smart_count: age })}
           </Typography>
           <Typography variant="body2" color="text.secondary" data-testid="complaint-answerer">

@@ -26,8 +26,8 @@ const ComplaintTitle = () => {
 };
 
 /** A label over its value, as a definition list entry. */
-const Item = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <Box sx={{ minWidth: 0 }}>
+const Item = ({ label, children, testId, wide }: { label: string; children: ReactNode; testId?: string; wide?: boolean }) => (
+  <Box sx={{ minWidth: 0, gridColumn: wide ? '1 / -1' : undefined }}>
     <Typography variant="body2" color="text.secondary" component="dt">
       {label}
     </Typography>
@@ -90,11 +90,9 @@ const Facts = ({ c }: { c: ComplaintRecord }) => {
         {c.complainant.isKpm && ` · ${translate('kesos.complaints.is_kpm')}`}
       </Item>
       {c.description && (
-        <Box sx={{ gridColumn: '1 / -1' }}>
-          <Item label={field('description')} testId="complaint-description">
-            <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span>
-          </Item>
-        </Box>
+        <Item label={field('description')} testId="complaint-description" wide>
+          <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span>
+        </Item>
       )}
     </Box>
   );
