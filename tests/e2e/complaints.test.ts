@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { recentDate, waitUntil } from '../support/casework';
 import { launchChromium } from '../support/chromium';
 import { call, login } from '../support/stack';
-import { choose, fillDate, go, menuTexts, notified, PHONE, shot, signIn } from './portal';
+import { choose, fillDate, go, listFilteredTo, menuTexts, notified, PHONE, shot, signIn } from './portal';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -103,6 +103,17 @@ test('a supervisor files a complaint through the form, finds it on the board in 
   });
   const row = page.getByTestId('complaint-history').getByRole('row').filter({ hasText: note });
   await expect(row.innerText()).resolves.toContain('Catatan');
+
+  // The plain list, filtered by status: only complaints to be forwarded, this one among them.
+  await go(page, '/complaints');
+  await page.getByTestId('view-list').click();
+  await choose(page, /^Status/, 'Perlu diteruskan');
+  await listFilteredTo(page, 'forwarding', 'Perlu diteruskan');
+  await page
+    .locator('tbody tr')
+    .filter({ hasText: numberOf(id) })
+    .filter({ hasText: 'Tepat harga' })
+    .waitFor();
   await page.context().close();
 });
 
