@@ -3,8 +3,8 @@
 // exports write them into cells, so a status reads the same on screen and in a spreadsheet.
 import type { CaseClosedReason, CaseStatus } from './case';
 import type { Role } from './roles';
+import type { CardProblemKind, ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus } from './sembako';
 import type { ClaimStatus } from './taliAsih';
-import type { CardProblemKind, ComplaintCategory, ComplaintChannel, ComplaintStatus } from './sembako';
 import type { Outcome, TaskStatus } from './taskTypes';
 
 export const CASE_STATUS_ID: Record<CaseStatus, string> = {
@@ -130,7 +130,17 @@ export const AUDIT_ACTION_ID: Record<string, string> = {
   'user.password_reset': 'Kata sandi diatur ulang',
 };
 
-/** Sembako complaint categories: the 6T of the 2018 complaint guideline, then the field's own kinds. */
+/** Where a Sembako complaint (pengaduan) stands. */
+export const COMPLAINT_STATUS_ID: Record<ComplaintStatus, string> = {
+  forwarding: 'Perlu diteruskan',
+  awaiting_acknowledgement: 'Menunggu tanggapan penjawab',
+  awaiting_resolution: 'Menunggu penyelesaian',
+  awaiting_confirmation: 'Menunggu konfirmasi pengadu',
+  closed: 'Selesai',
+  withdrawn: 'Dicabut pelapor',
+};
+
+/** The 6T of the 2018 complaint guideline and the field's own kinds. */
 export const COMPLAINT_CATEGORY_ID: Record<ComplaintCategory, string> = {
   tepat_sasaran: 'Tepat sasaran',
   tepat_jumlah: 'Tepat jumlah',
@@ -140,7 +150,7 @@ export const COMPLAINT_CATEGORY_ID: Record<ComplaintCategory, string> = {
   tepat_administrasi: 'Tepat administrasi',
   kartu: 'Masalah kartu (KKS)',
   data: 'Masalah data KPM',
-  perilaku_agen: 'Perilaku agen/e-warong',
+  perilaku_agen: 'Perilaku agen / e-warong',
 };
 
 /** A Sembako distribution period's status (sembako_periods.status). */
@@ -160,20 +170,18 @@ export const CARD_PROBLEM_KIND_ID: Record<CardProblemKind, string> = {
   lainnya: 'Lainnya',
 };
 
-/** Complaint statuses and channels (exports and the portal). */
-export const COMPLAINT_STATUS_ID: Record<ComplaintStatus, string> = {
-  forwarding: 'Menunggu diteruskan',
-  awaiting_acknowledgement: 'Menunggu tanggapan',
-  awaiting_resolution: 'Menunggu penyelesaian',
-  awaiting_confirmation: 'Menunggu konfirmasi pengadu',
-  closed: 'Selesai',
-  withdrawn: 'Dicabut',
-};
 export const COMPLAINT_CHANNEL_ID: Record<ComplaintChannel, string> = {
   tatap_muka: 'Tatap muka',
   telepon: 'Telepon',
   sms_1708: 'SMS 1708',
   lapor_go_id: 'lapor.go.id',
-  bank: 'Bank',
+  bank: 'Bank penyalur',
+  dinas_sosial: 'Dinas Sosial',
+};
+
+export const COMPLAINT_ANSWERER_ID: Record<ComplaintAnswerer, string> = {
+  bank: 'Bank penyalur',
+  e_warong: 'E-warong / agen',
+  desa: 'Pemerintah desa',
   dinas_sosial: 'Dinas Sosial',
 };

@@ -5,6 +5,7 @@ import PeopleIcon from '@mui/icons-material/People';
 import { CHANGE_PASSWORD_PATH } from './session';
 import { authProvider } from './authProvider';
 import cases from './cases';
+import complaints from './complaints';
 import { lazyPage } from './common/lazyPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
@@ -14,6 +15,7 @@ import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from '
 import tasks from './tasks';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
+import { ACTIONS } from '../../domain/access';
 
 // In chunks of their own (docs/decisions/0012-portal-loading.md): the dashboard brings the charts,
 // the others are screens of one role or rarely opened. The task list stays in the main chunk: it
@@ -27,6 +29,9 @@ const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers')
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
+const allows = (action: keyof typeof ACTIONS, role: string | null) => !!role && (ACTIONS[action] as readonly string[]).includes(role);
+const readsComplaints = (role: string | null) => allows('complaint.list', role);
+const createsComplaints = (role: string | null) => allows('complaint.create', role);
 
 /**
  * Hash router (the default): works however Express serves /admin/*. Resources follow the role:
@@ -72,6 +77,8 @@ export const App = () => (
             create={canManageBudgets(role) ? budgets.create : undefined}
           />
         )}
+        {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
+        {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
       </>
     )}
   </Admin>

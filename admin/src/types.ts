@@ -11,6 +11,7 @@ import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
 import type { AuditFacts } from '../../domain/audit';
+import type { ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus } from '../../domain/sembako';
 
 export type { InterventionResult } from '../../domain/interventions';
 
@@ -267,4 +268,43 @@ export interface SembakoReport {
   openComplaints: number;
   openComplaintsByAge: { key: string; count: number }[];
   openPeriodsByStatus: { key: string; count: number }[];
+}
+
+/** A Sembako complaint (GET /api/complaints, api/complaints/schema.ts); the detail adds description, tasks and events. */
+export interface ComplaintRecord {
+  id: string;
+  workflowId: string;
+  status: ComplaintStatus;
+  channel: ComplaintChannel;
+  laporReference: string | null;
+  category: ComplaintCategory;
+  /** YYYY-MM-DD */
+  receivedOn: string;
+  subject: { kind: 'kpm' | 'e_warong' | 'umum'; kpmId: string | null; name: string | null; desaCode: string | null };
+  /** Name and phone null unless the reader is the kecamatan's TKSK or the kabupaten supervisor. */
+  complainant: { name: string | null; phone: string | null; isKpm: boolean };
+  answerer: { type: ComplaintAnswerer; name: string } | null;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  assigneeId: string | null;
+  receivedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  /** Present when the API marks it (an overdue open step); the board also reads the overdue tasks. */
+  overdue?: boolean;
+  description?: string;
+  resolution?: Record<string, unknown> | null;
+  tasks?: {
+    id: string;
+    type: string;
+    status: string;
+    assigneeId: string | null;
+    dueAt: string | null;
+    overdue: boolean;
+    outcome: string | null;
+    createdAt: string;
+    completedAt: string | null;
+  }[];
+  events?: { at: string; action: string; actorId: string | null; actorRole: string; details: Record<string, unknown> }[];
 }

@@ -15,6 +15,7 @@ let browser: Browser;
 let caseId: string;
 let assessmentTaskId: string;
 let monitoringTaskId: string;
+let complaintId: string;
 beforeAll(async () => {
   browser = await launchChromium();
   // A case of tksk1 with its assessment open: the task form, the case page, the supervisors' inbox.
@@ -47,6 +48,20 @@ beforeAll(async () => {
   };
   expect((await call('POST', `/api/tasks/${tikor.id}/complete`, { token, body: { data: meeting } })).status).toBe(200);
   monitoringTaskId = (await openTask('sembako_monitoring')).id;
+  // A Sembako complaint of Sidorejo: the complaint board and page.
+  const complaint = await call('POST', '/api/complaints', {
+    token,
+    body: {
+      channel: 'tatap_muka',
+      category: 'tepat_waktu',
+      description: 'Bantuan bulan ini belum bisa dicairkan.',
+      receivedOn: recentDate(),
+      complainant: {},
+      subject: { kind: 'umum' },
+    },
+  });
+  expect(complaint.status).toBe(201);
+  complaintId = complaint.body.id;
 });
 afterAll(() => browser?.close());
 
@@ -113,6 +128,7 @@ const SCREENS: Record<string, Screen[]> = {
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['case create', () => '/cases/create', (p) => p.getByLabel(/^NIK/).waitFor()],
     ['sembako monitoring form', () => `/tasks/${monitoringTaskId}/show`, (p) => p.getByTestId('monitoring-point').waitFor()],
+    ['complaint board', () => '/complaints', (p) => p.getByTestId('complaint-card').first().waitFor()],
   ],
   supervisor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
@@ -121,6 +137,9 @@ const SCREENS: Record<string, Screen[]> = {
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
     CLAIMS_LIST,
+    ['complaint board', () => '/complaints', (p) => p.getByTestId('complaint-card').first().waitFor()],
+    ['complaint create', () => '/complaints/create', (p) => p.getByTestId('complaint-form').waitFor()],
+    ['complaint show', () => `/complaints/${complaintId}/show`, (p) => p.getByTestId('complaint-history').getByRole('row').nth(1).waitFor()],
   ],
   provinsi1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],

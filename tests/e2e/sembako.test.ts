@@ -66,6 +66,8 @@ test('a TKSK records a monitoring visit on a 390×844 phone: the form starts emp
   await go(page, `/tasks/${task.id}/show`);
   const form = page.getByTestId('task-form');
   await form.waitFor();
+  // The desa's name arrives with its own lookup (GET /api/regions): wait for it rather than read once.
+  await page.getByTestId('monitoring-point').filter({ hasText: 'Blotongan' }).waitFor();
   await expect(page.getByTestId('monitoring-point').textContent()).resolves.toMatch(/E-Warong Sido Makmur.*E-warong.*Blotongan/);
   await fitsWidth(page);
 

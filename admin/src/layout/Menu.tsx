@@ -10,6 +10,7 @@ import ClaimIcon from '@mui/icons-material/Payments';
 import BudgetIcon from '@mui/icons-material/AccountBalance';
 import ReconcileIcon from '@mui/icons-material/Balance';
 import LanguageIcon from '@mui/icons-material/Translate';
+import ComplaintIcon from '@mui/icons-material/Campaign';
 import { IconButton, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { useState, type ReactElement } from 'react';
 import {
@@ -29,6 +30,7 @@ import {
   type LayoutProps,
 } from 'react-admin';
 import { SUPERVISOR_ROLES, type Role } from '../../../domain/roles';
+import { ACTIONS } from '../../../domain/access';
 
 interface Place {
   to: string;
@@ -53,6 +55,8 @@ const PLACES: Place[] = [
   { to: '/claims', label: 'claims', icon: <ClaimIcon />, roles: [...READERS, 'tksk'] },
   { to: '/budgets', label: 'budgets', icon: <BudgetIcon />, roles: READERS },
   { to: '/reconciliation', label: 'reconciliation', icon: <ReconcileIcon />, roles: READERS },
+  // Belongs in the "Program Sembako" group (KPM, periods) another branch adds: the integrator moves it there.
+  { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'] },
 ];
 
 export const KesosMenu = () => {
