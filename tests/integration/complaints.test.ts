@@ -339,7 +339,7 @@ test("the complaints spreadsheet: ';', BOM, Indonesian words and names; the comp
   expect(header.replace(/"/g, '').split(';')).toEqual(expect.arrayContaining(['ID pengaduan', 'Kanal', 'Kategori', 'Status', 'Kecamatan', 'Nama pengadu']));
   expect(row).toContain('SMS 1708');
   expect(row).toContain('Masalah kartu (KKS)');
-  expect(row).toContain('Menunggu diteruskan');
+  expect(row).toContain('Perlu diteruskan');
   expect(row).toContain('Sidorejo (33.73.01)');
   expect(row).toContain('Wahyuni Lestari');
   // The province's supervisor reads the complaint but not who made it.
