@@ -12,6 +12,8 @@ import { KesosLayout } from './layout/Menu';
 import { kesosTheme } from './layout/theme';
 import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
+import { sembakoKpm } from './sembako/kpm';
+import { sembakoPeriods } from './sembako/periods';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 
@@ -23,6 +25,10 @@ const ChangePassword = lazyPage(() => import('./account/ChangePassword'), 'Chang
 const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
+
+/** Who reads the KPM register and the distribution periods (API: sembako.kpm_list, sembako.period_list); who imports and opens. */
+const readsSembako = (role: string | null) => role === 'tksk' || role === 'auditor' || isSupervisor(role);
+const runsSembako = (role: string | null) => role === 'tksk' || role === 'supervisor_kabupaten';
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
@@ -69,6 +75,8 @@ export const App = () => (
             create={canManageBudgets(role) ? budgets.create : undefined}
           />
         )}
+        {readsSembako(role) && <Resource name="sembako-kpm" {...sembakoKpm} create={runsSembako(role) ? sembakoKpm.create : undefined} />}
+        {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
       </>
     )}
   </Admin>
