@@ -52,7 +52,7 @@ export const PeriodList = () => {
           <Column source="status" disableSort>
             <VocabularyField source="status" prefix="kesos.sembako.period_status" />
           </Column>
-          <Column source="points" disableSort align="right" render={(p) => p.points.length} />
+          <Column source="points" disableSort align="right" render={(p) => p.points?.length ?? 0} />
           <Column source="realisation" disableSort align="right" render={(p) => realisationLabel(p.realisation)} />
           <Column source="openComplaints" disableSort align="right" render={(p) => p.openComplaints ?? '—'} />
         </DataTable>

@@ -17,6 +17,7 @@ const PeriodTitle = () => {
   return <span>{record ? translate('kesos.sembako.periods.show_title', { period: periodLabel(record.period, locale) }) : ''}</span>;
 };
 
+// Right after opening, the record is the POST's snapshot (no points, no checklist) until the list's answer replaces it.
 const Points = () => {
   const record = useRecordContext<SembakoPeriodRecord>();
   const translate = useTranslate();
@@ -32,7 +33,7 @@ const Points = () => {
           </TableRow>
         </TableHead>
         <TableBody>
-          {record.points.map((p) => (
+          {(record.points ?? []).map((p) => (
             <TableRow key={p.pointId}>
               <TableCell>{p.name}</TableCell>
               <TableCell>{translate(`kesos.sembako.point_kind.${p.kind}`, { _: p.kind })}</TableCell>
@@ -49,7 +50,7 @@ const Points = () => {
 
 const Checklist = () => {
   const record = useRecordContext<SembakoPeriodRecord>();
-  if (!record?.checklist.length) return <Typography variant="body2">—</Typography>;
+  if (!record?.checklist?.length) return <Typography variant="body2">—</Typography>;
   return (
     <MuiList dense disablePadding data-testid="period-checklist">
       {record.checklist.map((c, i) => (
