@@ -15,6 +15,7 @@ let browser: Browser;
 let caseId: string;
 let assessmentTaskId: string;
 let monitoringTaskId: string;
+let sembakoPeriodId: string;
 beforeAll(async () => {
   browser = await launchChromium();
   // A case of tksk1 with its assessment open: the task form, the case page, the supervisors' inbox.
@@ -47,6 +48,7 @@ beforeAll(async () => {
   };
   expect((await call('POST', `/api/tasks/${tikor.id}/complete`, { token, body: { data: meeting } })).status).toBe(200);
   monitoringTaskId = (await openTask('sembako_monitoring')).id;
+  sembakoPeriodId = opened.body.periodId;
 });
 afterAll(() => browser?.close());
 
@@ -113,6 +115,9 @@ const SCREENS: Record<string, Screen[]> = {
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['case create', () => '/cases/create', (p) => p.getByLabel(/^NIK/).waitFor()],
     ['sembako monitoring form', () => `/tasks/${monitoringTaskId}/show`, (p) => p.getByTestId('monitoring-point').waitFor()],
+    ['sembako KPM list', () => '/sembako-kpm', (p) => p.locator('tbody tr').first().or(p.getByText('Belum ada KPM')).first().waitFor()],
+    ['sembako KPM import', () => '/sembako-kpm/create', (p) => p.getByTestId('kpm-file').waitFor()],
+    ['sembako period show', () => `/sembako-periods/${sembakoPeriodId}/show`, (p) => p.getByTestId('period-points').waitFor()],
   ],
   supervisor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
@@ -121,6 +126,8 @@ const SCREENS: Record<string, Screen[]> = {
     ['case show', () => `/cases/${caseId}/show`, (p) => p.getByText('Aksesibel Sari').first().waitFor()],
     ['audit list', () => '/audit', (p) => p.locator('tbody tr').first().waitFor()],
     CLAIMS_LIST,
+    ['sembako period list', () => '/sembako-periods', (p) => p.locator('tbody tr').first().waitFor()],
+    ['sembako period create', () => '/sembako-periods/create', (p) => p.locator('input[name="period"]').waitFor()],
   ],
   provinsi1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],

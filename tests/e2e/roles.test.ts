@@ -31,11 +31,11 @@ async function seedCase(username: 'tksk1' | 'tksk2', name: string, assess = fals
 }
 
 const MENUS: Record<string, string[]> = {
-  tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih'],
-  tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih'],
-  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
-  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
-  auditor1: ['Dasbor', 'Kasus', 'Log audit', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi'],
+  tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Daftar KPM', 'Periode penyaluran'],
+  tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Daftar KPM', 'Periode penyaluran'],
+  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Daftar KPM', 'Periode penyaluran'],
+  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Daftar KPM', 'Periode penyaluran'],
+  auditor1: ['Dasbor', 'Kasus', 'Log audit', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Daftar KPM', 'Periode penyaluran'],
   admin: ['Pengguna', 'Log audit'],
 };
 
