@@ -51,7 +51,7 @@ const KpmActions = () => {
   const { permissions: role } = usePermissions<string | null>();
   const translate = useTranslate();
   return (
-    <TopToolbar>
+    <TopToolbar sx={{ flexWrap: 'wrap', minWidth: 0 }}>
       {importsKpm(role) && (
         <Button component={Link} to="/sembako-kpm/create" size="small" variant="contained" startIcon={<UploadIcon />} data-testid="kpm-import">
           {translate('kesos.sembako.kpm.import_button')}
