@@ -13,6 +13,8 @@ import { KesosLayout } from './layout/Menu';
 import { kesosTheme } from './layout/theme';
 import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from './taliAsih';
 import tasks from './tasks';
+import { sembakoKpm } from './sembako/kpm';
+import { sembakoPeriods } from './sembako/periods';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -26,6 +28,10 @@ const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers');
+
+/** Who reads the KPM register and the distribution periods (API: sembako.kpm_list, sembako.period_list); who imports and opens. */
+const readsSembako = (role: string | null) => role === 'tksk' || role === 'auditor' || isSupervisor(role);
+const runsSembako = (role: string | null) => role === 'tksk' || role === 'supervisor_kabupaten';
 
 /** Who reads stipend claims, budgets and reconciliation (API: claim.list and budget.read). */
 const readsStipends = (role: string | null) => isSupervisor(role) || role === 'auditor';
@@ -77,6 +83,8 @@ export const App = () => (
             create={canManageBudgets(role) ? budgets.create : undefined}
           />
         )}
+        {readsSembako(role) && <Resource name="sembako-kpm" {...sembakoKpm} create={runsSembako(role) ? sembakoKpm.create : undefined} />}
+        {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
       </>

@@ -12,6 +12,7 @@ import type {
   BulkOperation,
   ChainVerification,
   InterventionResult,
+  KpmImportReport,
   PrivilegedRequest,
   ReconciliationRow,
   ReportSummary,
@@ -95,6 +96,8 @@ const API_PATH: Record<string, string> = {
   claims: 'tali-asih/claims',
   budgets: 'tali-asih/budgets',
   'privileged-requests': 'admin/privileged-requests',
+  'sembako-kpm': 'sembako/kpm',
+  'sembako-periods': 'sembako/periods',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
@@ -115,13 +118,23 @@ const listQuery = ({ pagination, sort, filter }: Parameters<typeof baseDataProvi
   return query.toString();
 };
 
+/** What a list exports, and where: GET /api/exports/<what>.<format>, the KPM register its own route. */
+export type ExportWhat = 'cases' | 'tasks' | 'claims' | 'audit' | 'sembako-kpm';
+const EXPORT_PATH: Record<ExportWhat, string> = {
+  cases: '/api/exports/cases',
+  tasks: '/api/exports/tasks',
+  claims: '/api/exports/claims',
+  audit: '/api/exports/audit',
+  'sembako-kpm': '/api/sembako/kpm/export',
+};
+
 /** GET /api/exports/<what>.<format> with a list's filter: the spreadsheet file as a Blob. */
-async function fetchExport(what: 'cases' | 'tasks' | 'claims' | 'audit', format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
+async function fetchExport(what: ExportWhat, format: 'csv' | 'xlsx', filter: Record<string, unknown>) {
   const headers = new Headers({ Accept: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const token = await getFreshToken();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   const query = Object.keys(filter).length ? `?filter=${encodeURIComponent(JSON.stringify(filter))}` : '';
-  const response = await fetch(`/api/exports/${what}.${format}${query}`, { headers });
+  const response = await fetch(`${EXPORT_PATH[what]}.${format}${query}`, { headers });
   if (!response.ok) {
     const problem = (await response.json().catch(() => null)) as Problem | null;
     throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
@@ -156,6 +169,10 @@ async function createUser(data: Record<string, unknown>): Promise<{ data: UserWr
   return { data: json as UserRecord };
 }
 
+/** POST /api/sembako/periods answers the workflow's snapshot; its periodId is the period's id. */
+const openSembakoPeriod = (data: unknown) =>
+  post('/api/sembako/periods', data).then(({ json }) => ({ data: { ...(json as { periodId: string }), id: (json as { periodId: string }).periodId } }));
+
 export const dataProvider = {
   ...baseDataProvider,
   /** Claims also carry the filtered list's total rupiah (X-Total-Amount), in `meta.totalAmount`. */
@@ -173,12 +190,13 @@ export const dataProvider = {
     baseDataProvider.getManyReference(apiResource(resource), params),
   /**
    * There is no GET /api/admin/users/:id (a user is read through the list's id filter) nor
-   * GET /api/tali-asih/budgets/:id (a budget through the period and source filters).
+   * GET /api/tali-asih/budgets/:id (a budget through the period and source filters) nor
+   * GET /api/sembako/periods/:id (a period through the list's id filter).
    */
   getOne: async (resource: string, params: Parameters<typeof baseDataProvider.getOne>[1]) => {
-    if (resource !== 'users' && resource !== 'budgets') return baseDataProvider.getOne(apiResource(resource), params);
+    if (resource !== 'users' && resource !== 'budgets' && resource !== 'sembako-periods') return baseDataProvider.getOne(apiResource(resource), params);
     const { data } =
-      resource === 'users'
+      resource === 'users' || resource === 'sembako-periods'
         ? await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] })
         : await baseDataProvider.getList(apiResource(resource), { filter: budgetKey(params.id), sort: { field: 'period', order: 'DESC' } });
     const record = data.find((r) => r.id === params.id);
@@ -187,7 +205,13 @@ export const dataProvider = {
   },
   /** A budget is created or changed by the same PUT (an upsert keyed by period and source). */
   create: (resource: string, params: Parameters<typeof baseDataProvider.create>[1]) =>
-    resource === 'budgets' ? putBudget(params.data) : resource === 'users' ? createUser(params.data) : baseDataProvider.create(apiResource(resource), params),
+    resource === 'budgets'
+      ? putBudget(params.data)
+      : resource === 'users'
+        ? createUser(params.data)
+        : resource === 'sembako-periods'
+          ? openSembakoPeriod(params.data)
+          : baseDataProvider.create(apiResource(resource), params),
   /** Users are PATCHed with the changed fields only; nothing else is updatable. */
   update: async (resource: string, params: Parameters<typeof baseDataProvider.update>[1]) => {
     if (resource === 'budgets') return putBudget({ ...budgetKey(params.id), allocated: params.data.allocated });
@@ -255,6 +279,16 @@ export const dataProvider = {
 
   /** GET /api/exports/{cases,tasks,claims,audit}.{csv,xlsx} with the list's filter (spreadsheets for people). */
   exportSpreadsheet: fetchExport,
+  /** POST /api/sembako/kpm/imports: the report, also when rows are invalid (422: nothing written). */
+  importKpm: (body: { kecamatanCode: string; csv?: string; xlsx?: string; dryRun: boolean }) =>
+    post('/api/sembako/kpm/imports', body).then(
+      ({ json }) => ({ data: json as KpmImportReport }),
+      (error: unknown) => {
+        const report = error instanceof HttpError ? (error.body as { report?: KpmImportReport } | undefined)?.report : undefined;
+        if (report) return { data: report };
+        throw error;
+      },
+    ),
 
   /** POST /api/tali-asih/claims/:id/reissue — the province reissues a cancelled payment. */
   reissuePayment: (id: Identifier, note: string) =>

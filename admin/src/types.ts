@@ -11,7 +11,16 @@ import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
 import type { AuditFacts } from '../../domain/audit';
-import type { ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus } from '../../domain/sembako';
+import type {
+  ComplaintAnswerer,
+  ComplaintCategory,
+  ComplaintChannel,
+  ComplaintStatus,
+  KpmInactiveReason,
+  KpmStatus,
+  SembakoChannel,
+  SembakoPeriodStatus,
+} from '../../domain/sembako';
 
 export type { InterventionResult } from '../../domain/interventions';
 
@@ -307,4 +316,65 @@ export interface ComplaintRecord {
     completedAt: string | null;
   }[];
   events?: { at: string; action: string; actorId: string | null; actorRole: string; details: Record<string, unknown> }[];
+}
+
+/** GET /api/sembako/kpm: a KPM of the register; numbers masked or not, as the API decides. */
+export interface KpmRecord {
+  id: string;
+  idKpm: string;
+  idPengurus: string | null;
+  kksNumber: string | null;
+  kkNumber: string;
+  pengurusNik: string;
+  /** Left out of auditors' lists. */
+  pengurusName?: string;
+  pkhStatus: 'pkh' | 'non_pkh';
+  channel: SembakoChannel;
+  bank: string | null;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  status: KpmStatus;
+  statusReason: KpmInactiveReason | null;
+  lastImportId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** POST /api/sembako/kpm/imports: the row-by-row report (also inside the 422 problem). */
+export interface KpmImportReport {
+  importId: string | null;
+  kecamatanCode: string;
+  dryRun: boolean;
+  fileSha256: string;
+  counts: { rows: number; created: number; updated: number; unchanged: number; invalid: number; missing: number };
+  rows: {
+    index: number;
+    line: number | null;
+    idKpm: string;
+    action: 'created' | 'updated' | 'unchanged' | 'invalid';
+    changedColumns?: string[];
+    errors: { column: string; pointer: string; message: string }[];
+  }[];
+  missingIds: string[];
+}
+
+/** GET /api/sembako/periods: a distribution period of a kecamatan (realisation fields when the API has them). */
+export interface SembakoPeriodRecord {
+  id: string;
+  period: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  status: SembakoPeriodStatus;
+  points: { pointId: string; name: string; kind: string; desaCode: string }[];
+  checklist: { itemId: string; label: string }[];
+  openedBy: string;
+  createdAt: string;
+  updatedAt: string;
+  kpmListed?: number | null;
+  kpmServed?: number | null;
+  /** 0..1, or a percentage: rendered by realisationLabel(). */
+  realisation?: number | null;
+  cardProblems?: number | null;
+  openComplaints?: number | null;
 }

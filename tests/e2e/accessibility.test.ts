@@ -16,6 +16,7 @@ let caseId: string;
 let assessmentTaskId: string;
 let monitoringTaskId: string;
 let complaintId: string;
+let sembakoPeriodId: string;
 beforeAll(async () => {
   browser = await launchChromium();
   // A case of tksk1 with its assessment open: the task form, the case page, the supervisors' inbox.
@@ -62,6 +63,7 @@ beforeAll(async () => {
   });
   expect(complaint.status).toBe(201);
   complaintId = complaint.body.id;
+  sembakoPeriodId = opened.body.periodId;
 });
 afterAll(() => browser?.close());
 
@@ -129,6 +131,9 @@ const SCREENS: Record<string, Screen[]> = {
     ['case create', () => '/cases/create', (p) => p.getByLabel(/^NIK/).waitFor()],
     ['sembako monitoring form', () => `/tasks/${monitoringTaskId}/show`, (p) => p.getByTestId('monitoring-point').waitFor()],
     ['complaint board', () => '/complaints', (p) => p.getByTestId('complaint-card').first().waitFor()],
+    ['sembako KPM list', () => '/sembako-kpm', (p) => p.locator('tbody tr').first().or(p.getByText('Belum ada KPM')).first().waitFor()],
+    ['sembako KPM import', () => '/sembako-kpm/create', (p) => p.getByTestId('kpm-file').waitFor()],
+    ['sembako period show', () => `/sembako-periods/${sembakoPeriodId}/show`, (p) => p.getByTestId('period-points').waitFor()],
   ],
   supervisor1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],
@@ -140,6 +145,8 @@ const SCREENS: Record<string, Screen[]> = {
     ['complaint board', () => '/complaints', (p) => p.getByTestId('complaint-card').first().waitFor()],
     ['complaint create', () => '/complaints/create', (p) => p.getByTestId('complaint-form').waitFor()],
     ['complaint show', () => `/complaints/${complaintId}/show`, (p) => p.getByTestId('complaint-history').getByRole('row').nth(1).waitFor()],
+    ['sembako period list', () => '/sembako-periods', (p) => p.locator('tbody tr').first().waitFor()],
+    ['sembako period create', () => '/sembako-periods/create', (p) => p.locator('input[name="period"]').waitFor()],
   ],
   provinsi1: [
     ['dashboard', () => '/', (p) => p.getByTestId('dashboard').waitFor()],

@@ -40,7 +40,16 @@ test('a TKSK registers a case and completes its assessment on a 390×844 phone',
   const page = await signIn(browser, 'tksk1', PHONE);
   await page.getByTestId('dashboard').waitFor();
   await fitsWidth(page);
-  expect(await menuTexts(page)).toEqual(['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Pengaduan']);
+  expect(await menuTexts(page)).toEqual([
+    'Dasbor',
+    'Tugas saya',
+    'Kasus saya',
+    'Registrasi kasus',
+    'Klaim tali asih',
+    'Daftar KPM',
+    'Periode penyaluran',
+    'Pengaduan',
+  ]);
 
   const name = uniqueName('Mbah Sarinah');
   await fillRegistration(page, { name, address: 'Jl. Osamaliki 5', desaCode: '33.73.01.1002', summary: 'Lansia hidup sendiri, penglihatan menurun.' });

@@ -31,11 +31,33 @@ async function seedCase(username: 'tksk1' | 'tksk2', name: string, assess = fals
 }
 
 const MENUS: Record<string, string[]> = {
-  tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Pengaduan'],
-  tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Pengaduan'],
-  supervisor1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Pengaduan'],
-  provinsi1: ['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Pengaduan'],
-  auditor1: ['Dasbor', 'Kasus', 'Log audit', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Pengaduan'],
+  tksk1: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Daftar KPM', 'Periode penyaluran', 'Pengaduan'],
+  tksk2: ['Dasbor', 'Tugas saya', 'Kasus saya', 'Registrasi kasus', 'Klaim tali asih', 'Daftar KPM', 'Periode penyaluran', 'Pengaduan'],
+  supervisor1: [
+    'Dasbor',
+    'Kotak masuk',
+    'Terlambat',
+    'Kasus',
+    'Klaim tali asih',
+    'Anggaran tali asih',
+    'Rekonsiliasi',
+    'Daftar KPM',
+    'Periode penyaluran',
+    'Pengaduan',
+  ],
+  provinsi1: [
+    'Dasbor',
+    'Kotak masuk',
+    'Terlambat',
+    'Kasus',
+    'Klaim tali asih',
+    'Anggaran tali asih',
+    'Rekonsiliasi',
+    'Daftar KPM',
+    'Periode penyaluran',
+    'Pengaduan',
+  ],
+  auditor1: ['Dasbor', 'Kasus', 'Log audit', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Daftar KPM', 'Periode penyaluran', 'Pengaduan'],
   admin: ['Pengguna', 'Log audit'],
 };
 

@@ -47,7 +47,18 @@ async function claimsOfPeriod(p: Page): Promise<void> {
 }
 
 test('the provinsi supervisor approves a claim, funds it, reconciles the period and exports the CSV', async () => {
-  expect(await menuTexts(page)).toEqual(['Dasbor', 'Kotak masuk', 'Terlambat', 'Kasus', 'Klaim tali asih', 'Anggaran tali asih', 'Rekonsiliasi', 'Pengaduan']);
+  expect(await menuTexts(page)).toEqual([
+    'Dasbor',
+    'Kotak masuk',
+    'Terlambat',
+    'Kasus',
+    'Klaim tali asih',
+    'Anggaran tali asih',
+    'Rekonsiliasi',
+    'Daftar KPM',
+    'Periode penyaluran',
+    'Pengaduan',
+  ]);
 
   // 1. The period's claims and their total: Rp 1.500.000 + Rp 1.000.000.
   await claimsOfPeriod(page);

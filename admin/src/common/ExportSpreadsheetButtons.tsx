@@ -4,11 +4,11 @@
 import { Button, CircularProgress, Stack, Tooltip } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useDataProvider, useListContext, useTranslate } from 'react-admin';
-import type { KesosDataProvider } from '../dataProvider';
+import type { ExportWhat, KesosDataProvider } from '../dataProvider';
 import { saveBlob, useAction } from './useAction';
 
 interface Props {
-  what: 'cases' | 'tasks' | 'claims' | 'audit';
+  what: ExportWhat;
   /** File name without the date and extension, e.g. `kasus`. */
   fileName: string;
 }

@@ -11,8 +11,10 @@ import BudgetIcon from '@mui/icons-material/AccountBalance';
 import ReconcileIcon from '@mui/icons-material/Balance';
 import LanguageIcon from '@mui/icons-material/Translate';
 import ComplaintIcon from '@mui/icons-material/Campaign';
-import { IconButton, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
-import { useState, type ReactElement } from 'react';
+import KpmIcon from '@mui/icons-material/Groups';
+import PeriodIcon from '@mui/icons-material/EventAvailable';
+import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
+import { Fragment, useState, type ReactElement } from 'react';
 import {
   AppBar,
   Layout,
@@ -24,6 +26,7 @@ import {
   useGetIdentity,
   useLocales,
   useLocaleState,
+  useSidebarState,
   usePermissions,
   useTranslate,
   UserMenu,
@@ -38,7 +41,13 @@ interface Place {
   label: string;
   icon: ReactElement;
   roles: readonly Role[];
+  /** Shown under this group's heading (`kesos.menu.group.<group>`), after the ungrouped places. */
+  group?: MenuGroup;
 }
+
+/** Menu groups, in menu order; a group shows when the role sees one of its places. */
+const GROUPS = ['sembako'] as const;
+type MenuGroup = (typeof GROUPS)[number];
 
 const READERS: readonly Role[] = [...SUPERVISOR_ROLES, 'auditor'];
 
@@ -55,18 +64,37 @@ const PLACES: Place[] = [
   { to: '/claims', label: 'claims', icon: <ClaimIcon />, roles: [...READERS, 'tksk'] },
   { to: '/budgets', label: 'budgets', icon: <BudgetIcon />, roles: READERS },
   { to: '/reconciliation', label: 'reconciliation', icon: <ReconcileIcon />, roles: READERS },
-  // Belongs in the "Program Sembako" group (KPM, periods) another branch adds: the integrator moves it there.
-  { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'] },
+  // Program Sembako (domain/access.ts: sembako.kpm_list, sembako.period_list).
+  { to: '/sembako-kpm', label: 'sembako_kpm', icon: <KpmIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
+  { to: '/sembako-periods', label: 'sembako_periods', icon: <PeriodIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
+  { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'], group: 'sembako' },
 ];
 
 export const KesosMenu = () => {
   const { permissions: role } = usePermissions<Role | null>();
+  const translate = useTranslate();
+  const [sidebarOpen] = useSidebarState();
+  const places = PLACES.filter((p) => role && p.roles.includes(role));
+  const item = (p: Place) => <Menu.Item key={p.label} to={p.to} primaryText={`kesos.menu.${p.label}`} leftIcon={p.icon} />;
   return (
     <Menu data-testid="menu">
       {role !== 'admin' && <Menu.DashboardItem primaryText="kesos.menu.dashboard" />}
-      {PLACES.filter((p) => role && p.roles.includes(role)).map((p) => (
-        <Menu.Item key={p.label} to={p.to} primaryText={`kesos.menu.${p.label}`} leftIcon={p.icon} />
-      ))}
+      {places.filter((p) => !p.group).map(item)}
+      {GROUPS.map((group) => {
+        const inGroup = places.filter((p) => p.group === group);
+        if (!inGroup.length) return null;
+        return (
+          <Fragment key={group}>
+            {/* A heading, not an entry: no menuitem role, so the menu's entries stay the links. */}
+            {sidebarOpen && (
+              <ListSubheader component="div" role="presentation" disableSticky sx={{ lineHeight: 2.5, mt: 1 }} data-testid={`menu-group-${group}`}>
+                {translate(`kesos.menu.group.${group}`)}
+              </ListSubheader>
+            )}
+            {inGroup.map(item)}
+          </Fragment>
+        );
+      })}
     </Menu>
   );
 };
