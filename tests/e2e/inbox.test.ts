@@ -68,6 +68,15 @@ test("the supervisor's inbox starts on what waits for them; every task of the re
   expect([...new Set(mine.body.map((t: { candidateRole: string }) => t.candidateRole))]).toEqual(['supervisor_kabupaten']);
 
   await supervisor.getByTestId('view-all').click();
+  // Every task of the region is many (other tests' and any demo data): newest first, sorted as a
+  // user would, by the "Dibuat" column, so the new case's row is on the first page.
+  const created = supervisor.getByRole('columnheader', { name: 'Dibuat' }).getByRole('button');
+  await created.click();
+  await supervisor.waitForURL(/sort=createdAt/);
+  if (!/order=DESC/.test(supervisor.url())) {
+    await created.click();
+    await supervisor.waitForURL(/order=DESC/);
+  }
   await rowOf(supervisor, tksksOwn.name, 'Asesmen');
 
   // Keyboard: each row's title is a link in the tab order; Enter opens the task.

@@ -239,6 +239,7 @@ test("a supervisor's account waits for a second admin, who confirms it in the po
   await shot(page, 'users-four-eyes');
   await theirs.getByRole('button', { name: 'Setujui' }).click();
   await notified(page, 'Permintaan disetujui dan dijalankan');
-  await page.getByText(username, { exact: true }).waitFor({ timeout: 15_000 });
+  // The confirmed request still names the account; the users list's cell is the account itself.
+  await page.getByRole('cell', { name: username, exact: true }).waitFor({ timeout: 15_000 });
   expect(await users()).toContain(username);
 });
