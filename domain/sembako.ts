@@ -383,3 +383,65 @@ export interface SanctionSnapshot {
 }
 
 export const sanctionWorkflowIdOf = (sanctionId: string): string => `sanksi-${sanctionId}`;
+
+/**
+ * Kinds of data fix a TKSK proposes to a KPM of the register (docs/sembako.md §1, "Data fixes"):
+ * the pengurus deceased, moved, the family ineligible, the NIK not matching Dukcapil, or the row a
+ * duplicate of another. An accepted fix changes the register and is exported for SIKS-NG.
+ */
+export const KPM_FIX_KINDS = ['meninggal', 'pindah', 'tidak_layak', 'nik_tidak_sesuai', 'ganda'] as const;
+export type KpmFixKind = (typeof KPM_FIX_KINDS)[number];
+/** Where a proposed fix stands: proposed (open), accepted or rejected by the kabupaten operator. */
+export const KPM_FIX_STATUSES = ['diajukan', 'diterima', 'ditolak'] as const;
+export type KpmFixStatus = (typeof KPM_FIX_STATUSES)[number];
+
+const fixReason = z.string().trim().min(5, 'say why, in at least 5 characters').max(2000);
+
+/** A proposed data fix (POST /api/sembako/kpm/:id/fixes): what is wrong, and why the proposer says so. */
+export const kpmFixProposalSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('meninggal'), reason: fixReason }),
+  z.strictObject({
+    kind: z.literal('pindah'),
+    /** The desa the family moved to, when it is within the KPM's kabupaten; leave out for a move outside it (the KPM goes nonaktif). */
+    targetDesaCode: desaCodeSchema.optional(),
+    reason: fixReason,
+  }),
+  z.strictObject({ kind: z.literal('tidak_layak'), reason: fixReason }),
+  z.strictObject({
+    kind: z.literal('nik_tidak_sesuai'),
+    /** The pengurus's NIK as Dukcapil holds it (stored in PostgreSQL only, shown masked like the register's). */
+    correctedNik: z.string().superRefine((nik, ctx) => {
+      const problem = nikProblem(nik);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    reason: fixReason,
+  }),
+  z.strictObject({
+    kind: z.literal('ganda'),
+    /** The register id (GET /api/sembako/kpm) of the row this KPM duplicates. */
+    duplicateOf: uuidSchema,
+    reason: fixReason,
+  }),
+]);
+export type KpmFixProposal = z.infer<typeof kpmFixProposalSchema>;
+
+/**
+ * Why a corrected NIK does not fit the KPM's region, or undefined: a NIK's first two digits are the
+ * provinsi where it was issued; a pengurus of this register carries a NIK issued somewhere in
+ * Indonesia (NIKs do not change on moving), so only the NIK rules and a real provinsi prefix hold,
+ * and the NIK must differ from the one it corrects.
+ */
+export function correctedNikProblem(correctedNik: string, currentNik: string): string | undefined {
+  const problem = nikProblem(correctedNik);
+  if (problem) return problem;
+  if (correctedNik === currentNik) return 'the corrected NIK is the one the register already holds';
+  return undefined;
+}
+
+/** Where a move goes: within the KPM's kabupaten (the register's desa and kecamatan change) or outside it (the KPM goes nonaktif/pindah). */
+export function moveStaysInKabupaten(kabupatenCode: string, targetDesaCode: string | undefined): boolean {
+  return targetDesaCode !== undefined && regionCovers(kabupatenCode, targetDesaCode);
+}
+
+/** Workflow id of a data fix's review. */
+export const kpmFixWorkflowIdOf = (fixId: string): string => `kpm-fix-${fixId}`;
