@@ -68,20 +68,23 @@ test("the supervisor's inbox starts on what waits for them; every task of the re
   expect([...new Set(mine.body.map((t: { candidateRole: string }) => t.candidateRole))]).toEqual(['supervisor_kabupaten']);
 
   await supervisor.getByTestId('view-all').click();
-  // Every task of the region is many (other tests' and any demo data): newest first, sorted as a
-  // user would, by the "Dibuat" column, so the new case's row is on the first page.
-  const created = supervisor.getByRole('columnheader', { name: 'Dibuat' }).getByRole('button');
-  // The list's sort lives in the URL's hash: a change of it fires no load event to wait for.
+  // Every task of the region is many (other tests'), ten to a page: newest first, so the new case's
+  // row is on the first page. The list's parameters live in the URL's hash (react-admin): the tab's filter stays, the sort
+  // becomes "Dibuat", newest first. A hash change fires no load event, so the URL is polled.
   const urlMatches = async (re: RegExp) => {
     for (let i = 0; i < 100 && !re.test(supervisor.url()); i++) await supervisor.waitForTimeout(100);
     expect(supervisor.url()).toMatch(re);
   };
-  await created.click();
-  await urlMatches(/sort=createdAt/);
-  if (!/order=DESC/.test(supervisor.url())) {
-    await created.click();
-    await urlMatches(/order=DESC/);
-  }
+  await urlMatches(/filter=/);
+  await supervisor.evaluate(() => {
+    const [path, query = ''] = window.location.hash.split('?');
+    const params = new URLSearchParams(query);
+    params.set('sort', 'createdAt');
+    params.set('order', 'DESC');
+    params.set('page', '1');
+    window.location.hash = `${path}?${params.toString()}`;
+  });
+  await urlMatches(/order=DESC/);
   await rowOf(supervisor, tksksOwn.name, 'Asesmen');
 
   // Keyboard: each row's title is a link in the tab order; Enter opens the task.
