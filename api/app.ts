@@ -19,6 +19,7 @@ import { taliAsihRoutes } from './taliAsih/routes';
 import { sembakoRoutes } from './sembako/routes';
 import { sembakoPeriodRoutes } from './sembako/periods';
 import { sembakoSanctionRoutes } from './sembako/sanctions';
+import { kpmFixRoutes } from './sembako/kpmFixes';
 import { complaintRoutes } from './complaints/routes';
 import { KPM_IMPORT_BODY_LIMIT_BYTES } from './sembako/schema';
 import { exportRoutes } from './exports/routes';
@@ -190,6 +191,7 @@ export function createApp(deps: AppDeps) {
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
+  api.use(kpmFixRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -61,6 +61,15 @@ import {
   sanctionRowSchema,
 } from './sembako/sanctionsSchema';
 import {
+  kpmChangeExportQuerySchema,
+  kpmFixBodySchema,
+  kpmFixIdParamsSchema,
+  kpmFixListQuerySchema,
+  kpmFixProposedSchema,
+  kpmFixSchema,
+  kpmIdParamsSchema,
+} from './sembako/kpmFixesSchema';
+import {
   budgetBodySchema,
   budgetListQuerySchema,
   budgetSavedSchema,
@@ -982,6 +991,51 @@ export function buildOpenApi() {
     tags: ['tksk-assignments'],
     params: assignmentUserParamsSchema,
     responses: { 200: json(assignmentDetailSchema, 'the assignments and timeline'), ...problems(401, 403, 404, 422) },
+  });
+
+  // ---- Program Sembako: KPM data fixes (docs/sembako.md §1, "Data fixes")
+  route({
+    method: 'post',
+    path: '/api/sembako/kpm/{id}/fixes',
+    summary:
+      'Propose a data fix to a KPM of the register (meninggal, pindah, tidak_layak, nik_tidak_sesuai, ganda; starts kpmDataFixWorkflow kpm-fix-<id>): a TKSK of the KPM’s kecamatan or the kabupaten supervisor; 201 once the sembako_kpm_fix_review task is in the kabupaten operator’s inbox (the proposer cannot decide it); 409 while another fix of the KPM is open (code kpm-fix-open) or for a nonaktif KPM (kpm-not-active); honours Idempotency-Key',
+    tags: ['sembako'],
+    params: kpmIdParamsSchema,
+    body: { schema: kpmFixBodySchema, account: 'tksk1' },
+    responses: { 201: json(kpmFixProposedSchema, 'the fix, with its review task open'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/fixes',
+    summary: 'Proposed KPM data fixes of your region (simple-rest; filters status, kind, kecamatanCode, kpmId); the corrected NIK masked unless you are the kecamatan’s TKSK or the kabupaten supervisor',
+    tags: ['sembako'],
+    query: kpmFixListQuerySchema,
+    responses: { 200: listOf(kpmFixSchema, 'KPM data fixes'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/fixes/{id}',
+    summary: 'A proposed KPM data fix (an auditor’s read is audited)',
+    tags: ['sembako'],
+    params: kpmFixIdParamsSchema,
+    responses: { 200: json(kpmFixSchema, 'the fix'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/changes.csv',
+    summary:
+      'Accepted KPM data fixes of your region for SIKS-NG, as CSV (`;`, BOM, Indonesian headers): the KPM, the kind of change, status, desa and NIK before and after, who proposed and accepted it and when (filters kecamatanCode, kind); numbers masked as in the register; every export is audited',
+    tags: ['sembako'],
+    query: kpmChangeExportQuerySchema,
+    responses: { 200: csv, ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/kpm/changes.xlsx',
+    summary: 'The accepted KPM changes as an XLSX workbook, the same columns as changes.csv; every export is audited',
+    tags: ['sembako'],
+    query: kpmChangeExportQuerySchema,
+    responses: { 200: xlsxFile, ...problems(401, 403, 422) },
   });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -56,6 +56,10 @@ export const ACTIONS = {
   'tksk_assignment.manage': ['admin', 'supervisor_kabupaten'],
   /** Read the TKSK roster, vacancies and assignment timelines of one's region. */
   'tksk_assignment.read': ['admin', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Propose a data fix to a KPM of the register (deceased, moved, ineligible, NIK, duplicate): the kecamatan's TKSK or the kabupaten supervisor. */
+  'sembako.kpm_fix_propose': ['tksk', 'supervisor_kabupaten'],
+  /** Read proposed KPM data fixes and export the accepted changes for SIKS-NG (region-scoped; numbers masked as in the register). */
+  'sembako.kpm_fix_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

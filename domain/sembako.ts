@@ -445,3 +445,37 @@ export function moveStaysInKabupaten(kabupatenCode: string, targetDesaCode: stri
 
 /** Workflow id of a data fix's review. */
 export const kpmFixWorkflowIdOf = (fixId: string): string => `kpm-fix-${fixId}`;
+
+/**
+ * Input of kpmDataFixWorkflow (`kpm-fix-<fixId>`), sealed for `proposedBy`. Ids and codes only:
+ * the API writes the fix row (with the corrected NIK and the reason) before the start, and the
+ * workflow's activities read it from PostgreSQL, so no NIK ever enters a Temporal payload.
+ */
+export const kpmFixWorkflowInputSchema = z.object({
+  fixId: uuidSchema,
+  kpmId: uuidSchema,
+  kind: z.enum(KPM_FIX_KINDS),
+  regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
+  proposedBy: actorSchema,
+  proposedAt: isoDateTimeSchema,
+});
+export type KpmFixWorkflowInput = z.infer<typeof kpmFixWorkflowInputSchema>;
+
+export interface KpmFixSnapshot {
+  fixId: string;
+  kpmId: string;
+  kind: KpmFixKind;
+  status: KpmFixStatus;
+  kabupatenCode: string;
+  proposedBy: string;
+  decidedBy: string | null;
+  openTasks: { taskId: string; type: string; regionCode: string; assigneeId: string | null; dueAt: string | null }[];
+}
+
+/** What applying an accepted fix did (the activity's answer, checked where it crosses into the workflow). */
+export const kpmFixAppliedSchema = z.object({
+  /** `diterima`: the register changed; `ditolak`: it could not change (the reason says why) and the fix is closed as rejected. */
+  status: z.enum(['diterima', 'ditolak']),
+  reason: z.string().nullable(),
+});
+export type KpmFixApplied = z.infer<typeof kpmFixAppliedSchema>;

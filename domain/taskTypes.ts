@@ -32,6 +32,7 @@ export const TASK_TYPES = [
   'sembako_sanction_approval',
   'tksk_evaluation',
   'tksk_evaluation_koordinator',
+  'sembako_kpm_fix_review',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -259,6 +260,8 @@ const completionSchemas = {
   sembako_sanction_approval: z.discriminatedUnion('outcome', [approve, reject]),
   tksk_evaluation: appraisal,
   tksk_evaluation_koordinator: appraisal,
+  /** The kabupaten operator (not the proposer) accepts a proposed KPM data fix, which then changes the register, or rejects it with a reason. */
+  sembako_kpm_fix_review: z.discriminatedUnion('outcome', [approve, reject]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -549,6 +552,14 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'Koordinator TKSK appraisal',
     outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
     examples: appraisalExamples,
+  },
+  sembako_kpm_fix_review: {
+    type: 'sembako_kpm_fix_review',
+    role: 'supervisor_kabupaten',
+    titleId: 'Review perbaikan data KPM',
+    titleEn: 'KPM data fix review',
+    outcomes: ['approve', 'reject'],
+    examples: { approve: { note: 'Akta kematian dari desa sudah diperiksa.' }, reject: { reason: 'Surat keterangan pindah belum ada.' } },
   },
 };
 

@@ -3,7 +3,7 @@
 // exports write them into cells, so a status reads the same on screen and in a spreadsheet.
 import type { CaseClosedReason, CaseStatus } from './case';
 import type { Role } from './roles';
-import type { CardProblemKind, ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus } from './sembako';
+import type { CardProblemKind, ComplaintAnswerer, ComplaintCategory, ComplaintChannel, ComplaintStatus, KpmFixKind, KpmFixStatus, KpmStatus } from './sembako';
 import type { ClaimStatus } from './taliAsih';
 import type { Outcome, TaskStatus } from './taskTypes';
 
@@ -185,3 +185,14 @@ export const COMPLAINT_ANSWERER_ID: Record<ComplaintAnswerer, string> = {
   desa: 'Pemerintah desa',
   dinas_sosial: 'Dinas Sosial',
 };
+
+/** KPM data fixes (docs/sembako.md §1, "Data fixes"): their kinds and where they stand, and the register's status, as the portal and the SIKS-NG export word them. */
+export const KPM_FIX_KIND_ID: Record<KpmFixKind, string> = {
+  meninggal: 'Pengurus meninggal dunia',
+  pindah: 'Pindah domisili',
+  tidak_layak: 'Tidak layak',
+  nik_tidak_sesuai: 'NIK tidak sesuai Dukcapil',
+  ganda: 'Terdaftar ganda',
+};
+export const KPM_FIX_STATUS_ID: Record<KpmFixStatus, string> = { diajukan: 'Diajukan', diterima: 'Diterima', ditolak: 'Ditolak' };
+export const KPM_STATUS_ID: Record<KpmStatus, string> = { aktif: 'Aktif', nonaktif: 'Nonaktif' };

@@ -6,7 +6,7 @@ import { caseRegistrationSchema, caseStatusSchema, type CaseStatus } from './cas
 import { actorSchema } from './roles';
 import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
 import type { ClaimStatus } from './taliAsih';
-import type { ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from './sembako';
+import type { ComplaintSnapshot, KpmFixSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from './sembako';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -92,6 +92,8 @@ export interface TaskCompletionResult {
   /** For Sembako period tasks: the period after the decision. */
   period?: SembakoPeriodSnapshot;
   sanction?: SanctionSnapshot;
+  /** For KPM data fix reviews: the fix after the decision. */
+  kpmFix?: KpmFixSnapshot;
 }
 
 /** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
@@ -124,4 +126,5 @@ export type WorkflowSnapshot =
   | { complaint: ComplaintSnapshot }
   | { period: SembakoPeriodSnapshot }
   | { sanction: SanctionSnapshot }
-  | { assignment: AssignmentSnapshot };
+  | { assignment: AssignmentSnapshot }
+  | { kpmFix: KpmFixSnapshot };

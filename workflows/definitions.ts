@@ -9,7 +9,7 @@ import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
 import type { AssignmentAction, AssignmentSnapshot } from '../domain/tkskAssignment';
-import type { ComplaintActionInput, ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
+import type { ComplaintActionInput, ComplaintSnapshot, KpmFixSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -90,3 +90,7 @@ export const tkskAssignmentSnapshotQuery = defineQuery<AssignmentSnapshot>('tksk
 export const tkskAssignmentActionUpdate = defineUpdate<AssignmentSnapshot, [AssignmentAction]>('tkskAssignmentAction');
 /** Returns once the assignment's row is written: lets POST /api/tksk-assignments answer synchronously. */
 export const tkskAssignmentRecordedUpdate = defineUpdate<AssignmentSnapshot, []>('tkskAssignmentRecorded');
+/** A proposed KPM data fix (workflows/kpmDataFix.ts, id kpm-fix-<fixId>). */
+export const kpmFixSnapshotQuery = defineQuery<KpmFixSnapshot>('kpmFixSnapshot');
+/** Returns once the review task exists: lets POST /api/sembako/kpm/:id/fixes answer synchronously. */
+export const kpmFixProposedUpdate = defineUpdate<KpmFixSnapshot, []>('kpmFixProposed');

@@ -38,6 +38,8 @@ const PROJECTION_ACTIVITIES = {
   recordSanction: true,
   updateSanction: true,
   reopenCancelledComponents: true,
+  applyKpmFix: true,
+  rejectKpmFix: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

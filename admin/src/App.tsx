@@ -15,6 +15,7 @@ import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from '
 import tasks from './tasks';
 import { sembakoKpm } from './sembako/kpm';
 import { sembakoPeriods } from './sembako/periods';
+import { sembakoKpmFixes } from './sembako/fixes';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -87,6 +88,8 @@ export const App = () => (
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
+        {/* Proposed KPM data fixes (API: sembako.kpm_fix_list); proposed from the KPM's page, reviewed in the inbox. */}
+        {allows('sembako.kpm_fix_list', role) && <Resource name="sembako-kpm-fixes" {...sembakoKpmFixes} />}
       </>
     )}
   </Admin>

@@ -98,6 +98,7 @@ const API_PATH: Record<string, string> = {
   'privileged-requests': 'admin/privileged-requests',
   'sembako-kpm': 'sembako/kpm',
   'sembako-periods': 'sembako/periods',
+  'sembako-kpm-fixes': 'sembako/kpm/fixes',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
@@ -119,13 +120,14 @@ const listQuery = ({ pagination, sort, filter }: Parameters<typeof baseDataProvi
 };
 
 /** What a list exports, and where: GET /api/exports/<what>.<format>, the KPM register its own route. */
-export type ExportWhat = 'cases' | 'tasks' | 'claims' | 'audit' | 'sembako-kpm';
+export type ExportWhat = 'cases' | 'tasks' | 'claims' | 'audit' | 'sembako-kpm' | 'sembako-kpm-changes';
 const EXPORT_PATH: Record<ExportWhat, string> = {
   cases: '/api/exports/cases',
   tasks: '/api/exports/tasks',
   claims: '/api/exports/claims',
   audit: '/api/exports/audit',
   'sembako-kpm': '/api/sembako/kpm/export',
+  'sembako-kpm-changes': '/api/sembako/kpm/changes',
 };
 
 /** GET /api/exports/<what>.<format> with a list's filter: the spreadsheet file as a Blob. */
@@ -191,12 +193,13 @@ export const dataProvider = {
   /**
    * There is no GET /api/admin/users/:id (a user is read through the list's id filter) nor
    * GET /api/tali-asih/budgets/:id (a budget through the period and source filters) nor
-   * GET /api/sembako/periods/:id (a period through the list's id filter).
+   * GET /api/sembako/periods/:id (a period through the list's id filter) nor GET /api/sembako/kpm/:id.
    */
   getOne: async (resource: string, params: Parameters<typeof baseDataProvider.getOne>[1]) => {
-    if (resource !== 'users' && resource !== 'budgets' && resource !== 'sembako-periods') return baseDataProvider.getOne(apiResource(resource), params);
+    const byIds = resource === 'users' || resource === 'sembako-periods' || resource === 'sembako-kpm';
+    if (!byIds && resource !== 'budgets') return baseDataProvider.getOne(apiResource(resource), params);
     const { data } =
-      resource === 'users' || resource === 'sembako-periods'
+      byIds
         ? await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] })
         : await baseDataProvider.getList(apiResource(resource), { filter: budgetKey(params.id), sort: { field: 'period', order: 'DESC' } });
     const record = data.find((r) => r.id === params.id);
@@ -279,6 +282,9 @@ export const dataProvider = {
 
   /** GET /api/exports/{cases,tasks,claims,audit}.{csv,xlsx} with the list's filter (spreadsheets for people). */
   exportSpreadsheet: fetchExport,
+  /** POST /api/sembako/kpm/:id/fixes: a proposed data fix, with its review task for the kabupaten. */
+  proposeKpmFix: (kpmId: Identifier, body: Record<string, unknown>) =>
+    post(`/api/sembako/kpm/${enc(kpmId)}/fixes`, body).then(({ json }) => ({ data: json as { id: string; status: string } })),
   /** POST /api/sembako/kpm/imports: the report, also when rows are invalid (422: nothing written). */
   importKpm: (body: { kecamatanCode: string; csv?: string; xlsx?: string; dryRun: boolean }) =>
     post('/api/sembako/kpm/imports', body).then(

@@ -16,6 +16,8 @@ import type {
   ComplaintCategory,
   ComplaintChannel,
   ComplaintStatus,
+  KpmFixKind,
+  KpmFixStatus,
   KpmInactiveReason,
   KpmStatus,
   SembakoChannel,
@@ -339,6 +341,30 @@ export interface KpmRecord {
   lastImportId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** GET /api/sembako/kpm/fixes: a proposed data fix of a KPM (the corrected NIK masked as the register's numbers). */
+export interface KpmFixRecord {
+  id: string;
+  workflowId: string;
+  kpmId: string;
+  idKpm: string;
+  pengurusName?: string;
+  kind: KpmFixKind;
+  targetDesaCode: string | null;
+  correctedNik: string | null;
+  duplicateOf: string | null;
+  duplicateIdKpm: string | null;
+  reason: string;
+  status: KpmFixStatus;
+  rejectReason: string | null;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
 }
 
 /** POST /api/sembako/kpm/imports: the row-by-row report (also inside the 422 problem). */

@@ -20,6 +20,7 @@ import { CompleteTaskForm } from './CompleteTaskForm';
 import { formatDateTime } from '../format';
 import { ReturnedChip, returnNotesOf } from './TaskList';
 import { ClaimSummary } from '../taliAsih/ClaimSummary';
+import { KpmFixSummary } from '../sembako/fixes/KpmFixSummary';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -193,6 +194,7 @@ export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
     <ClaimSummary />
+    <KpmFixSummary />
     <CompleteTaskForm />
     <TaskResult />
     <SimpleShowLayout>

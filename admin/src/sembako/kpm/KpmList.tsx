@@ -78,7 +78,7 @@ export const KpmList = () => {
     >
       {isSmall ? (
         <SimpleList<KpmRecord>
-          linkType={false}
+          linkType="show"
           primaryText={(k) => k.pengurusName ?? k.idKpm}
           secondaryText={(k) => (
             <>
@@ -89,7 +89,7 @@ export const KpmList = () => {
           tertiaryText={(k) => <KpmStatusText kpm={k} />}
         />
       ) : (
-        <DataTable<KpmRecord> rowClick={false} bulkActionButtons={false} empty={<Box sx={{ p: 2 }}>{translate('kesos.sembako.kpm.empty')}</Box>}>
+        <DataTable<KpmRecord> rowClick="show" bulkActionButtons={false} empty={<Box sx={{ p: 2 }}>{translate('kesos.sembako.kpm.empty')}</Box>}>
           <Column source="idKpm" />
           <Column source="pengurusName" disableSort />
           <Column source="pengurusNik" disableSort />
