@@ -3,6 +3,7 @@
 // transaction, keyed by the fix (a retry finds the change and writes nothing); rejecting keeps the
 // reason in the row and in audit_texts. The workflow passes ids only: the corrected NIK is read
 // here, from PostgreSQL, and never leaves it (the audit row names fields, not values).
+import { ApplicationFailure } from '@temporalio/activity';
 import type { Sql, Tx } from '../db';
 import { appendActorEvent } from '../db/audit';
 import { randomUUID } from 'node:crypto';
@@ -60,7 +61,7 @@ export function kpmFixActivities(sql: Sql) {
     async applyKpmFix(d: KpmFixDecision): Promise<KpmFixApplied> {
       return sql.begin(async (tx) => {
         const [fix] = await tx<FixRow[]>`SELECT * FROM sembako_kpm_fixes WHERE id = ${d.fixId} FOR UPDATE`;
-        if (!fix) throw new Error(`no KPM fix ${d.fixId}`);
+        if (!fix) throw ApplicationFailure.nonRetryable(`no KPM fix ${d.fixId}`, 'KpmFixMissing');
         if (fix.status !== 'diajukan') {
           const [reason] = await tx<{ rejectReason: string | null }[]>`SELECT reject_reason FROM sembako_kpm_fixes WHERE id = ${d.fixId}`;
           return { status: fix.status === 'diterima' ? 'diterima' : 'ditolak', reason: reason?.rejectReason ?? null };
@@ -112,11 +113,16 @@ export function kpmFixActivities(sql: Sql) {
     async rejectKpmFix(d: KpmFixDecision): Promise<void> {
       await sql.begin(async (tx) => {
         const [fix] = await tx<FixRow[]>`SELECT * FROM sembako_kpm_fixes WHERE id = ${d.fixId} FOR UPDATE`;
-        if (!fix) throw new Error(`no KPM fix ${d.fixId}`);
+        if (!fix) throw ApplicationFailure.nonRetryable(`no KPM fix ${d.fixId}`, 'KpmFixMissing');
         if (fix.status !== 'diajukan') return;
         const reason = d.reason ?? 'ditolak';
         await tx`UPDATE sembako_kpm_fixes SET status = 'ditolak', decided_by = ${d.actor.id}, decided_at = ${d.at}, reject_reason = ${reason} WHERE id = ${d.fixId}`;
-        await fixAudit(tx, d.fixId, d.eventId, { at: d.at, actor: d.actor, action: 'sembako_kpm_fix.rejected', details: { kpmId: fix.kpmId, kind: fix.kind, reason } });
+        await fixAudit(tx, d.fixId, d.eventId, {
+          at: d.at,
+          actor: d.actor,
+          action: 'sembako_kpm_fix.rejected',
+          details: { kpmId: fix.kpmId, kind: fix.kind, reason },
+        });
       });
     },
   };

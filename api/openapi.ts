@@ -1007,7 +1007,8 @@ export function buildOpenApi() {
   route({
     method: 'get',
     path: '/api/sembako/kpm/fixes',
-    summary: 'Proposed KPM data fixes of your region (simple-rest; filters status, kind, kecamatanCode, kpmId); the corrected NIK masked unless you are the kecamatan’s TKSK or the kabupaten supervisor',
+    summary:
+      'Proposed KPM data fixes of your region (simple-rest; filters status, kind, kecamatanCode, kpmId); the corrected NIK masked unless you are the kecamatan’s TKSK or the kabupaten supervisor',
     tags: ['sembako'],
     query: kpmFixListQuerySchema,
     responses: { 200: listOf(kpmFixSchema, 'KPM data fixes'), ...problems(401, 403, 422) },

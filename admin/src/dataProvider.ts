@@ -198,10 +198,9 @@ export const dataProvider = {
   getOne: async (resource: string, params: Parameters<typeof baseDataProvider.getOne>[1]) => {
     const byIds = resource === 'users' || resource === 'sembako-periods' || resource === 'sembako-kpm';
     if (!byIds && resource !== 'budgets') return baseDataProvider.getOne(apiResource(resource), params);
-    const { data } =
-      byIds
-        ? await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] })
-        : await baseDataProvider.getList(apiResource(resource), { filter: budgetKey(params.id), sort: { field: 'period', order: 'DESC' } });
+    const { data } = byIds
+      ? await baseDataProvider.getMany(apiResource(resource), { ids: [params.id] })
+      : await baseDataProvider.getList(apiResource(resource), { filter: budgetKey(params.id), sort: { field: 'period', order: 'DESC' } });
     const record = data.find((r) => r.id === params.id);
     if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
     return { data: record };

@@ -180,7 +180,8 @@ export function kpmFixRoutes(sql: Sql, temporal: Client, taskQueue: string): Rou
     }
     if (body.kind === 'ganda') {
       const [dup] = await sql`SELECT 1 FROM sembako_kpm WHERE id = ${body.duplicateOf} AND kabupaten_code = ${kpm.kabupatenCode}`;
-      if (!dup || body.duplicateOf === kpmId) throw fieldProblem(['duplicateOf'], `no other KPM ${body.duplicateOf} in the register of kabupaten ${kpm.kabupatenCode}`);
+      if (!dup || body.duplicateOf === kpmId)
+        throw fieldProblem(['duplicateOf'], `no other KPM ${body.duplicateOf} in the register of kabupaten ${kpm.kabupatenCode}`);
     }
     const openFix = async () => (await sql<{ id: string }[]>`SELECT id FROM sembako_kpm_fixes WHERE kpm_id = ${kpmId} AND status = 'diajukan'`)[0];
     const alreadyOpen = (fixId: string) =>

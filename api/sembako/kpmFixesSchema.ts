@@ -14,7 +14,13 @@ export const kpmFixBodySchema = kpmFixProposalSchema.meta({
   example: { kind: 'meninggal', reason: 'Pengurus meninggal dunia pada 3 November 2026, akta kematian dari desa.' },
 });
 
-const openTaskSchema = z.object({ taskId: z.string(), type: z.string(), regionCode: z.string(), assigneeId: z.string().nullable(), dueAt: z.string().nullable() });
+const openTaskSchema = z.object({
+  taskId: z.string(),
+  type: z.string(),
+  regionCode: z.string(),
+  assigneeId: z.string().nullable(),
+  dueAt: z.string().nullable(),
+});
 
 export const kpmFixProposedSchema = z
   .object({

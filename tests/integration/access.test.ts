@@ -3,6 +3,7 @@
 // so a wrong grant there makes this fail. Fixture: a case in each kecamatan of Kota Salatiga
 // (Sidorejo 33.73.01, Tingkir 33.73.02), one in another kabupaten of Jawa Tengah (Kota Semarang
 // 33.74) and one in another provinsi (Kota Yogyakarta, DIY 34.71), real Kemendagri codes.
+import { registeredKpm } from '../support/sembako';
 import { call, db, login, registration, signedInTksk } from '../support/stack';
 
 const sql = db();
@@ -238,6 +239,15 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
   { route: 'GET /api/sembako/kpm/export.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/complaints', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
   { route: 'GET /api/sembako/periods', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  // KPM data fixes and the accepted changes for SIKS-NG: whoever reads the register; a fix of a KPM that does not exist is not found.
+  { route: 'GET /api/sembako/kpm/fixes', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/sembako/kpm/changes.csv', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'GET /api/sembako/kpm/changes.xlsx', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  {
+    route: 'POST /api/sembako/kpm/00000000-0000-4000-8000-000000000000/fixes',
+    body: { kind: 'meninggal', reason: 'Uji akses per peran.' },
+    expect: row(404, 404, 404, 404, 404, 403, 403, 403),
+  },
   // A dry run of an empty Sidorejo list: its TKSK and the kabupaten keep the register; tksk2 is of Tingkir.
   {
     route: 'POST /api/sembako/kpm/imports',
@@ -433,4 +443,18 @@ test('opening a stipend claim for someone else', async () => {
     'auditor1 for tksk1': 403,
     'admin for tksk1': 403,
   });
+});
+
+/**
+ * Proposing a data fix to a KPM of Sidorejo: its TKSK and the kabupaten may (the body names a
+ * duplicate that does not exist, so the answer is the 422 that follows the access check and
+ * nothing is written); Tingkir's TKSK, the province, auditors and the admin may not.
+ */
+test('proposing a KPM data fix: the kecamatan’s TKSK and the kabupaten only', async () => {
+  const { id } = await registeredKpm('tksk1', '33.73.01');
+  const body = { kind: 'ganda', duplicateOf: '00000000-0000-4000-8000-000000000000', reason: 'Uji akses per peran.' };
+  const got: Record<string, number> = {};
+  for (const user of USERS) got[user] = (await call('POST', `/api/sembako/kpm/${id}/fixes`, { token: await login(user), body })).status;
+  expect(got).toEqual({ tksk1: 422, tksk2: 403, tksk3: 422, supervisor1: 422, supervisor2: 422, provinsi1: 403, auditor1: 403, admin: 403 });
+  expect((await sql`SELECT 1 FROM sembako_kpm_fixes WHERE kpm_id = ${id}`).length).toBe(0);
 });

@@ -27,17 +27,29 @@ async function reviewTask(fixId: string): Promise<{ id: string; type: string; co
 
 const decide = async (user: string, taskId: string, body: unknown) => call('POST', `/api/tasks/${taskId}/complete`, { token: await login(user), body });
 const fixOf = async (user: string, fixId: string) => call('GET', `/api/sembako/kpm/fixes/${fixId}`, { token: await login(user) });
-const kpmOf = async (id: string) => (await sql<{ status: string; statusReason: string | null; pengurusNik: string; kecamatanCode: string; desaCode: string }[]>`
-  SELECT status, status_reason, pengurus_nik, kecamatan_code, desa_code FROM sembako_kpm WHERE id = ${id}`)[0];
+const kpmOf = async (id: string) =>
+  (
+    await sql<{ status: string; statusReason: string | null; pengurusNik: string; kecamatanCode: string; desaCode: string }[]>`
+  SELECT status, status_reason, pengurus_nik, kecamatan_code, desa_code FROM sembako_kpm WHERE id = ${id}`
+  )[0];
 
 /** The rows of the accepted-changes CSV for one fix (`;`-separated, quoted cells). */
 async function changeRows(user: string, fixId: string): Promise<{ headers: string[]; rows: string[][] }> {
   const r = await call('GET', '/api/sembako/kpm/changes.csv', { token: await login(user) });
   expect(r.status).toBe(200);
   expect(r.contentType).toContain('text/csv');
-  const lines = String(r.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = String(r.body)
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   const cells = (line: string) => line.slice(1, -1).split('";"');
-  return { headers: cells(lines[0]), rows: lines.slice(1).map(cells).filter((c) => c[c.length - 1] === fixId) };
+  return {
+    headers: cells(lines[0]),
+    rows: lines
+      .slice(1)
+      .map(cells)
+      .filter((c) => c[c.length - 1] === fixId),
+  };
 }
 
 test('a TKSK proposes, the kabupaten accepts: the register changes and the SIKS-NG export shows the change', async () => {
@@ -137,7 +149,11 @@ test('four-eyes: the proposing supervisor cannot decide; a second one rejects wi
   try {
     const history = await raw.client.workflow.getHandle(`kpm-fix-${fixId}`).fetchHistory();
     const json = JSON.stringify(history, (_k, v) =>
-      v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : v && v.type === 'Buffer' && Array.isArray(v.data) ? Buffer.from(v.data).toString('latin1') : v,
+      v instanceof Uint8Array
+        ? Buffer.from(v).toString('latin1')
+        : v && v.type === 'Buffer' && Array.isArray(v.data)
+          ? Buffer.from(v.data).toString('latin1')
+          : v,
     );
     expect(json.length).toBeGreaterThan(1000);
     expect(json).not.toContain(correctedNik);
@@ -162,10 +178,18 @@ test('a corrected NIK and a move within the kabupaten change the register once a
   expect(await kpmOf(nik.id)).toMatchObject({ pengurusNik: correctedNik, status: 'aktif' });
   const { headers, rows } = await changeRows('supervisor1', fix.body.id);
   const row = Object.fromEntries(headers.map((h, i) => [h, rows[0][i]]));
-  expect(row).toMatchObject({ 'Jenis perubahan': 'NIK tidak sesuai Dukcapil', 'NIK pengurus sebelum': nik.cells.nik_pengurus, 'NIK pengurus sesudah': correctedNik });
+  expect(row).toMatchObject({
+    'Jenis perubahan': 'NIK tidak sesuai Dukcapil',
+    'NIK pengurus sebelum': nik.cells.nik_pengurus,
+    'NIK pengurus sesudah': correctedNik,
+  });
 
   const moved = await registeredKpm('tksk1', '33.73.01');
-  const move = await propose('tksk1', moved.id, { kind: 'pindah', targetDesaCode: '33.73.02.1001', reason: 'Pindah ke Kecamatan Tingkir, surat pindah dari desa.' });
+  const move = await propose('tksk1', moved.id, {
+    kind: 'pindah',
+    targetDesaCode: '33.73.02.1001',
+    reason: 'Pindah ke Kecamatan Tingkir, surat pindah dari desa.',
+  });
   expect(move.status).toBe(201);
   expect((await decide('supervisor1', (await reviewTask(move.body.id)).id, { outcome: 'approve', data: {} })).status).toBe(200);
   expect(await kpmOf(moved.id)).toMatchObject({ status: 'aktif', desaCode: '33.73.02.1001', kecamatanCode: '33.73.02' });
@@ -196,7 +220,10 @@ test('another kecamatan’s TKSK is refused and bad input is a 422 with field pa
   expect([outside.status, outside.body.errors?.[0]?.pointer]).toEqual([422, '/body/targetDesaCode']);
   const sameNik = await propose('tksk1', kpmId, { kind: 'nik_tidak_sesuai', correctedNik: other.cells.nik_pengurus, reason: 'NIK di Dukcapil berbeda.' });
   expect([sameNik.status, sameNik.body.errors?.[0]?.pointer]).toEqual([422, '/body/correctedNik']);
-  expect((await call('POST', '/api/sembako/kpm/not-a-uuid/fixes', { token: await login('tksk1'), body: { kind: 'meninggal', reason: 'Pengurus meninggal.' } })).status).toBe(422);
+  expect(
+    (await call('POST', '/api/sembako/kpm/not-a-uuid/fixes', { token: await login('tksk1'), body: { kind: 'meninggal', reason: 'Pengurus meninggal.' } }))
+      .status,
+  ).toBe(422);
   expect(await count()).toBe(0);
 
   // The duplicate of another KPM of the kabupaten is a fix like the others.

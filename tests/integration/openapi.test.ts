@@ -235,6 +235,14 @@ describe('real answers match the documented schemas', () => {
       await check(user, 'GET /api/sembako/sanctions', `/api/sembako/sanctions?filter=${q({ id: [sanction.id] })}`);
       await check(user, 'GET /api/sembako/sanctions/{id}', `/api/sembako/sanctions/${sanction.id}`);
     }
+    const fix = await check('tksk1', 'POST /api/sembako/kpm/{id}/fixes', `/api/sembako/kpm/${kpmId}/fixes`, {
+      kind: 'tidak_layak',
+      reason: 'Uji skema: keluarga sudah mampu.',
+    });
+    for (const user of ['supervisor1', 'auditor1']) {
+      await check(user, 'GET /api/sembako/kpm/fixes', `/api/sembako/kpm/fixes?filter=${q({ id: [fix.id] })}`);
+      await check(user, 'GET /api/sembako/kpm/fixes/{id}', `/api/sembako/kpm/fixes/${fix.id}`);
+    }
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);

@@ -43,7 +43,14 @@ export const KpmFixList = () => {
   const translate = useTranslate();
   const word = (prefix: string, v: string) => translate(`${prefix}.${v}`, { _: v });
   return (
-    <List<KpmFixRecord> title="kesos.sembako.fix.title" sort={{ field: 'proposedAt', order: 'DESC' }} filters={filters} actions={<Actions />} exporter={false} empty={false}>
+    <List<KpmFixRecord>
+      title="kesos.sembako.fix.title"
+      sort={{ field: 'proposedAt', order: 'DESC' }}
+      filters={filters}
+      actions={<Actions />}
+      exporter={false}
+      empty={false}
+    >
       {isSmall ? (
         <SimpleList<KpmFixRecord>
           linkType={(r) => `/sembako-kpm/${r.kpmId}/show`}

@@ -31,11 +31,23 @@ const KindFields = ({ kpm }: { kpm: KpmRecord }) => {
   if (kind === 'pindah')
     return (
       <>
-        <ReferenceInput source="targetKecamatanCode" reference="regions" filter={{ level: 'kecamatan', parentCode: kpm.kabupatenCode }} perPage={100} sort={{ field: 'name', order: 'ASC' }}>
+        <ReferenceInput
+          source="targetKecamatanCode"
+          reference="regions"
+          filter={{ level: 'kecamatan', parentCode: kpm.kabupatenCode }}
+          perPage={100}
+          sort={{ field: 'name', order: 'ASC' }}
+        >
           <SelectInput optionText="name" label="kesos.sembako.fix.target_kecamatan" helperText="kesos.sembako.fix.target_help" fullWidth />
         </ReferenceInput>
         {kecamatan && (
-          <ReferenceInput source="targetDesaCode" reference="regions" filter={{ level: 'desa', parentCode: kecamatan }} perPage={200} sort={{ field: 'name', order: 'ASC' }}>
+          <ReferenceInput
+            source="targetDesaCode"
+            reference="regions"
+            filter={{ level: 'desa', parentCode: kecamatan }}
+            perPage={200}
+            sort={{ field: 'name', order: 'ASC' }}
+          >
             <SelectInput optionText="name" label="kesos.sembako.fix.target_desa" validate={required()} fullWidth />
           </ReferenceInput>
         )}
@@ -54,7 +66,13 @@ const KindFields = ({ kpm }: { kpm: KpmRecord }) => {
     );
   if (kind === 'ganda')
     return (
-      <ReferenceInput source="duplicateOf" reference="sembako-kpm" filter={{ kecamatanCode: kpm.kecamatanCode }} perPage={200} sort={{ field: 'idKpm', order: 'ASC' }}>
+      <ReferenceInput
+        source="duplicateOf"
+        reference="sembako-kpm"
+        filter={{ kecamatanCode: kpm.kecamatanCode }}
+        perPage={200}
+        sort={{ field: 'idKpm', order: 'ASC' }}
+      >
         <SelectInput
           optionText={(k: KpmRecord) => `${k.pengurusName ?? ''} (${k.idKpm})`}
           label="kesos.sembako.fix.duplicate_of"
@@ -95,7 +113,13 @@ export const ProposeKpmFixButton = ({ kpm }: { kpm: KpmRecord }) => {
             <DialogContent>
               <DialogContentText sx={{ mb: 2 }}>{translate('kesos.sembako.fix.explain')}</DialogContentText>
               <Stack spacing={1}>
-                <SelectInput source="kind" label="kesos.sembako.fix.kind_label" choices={choices(kinds, 'kesos.sembako.fix.kind')} validate={required()} fullWidth />
+                <SelectInput
+                  source="kind"
+                  label="kesos.sembako.fix.kind_label"
+                  choices={choices(kinds, 'kesos.sembako.fix.kind')}
+                  validate={required()}
+                  fullWidth
+                />
                 <KindFields kpm={kpm} />
                 <TextInput
                   source="reason"

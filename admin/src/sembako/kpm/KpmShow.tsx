@@ -1,7 +1,18 @@
 // One KPM of the register (read through the list's id filter: there is no GET /api/sembako/kpm/:id),
 // its open and decided data fixes, and "Ajukan perbaikan data" for its TKSK and the kabupaten.
 import { Box, Stack, Typography } from '@mui/material';
-import { DataTable, Labeled, ReferenceManyField, Show, SimpleShowLayout, TextField, TopToolbar, usePermissions, useRecordContext, useTranslate } from 'react-admin';
+import {
+  DataTable,
+  Labeled,
+  ReferenceManyField,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  usePermissions,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DateTimeField } from '../../fields/DateFields';
 import { RegionField } from '../../fields/NameFields';
 import { VocabularyField } from '../../fields/VocabularyField';
