@@ -45,9 +45,9 @@ export const KPM_EXPORT_ONLY_COLUMNS = ['status', 'alasan_status'] as const;
 export const KPM_EXPORT_COLUMNS = [...KPM_COLUMNS, ...KPM_EXPORT_ONLY_COLUMNS] as const;
 export type KpmExportColumn = (typeof KPM_EXPORT_COLUMNS)[number];
 
-const digits = (n: number, what: string) => z.string().regex(new RegExp(`^\\d{${n}}$`), `${what} must be exactly ${n} digits`);
+const digits = (n: number, what: string) => z.string().regex(new RegExp(`^\\d{${n}}$`), `${what} harus tepat ${n} angka`);
 /** DTKS/DTSEN identifiers: digits, as the data centre issues them (their length has changed between releases). */
-const dtksId = z.string().regex(/^\d{6,20}$/, 'a DTKS/DTSEN id is 6 to 20 digits');
+const dtksId = z.string().regex(/^\d{6,20}$/, 'ID DTKS/DTSEN terdiri dari 6 sampai 20 angka');
 const optional = <T extends z.ZodType>(s: T) => z.union([z.literal(''), s]).optional();
 
 /**
@@ -61,9 +61,9 @@ export const kpmRowSchema = z
     /** The pengurus's (account holder's) own DTKS/DTSEN id, when known. */
     id_pengurus: optional(dtksId),
     /** KKS card number (16 digits): required for the KKS channel, empty for PT Pos. */
-    no_kks: optional(digits(16, 'a KKS number')),
+    no_kks: optional(digits(16, 'nomor KKS')),
     /** Kartu Keluarga number, 16 digits. */
-    no_kk: digits(16, 'a KK number'),
+    no_kk: digits(16, 'nomor KK'),
     /** NIK of the pengurus (the family member who holds the card). */
     nik_pengurus: z.string().superRefine((nik, ctx) => {
       const problem = nikProblem(nik);
@@ -79,10 +79,10 @@ export const kpmRowSchema = z
   })
   .superRefine((row, ctx) => {
     if (row.saluran === 'kks') {
-      if (!row.no_kks) ctx.addIssue({ code: 'custom', path: ['no_kks'], message: 'the KKS channel needs the KKS card number' });
-      if (!row.bank) ctx.addIssue({ code: 'custom', path: ['bank'], message: 'the KKS channel needs the Himbara bank (BRI, BNI, MANDIRI, BSI)' });
+      if (!row.no_kks) ctx.addIssue({ code: 'custom', path: ['no_kks'], message: 'saluran KKS memerlukan nomor kartu KKS' });
+      if (!row.bank) ctx.addIssue({ code: 'custom', path: ['bank'], message: 'saluran KKS memerlukan bank Himbara (BRI, BNI, MANDIRI, BSI)' });
     } else if (row.bank) {
-      ctx.addIssue({ code: 'custom', path: ['bank'], message: 'PT Pos pays in cash: leave the bank empty' });
+      ctx.addIssue({ code: 'custom', path: ['bank'], message: 'PT Pos membayar tunai: kosongkan kolom bank' });
     }
   });
 export type KpmRow = z.infer<typeof kpmRowSchema>;

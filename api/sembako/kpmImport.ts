@@ -33,8 +33,8 @@ const UNIQUE_COLUMNS = ['id_kpm', 'nik_pengurus', 'no_kk', 'no_kks'] as const sa
 const UNIQUE_LABEL: Record<(typeof UNIQUE_COLUMNS)[number], string> = {
   id_kpm: 'id_kpm',
   nik_pengurus: 'NIK',
-  no_kk: 'KK number',
-  no_kks: 'KKS number',
+  no_kk: 'nomor KK',
+  no_kks: 'nomor KKS',
 };
 
 interface InputRow {
@@ -124,13 +124,13 @@ function xlsxRows(file: Buffer): InputRow[] {
         if ((DIGIT_COLUMNS as readonly string[]).includes(h) && !/^\d{1,15}$/.test(cell.text))
           errors.push({
             column: h,
-            message: `the cell is stored as a number (${cell.text}) and Excel keeps only 15 digits, so digits are lost: format the column ${h} as Text and type the numbers again`,
+            message: `sel disimpan sebagai angka (${cell.text}) dan Excel hanya menyimpan 15 digit, jadi ada digit yang hilang: format kolom ${h} sebagai Teks lalu ketik ulang angkanya`,
           });
         return [h, cell.text];
       }),
     );
     if (r.cells.slice(sheet.header.length).some((c) => c && c.text.trim() !== ''))
-      errors.push({ column: '', message: 'the row has cells to the right of the last column of the header' });
+      errors.push({ column: '', message: 'baris ini berisi sel di kanan kolom terakhir judul' });
     return { index, line: r.line, cells, errors };
   });
 }
@@ -146,14 +146,14 @@ function csvProblem(detail: string): HttpProblem {
 /** Each row's own cells against kpmRowSchema. */
 function checkCells(rows: InputRow[]): CheckedRow[] {
   return rows.map((r) => {
-    if ('' in r.cells) return { ...r, errors: [{ column: '', message: 'the row has more cells than the header has columns' }] };
+    if ('' in r.cells) return { ...r, errors: [{ column: '', message: 'baris ini berisi lebih banyak sel daripada kolom judul' }] };
     // A row the reading refused (a number that lost digits) is not checked further: its cell's value is not the user's.
     if (r.errors.length) return { ...r, errors: [...r.errors] };
     const parsed = kpmRowSchema.safeParse(normaliseKpmCells(r.cells));
     if (parsed.success) return { ...r, row: parsed.data, errors: [] };
     const errors = parsed.error.issues.flatMap((i) =>
       i.code === 'unrecognized_keys'
-        ? i.keys.map((k) => ({ column: k, message: `unknown column "${k}"` }))
+        ? i.keys.map((k) => ({ column: k, message: `kolom "${k}" tidak dikenal` }))
         : [{ column: String(i.path[0] ?? ''), message: i.message }],
     );
     return { ...r, errors };
@@ -168,7 +168,7 @@ async function checkDesa(tx: Tx, kecamatanCode: string, rows: CheckedRow[]): Pro
   );
   for (const r of rows) {
     if (!r.row) continue;
-    if (!known.has(r.row.kode_desa)) r.errors.push({ column: 'kode_desa', message: `unknown desa/kelurahan ${r.row.kode_desa}` });
+    if (!known.has(r.row.kode_desa)) r.errors.push({ column: 'kode_desa', message: `desa/kelurahan ${r.row.kode_desa} tidak dikenal` });
     else if (kpmRowKecamatan(r.row) !== kecamatanCode)
       r.errors.push({ column: 'kode_desa', message: `desa ${r.row.kode_desa} is not in kecamatan ${kecamatanCode}: import it with its own kecamatan` });
   }
@@ -186,7 +186,7 @@ function checkDuplicatesInFile(rows: CheckedRow[]): void {
       else
         r.errors.push({
           column,
-          message: `the same ${UNIQUE_LABEL[column]} as row ${earlier.index}${earlier.line === null ? '' : ` (line ${earlier.line})`}: one row per KPM`,
+          message: `${UNIQUE_LABEL[column]} sama dengan baris ${earlier.index}${earlier.line === null ? '' : ` (baris berkas ${earlier.line})`}: satu baris per KPM`,
         });
     }
   }
@@ -220,14 +220,14 @@ async function checkRegister(tx: Tx, actor: Actor, kecamatanCode: string, rows: 
     if (same && same.kecamatanCode !== kecamatanCode)
       r.errors.push({
         column: 'id_kpm',
-        message: `this KPM is in the register of kecamatan ${same.kecamatanCode}: it moves through that kecamatan's list first`,
+        message: `KPM ini terdaftar di kecamatan ${same.kecamatanCode}: pindahkan lewat daftar kecamatan itu dulu`,
       });
     for (const column of ['nik_pengurus', 'no_kk', 'no_kks'] as const) {
       const value = r.row[column];
       const other = value ? index[column].get(value) : undefined;
       if (!other || other.idKpm === r.row.id_kpm) continue;
-      const where = regionCovers(actor.regionCode, other.kecamatanCode) ? `KPM ${other.idKpm}` : `a KPM of kecamatan ${other.kecamatanCode}`;
-      r.errors.push({ column, message: `the register already has this ${UNIQUE_LABEL[column]} for ${where}` });
+      const where = regionCovers(actor.regionCode, other.kecamatanCode) ? `KPM ${other.idKpm}` : `sebuah KPM di kecamatan ${other.kecamatanCode}`;
+      r.errors.push({ column, message: `${UNIQUE_LABEL[column]} ini sudah terdaftar untuk ${where}` });
     }
   }
   return byId;

@@ -46,7 +46,7 @@ test('a file with bad rows writes nothing and answers the report, row by row and
     [6, 'invalid'],
     [7, 'invalid'],
   ]);
-  expect(r.body.report.rows[5].errors[0].message).toBe('the same KK number as row 0 (line 2): one row per KPM');
+  expect(r.body.report.rows[5].errors[0].message).toBe('nomor KK sama dengan baris 0 (baris berkas 2): satu baris per KPM');
   expect(await registerRows(rows.map((x) => x.id_kpm))).toEqual([]);
   expect(await sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'sembako.kpm_imported'`).toEqual(auditBefore);
 });
@@ -97,14 +97,14 @@ test('a NIK or KPM the register already holds for another KPM is refused, naming
   const r = await importKpmAs('tksk1', { kecamatanCode: SIDOREJO, rows: [kpmRow({ nik_pengurus: held.nik_pengurus })] });
   expect(r.status).toBe(422);
   expect(r.body.errors).toEqual([
-    expect.objectContaining({ pointer: '/body/rows/0/nik_pengurus', message: `the register already has this NIK for KPM ${held.id_kpm}` }),
+    expect.objectContaining({ pointer: '/body/rows/0/nik_pengurus', message: `NIK ini sudah terdaftar untuk KPM ${held.id_kpm}` }),
   ]);
   // Tingkir's TKSK cannot list Sidorejo's KPM in the Tingkir register.
   const moved = await importKpmAs('tksk2', { kecamatanCode: '33.73.02', rows: [{ ...held, kode_desa: '33.73.02.1001' }] });
   expect(moved.status).toBe(422);
   expect(moved.body.errors[0]).toMatchObject({
     pointer: '/body/rows/0/id_kpm',
-    message: "this KPM is in the register of kecamatan 33.73.01: it moves through that kecamatan's list first",
+    message: 'KPM ini terdaftar di kecamatan 33.73.01: pindahkan lewat daftar kecamatan itu dulu',
   });
 });
 
@@ -178,7 +178,7 @@ test('an XLSX workbook goes through the same checks: a NIK stored as a number an
   expect(bad.status).toBe(422);
   expect(bad.contentType).toContain('application/problem+json');
   expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/rows/1/nik_pengurus', '/body/rows/2/kode_desa']);
-  expect(bad.body.errors[0].message).toContain('stored as a number');
+  expect(bad.body.errors[0].message).toContain('disimpan sebagai angka');
   expect(bad.body.errors[0].message).toContain('format the column nik_pengurus as Text');
   expect(bad.body.report.rows.map((v: { line: number; action: string }) => [v.line, v.action])).toEqual([
     [2, 'created'],

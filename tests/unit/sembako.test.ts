@@ -72,10 +72,10 @@ describe('a KPM row', () => {
 
   test('the KKS channel needs the card and the bank; PT Pos has no bank', () => {
     expect(issues({ ...row, no_kks: '', bank: '' })).toEqual([
-      'no_kks: the KKS channel needs the KKS card number',
-      'bank: the KKS channel needs the Himbara bank (BRI, BNI, MANDIRI, BSI)',
+      'no_kks: saluran KKS memerlukan nomor kartu KKS',
+      'bank: saluran KKS memerlukan bank Himbara (BRI, BNI, MANDIRI, BSI)',
     ]);
-    expect(issues({ ...row, saluran: 'pos', no_kks: '' })).toEqual(['bank: PT Pos pays in cash: leave the bank empty']);
+    expect(issues({ ...row, saluran: 'pos', no_kks: '' })).toEqual(['bank: PT Pos membayar tunai: kosongkan kolom bank']);
     expect(issues({ ...row, saluran: 'pos', no_kks: '', bank: '' })).toEqual([]);
   });
 
