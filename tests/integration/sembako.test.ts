@@ -179,7 +179,7 @@ test('an XLSX workbook goes through the same checks: a NIK stored as a number an
   expect(bad.contentType).toContain('application/problem+json');
   expect(bad.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/body/rows/1/nik_pengurus', '/body/rows/2/kode_desa']);
   expect(bad.body.errors[0].message).toContain('disimpan sebagai angka');
-  expect(bad.body.errors[0].message).toContain('format the column nik_pengurus as Text');
+  expect(bad.body.errors[0].message).toContain('format kolom nik_pengurus sebagai Teks');
   expect(bad.body.report.rows.map((v: { line: number; action: string }) => [v.line, v.action])).toEqual([
     [2, 'created'],
     [3, 'invalid'],
