@@ -30,6 +30,8 @@ export const PROBLEM_CODES = [
   'invitation-pending',
   'invitation-invalid',
   'no-pending-invitation',
+  'sembako-calendar-duplicate',
+  'sembako-calendar-opened',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

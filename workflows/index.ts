@@ -10,3 +10,4 @@ export { complaintWorkflow } from './complaint';
 export { sembakoPeriodWorkflow } from './sembakoPeriod';
 export { sanctionRecommendationWorkflow } from './sanction';
 export { tkskAssignmentWorkflow } from './tkskAssignment';
+export { openSembakoCalendarWorkflow } from './sembakoCalendar';

@@ -48,6 +48,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'export.read': [no, yes, yes, yes, no],
   'tksk_assignment.manage': [no, yes, no, no, yes],
   'tksk_assignment.read': [no, yes, yes, yes, yes],
+  'sembako.calendar_manage': [no, yes, no, no, no],
+  'sembako.calendar_list': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

@@ -1210,6 +1210,8 @@ const appMessages = {
       'invitation-pending': 'This account is not active yet: choose a password with the invitation code from your admin.',
       'invitation-invalid': 'The invitation code is wrong, already used or expired: ask your admin for a new one.',
       'no-pending-invitation': 'This account is not waiting for an invitation.',
+      'sembako-calendar-duplicate': 'This period is already on the kabupaten’s distribution calendar.',
+      'sembako-calendar-opened': 'The periods of this entry are open already: the entry stays as their record.',
       network: 'Cannot reach the server. Check the internet connection, then try again.',
     },
   },

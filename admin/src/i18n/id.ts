@@ -1291,6 +1291,8 @@ const indonesianMessages: TranslationMessages = {
       'invitation-pending': 'Akun ini belum aktif: buat kata sandi dengan kode undangan dari admin Anda.',
       'invitation-invalid': 'Kode undangan salah, sudah dipakai atau kedaluwarsa: minta kode baru kepada admin.',
       'no-pending-invitation': 'Akun ini tidak sedang menunggu undangan.',
+      'sembako-calendar-duplicate': 'Periode ini sudah ada di kalender penyaluran kabupaten.',
+      'sembako-calendar-opened': 'Periode dari jadwal ini sudah dibuka: jadwal tetap disimpan sebagai catatannya.',
       network: 'Tidak terhubung ke server. Periksa sambungan internet, lalu coba lagi.',
     },
   },
