@@ -4,7 +4,16 @@
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, KpmCheckSummary, SembakoPeriodStatus, SembakoPeriodTotals } from '../domain/sembako';
+import type {
+  Answerer,
+  ChecklistItem,
+  ComplaintIntake,
+  ComplaintStatus,
+  DistributionPoint,
+  KpmCheckSummary,
+  SembakoPeriodStatus,
+  SembakoPeriodTotals,
+} from '../domain/sembako';
 import type { Actor } from '../domain/roles';
 import type { SanctionWorkflowInput } from '../domain/sembako';
 

@@ -7,7 +7,7 @@ import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql } from '../db';
 import { appendActorEvent } from '../db/audit';
 import { wibDate } from '../domain/calendar';
-import { KPM_INACTIVE_REASONS, sembakoPeriodIdOf, type DistributionPoint, type KpmRegisterCounts, type SembakoPeriodInput } from '../domain/sembako';
+import { KPM_CHECK_PROBLEMS, sembakoPeriodIdOf, type DistributionPoint, type KpmRegisterCounts, type SembakoPeriodInput } from '../domain/sembako';
 import { SA } from '../workflows/definitions';
 
 export interface DueCalendarEntry {
@@ -30,11 +30,13 @@ export function sembakoCalendarActivities(sql: Sql, temporal: Client) {
     async sembakoKpmRegisterCounts(a: { kecamatanCode: string }): Promise<KpmRegisterCounts> {
       const rows = await sql<{ status: string; statusReason: string | null; n: number }[]>`
         SELECT status, status_reason, count(*)::int AS n FROM sembako_kpm WHERE kecamatan_code = ${a.kecamatanCode} GROUP BY status, status_reason`;
-      const inactive = Object.fromEntries(KPM_INACTIVE_REASONS.map((r) => [r, 0])) as KpmRegisterCounts['inactive'];
+      const inactive = Object.fromEntries(KPM_CHECK_PROBLEMS.map((r) => [r, 0])) as KpmRegisterCounts['inactive'];
       let active = 0;
       for (const r of rows) {
+        // The driver camel-cases the reason's column name, not its value: tidak_layak → tidakLayak here.
+        const reason = (r.statusReason ?? '').replace(/_(\w)/g, (_m, c: string) => c.toUpperCase()) as keyof typeof inactive;
         if (r.status === 'aktif') active += r.n;
-        else if (r.statusReason && r.statusReason in inactive) inactive[r.statusReason as keyof typeof inactive] += r.n;
+        else if (reason in inactive) inactive[reason] += r.n;
       }
       return { active, inactive };
     },
@@ -55,7 +57,9 @@ export function sembakoCalendarActivities(sql: Sql, temporal: Client) {
      * e-warong register yet): a kecamatan never opened by hand is skipped and named in the result.
      */
     async openSembakoCalendarEntry(a: { entryId: string }): Promise<CalendarOpenResult> {
-      const [entry] = await sql<{ id: string; kabupatenCode: string; provinsiCode: string; period: string; openedAt: Date | null; openResult: CalendarOpenResult | null }[]>`
+      const [entry] = await sql<
+        { id: string; kabupatenCode: string; provinsiCode: string; period: string; openedAt: Date | null; openResult: CalendarOpenResult | null }[]
+      >`
         SELECT id, kabupaten_code, provinsi_code, period, opened_at, open_result FROM sembako_calendar WHERE id = ${a.entryId}`;
       if (!entry) throw ApplicationFailure.nonRetryable(`no calendar entry ${a.entryId}`, 'NoCalendarEntry');
       if (entry.openedAt && entry.openResult) return entry.openResult;

@@ -109,12 +109,7 @@ import {
   vacancyListQuerySchema,
   vacancyRowSchema,
 } from './tkskAssignments/schema';
-import {
-  sembakoCalendarBodySchema,
-  sembakoCalendarIdParamsSchema,
-  sembakoCalendarListQuerySchema,
-  sembakoCalendarRowSchema,
-} from './sembako/calendarSchema';
+import { sembakoCalendarBodySchema, sembakoCalendarIdParamsSchema, sembakoCalendarListQuerySchema, sembakoCalendarRowSchema } from './sembako/calendarSchema';
 
 const problemSchema = z
   .object({

@@ -325,13 +325,16 @@ export interface KpmCheckSummary {
   /** The register's active KPM of the kecamatan when the task was written. */
   registerActive: number | null;
 }
-/** What a KPM list check counts (the register's nonaktif reasons). */
-export const KPM_CHECK_PROBLEMS = ['meninggal', 'pindah', 'ganda', 'tidak_layak'] as const;
+/**
+ * What a KPM list check counts: the register's nonaktif reasons, spelled without underscores
+ * (task contexts and results are jsonb, whose keys the database driver camel-cases on reading).
+ */
+export const KPM_CHECK_PROBLEMS = ['meninggal', 'pindah', 'ganda', 'tidakLayak'] as const;
 
 /** The register of a kecamatan, counted when its KPM list check is written (the task's context). */
 export interface KpmRegisterCounts {
   active: number;
-  inactive: Record<KpmInactiveReason, number>;
+  inactive: Record<(typeof KPM_CHECK_PROBLEMS)[number], number>;
 }
 
 /** The period's totals over its points: counts only (they go into the audit chain and the projection). */

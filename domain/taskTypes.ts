@@ -589,7 +589,7 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
         kpmListed: 412,
         kpmFound: 409,
         kpmNotFound: 3,
-        problems: { meninggal: 2, pindah: 1, ganda: 1, tidak_layak: 0 },
+        problems: { meninggal: 2, pindah: 1, ganda: 1, tidakLayak: 0 },
         notes: 'Tiga KPM tidak ada di register: dilaporkan ke desa.',
       },
     },

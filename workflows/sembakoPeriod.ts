@@ -226,7 +226,15 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
       caseId: null,
       regionCode: input.regions.kabupaten,
       submittedBy: report?.actor.id ?? null,
-      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, totals, ...checked, report: report?.data },
+      context: {
+        periodId: input.periodId,
+        period: input.period,
+        kecamatanCode: input.regions.kecamatan,
+        monitoring: results,
+        totals,
+        ...checked,
+        report: report?.data,
+      },
     });
     if (verdict?.outcome === 'return') {
       returnNote = String(verdict.data.reason);
@@ -277,7 +285,7 @@ function summariseKpmCheck(task: BoardTask, register: KpmRegisterCounts | null):
     kpmListed: data.kpmListed ?? 0,
     kpmFound: data.kpmFound ?? 0,
     kpmNotFound: data.kpmNotFound ?? 0,
-    problems: { meninggal: 0, pindah: 0, ganda: 0, tidak_layak: 0, ...data.problems },
+    problems: { meninggal: 0, pindah: 0, ganda: 0, tidakLayak: 0, ...data.problems },
     registerActive: register?.active ?? null,
   };
 }

@@ -101,7 +101,14 @@ export function sembakoCalendarRoutes(sql: Sql, temporal: Client, taskQueue: str
         action: 'sembako_calendar.created',
         entityType: 'sembako_calendar',
         entityId: id,
-        details: { kabupatenCode, period: body.period, plannedStart: body.plannedStart, leadWorkingDays: body.leadWorkingDays, opensOn, channel: body.channel ?? null },
+        details: {
+          kabupatenCode,
+          period: body.period,
+          plannedStart: body.plannedStart,
+          leadWorkingDays: body.leadWorkingDays,
+          opensOn,
+          channel: body.channel ?? null,
+        },
       });
       return true;
     });
@@ -133,7 +140,9 @@ export function sembakoCalendarRoutes(sql: Sql, temporal: Client, taskQueue: str
   router.get('/sembako/calendar/:id', async (req, res) => {
     const actor = authorizedActor(res, 'sembako.calendar_list');
     const { id } = parseInput('params', sembakoCalendarIdParamsSchema, req.params);
-    const [row] = await sql<CalendarRow[]>`SELECT ${select(sql)} FROM ${from(sql)} WHERE c.id = ${id} AND ${inRegion(sql, calendarScope(actor), REGION_COLUMNS)}`;
+    const [row] = await sql<
+      CalendarRow[]
+    >`SELECT ${select(sql)} FROM ${from(sql)} WHERE c.id = ${id} AND ${inRegion(sql, calendarScope(actor), REGION_COLUMNS)}`;
     if (!row) throw new HttpProblem(404, `no calendar entry ${id} in your region`);
     res.json(present(row));
   });
@@ -142,7 +151,9 @@ export function sembakoCalendarRoutes(sql: Sql, temporal: Client, taskQueue: str
     const actor = actorOf(res);
     authorize(actor, 'sembako.calendar_manage');
     const { id } = parseInput('params', sembakoCalendarIdParamsSchema, req.params);
-    const [row] = await sql<CalendarRow[]>`SELECT ${select(sql)} FROM ${from(sql)} WHERE c.id = ${id} AND ${inRegion(sql, calendarScope(actor), REGION_COLUMNS)}`;
+    const [row] = await sql<
+      CalendarRow[]
+    >`SELECT ${select(sql)} FROM ${from(sql)} WHERE c.id = ${id} AND ${inRegion(sql, calendarScope(actor), REGION_COLUMNS)}`;
     if (!row) throw new HttpProblem(404, `no calendar entry ${id} in your region`);
     authorize(actor, 'sembako.calendar_manage', row.kabupatenCode);
     const deleted = await sql.begin(async (tx) => {

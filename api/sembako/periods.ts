@@ -67,15 +67,7 @@ const present = (r: PeriodRow) => ({
   revocationsRecommended: r.revocationsRecommended,
   report: r.reportSummary,
   openComplaints: r.openComplaints,
-  kpmCheck: r.kpmCheck && { ...r.kpmCheck, problems: kpmCheckProblems(r.kpmCheck.problems as Record<string, number>) },
-});
-
-/** The driver camel-cases jsonb keys (tidak_layak → tidakLayak): the API answers the register's words. */
-const kpmCheckProblems = (p: Record<string, number>): KpmCheckSummary['problems'] => ({
-  meninggal: p.meninggal ?? 0,
-  pindah: p.pindah ?? 0,
-  ganda: p.ganda ?? 0,
-  tidak_layak: p.tidakLayak ?? p.tidak_layak ?? 0,
+  kpmCheck: r.kpmCheck,
 });
 
 /** served / listed, 0..1 (4 places), null until monitored or when no KPM were listed. */

@@ -227,7 +227,7 @@ export const sembakoPeriodRowSchema = z
         kpmListed: z.number().int(),
         kpmFound: z.number().int(),
         kpmNotFound: z.number().int(),
-        problems: z.object({ meninggal: z.number().int(), pindah: z.number().int(), ganda: z.number().int(), tidak_layak: z.number().int() }),
+        problems: z.object({ meninggal: z.number().int(), pindah: z.number().int(), ganda: z.number().int(), tidakLayak: z.number().int() }),
         registerActive: z.number().int().nullable(),
       })
       .nullable(),

@@ -4,7 +4,7 @@
 -- A period opened by the calendar's Schedule is opened by the system: no user opened it.
 ALTER TABLE sembako_periods ALTER COLUMN opened_by DROP NOT NULL;
 -- The TKSK's check of the period's KPM list against the register (task sembako_kpm_check): counts
--- only, {checkedOn, kpmListed, kpmFound, kpmNotFound, problems: {meninggal, pindah, ganda, tidak_layak}, registerActive}.
+-- only, {checkedOn, kpmListed, kpmFound, kpmNotFound, problems: {meninggal, pindah, ganda, tidakLayak}, registerActive}.
 ALTER TABLE sembako_periods ADD COLUMN kpm_check jsonb CHECK (kpm_check IS NULL OR jsonb_typeof(kpm_check) = 'object');
 
 -- One row per kabupaten and period: the planned first day of distribution. The kabupaten's Schedule
