@@ -15,6 +15,7 @@ import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from '
 import tasks from './tasks';
 import { sembakoKpm } from './sembako/kpm';
 import { sembakoPeriods } from './sembako/periods';
+import { sembakoCalendar } from './sembako/calendar';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -85,6 +86,9 @@ export const App = () => (
         )}
         {readsSembako(role) && <Resource name="sembako-kpm" {...sembakoKpm} create={runsSembako(role) ? sembakoKpm.create : undefined} />}
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
+        {readsSembako(role) && (
+          <Resource name="sembako-calendar" {...sembakoCalendar} create={role === 'supervisor_kabupaten' ? sembakoCalendar.create : undefined} />
+        )}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
       </>

@@ -98,6 +98,7 @@ const API_PATH: Record<string, string> = {
   'privileged-requests': 'admin/privileged-requests',
   'sembako-kpm': 'sembako/kpm',
   'sembako-periods': 'sembako/periods',
+  'sembako-calendar': 'sembako/calendar',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 

@@ -158,6 +158,19 @@ const appMessages = {
         openComplaints: 'Open complaints',
       },
     },
+    'sembako-calendar': {
+      name: 'Distribution calendar entry |||| Distribution calendar',
+      fields: {
+        kabupatenCode: 'Kabupaten/kota',
+        period: 'Period',
+        plannedStart: 'Planned distribution start',
+        channel: 'Channel',
+        leadWorkingDays: 'Opened (working days before)',
+        opensOn: 'Periods open on',
+        openedAt: 'Opened',
+        note: 'Note',
+      },
+    },
   },
 
   kesos: {
@@ -183,6 +196,7 @@ const appMessages = {
       complaints: 'Complaints',
       sembako_kpm: 'KPM register',
       sembako_periods: 'Distribution periods',
+      sembako_calendar: 'Distribution calendar',
       group: { sembako: 'Program Sembako' },
     },
     audit: {
@@ -449,6 +463,14 @@ const appMessages = {
       complaintsReceived: 'Sembako complaints received',
       complaintsResolved: 'Complaints resolved',
       complaintsClosed: 'Complaints closed',
+      checkedOn: 'Checked on',
+      kpmFound: 'KPM found in the register',
+      kpmNotFound: 'KPM not found in the register',
+      problems: 'Problems found (number of KPM)',
+      meninggal: 'Deceased',
+      pindah: 'Moved',
+      ganda: 'Duplicate',
+      tidakLayak: 'No longer eligible',
     },
     enum: {
       riskLevel: {
@@ -1054,6 +1076,16 @@ const appMessages = {
         kpm_served: '%{served} of %{listed} KPM served',
         card_problems: 'Card problems',
         open_complaints: 'Open complaints',
+      },
+      calendar: {
+        title: 'Kabupaten distribution calendar',
+        empty: 'No distribution on the calendar yet.',
+        create: 'Add to the calendar',
+        explain:
+          'Every day at 00:15 WIB this calendar opens the distribution period of every kecamatan with a TKSK or a KPM register, the given number of working days before the planned start. The points are those of the kecamatan’s latest period; a kecamatan that never opened one is skipped and must open one by hand once.',
+        invalid_date: 'Write the date as YYYY-MM-DD, e.g. 2027-02-08',
+        not_opened: 'Not opened yet',
+        opened_result: '%{opened} opened, %{existing} already open, %{skipped} skipped',
       },
     },
     user_import: {

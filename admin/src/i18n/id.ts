@@ -386,6 +386,19 @@ const indonesianMessages: TranslationMessages = {
         openComplaints: 'Pengaduan terbuka',
       },
     },
+    'sembako-calendar': {
+      name: 'Jadwal penyaluran |||| Jadwal penyaluran',
+      fields: {
+        kabupatenCode: 'Kabupaten/kota',
+        period: 'Periode',
+        plannedStart: 'Rencana mulai penyaluran',
+        channel: 'Saluran',
+        leadWorkingDays: 'Dibuka (hari kerja sebelumnya)',
+        opensOn: 'Periode dibuka pada',
+        openedAt: 'Dibuka',
+        note: 'Catatan',
+      },
+    },
   },
 
   kesos: {
@@ -411,6 +424,7 @@ const indonesianMessages: TranslationMessages = {
       complaints: 'Pengaduan',
       sembako_kpm: 'Daftar KPM',
       sembako_periods: 'Periode penyaluran',
+      sembako_calendar: 'Jadwal penyaluran',
       group: { sembako: 'Program Sembako' },
     },
     audit: {
@@ -666,6 +680,14 @@ const indonesianMessages: TranslationMessages = {
       complaintsReceived: 'Pengaduan Sembako diterima',
       complaintsResolved: 'Pengaduan diselesaikan',
       complaintsClosed: 'Pengaduan ditutup',
+      checkedOn: 'Tanggal pemeriksaan',
+      kpmFound: 'KPM ditemukan di register',
+      kpmNotFound: 'KPM tidak ditemukan di register',
+      problems: 'Masalah yang ditemukan (jumlah KPM)',
+      meninggal: 'Meninggal',
+      pindah: 'Pindah',
+      ganda: 'Ganda',
+      tidakLayak: 'Tidak layak',
     },
     enum: {
       riskLevel: {
@@ -1164,6 +1186,16 @@ const indonesianMessages: TranslationMessages = {
         kpm_served: '%{served} dari %{listed} KPM tersalurkan',
         card_problems: 'Masalah kartu',
         open_complaints: 'Pengaduan terbuka',
+      },
+      calendar: {
+        title: 'Jadwal penyaluran kabupaten',
+        empty: 'Belum ada jadwal penyaluran.',
+        create: 'Tambah jadwal',
+        explain:
+          'Setiap hari pukul 00.15 WIB jadwal ini membuka periode penyaluran untuk setiap kecamatan yang memiliki TKSK atau register KPM, sejumlah hari kerja sebelum rencana mulai. Titik salur diambil dari periode terakhir kecamatan; kecamatan yang belum pernah membuka periode dilewati dan perlu dibuka sekali secara manual.',
+        invalid_date: 'Tanggal ditulis TTTT-BB-HH, mis. 2027-02-08',
+        not_opened: 'Belum dibuka',
+        opened_result: '%{opened} dibuka, %{existing} sudah ada, %{skipped} dilewati',
       },
     },
     user_import: {
