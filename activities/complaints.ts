@@ -4,7 +4,16 @@
 import type { Sql, Tx } from '../db';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Answerer, ChecklistItem, ComplaintIntake, ComplaintStatus, DistributionPoint, SembakoPeriodStatus, SembakoPeriodTotals } from '../domain/sembako';
+import type {
+  Answerer,
+  ChecklistItem,
+  ComplaintIntake,
+  ComplaintStatus,
+  DistributionPoint,
+  KpmCheckSummary,
+  SembakoPeriodStatus,
+  SembakoPeriodTotals,
+} from '../domain/sembako';
 import type { Actor } from '../domain/roles';
 import type { SanctionWorkflowInput } from '../domain/sembako';
 
@@ -89,8 +98,10 @@ export interface SembakoPeriodOpened {
   period: string;
   regions: { provinsi: string; kabupaten: string; kecamatan: string };
   points: DistributionPoint[];
-  openedBy: Actor;
+  /** Null: opened by the kabupaten's distribution calendar (the system), naming its entry. */
+  openedBy: Actor | null;
   at: string;
+  calendarEntryId?: string;
 }
 
 export interface SembakoPeriodTransition extends AuditedTransition {
@@ -100,6 +111,8 @@ export interface SembakoPeriodTransition extends AuditedTransition {
   totals?: SembakoPeriodTotals;
   /** The report as the TKSK submitted it (the projection keeps the latest). */
   report?: Record<string, unknown>;
+  /** The KPM list check's counts, once it is done. */
+  kpmCheck?: KpmCheckSummary;
 }
 
 const periodAudit = (tx: Tx, periodId: string, e: AuditedTransition) =>
@@ -124,13 +137,18 @@ export function sembakoPeriodActivities(sql: Sql) {
         await tx`
           INSERT INTO sembako_periods (id, period, kecamatan_code, kabupaten_code, provinsi_code, status, points, checklist, opened_by, created_at, updated_at)
           VALUES (${p.periodId}, ${p.period}, ${p.regions.kecamatan}, ${p.regions.kabupaten}, ${p.regions.provinsi}, 'tikor',
-                  ${tx.json(p.points as never)}, ${tx.json(found.items as never)}, ${p.openedBy.id}, ${p.at}, ${p.at})`;
+                  ${tx.json(p.points as never)}, ${tx.json(found.items as never)}, ${p.openedBy?.id ?? null}, ${p.at}, ${p.at})`;
         await periodAudit(tx, p.periodId, {
           eventId: 'opened',
           at: p.at,
           actor: p.openedBy,
           action: 'sembako_period.opened',
-          details: { period: p.period, kecamatanCode: p.regions.kecamatan, points: p.points.map((x) => x.pointId) },
+          details: {
+            period: p.period,
+            kecamatanCode: p.regions.kecamatan,
+            points: p.points.map((x) => x.pointId),
+            ...(p.calendarEntryId ? { calendarEntryId: p.calendarEntryId } : {}),
+          },
         });
         return { checklist: found.items };
       });
@@ -148,7 +166,8 @@ export function sembakoPeriodActivities(sql: Sql) {
                    revocations_recommended = ${tx.json(t.totals.revocationsRecommended as never)}
             WHERE id = ${t.periodId}`;
         if (t.report) await tx`UPDATE sembako_periods SET report_summary = ${tx.json(t.report as never)} WHERE id = ${t.periodId}`;
-        const { totals: _totals, report: _report, ...audited } = t;
+        if (t.kpmCheck) await tx`UPDATE sembako_periods SET kpm_check = ${tx.json(t.kpmCheck as never)} WHERE id = ${t.periodId}`;
+        const { totals: _totals, report: _report, kpmCheck: _kpmCheck, ...audited } = t;
         await periodAudit(tx, t.periodId, audited);
       });
     },

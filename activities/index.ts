@@ -14,6 +14,7 @@ import { taskActivities } from './tasks';
 import { sealActivities } from './seals';
 import { tkskAssignmentActivities } from './tkskAssignment';
 import { kpmFixActivities } from './kpmFixes';
+import { sembakoCalendarActivities } from './sembakoCalendar';
 import type { SealKeys } from '../domain/seal';
 
 /**
@@ -55,6 +56,7 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...sembakoSanctionActivities(sql),
     ...tkskAssignmentActivities(sql),
     ...kpmFixActivities(sql),
+    ...sembakoCalendarActivities(sql, temporal),
   });
 }
 

@@ -40,6 +40,7 @@ import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
+import { sembakoCalendarRoutes } from './sembako/calendar';
 
 export interface AppDeps {
   sql: Sql;
@@ -61,6 +62,8 @@ export interface AppDeps {
   lifecycle?: { draining: boolean };
   /** Bearer token of GET /metrics (Prometheus); unset = no metrics endpoint. */
   metricsToken?: string;
+  /** Schedules the API creates (a kabupaten's Sembako calendar) start paused (SCHEDULES_PAUSED=1, tests). */
+  schedulesPaused?: boolean;
 }
 
 /** Documented limit: request bodies above this get 413. */
@@ -192,6 +195,7 @@ export function createApp(deps: AppDeps) {
   api.use(exportRoutes(sql));
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
   api.use(kpmFixRoutes(sql, temporal, deps.taskQueue));
+  api.use(sembakoCalendarRoutes(sql, temporal, deps.taskQueue, { schedulesPaused: deps.schedulesPaused ?? false }));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -45,6 +45,7 @@ async function main() {
     corsOrigins: config.corsOrigins,
     loginLimits: config.loginLimits,
     secureCookies: config.production,
+    schedulesPaused: config.schedulesPaused,
   });
   const server = app.listen(config.port, config.bindAddress, () => log.info({ port: config.port, address: config.bindAddress }, 'api listening'));
   exitWithParent(async () => {

@@ -118,6 +118,7 @@ import {
   vacancyListQuerySchema,
   vacancyRowSchema,
 } from './tkskAssignments/schema';
+import { sembakoCalendarBodySchema, sembakoCalendarIdParamsSchema, sembakoCalendarListQuerySchema, sembakoCalendarRowSchema } from './sembako/calendarSchema';
 
 const problemSchema = z
   .object({
@@ -1037,6 +1038,41 @@ export function buildOpenApi() {
     tags: ['sembako'],
     query: kpmChangeExportQuerySchema,
     responses: { 200: xlsxFile, ...problems(401, 403, 422) },
+  });
+
+  // ---- Program Sembako: the kabupaten's distribution calendar
+  route({
+    method: 'post',
+    path: '/api/sembako/calendar',
+    summary:
+      "Record a period's planned distribution start on the kabupaten's calendar (kabupaten supervisor; kabupatenCode defaults to one's own): the kabupaten's Temporal Schedule kesos-sembako-calendar-<kabupaten> opens sembakoPeriodWorkflow for every kecamatan with a TKSK or a KPM register leadWorkingDays working days before it, as the system; 409 when the period is on the calendar already",
+    tags: ['sembako'],
+    body: { schema: sembakoCalendarBodySchema, account: 'supervisor1' },
+    responses: { 201: json(sembakoCalendarRowSchema, 'the entry, with the day it opens'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/calendar',
+    summary: "Distribution calendar entries of your region (simple-rest; filters kabupatenCode, period, id): a TKSK reads their kabupaten's",
+    tags: ['sembako'],
+    query: sembakoCalendarListQuerySchema,
+    responses: { 200: listOf(sembakoCalendarRowSchema, 'calendar entries'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/sembako/calendar/{id}',
+    summary: 'A distribution calendar entry of your region, with what its opening did once it ran',
+    tags: ['sembako'],
+    params: sembakoCalendarIdParamsSchema,
+    responses: { 200: json(sembakoCalendarRowSchema, 'the entry'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'delete',
+    path: '/api/sembako/calendar/{id}',
+    summary: 'Delete a calendar entry whose periods are not opened yet (kabupaten supervisor of its kabupaten; 409 once opened)',
+    tags: ['sembako'],
+    params: sembakoCalendarIdParamsSchema,
+    responses: { 200: json(sembakoCalendarRowSchema, 'the entry deleted'), ...problems(401, 403, 404, 409, 422) },
   });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

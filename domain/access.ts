@@ -43,6 +43,9 @@ export const ACTIONS = {
   /** Propose a sanction recommendation about an e-warong to Kemensos (Permensos 5/2021 Pasal 58); a second supervisor approves it. */
   'sembako.sanction_propose': ['supervisor_kabupaten'],
   'sembako.sanction_list': ['supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Record or delete a period's planned distribution start on the kabupaten's calendar (its Schedule opens the periods). */
+  'sembako.calendar_manage': ['supervisor_kabupaten'],
+  'sembako.calendar_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
   /** Record a Sembako complaint (pengaduan) received in one's region. */
   'complaint.create': ['tksk', 'supervisor_kabupaten'],
   'complaint.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],

@@ -26,6 +26,17 @@ export function addWorkingDays(start: Date, n: number, holidays: ReadonlySet<str
   return t;
 }
 
+/** `end` − n working days, same time of day: the day a distribution's preparations start (docs/sembako.md §3). */
+export function subtractWorkingDays(end: Date, n: number, holidays: ReadonlySet<string>): Date {
+  let t = end;
+  let left = n;
+  while (left > 0) {
+    t = new Date(t.getTime() - 24 * 60 * 60 * 1000);
+    if (isWorkingDay(t, holidays)) left--;
+  }
+  return t;
+}
+
 /**
  * Due time for a task created at `start` under an ISO 8601 period. Whole-day periods (P3D, P2W)
  * count working days when `workingDays` is on; anything with months, years or a time part is

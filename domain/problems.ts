@@ -32,6 +32,8 @@ export const PROBLEM_CODES = [
   'no-pending-invitation',
   'kpm-fix-open',
   'kpm-not-active',
+  'sembako-calendar-duplicate',
+  'sembako-calendar-opened',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

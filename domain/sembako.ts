@@ -266,14 +266,19 @@ export interface ChecklistItem {
   label: string;
 }
 
-/** Input of sembakoPeriodWorkflow (`sembako-<kecamatan>-<period>`), sealed for `openedBy`. */
+/**
+ * Input of sembakoPeriodWorkflow (`sembako-<kecamatan>-<period>`), sealed for `openedBy`: a person
+ * opening it by hand, or null for the system (the kabupaten's distribution calendar, naming its entry).
+ */
 export const sembakoPeriodInputSchema = z.object({
   periodId: z.string().min(1),
   period: sembakoPeriodSchema,
   regions: z.object({ provinsi: z.string(), kabupaten: z.string(), kecamatan: z.string() }),
   distributionPoints: z.array(distributionPointSchema).min(1).max(200),
-  openedBy: actorSchema,
+  openedBy: actorSchema.nullable(),
   openedAt: isoDateTimeSchema,
+  /** The calendar entry whose Schedule opened the period (absent when opened by hand). */
+  calendarEntryId: z.string().optional(),
 });
 export type SembakoPeriodInput = z.infer<typeof sembakoPeriodInputSchema>;
 
@@ -304,6 +309,32 @@ export interface PointMonitoringSummary {
   kpmListed: number;
   kpmServed: number;
   cardProblems: CardProblem[];
+}
+
+/**
+ * The TKSK's check of the period's KPM list against the register (task sembako_kpm_check), as the
+ * report and the kabupaten see it: counts only (they go into the audit chain and the projection).
+ */
+export interface KpmCheckSummary {
+  checkedOn: string;
+  kpmListed: number;
+  kpmFound: number;
+  kpmNotFound: number;
+  /** KPM of the list the TKSK found deceased, moved, duplicate or no longer eligible. */
+  problems: Record<(typeof KPM_CHECK_PROBLEMS)[number], number>;
+  /** The register's active KPM of the kecamatan when the task was written. */
+  registerActive: number | null;
+}
+/**
+ * What a KPM list check counts: the register's nonaktif reasons, spelled without underscores
+ * (task contexts and results are jsonb, whose keys the database driver camel-cases on reading).
+ */
+export const KPM_CHECK_PROBLEMS = ['meninggal', 'pindah', 'ganda', 'tidakLayak'] as const;
+
+/** The register of a kecamatan, counted when its KPM list check is written (the task's context). */
+export interface KpmRegisterCounts {
+  active: number;
+  inactive: Record<(typeof KPM_CHECK_PROBLEMS)[number], number>;
 }
 
 /** The period's totals over its points: counts only (they go into the audit chain and the projection). */
@@ -479,3 +510,31 @@ export const kpmFixAppliedSchema = z.object({
   reason: z.string().nullable(),
 });
 export type KpmFixApplied = z.infer<typeof kpmFixAppliedSchema>;
+
+/**
+ * The kabupaten's distribution calendar (table sembako_calendar, POST /api/sembako/calendar): a
+ * period's planned distribution start; the kabupaten's Schedule opens every kecamatan's period
+ * `leadWorkingDays` working days before it (domain/calendar.ts subtractWorkingDays).
+ */
+export const sembakoCalendarEntrySchema = z
+  .strictObject({
+    /** The kabupaten/kota, e.g. `33.73`; a kabupaten supervisor's own when left out. */
+    kabupatenCode: z
+      .string()
+      .regex(/^\d{2}\.\d{2}$/, 'a kabupaten code like 33.73')
+      .optional(),
+    /** The period it opens (YYYY-MM): the month the distribution starts names it. */
+    period: sembakoPeriodSchema,
+    /** The planned first day of distribution (WIB), within the period's month. */
+    plannedStart: isoDateSchema,
+    /** How the period is paid in the kabupaten, when one channel applies to all (informational). */
+    channel: z.enum(SEMBAKO_CHANNELS).optional(),
+    /** Working days before the planned start at which the periods open (the Tikor meeting and the KPM list check come first). */
+    leadWorkingDays: z.number().int().min(0).max(30),
+    note: z.string().trim().max(500).optional(),
+  })
+  .refine((e) => e.plannedStart.slice(0, 7) === e.period, { path: ['plannedStart'], message: 'must lie in the month of the period' });
+export type SembakoCalendarEntryInput = z.infer<typeof sembakoCalendarEntrySchema>;
+
+/** Schedule id of a kabupaten's distribution calendar (worker/schedules.ts). */
+export const sembakoCalendarScheduleIdOf = (kabupatenCode: string): string => `kesos-sembako-calendar-${kabupatenCode}`;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './primitives';
 import { closureReasonSchema } from './case';
 import type { Role } from './roles';
-import { answererSchema, cardProblemSchema, evidenceSchema } from './sembako';
+import { answererSchema, cardProblemSchema, evidenceSchema, KPM_CHECK_PROBLEMS } from './sembako';
 import { appraisalDataSchema } from './tkskAssignment';
 
 export const TASK_TYPES = [
@@ -33,6 +33,7 @@ export const TASK_TYPES = [
   'tksk_evaluation',
   'tksk_evaluation_koordinator',
   'sembako_kpm_fix_review',
+  'sembako_kpm_check',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -262,6 +263,32 @@ const completionSchemas = {
   tksk_evaluation_koordinator: appraisal,
   /** The kabupaten operator (not the proposer) accepts a proposed KPM data fix, which then changes the register, or rejects it with a reason. */
   sembako_kpm_fix_review: z.discriminatedUnion('outcome', [approve, reject]),
+  /** Before distribution the TKSK checks the period's KPM list (daftar) for the kecamatan against the register. */
+  sembako_kpm_check: z.strictObject({
+    data: z
+      .strictObject({
+        checkedOn: isoDateSchema,
+        /** KPM on the period's list for the kecamatan. */
+        kpmListed: z.number().int().min(0).max(100000),
+        /** KPM of the list found in the register (the task's context counts the register's active KPM). */
+        kpmFound: z.number().int().min(0).max(100000),
+        /** KPM of the list not found in the register. */
+        kpmNotFound: z.number().int().min(0).max(100000),
+        /** KPM of the list found deceased, moved, listed twice or no longer eligible (0 when none). */
+        problems: z.strictObject(
+          Object.fromEntries(KPM_CHECK_PROBLEMS.map((k) => [k, z.number().int().min(0).max(100000)])) as Record<
+            (typeof KPM_CHECK_PROBLEMS)[number],
+            z.ZodNumber
+          >,
+        ),
+        notes: note,
+      })
+      .refine((d) => d.kpmFound + d.kpmNotFound === d.kpmListed, { path: ['kpmNotFound'], message: 'found and not found must add up to kpmListed' })
+      .refine((d) => Object.values(d.problems).reduce((n, c) => n + c, 0) <= d.kpmListed, {
+        path: ['problems'],
+        message: 'cannot count more problems than KPM listed',
+      }),
+  }),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -560,6 +587,23 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'KPM data fix review',
     outcomes: ['approve', 'reject'],
     examples: { approve: { note: 'Akta kematian dari desa sudah diperiksa.' }, reject: { reason: 'Surat keterangan pindah belum ada.' } },
+  },
+  sembako_kpm_check: {
+    type: 'sembako_kpm_check',
+    role: 'tksk',
+    titleId: 'Pemeriksaan daftar KPM',
+    titleEn: 'KPM list check',
+    outcomes: [],
+    examples: {
+      submit: {
+        checkedOn: today,
+        kpmListed: 412,
+        kpmFound: 409,
+        kpmNotFound: 3,
+        problems: { meninggal: 2, pindah: 1, ganda: 1, tidakLayak: 0 },
+        notes: 'Tiga KPM tidak ada di register: dilaporkan ke desa.',
+      },
+    },
   },
 };
 

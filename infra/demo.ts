@@ -485,6 +485,20 @@ export const TASK_DATA: Partial<Record<TaskType | string, (c: TaskDataContext) =
       kendala: c.task.context.returnNote ? 'Foto harga di titik penyaluran dilampirkan.' : undefined,
     },
   }),
+  sembako_kpm_check: (c) => {
+    // The period's list as the register counts it, one KPM of it found deceased (example data).
+    const listed = Number((c.task.context.register as { active?: number } | undefined)?.active ?? 0);
+    return {
+      data: {
+        checkedOn: c.on(1),
+        kpmListed: listed,
+        kpmFound: listed,
+        kpmNotFound: 0,
+        problems: { meninggal: listed > 0 ? 1 : 0, pindah: 0, ganda: 0, tidakLayak: 0 },
+        notes: 'Data contoh.',
+      },
+    };
+  },
   sembako_period_verification: (c) =>
     c.decide('sembako_period_verification') === 'return'
       ? { outcome: 'return', data: { reason: 'Lampirkan foto harga di titik penyaluran.' } }

@@ -10,6 +10,7 @@ import { sealConfigFromEnv, sealingInterceptor } from '../infra/sealKeys';
 import { runMain, runWorker, sealedWorkflowCode } from './run';
 import { ensureSchedules } from './schedules';
 import { endpointOf } from '../infra/temporalTls';
+import { ensureSembakoCalendarSchedule } from '../infra/sembakoCalendarSchedule';
 
 runMain('worker', async () => {
   const config = loadConfig();
@@ -31,6 +32,8 @@ runMain('worker', async () => {
     interceptors: { workflow: [sealingInterceptor(seal)] },
   });
   await ensureSchedules(client, config.taskQueue, { paused: config.schedulesPaused });
+  for (const { kabupatenCode } of await sql<{ kabupatenCode: string }[]>`SELECT DISTINCT kabupaten_code FROM sembako_calendar`)
+    await ensureSembakoCalendarSchedule(client, kabupatenCode, config.taskQueue, { paused: config.schedulesPaused });
   await runWorker('worker', endpoint, {
     namespace: config.namespace,
     taskQueue: config.taskQueue,

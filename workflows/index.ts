@@ -11,3 +11,4 @@ export { sembakoPeriodWorkflow } from './sembakoPeriod';
 export { sanctionRecommendationWorkflow } from './sanction';
 export { tkskAssignmentWorkflow } from './tkskAssignment';
 export { kpmDataFixWorkflow } from './kpmDataFix';
+export { openSembakoCalendarWorkflow } from './sembakoCalendar';

@@ -40,6 +40,7 @@ const PROJECTION_ACTIVITIES = {
   reopenCancelledComponents: true,
   applyKpmFix: true,
   rejectKpmFix: true,
+  sembakoKpmRegisterCounts: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

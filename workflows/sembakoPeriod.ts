@@ -2,7 +2,10 @@
 // (docs/sembako.md). The TKSK records the Tikor kecamatan meeting before distribution, then one
 // monitoring task per distribution point (all open at once, each with the period's checklist,
 // read as data for the region and period), then the period report, which the kabupaten supervisor
-// verifies (approve, or return with a reason to the report).
+// verifies (approve, or return with a reason to the report). Beside the Tikor meeting the TKSK
+// checks the period's KPM list against the register (patch `sembako-kpm-check`); its counts go
+// into the report. Opened by hand (POST /api/sembako/periods) or by the kabupaten's distribution
+// calendar (workflows/sembakoCalendar.ts, as the system).
 import { condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Actor } from '../domain/roles';
 import {
@@ -10,6 +13,8 @@ import {
   sembakoPeriodTotals,
   type CardProblem,
   type ChecklistItem,
+  type KpmCheckSummary,
+  type KpmRegisterCounts,
   type PointMonitoringSummary,
   type SembakoPeriodInput,
   type SembakoPeriodSnapshot,
@@ -27,6 +32,10 @@ class SembakoPeriodRun {
   status: SembakoPeriodStatus = 'tikor';
   /** pointId → its monitoring task, once created; done when its result is in. */
   readonly monitoring = new Map<string, BoardTask>();
+  /** The KPM list check (side task beside the Tikor meeting), in periods opened since patch sembako-kpm-check. */
+  kpmCheck: BoardTask | undefined;
+  /** Tasks written before POST /api/sembako/periods answers (the opening Update waits for them). */
+  openingTasks = 1;
   readonly board: TaskBoard;
 
   constructor(readonly input: SembakoPeriodInput) {
@@ -56,7 +65,7 @@ class SembakoPeriodRun {
     action: string,
     actor: Actor | null,
     details: Record<string, unknown> = {},
-    extra: { totals?: SembakoPeriodTotals; report?: Record<string, unknown> } = {},
+    extra: { totals?: SembakoPeriodTotals; report?: Record<string, unknown>; kpmCheck?: KpmCheckSummary } = {},
   ): Promise<void> {
     this.status = status;
     await projection().updateSembakoPeriod({
@@ -71,10 +80,15 @@ class SembakoPeriodRun {
     });
   }
 
-  /** The open monitoring task whose next deadline level comes first: level n at dueAt + (n-1) × its own period, two levels. */
+  /** The side tasks whose deadlines the workflow keeps: every point's monitoring and the KPM list check (key ''). */
+  sideTasks(): [string, BoardTask][] {
+    return [...this.monitoring, ...(this.kpmCheck ? ([['', this.kpmCheck]] as [string, BoardTask][]) : [])];
+  }
+
+  /** The open side task whose next deadline level comes first: level n at dueAt + (n-1) × its own period, two levels. */
   nextMonitoringBreach(): { pointId: string; task: BoardTask; at: number } | undefined {
     let next: { pointId: string; task: BoardTask; at: number } | undefined;
-    for (const [pointId, task] of this.monitoring) {
+    for (const [pointId, task] of this.sideTasks()) {
       if (task.state !== 'open' || !task.dueAt || task.breaches >= 2) continue;
       const due = Date.parse(task.dueAt);
       const at = due + task.breaches * Math.max(due - Date.parse(task.createdAt), 1_000);
@@ -83,15 +97,16 @@ class SembakoPeriodRun {
     return next;
   }
 
-  /** A point not monitored by its deadline: a reminder first, one period later the kabupaten supervisor is asked to step in. */
+  /** A point not monitored (or the list not checked) by its deadline: a reminder first, one period later the kabupaten supervisor is asked to step in. */
   async monitoringBreached(pointId: string, task: BoardTask): Promise<void> {
     task.breaches++;
     const level = task.breaches;
+    const step = task.spec.type === 'sembako_kpm_check' ? 'kpm_check' : 'monitoring';
     await projection().markOverdue({
       taskId: task.taskId,
       caseId: null,
       level,
-      action: level === 1 ? 'sembako_period.monitoring_reminder' : 'sembako_period.monitoring_escalated',
+      action: level === 1 ? `sembako_period.${step}_reminder` : `sembako_period.${step}_escalated`,
       at: new Date().toISOString(),
     });
     if (level === 2) {
@@ -103,7 +118,7 @@ class SembakoPeriodRun {
           periodId: this.input.periodId,
           period: this.input.period,
           kecamatanCode: this.input.regions.kecamatan,
-          pointId,
+          ...(pointId ? { pointId } : {}),
           overdueTaskId: task.taskId,
           overdueTaskType: task.spec.type,
           dueAt: task.dueAt,
@@ -112,7 +127,7 @@ class SembakoPeriodRun {
     }
   }
 
-  task(type: 'sembako_tikor_meeting' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
+  task(type: 'sembako_tikor_meeting' | 'sembako_kpm_check' | 'sembako_monitoring' | 'sembako_period_report', context: Record<string, unknown>) {
     return { type, caseId: null, regionCode: this.input.regions.kecamatan, context: { periodId: this.input.periodId, period: this.input.period, ...context } };
   }
 }
@@ -123,7 +138,7 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   const run = new SembakoPeriodRun(input);
   setHandler(sembakoPeriodSnapshotQuery, () => run.snapshot());
   setHandler(sembakoPeriodOpenedUpdate, async () => {
-    await condition(() => run.board.tasksCreated > 0);
+    await condition(() => run.board.tasksCreated >= run.openingTasks);
     return run.snapshot();
   });
 
@@ -134,9 +149,20 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
     points: input.distributionPoints,
     openedBy: input.openedBy,
     at: input.openedAt,
+    calendarEntryId: input.calendarEntryId,
   });
 
-  const tikor = await run.board.run(run.task('sembako_tikor_meeting', { points: input.distributionPoints }));
+  const tikorRun = run.board.run(run.task('sembako_tikor_meeting', { points: input.distributionPoints }));
+  let register: KpmRegisterCounts | null = null;
+  // The KPM list check opens beside the Tikor meeting (both come before distribution), after it
+  // in the inbox; histories recorded before had no such step.
+  if (patched('sembako-kpm-check')) {
+    run.openingTasks = 2;
+    await condition(() => run.board.tasksCreated >= 1);
+    register = await projection().sembakoKpmRegisterCounts({ kecamatanCode: input.regions.kecamatan });
+    run.kpmCheck = await run.board.spawn(run.task('sembako_kpm_check', { register }));
+  }
+  const tikor = await tikorRun;
   await run.move('monitoring', 'sembako_period.tikor_held', tikor?.actor ?? null, { meetingOn: tikor?.data.meetingOn });
 
   // Every point's monitoring task at once, beside the main flow (the board runs one main task at a
@@ -145,7 +171,7 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
   for (const point of input.distributionPoints) {
     run.monitoring.set(point.pointId, await run.board.spawn(run.task('sembako_monitoring', { point, checklist })));
   }
-  const allDone = () => [...run.monitoring.values()].every((t) => t.state === 'done');
+  const allDone = () => run.sideTasks().every(([, t]) => t.state === 'done');
   // Late monitoring is reminded, then escalated, like a main task (histories recorded before ran
   // side tasks without a breach timer).
   if (patched('sembako-monitoring-escalation')) {
@@ -163,6 +189,16 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
     while (!allDone()) await run.board.waitFor(allDone);
   }
   const results = [...run.monitoring].map(([pointId, t]) => summarise(pointId, t, checklist));
+  const kpmCheck = run.kpmCheck ? summariseKpmCheck(run.kpmCheck, register) : undefined;
+  if (kpmCheck)
+    await run.move(
+      run.status,
+      'sembako_period.kpm_checked',
+      run.kpmCheck?.result?.actor ?? null,
+      { kpmListed: kpmCheck.kpmListed, kpmFound: kpmCheck.kpmFound, kpmNotFound: kpmCheck.kpmNotFound, problems: kpmCheck.problems },
+      { kpmCheck },
+    );
+  const checked = kpmCheck ? { kpmCheck } : {};
   // Realisation and card problems of the whole period (counts only: they go into the audit chain).
   const totals = sembakoPeriodTotals(results);
   await run.move(
@@ -183,14 +219,22 @@ export async function sembakoPeriodWorkflow(raw: SembakoPeriodInput): Promise<Se
 
   let returnNote: string | null = null;
   for (;;) {
-    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, totals, returnNote }));
+    const report: TaskResult | undefined = await run.board.run(run.task('sembako_period_report', { monitoring: results, totals, ...checked, returnNote }));
     await run.move('verification', 'sembako_period.reported', report?.actor ?? null, {}, { report: report?.data });
     const verdict: TaskResult | undefined = await run.board.run({
       type: 'sembako_period_verification',
       caseId: null,
       regionCode: input.regions.kabupaten,
       submittedBy: report?.actor.id ?? null,
-      context: { periodId: input.periodId, period: input.period, kecamatanCode: input.regions.kecamatan, monitoring: results, totals, report: report?.data },
+      context: {
+        periodId: input.periodId,
+        period: input.period,
+        kecamatanCode: input.regions.kecamatan,
+        monitoring: results,
+        totals,
+        ...checked,
+        report: report?.data,
+      },
     });
     if (verdict?.outcome === 'return') {
       returnNote = String(verdict.data.reason);
@@ -230,5 +274,18 @@ function summarise(pointId: string, task: BoardTask, checklist: ChecklistItem[])
     kpmListed: data.kpmListed ?? 0,
     kpmServed: data.kpmServed ?? 0,
     cardProblems: (data.cardProblems ?? []).map((c) => ({ bank: c.bank, kind: c.kind, count: c.count })),
+  };
+}
+
+/** The KPM list check as the report and the kabupaten see it (counts only), beside the register's count when it was written. */
+function summariseKpmCheck(task: BoardTask, register: KpmRegisterCounts | null): KpmCheckSummary {
+  const data = (task.result?.data ?? {}) as Partial<Omit<KpmCheckSummary, 'registerActive'>>;
+  return {
+    checkedOn: data.checkedOn ?? '',
+    kpmListed: data.kpmListed ?? 0,
+    kpmFound: data.kpmFound ?? 0,
+    kpmNotFound: data.kpmNotFound ?? 0,
+    problems: { meninggal: 0, pindah: 0, ganda: 0, tidakLayak: 0, ...data.problems },
+    registerActive: register?.active ?? null,
   };
 }

@@ -16,6 +16,7 @@ import tasks from './tasks';
 import { sembakoKpm } from './sembako/kpm';
 import { sembakoPeriods } from './sembako/periods';
 import { sembakoKpmFixes } from './sembako/fixes';
+import { sembakoCalendar } from './sembako/calendar';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -86,6 +87,9 @@ export const App = () => (
         )}
         {readsSembako(role) && <Resource name="sembako-kpm" {...sembakoKpm} create={runsSembako(role) ? sembakoKpm.create : undefined} />}
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
+        {readsSembako(role) && (
+          <Resource name="sembako-calendar" {...sembakoCalendar} create={role === 'supervisor_kabupaten' ? sembakoCalendar.create : undefined} />
+        )}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
         {/* Proposed KPM data fixes (API: sembako.kpm_fix_list); proposed from the KPM's page, reviewed in the inbox. */}

@@ -99,6 +99,7 @@ const API_PATH: Record<string, string> = {
   'sembako-kpm': 'sembako/kpm',
   'sembako-periods': 'sembako/periods',
   'sembako-kpm-fixes': 'sembako/kpm/fixes',
+  'sembako-calendar': 'sembako/calendar',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 

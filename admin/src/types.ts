@@ -394,7 +394,8 @@ export interface SembakoPeriodRecord {
   status: SembakoPeriodStatus;
   points: { pointId: string; name: string; kind: string; desaCode: string }[];
   checklist: { itemId: string; label: string }[];
-  openedBy: string;
+  /** Null when the kabupaten's distribution calendar opened it. */
+  openedBy: string | null;
   createdAt: string;
   updatedAt: string;
   kpmListed?: number | null;
@@ -403,4 +404,22 @@ export interface SembakoPeriodRecord {
   realisation?: number | null;
   cardProblems?: number | null;
   openComplaints?: number | null;
+}
+
+/** GET /api/sembako/calendar: a period's planned distribution start on a kabupaten's calendar. */
+export interface SembakoCalendarRecord {
+  id: string;
+  kabupatenCode: string;
+  kabupatenName: string | null;
+  period: string;
+  plannedStart: string;
+  channel: 'kks' | 'pos' | null;
+  leadWorkingDays: number;
+  opensOn: string;
+  note: string | null;
+  createdBy: string;
+  createdAt: string;
+  openedAt: string | null;
+  openResult: { opened: string[]; existing: string[]; skipped: { kecamatanCode: string; reason: string }[] } | null;
+  scheduleId: string;
 }

@@ -7,7 +7,7 @@ import type { Sql } from '../../db';
 import { inRegion } from '../../db/regionScope';
 import { authorize } from '../../domain/access';
 import { regionChain, regionCovers } from '../../domain/regions';
-import { sembakoPeriodIdOf, type SembakoPeriodInput } from '../../domain/sembako';
+import { sembakoPeriodIdOf, type KpmCheckSummary, type SembakoPeriodInput } from '../../domain/sembako';
 import { sembakoPeriodOpenedUpdate, SA } from '../../workflows/definitions';
 import type { sembakoPeriodWorkflow } from '../../workflows/sembakoPeriod';
 import { actorOf, authorizedActor, parseInput } from '../http';
@@ -29,7 +29,7 @@ interface PeriodRow {
   status: string;
   points: unknown[];
   checklist: unknown[];
-  openedBy: string;
+  openedBy: string | null;
   createdAt: Date;
   updatedAt: Date;
   kecamatanName: string | null;
@@ -41,6 +41,7 @@ interface PeriodRow {
   revocationsRecommended: string[];
   reportSummary: Record<string, unknown> | null;
   openComplaints: number;
+  kpmCheck: KpmCheckSummary | null;
 }
 
 const PERIOD_REGION_COLUMNS = { provinsi: 'p.provinsi_code', kabupaten: 'p.kabupaten_code', kecamatan: 'p.kecamatan_code' } as const;
@@ -66,6 +67,7 @@ const present = (r: PeriodRow) => ({
   revocationsRecommended: r.revocationsRecommended,
   report: r.reportSummary,
   openComplaints: r.openComplaints,
+  kpmCheck: r.kpmCheck,
 });
 
 /** served / listed, 0..1 (4 places), null until monitored or when no KPM were listed. */

@@ -197,7 +197,8 @@ export const sembakoPeriodRowSchema = z
     status: z.enum(SEMBAKO_PERIOD_STATUSES),
     points: z.array(z.object({ pointId: z.string(), name: z.string(), kind: z.string(), desaCode: z.string() })),
     checklist: z.array(z.object({ itemId: z.string(), label: z.string() })),
-    openedBy: z.string(),
+    /** Who opened it; null when the kabupaten's distribution calendar did (the system). */
+    openedBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     kecamatanName: z.string().nullable(),
@@ -219,6 +220,17 @@ export const sembakoPeriodRowSchema = z
     report: z.record(z.string(), z.unknown()).nullable(),
     /** Complaints of the kecamatan not closed or withdrawn (now, not only of this period). */
     openComplaints: z.number().int(),
+    /** The TKSK's check of the period's KPM list against the register (counts); null until done, or in periods opened before the step. */
+    kpmCheck: z
+      .object({
+        checkedOn: z.string(),
+        kpmListed: z.number().int(),
+        kpmFound: z.number().int(),
+        kpmNotFound: z.number().int(),
+        problems: z.object({ meninggal: z.number().int(), pindah: z.number().int(), ganda: z.number().int(), tidakLayak: z.number().int() }),
+        registerActive: z.number().int().nullable(),
+      })
+      .nullable(),
   })
   .meta({ id: 'SembakoPeriod' });
 

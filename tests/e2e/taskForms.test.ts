@@ -198,7 +198,7 @@ const completeSembako = async (taskId: string, user: string, body: { outcome?: s
   expect(r.status).toBe(200);
 };
 
-test('the Sembako forms open empty: each step of a complaint, the Tikor meeting, a monitoring visit, the period report', async () => {
+test('the Sembako forms open empty: each step of a complaint, the Tikor meeting, the KPM list check, a monitoring visit, the period report', async () => {
   const filed = await call('POST', '/api/complaints', {
     token: await login('tksk1'),
     body: {
@@ -245,6 +245,12 @@ test('the Sembako forms open empty: each step of a complaint, the Tikor meeting,
       attendees: [{ role: 'Petugas bank', organisation: 'BRI Unit Sidorejo' }],
       agreements: ['Mulai tanggal 5'],
     },
+  });
+  // The KPM list check, opened beside the Tikor meeting: its counts feed the report.
+  const kpmCheck = await openSembakoTask(period, 'sembako_kpm_check', 'tksk1');
+  await expectFormsFromCase(pages.tksk1, kpmCheck.id, 'sembako_kpm_check');
+  await completeSembako(kpmCheck.id, 'tksk1', {
+    data: { checkedOn: recentDate(), kpmListed: 10, kpmFound: 10, kpmNotFound: 0, problems: { meninggal: 0, pindah: 0, ganda: 0, tidakLayak: 0 } },
   });
   const monitoring = await openSembakoTask(period, 'sembako_monitoring', 'tksk1');
   await expectFormsFromCase(pages.tksk1, monitoring.id, 'sembako_monitoring');

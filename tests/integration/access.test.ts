@@ -254,6 +254,16 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
     body: { kecamatanCode: '33.73.01', csv: 'id_kpm,no_kk,nik_pengurus,nama_pengurus,status_pkh,kode_desa,saluran\n', dryRun: true },
     expect: row(422, 403, 422, 422, 422, 403, 403, 403),
   },
+  // The kabupaten's distribution calendar: read within one's region (a TKSK their kabupaten's), kept
+  // by the kabupaten supervisor only (a start outside its period's month is 422: nothing written; an
+  // entry that does not exist is 404).
+  { route: 'GET /api/sembako/calendar', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  {
+    route: 'POST /api/sembako/calendar',
+    body: { period: '2031-05', plannedStart: '2031-04-01', leadWorkingDays: 5 },
+    expect: row(403, 403, 403, 422, 422, 403, 403, 403),
+  },
+  { route: 'DELETE /api/sembako/calendar/6f1c2b3a-0d4e-4f5a-8b6c-7d8e9f0a1b2c', expect: row(403, 403, 403, 404, 404, 403, 403, 403) },
   // Spreadsheet exports: cases and tasks for supervisors and auditors, claims for whoever reads them.
   { route: 'GET /api/exports/cases.csv', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },
   { route: 'GET /api/exports/cases.xlsx', expect: row(403, 403, 403, 200, 200, 200, 200, 403) },

@@ -1,9 +1,9 @@
-// A Sembako distribution period on the real stack: the Tikor meeting, one monitoring task per
+// A Sembako distribution period on the real stack: the Tikor meeting and the KPM list check, one monitoring task per
 // distribution point (all open at once, with the checklist kept as data for the region), the
 // period report, returned once by the kabupaten supervisor and then approved.
 import { recentDate, setSla, waitUntil } from '../support/casework';
 import { recordHistory } from '../support/histories';
-import { freshPeriod } from '../support/sembako';
+import { completeKpmCheck, freshPeriod, kpmCheckData } from '../support/sembako';
 import { call, login, stack, suiteConnections } from '../support/stack';
 
 const { sql, temporal } = suiteConnections();
@@ -25,7 +25,7 @@ const points = [
   { pointId: 'agen-pulutan', name: 'Agen BRILink Pulutan', kind: 'agen', desaCode: '33.73.01.1006' },
 ];
 
-test('Tikor, monitoring of every point with the region checklist, report returned then verified', async () => {
+test('Tikor and the KPM list check, monitoring of every point with the region checklist, report returned then verified', async () => {
   const period = freshPeriod();
   // Sidorejo's own checklist from this period on (the most specific region wins).
   await sql`
@@ -40,8 +40,19 @@ test('Tikor, monitoring of every point with the region checklist, report returne
   expect(opened.body).toMatchObject({ periodId, status: 'tikor' });
   expect((await call('POST', '/api/sembako/periods', { token: await login('tksk1'), body: { period, distributionPoints: points } })).status).toBe(409);
 
-  const [tikor] = await openTasks(periodId, 'tksk1');
+  const [tikor, kpmCheck] = await openTasks(periodId, 'tksk1');
   expect(tikor.type).toBe('sembako_tikor_meeting');
+  // The KPM list check opens beside the Tikor meeting, with the register's count for the kecamatan.
+  expect(kpmCheck).toMatchObject({ type: 'sembako_kpm_check', regionCode: '33.73.01', context: { periodId, register: { active: expect.any(Number) } } });
+  const registerActive: number = kpmCheck.context.register.active;
+  const uneven = await call('POST', `/api/tasks/${kpmCheck.id}/complete`, {
+    token: await login('tksk1'),
+    body: { data: { ...kpmCheckData(120, 3), kpmFound: 118, problems: { meninggal: 200, pindah: 0, ganda: 0, tidakLayak: 0 } } },
+  });
+  expect(uneven.status).toBe(422);
+  expect(uneven.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/body/data/kpmNotFound', '/body/data/problems']);
+  const checkData = kpmCheckData(120, 3, { meninggal: 2, pindah: 1, ganda: 1 });
+  await complete(kpmCheck.id, 'tksk1', { data: { ...checkData, notes: 'Tiga KPM tidak ada di register: dilaporkan ke desa.' } });
   await complete(tikor.id, 'tksk1', {
     data: {
       meetingOn: recentDate(),
@@ -51,7 +62,7 @@ test('Tikor, monitoring of every point with the region checklist, report returne
     },
   });
 
-  const monitoring = await openTasks(periodId, 'tksk1');
+  const monitoring = (await openTasks(periodId, 'tksk1')).filter((t) => t.type === 'sembako_monitoring');
   expect(monitoring.map((t) => [t.type, t.context.point.pointId])).toEqual([
     ['sembako_monitoring', 'ew-blotongan'],
     ['sembako_monitoring', 'agen-pulutan'],
@@ -126,6 +137,15 @@ test('Tikor, monitoring of every point with the region checklist, report returne
     revocationsRecommended: ['ew-blotongan'],
   };
   expect(report.context.totals).toEqual(totals);
+  const kpmChecked = {
+    checkedOn: checkData.checkedOn,
+    kpmListed: 120,
+    kpmFound: 117,
+    kpmNotFound: 3,
+    problems: { meninggal: 2, pindah: 1, ganda: 1, tidakLayak: 0 },
+    registerActive,
+  };
+  expect(report.context.kpmCheck).toEqual(kpmChecked);
   const narrative = { narrative: 'Penyaluran tertib di dua titik; satu e-warong menjual beras di atas harga pasar.' };
   await complete(report.id, 'tksk1', { data: narrative });
 
@@ -133,6 +153,7 @@ test('Tikor, monitoring of every point with the region checklist, report returne
   const [verification] = await openTasks(periodId, 'supervisor1');
   expect(verification).toMatchObject({ type: 'sembako_period_verification', regionCode: '33.73' });
   expect(verification.context.totals).toEqual(totals);
+  expect(verification.context.kpmCheck).toEqual(kpmChecked);
   const returned = await complete(verification.id, 'supervisor1', { outcome: 'return', data: { reason: 'Lampirkan foto harga di e-warong Blotongan.' } });
   expect(returned.period.status).toBe('report');
   const [again] = await openTasks(periodId, 'tksk1');
@@ -167,6 +188,7 @@ test('Tikor, monitoring of every point with the region checklist, report returne
       revocationsRecommended: ['ew-blotongan'],
       report: { ...narrative, kendala: 'Foto harga dilampirkan pada laporan.' },
       openComplaints: open,
+      kpmCheck: kpmChecked,
     }),
   ]);
   // The same as a spreadsheet for people: ';', BOM, Indonesian headers, the kecamatan by name, realisation with a decimal comma.
@@ -206,6 +228,7 @@ test('Tikor, monitoring of every point with the region checklist, report returne
   expect(actions.map((a) => a.action)).toEqual([
     'sembako_period.opened',
     'sembako_period.tikor_held',
+    'sembako_period.kpm_checked',
     'sembako_period.monitored',
     'sembako_period.reported',
     'sembako_period.returned',
@@ -281,6 +304,7 @@ describe('a late monitoring task', () => {
         cardProblems: [],
       },
     });
+    await completeKpmCheck(await login('tksk2'), periodId);
     const report = await waitUntil('the report task', async () => (await openTasks(periodId, 'tksk2')).find((t) => t.type === 'sembako_period_report'));
     expect(report.context.totals).toMatchObject({ kpmListed: 10, kpmServed: 0, realisation: 0 });
     await recordHistory(temporal.client, 'sembako-period-monitoring-escalated', periodId);

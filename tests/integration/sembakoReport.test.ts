@@ -3,7 +3,7 @@
 // status, all within the caller's region. A kecamatan of its own (Kota Semarang, added here) keeps
 // the other tests' Salatiga data out of the figures.
 import { recentDate, waitUntil } from '../support/casework';
-import { freshPeriod } from '../support/sembako';
+import { completeKpmCheck, freshPeriod } from '../support/sembako';
 import { call, createAccount, login, signedInTksk, suiteConnections } from '../support/stack';
 
 const { sql } = suiteConnections();
@@ -69,15 +69,16 @@ test('Sembako figures: latest realisation per kecamatan, complaints by category 
   };
   // The older period: its one point monitored (10 listed, 5 served), so it waits for the report.
   const olderId = await open(older, [{ pointId: 'ew-miroto', name: 'E-Warong Miroto', kind: 'e_warong', desaCode: '33.74.01.1001' }]);
-  const [m0] = await openTasks(tksk.token, olderId);
+  const [m0] = (await openTasks(tksk.token, olderId)).filter((t) => t.type === 'sembako_monitoring');
   await complete(tksk.token, m0.id, monitoring(10, 5, []));
+  await completeKpmCheck(tksk.token, olderId);
   await waitUntil('the older report task', async () => (await openTasks(tksk.token, olderId)).find((t) => t.type === 'sembako_period_report'));
   // The newer one: one of two points monitored; it is the latest, so its figures count.
   const newerId = await open(newer, [
     { pointId: 'ew-miroto', name: 'E-Warong Miroto', kind: 'e_warong', desaCode: '33.74.01.1001' },
     { pointId: 'agen-brumbungan', name: 'Agen Brumbungan', kind: 'agen', desaCode: '33.74.01.1002' },
   ]);
-  const [m1] = await openTasks(tksk.token, newerId);
+  const [m1] = (await openTasks(tksk.token, newerId)).filter((t) => t.type === 'sembako_monitoring');
   await complete(tksk.token, m1.id, monitoring(40, 38, [{ bank: 'BRI', kind: 'saldo_kosong', count: 2 }]));
 
   const complaint = async (category: string, receivedOn: string) => {

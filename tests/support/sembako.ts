@@ -41,3 +41,22 @@ export async function registeredKpm(user: string, kecamatanCode: string, overrid
   const listed = await call('GET', `/api/sembako/kpm?filter=${encodeURIComponent(JSON.stringify({ idKpm: cells.id_kpm }))}`, { token: await login(user) });
   return { id: listed.body[0].id, cells };
 }
+
+/** A KPM list check answer (task sembako_kpm_check): `listed` KPM, `notFound` of them not in the register. */
+export const kpmCheckData = (listed: number, notFound = 0, problems: Partial<Record<'meninggal' | 'pindah' | 'ganda' | 'tidakLayak', number>> = {}) => ({
+  checkedOn: new Date(Date.now() + 7 * 3600_000 - 24 * 3600_000).toISOString().slice(0, 10),
+  kpmListed: listed,
+  kpmFound: listed - notFound,
+  kpmNotFound: notFound,
+  problems: { meninggal: 0, pindah: 0, ganda: 0, tidakLayak: 0, ...problems },
+});
+
+/** Completes the period's open KPM list check as `token`'s user (the period may then go on to its report). */
+export async function completeKpmCheck(token: string, periodId: string, listed = 10): Promise<void> {
+  const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+  const open = await call('GET', `/api/tasks?filter=${q({ workflowId: periodId, status: 'open', type: 'sembako_kpm_check' })}`, { token });
+  const task = (open.body as { id: string; type: string }[]).find((t) => t.type === 'sembako_kpm_check');
+  if (!task) throw new Error(`no open KPM list check in ${periodId}`);
+  const r = await call('POST', `/api/tasks/${task.id}/complete`, { token, body: { data: kpmCheckData(listed) } });
+  if (r.status !== 200) throw new Error(`KPM list check: ${r.status} ${JSON.stringify(r.body)}`);
+}

@@ -50,6 +50,8 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'tksk_assignment.read': [no, yes, yes, yes, yes],
   'sembako.kpm_fix_propose': [yes, yes, no, no, no],
   'sembako.kpm_fix_list': [yes, yes, yes, yes, no],
+  'sembako.calendar_manage': [no, yes, no, no, no],
+  'sembako.calendar_list': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

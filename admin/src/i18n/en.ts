@@ -173,6 +173,19 @@ const appMessages = {
         openComplaints: 'Open complaints',
       },
     },
+    'sembako-calendar': {
+      name: 'Distribution calendar entry |||| Distribution calendar',
+      fields: {
+        kabupatenCode: 'Kabupaten/kota',
+        period: 'Period',
+        plannedStart: 'Planned distribution start',
+        channel: 'Channel',
+        leadWorkingDays: 'Opened (working days before)',
+        opensOn: 'Periods open on',
+        openedAt: 'Opened',
+        note: 'Note',
+      },
+    },
   },
 
   kesos: {
@@ -199,6 +212,7 @@ const appMessages = {
       sembako_kpm_fixes: 'KPM data fixes',
       sembako_kpm: 'KPM register',
       sembako_periods: 'Distribution periods',
+      sembako_calendar: 'Distribution calendar',
       group: { sembako: 'Program Sembako' },
     },
     audit: {
@@ -465,6 +479,14 @@ const appMessages = {
       complaintsReceived: 'Sembako complaints received',
       complaintsResolved: 'Complaints resolved',
       complaintsClosed: 'Complaints closed',
+      checkedOn: 'Checked on',
+      kpmFound: 'KPM found in the register',
+      kpmNotFound: 'KPM not found in the register',
+      problems: 'Problems found (number of KPM)',
+      meninggal: 'Deceased',
+      pindah: 'Moved',
+      ganda: 'Duplicate',
+      tidakLayak: 'No longer eligible',
     },
     enum: {
       riskLevel: {
@@ -1102,6 +1124,16 @@ const appMessages = {
         card_problems: 'Card problems',
         open_complaints: 'Open complaints',
       },
+      calendar: {
+        title: 'Kabupaten distribution calendar',
+        empty: 'No distribution on the calendar yet.',
+        create: 'Add to the calendar',
+        explain:
+          'Every day at 00:15 WIB this calendar opens the distribution period of every kecamatan with a TKSK or a KPM register, the given number of working days before the planned start. The points are those of the kecamatan’s latest period; a kecamatan that never opened one is skipped and must open one by hand once.',
+        invalid_date: 'Write the date as YYYY-MM-DD, e.g. 2027-02-08',
+        not_opened: 'Not opened yet',
+        opened_result: '%{opened} opened, %{existing} already open, %{skipped} skipped',
+      },
     },
     user_import: {
       title: 'Import users',
@@ -1259,6 +1291,8 @@ const appMessages = {
       'no-pending-invitation': 'This account is not waiting for an invitation.',
       'kpm-fix-open': 'A data fix of this KPM is still waiting for a decision: wait until it is accepted or rejected.',
       'kpm-not-active': 'This KPM is already inactive: only its NIK can still be corrected.',
+      'sembako-calendar-duplicate': 'This period is already on the kabupaten’s distribution calendar.',
+      'sembako-calendar-opened': 'The periods of this entry are open already: the entry stays as their record.',
       network: 'Cannot reach the server. Check the internet connection, then try again.',
     },
   },

@@ -401,6 +401,19 @@ const indonesianMessages: TranslationMessages = {
         openComplaints: 'Pengaduan terbuka',
       },
     },
+    'sembako-calendar': {
+      name: 'Jadwal penyaluran |||| Jadwal penyaluran',
+      fields: {
+        kabupatenCode: 'Kabupaten/kota',
+        period: 'Periode',
+        plannedStart: 'Rencana mulai penyaluran',
+        channel: 'Saluran',
+        leadWorkingDays: 'Dibuka (hari kerja sebelumnya)',
+        opensOn: 'Periode dibuka pada',
+        openedAt: 'Dibuka',
+        note: 'Catatan',
+      },
+    },
   },
 
   kesos: {
@@ -427,6 +440,7 @@ const indonesianMessages: TranslationMessages = {
       sembako_kpm_fixes: 'Perbaikan data KPM',
       sembako_kpm: 'Daftar KPM',
       sembako_periods: 'Periode penyaluran',
+      sembako_calendar: 'Jadwal penyaluran',
       group: { sembako: 'Program Sembako' },
     },
     audit: {
@@ -682,6 +696,14 @@ const indonesianMessages: TranslationMessages = {
       complaintsReceived: 'Pengaduan Sembako diterima',
       complaintsResolved: 'Pengaduan diselesaikan',
       complaintsClosed: 'Pengaduan ditutup',
+      checkedOn: 'Tanggal pemeriksaan',
+      kpmFound: 'KPM ditemukan di register',
+      kpmNotFound: 'KPM tidak ditemukan di register',
+      problems: 'Masalah yang ditemukan (jumlah KPM)',
+      meninggal: 'Meninggal',
+      pindah: 'Pindah',
+      ganda: 'Ganda',
+      tidakLayak: 'Tidak layak',
     },
     enum: {
       riskLevel: {
@@ -1212,6 +1234,16 @@ const indonesianMessages: TranslationMessages = {
         card_problems: 'Masalah kartu',
         open_complaints: 'Pengaduan terbuka',
       },
+      calendar: {
+        title: 'Jadwal penyaluran kabupaten',
+        empty: 'Belum ada jadwal penyaluran.',
+        create: 'Tambah jadwal',
+        explain:
+          'Setiap hari pukul 00.15 WIB jadwal ini membuka periode penyaluran untuk setiap kecamatan yang memiliki TKSK atau register KPM, sejumlah hari kerja sebelum rencana mulai. Titik salur diambil dari periode terakhir kecamatan; kecamatan yang belum pernah membuka periode dilewati dan perlu dibuka sekali secara manual.',
+        invalid_date: 'Tanggal ditulis TTTT-BB-HH, mis. 2027-02-08',
+        not_opened: 'Belum dibuka',
+        opened_result: '%{opened} dibuka, %{existing} sudah ada, %{skipped} dilewati',
+      },
     },
     user_import: {
       title: 'Impor pengguna',
@@ -1340,6 +1372,8 @@ const indonesianMessages: TranslationMessages = {
       'no-pending-invitation': 'Akun ini tidak sedang menunggu undangan.',
       'kpm-fix-open': 'Perbaikan data KPM ini masih menunggu keputusan: tunggu sampai diterima atau ditolak.',
       'kpm-not-active': 'KPM ini sudah nonaktif: hanya NIK-nya yang masih dapat diperbaiki.',
+      'sembako-calendar-duplicate': 'Periode ini sudah ada di kalender penyaluran kabupaten.',
+      'sembako-calendar-opened': 'Periode dari jadwal ini sudah dibuka: jadwal tetap disimpan sebagai catatannya.',
       network: 'Tidak terhubung ke server. Periksa sambungan internet, lalu coba lagi.',
     },
   },

@@ -14,6 +14,7 @@ import ComplaintIcon from '@mui/icons-material/Campaign';
 import KpmIcon from '@mui/icons-material/Groups';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
 import KpmFixIcon from '@mui/icons-material/EditNote';
+import CalendarIcon from '@mui/icons-material/CalendarMonth';
 import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Fragment, useState, type ReactElement } from 'react';
 import {
@@ -70,6 +71,7 @@ const PLACES: Place[] = [
   { to: '/sembako-periods', label: 'sembako_periods', icon: <PeriodIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
   { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'], group: 'sembako' },
   { to: '/sembako-kpm-fixes', label: 'sembako_kpm_fixes', icon: <KpmFixIcon />, roles: ACTIONS['sembako.kpm_fix_list'], group: 'sembako' },
+  { to: '/sembako-calendar', label: 'sembako_calendar', icon: <CalendarIcon />, roles: ACTIONS['sembako.calendar_list'], group: 'sembako' },
 ];
 
 export const KesosMenu = () => {
