@@ -30,6 +30,8 @@ export const PROBLEM_CODES = [
   'invitation-pending',
   'invitation-invalid',
   'no-pending-invitation',
+  // TKSK assignments (docs/tksk-assignment.md): ending one while its yearly evaluation is open.
+  'assignment-evaluation-open',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

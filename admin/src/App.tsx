@@ -15,6 +15,7 @@ import { budgets, canManageBudgets, claims, opensClaims, Reconciliation } from '
 import tasks from './tasks';
 import { sembakoKpm } from './sembako/kpm';
 import { sembakoPeriods } from './sembako/periods';
+import { managesAssignments, readsAssignments, tkskAssignments } from './tkskAssignments';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -87,6 +88,10 @@ export const App = () => (
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
+        {/* TKSK assignments: the API's tksk_assignment.read and tksk_assignment.manage (domain/access.ts). */}
+        {readsAssignments(role) && (
+          <Resource name="tksk-assignments" {...tkskAssignments} create={managesAssignments(role) ? tkskAssignments.create : undefined} />
+        )}
       </>
     )}
   </Admin>

@@ -13,6 +13,7 @@ import LanguageIcon from '@mui/icons-material/Translate';
 import ComplaintIcon from '@mui/icons-material/Campaign';
 import KpmIcon from '@mui/icons-material/Groups';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
+import AssignmentIcon from '@mui/icons-material/BadgeOutlined';
 import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Fragment, useState, type ReactElement } from 'react';
 import {
@@ -68,6 +69,8 @@ const PLACES: Place[] = [
   { to: '/sembako-kpm', label: 'sembako_kpm', icon: <KpmIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
   { to: '/sembako-periods', label: 'sembako_periods', icon: <PeriodIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
   { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'], group: 'sembako' },
+  // TKSK assignments (domain/access.ts: tksk_assignment.read).
+  { to: '/tksk-assignments', label: 'tksk_assignments', icon: <AssignmentIcon />, roles: ACTIONS['tksk_assignment.read'] },
 ];
 
 export const KesosMenu = () => {
