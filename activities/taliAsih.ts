@@ -2,6 +2,7 @@
 // tables, budget reservation that can never overspend, exactly-once disbursement.
 import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql, Tx } from '../db';
+import { coveredByAssignment } from '../db/taliAsihEligibility';
 import { appendActorEvent, type AuditedTransition } from '../db/audit';
 import type { Actor } from '../domain/roles';
 import { claimIdOf, periodBounds, type ClaimComponent, type PeriodActivity } from '../domain/taliAsih';
@@ -226,7 +227,9 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
 
     /** The monthly schedule: opens a claim for every active TKSK (an existing one is left alone). */
     async openClaimsForPeriod(a: { period: string }): Promise<{ opened: number; existing: number }> {
-      const tksk = await sql<{ id: string }[]>`SELECT id FROM users WHERE role = 'tksk' AND NOT disabled ORDER BY id`;
+      // Active TKSK accounts whose assignment covers the period (or who have no assignment record: as before).
+      const tksk = await sql<{ id: string }[]>`
+        SELECT u.id FROM users u WHERE u.role = 'tksk' AND NOT u.disabled AND ${coveredByAssignment(sql, a.period)} ORDER BY u.id`;
       let opened = 0;
       let existing = 0;
       for (const { id } of tksk) {

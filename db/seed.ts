@@ -19,10 +19,22 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   { username: 'admin', displayName: 'Administrator Sistem', role: 'admin', regionCode: null },
   // A second admin: exports and privileged accounts wait for another admin's confirmation.
   { username: 'admin2', displayName: 'Administrator Kedua', role: 'admin', regionCode: null },
+  // Kota Salatiga's other kecamatan (Argomulyo, Sidomukti) and a second TKSK for Tingkir: the demo's
+  // TKSK assignments (infra/demoCasework.ts); tksk1–3 keep no assignment record (legacy accounts).
+  { username: 'tksk4', displayName: 'Siti Rahayu (TKSK Argomulyo)', role: 'tksk', regionCode: '33.73.03' },
+  { username: 'tksk5', displayName: 'Bambang Riyadi (TKSK Sidomukti)', role: 'tksk', regionCode: '33.73.04' },
+  { username: 'tksk6', displayName: 'Eko Purnomo (TKSK Tingkir, mengundurkan diri)', role: 'tksk', regionCode: '33.73.02' },
 ];
 
 /** Demo bank accounts (bank code:number); tksk2's is invalid on purpose, to show a payment failure. */
-const DEMO_ACCOUNTS: Record<string, string> = { tksk1: 'BRI:0021-01-000123-50-1', tksk2: 'BRI:INVALID', tksk3: 'BNI:0456789123' };
+const DEMO_ACCOUNTS: Record<string, string> = {
+  tksk1: 'BRI:0021-01-000123-50-1',
+  tksk2: 'BRI:INVALID',
+  tksk3: 'BNI:0456789123',
+  // The demo's assigned TKSK (infra/demoCasework.ts).
+  tksk4: 'BRI:0021-01-000456-50-2',
+  tksk5: 'MANDIRI:1360001234567',
+};
 
 export async function seedDemoUsers(sql: Sql): Promise<void> {
   const existing = new Set((await sql<{ username: string }[]>`SELECT username FROM users`).map((u) => u.username));

@@ -34,6 +34,8 @@ export const PROBLEM_CODES = [
   'kpm-not-active',
   'sembako-calendar-duplicate',
   'sembako-calendar-opened',
+  // TKSK assignments (docs/tksk-assignment.md): ending one while its yearly evaluation is open.
+  'assignment-evaluation-open',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

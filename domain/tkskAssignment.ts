@@ -31,6 +31,16 @@ export function evaluationDateOf(startDate: string, endDate: string): string {
   return endDate < yearEnd ? endDate : yearEnd;
 }
 
+/**
+ * After a renewal on `evaluationDate`: the first day of the next year to evaluate when the SK's
+ * period runs on past it (a multi-year SK: 1 January of the next year), or null when the period
+ * is over and a new SK is needed.
+ */
+export function nextEvaluationYear(evaluationDate: string, endDate: string): string | null {
+  if (evaluationDate >= endDate) return null;
+  return `${Number(evaluationDate.slice(0, 4)) + 1}-01-01`;
+}
+
 /** The last day of tali asih: the end of the last full month served (the month before, unless the end is a month's last day). */
 export function taliAsihLastDayOf(endDate: string): string {
   const d = new Date(`${endDate}T00:00:00Z`);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DEMO_PASSWORD } from '../db/seed';
 import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+import { seedDemoCasework } from './demoCasework';
 
 type Log = (line: string) => void;
 
@@ -745,6 +746,9 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
       if (!(await completeTask(task, kecamatanCode, undefined, decide))) break;
     }
   }
+
+  // 5. Assignments, a few dozen cases in every state, tali asih claims (infra/demoCasework.ts).
+  await seedDemoCasework({ apiUrl: opts.apiUrl, dataDir: opts.dataDir, log: opts.log, now }, result.refused);
 
   const c = result.created;
   log(

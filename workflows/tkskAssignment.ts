@@ -7,7 +7,7 @@
 // end action (resignation, ASN/PPPK, death), ends it on the end date: open cases go to the
 // successor through bulkReassignWorkflow (or, without one, the open tasks wait unassigned) and
 // the account is disabled.
-import { executeChild, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import { executeChild, patched, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { BulkReassignInput } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
@@ -15,6 +15,7 @@ import {
   assignmentActionSchema,
   assignmentInputSchema,
   evaluationDateOf,
+  nextEvaluationYear,
   stricterOutcome,
   type AssignmentInput,
   type AssignmentPeriod,
@@ -35,6 +36,11 @@ const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute' });
 
 /** Midnight (WIB, UTC+7) at the start of a date: the day a date-bound step happens. */
 const startOfDay = (date: string): number => Date.parse(`${date}T00:00:00+07:00`);
+/**
+ * A renewal whose SK period runs past the evaluation (a multi-year SK) continues the same period
+ * into the next year's evaluation; before this patch the workflow waited for a new SK.
+ */
+const RENEWAL_CONTINUES_PATCH = 'tksk-renewal-continues-period';
 const msUntil = (date: string): number => Math.max(0, startOfDay(date) - Date.now());
 
 interface Ending {
@@ -58,11 +64,14 @@ class AssignmentRun {
   outcome: EvaluationOutcome | null = null;
   ending: Ending | null = null;
   nextPeriod: AssignmentPeriod | null = null;
+  /** First day of the year being evaluated: the period's start, then 1 January of each later year of the same SK. */
+  yearFrom: string;
   recorded = false;
   readonly board: TaskBoard;
 
   constructor(readonly input: AssignmentInput) {
     this.period = input.period;
+    this.yearFrom = input.period.startDate;
     this.board = new TaskBoard({
       snapshot: () => ({ assignment: this.snapshot() }),
       paused: () => false,
@@ -105,13 +114,21 @@ class AssignmentRun {
   }
 
   /** The two appraisals, one after the other; the outcome both agree on, or the stricter one. */
-  async evaluate(): Promise<{ outcome: EvaluationOutcome; appraisals: Appraisal[]; successorId: string | null; supervisor: Actor }> {
+  async evaluate(): Promise<{
+    outcome: EvaluationOutcome;
+    appraisals: Appraisal[];
+    successorId: string | null;
+    supervisor: Actor;
+    instrument: Awaited<ReturnType<Activities['evaluationInstrument']>>;
+    year: { from: string; to: string };
+  }> {
     const p = this.period;
+    const year = { from: this.yearFrom, to: evaluationDateOf(this.yearFrom, p.endDate) };
     const instrument = await acts.evaluationInstrument({
       userId: this.input.userId,
       kecamatanCode: p.kecamatanCode,
-      from: p.startDate,
-      to: evaluationDateOf(p.startDate, p.endDate),
+      from: year.from,
+      to: year.to,
     });
     const koordinator = await acts.koordinatorOf({ kabupatenCode: p.kabupatenCode });
     const context = {
@@ -120,6 +137,7 @@ class AssignmentRun {
       kecamatanCode: p.kecamatanCode,
       skNumber: p.skNumber,
       period: { startDate: p.startDate, endDate: p.endDate },
+      year,
       ...instrument,
     };
     const first = await this.board.run({
@@ -151,7 +169,7 @@ class AssignmentRun {
     const appraisals = [first, second].filter((r): r is TaskResult => !!r).map(appraisalOf);
     const outcome = appraisals.map((a) => a.outcome).reduce(stricterOutcome, 'renew');
     const successorId = typeof first?.data.successorId === 'string' ? first.data.successorId : null;
-    return { outcome, appraisals, successorId, supervisor: first!.actor };
+    return { outcome, appraisals, successorId, supervisor: first!.actor, instrument, year };
   }
 
   /** The end date has come: cases to the successor, then the account, tali asih and the leftover tasks. */
@@ -235,39 +253,61 @@ export async function tkskAssignmentWorkflow(raw: AssignmentInput): Promise<Assi
     await acts.recordAssignment({ userId: input.userId, period: p, actor: input.requestedBy, at: new Date().toISOString() });
     run.recorded = true;
     run.status = 'scheduled';
+    run.yearFrom = p.startDate;
     await run.board.waitFor(() => run.ending !== null, msUntil(p.startDate));
     if (!run.ending) {
       await acts.activateAssignment({ userId: input.userId, assignmentId: p.assignmentId, at: new Date().toISOString() });
       run.status = 'active';
-      await run.board.waitFor(() => run.ending !== null, msUntil(evaluationDateOf(p.startDate, p.endDate)));
     }
-    if (!run.ending) {
-      await run.move('evaluation', 'tksk_assignment.evaluation_opened', null);
+    // Each year of the SK's period: the evaluation on its date, then renewal or the end.
+    let nextSk = false;
+    while (!run.ending) {
+      const evaluationDate = evaluationDateOf(run.yearFrom, p.endDate);
+      await run.board.waitFor(() => run.ending !== null, msUntil(evaluationDate));
+      if (run.ending) break;
+      await run.move('evaluation', 'tksk_assignment.evaluation_opened', null, { from: run.yearFrom, to: evaluationDate });
       const result = await run.evaluate();
       run.outcome = result.outcome;
       const agreed = new Set(result.appraisals.map((a) => a.outcome)).size === 1;
-      const evaluation = { outcome: result.outcome, agreed, appraisals: result.appraisals };
+      // The instrument and the figures go with the appraisals: the timeline shows them by name, beside the scores.
+      const evaluation = {
+        outcome: result.outcome,
+        agreed,
+        appraisals: result.appraisals,
+        criteria: result.instrument.criteria,
+        figures: result.instrument.figures,
+        year: result.year,
+      };
       if (result.outcome === 'not_renew') {
         await run.move(
           'ending',
           'tksk_assignment.not_renewed',
           result.supervisor,
-          { agreed, successorId: result.successorId },
+          { agreed, successorId: result.successorId, evaluation },
           { outcome: result.outcome, evaluation },
         );
         run.ending = { reason: 'not_renewed', endDate: p.endDate, successorId: result.successorId, actor: result.supervisor };
-      } else {
-        await run.move('renewed', `tksk_assignment.${result.outcome}`, result.supervisor, { agreed }, { outcome: result.outcome, evaluation });
-        // The next SK (POST /api/tksk-assignments again) or an end action.
-        await run.board.waitFor(() => run.nextPeriod !== null || run.ending !== null);
-        if (run.nextPeriod && !run.ending) {
-          run.period = run.nextPeriod;
-          run.nextPeriod = null;
-          run.outcome = null;
-          run.recorded = false;
-          continue;
-        }
+        break;
       }
+      await run.move('renewed', `tksk_assignment.${result.outcome}`, result.supervisor, { agreed, evaluation }, { outcome: result.outcome, evaluation });
+      const next = nextEvaluationYear(evaluationDate, p.endDate);
+      if (next && patched(RENEWAL_CONTINUES_PATCH)) {
+        // The SK still runs: no new SK is needed, the next year is evaluated on its own date.
+        run.yearFrom = next;
+        await run.move('active', 'tksk_assignment.continued', null, { from: next, evaluationDate: evaluationDateOf(next, p.endDate) });
+        continue;
+      }
+      // The period is over: the next SK (POST /api/tksk-assignments again) or an end action.
+      await run.board.waitFor(() => run.nextPeriod !== null || run.ending !== null);
+      nextSk = !!run.nextPeriod && !run.ending;
+      break;
+    }
+    if (nextSk) {
+      run.period = run.nextPeriod!;
+      run.nextPeriod = null;
+      run.outcome = null;
+      run.recorded = false;
+      continue;
     }
     // An end: wait for its date (a later end action may still change it or name the successor).
     if ((run.status as AssignmentStatus) !== 'ending')

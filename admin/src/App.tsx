@@ -17,6 +17,7 @@ import { sembakoKpm } from './sembako/kpm';
 import { sembakoPeriods } from './sembako/periods';
 import { sembakoKpmFixes } from './sembako/fixes';
 import { sembakoCalendar } from './sembako/calendar';
+import { managesAssignments, readsAssignments, tkskAssignments } from './tkskAssignments';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
@@ -94,6 +95,10 @@ export const App = () => (
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
         {/* Proposed KPM data fixes (API: sembako.kpm_fix_list); proposed from the KPM's page, reviewed in the inbox. */}
         {allows('sembako.kpm_fix_list', role) && <Resource name="sembako-kpm-fixes" {...sembakoKpmFixes} />}
+        {/* TKSK assignments: the API's tksk_assignment.read and tksk_assignment.manage (domain/access.ts). */}
+        {readsAssignments(role) && (
+          <Resource name="tksk-assignments" {...tkskAssignments} create={managesAssignments(role) ? tkskAssignments.create : undefined} />
+        )}
       </>
     )}
   </Admin>

@@ -100,6 +100,7 @@ const API_PATH: Record<string, string> = {
   'sembako-periods': 'sembako/periods',
   'sembako-kpm-fixes': 'sembako/kpm/fixes',
   'sembako-calendar': 'sembako/calendar',
+  'tksk-vacancies': 'tksk-assignments/vacancies',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
@@ -176,6 +177,10 @@ async function createUser(data: Record<string, unknown>): Promise<{ data: UserWr
 const openSembakoPeriod = (data: unknown) =>
   post('/api/sembako/periods', data).then(({ json }) => ({ data: { ...(json as { periodId: string }), id: (json as { periodId: string }).periodId } }));
 
+/** POST /api/tksk-assignments answers the workflow's snapshot; the roster's id is the TKSK's user id. */
+const recordTkskAssignment = (data: unknown) =>
+  post('/api/tksk-assignments', data).then(({ json }) => ({ data: { ...(json as { userId: string }), id: (json as { userId: string }).userId } }));
+
 export const dataProvider = {
   ...baseDataProvider,
   /** Claims also carry the filtered list's total rupiah (X-Total-Amount), in `meta.totalAmount`. */
@@ -214,7 +219,9 @@ export const dataProvider = {
         ? createUser(params.data)
         : resource === 'sembako-periods'
           ? openSembakoPeriod(params.data)
-          : baseDataProvider.create(apiResource(resource), params),
+          : resource === 'tksk-assignments'
+            ? recordTkskAssignment(params.data)
+            : baseDataProvider.create(apiResource(resource), params),
   /** Users are PATCHed with the changed fields only; nothing else is updatable. */
   update: async (resource: string, params: Parameters<typeof baseDataProvider.update>[1]) => {
     if (resource === 'budgets') return putBudget({ ...budgetKey(params.id), allocated: params.data.allocated });
@@ -299,6 +306,10 @@ export const dataProvider = {
   /** POST /api/tali-asih/claims/:id/reissue — the province reissues a cancelled payment. */
   reissuePayment: (id: Identifier, note: string) =>
     post(`/api/tali-asih/claims/${enc(id)}/reissue`, { note }).then(({ json }) => ({ data: json as Record<string, unknown> })),
+
+  /** POST /api/tksk-assignments/:userId/actions/end — the end of a TKSK's assignment (reason, date, successor). */
+  endTkskAssignment: (userId: Identifier, body: { reason: string; endDate: string; successorId?: string | null }) =>
+    post(`/api/tksk-assignments/${enc(userId)}/actions/end`, body).then(({ json }) => ({ data: json as Record<string, unknown> })),
 
   /** GET /api/tali-asih/reconciliation?period= */
   reconciliation: (period: string) =>

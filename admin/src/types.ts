@@ -25,6 +25,8 @@ import type {
 } from '../../domain/sembako';
 
 export type { InterventionResult } from '../../domain/interventions';
+import type { AssignmentStatus, EndReason, EvaluationCriterion, EvaluationFigures, EvaluationOutcome, ROSTER_STATUSES } from '../../domain/tkskAssignment';
+type RosterStatus = (typeof ROSTER_STATUSES)[number];
 
 export interface TaskRecord {
   id: string;
@@ -422,4 +424,59 @@ export interface SembakoCalendarRecord {
   openedAt: string | null;
   openResult: { opened: string[]; existing: string[]; skipped: { kecamatanCode: string; reason: string }[] } | null;
   scheduleId: string;
+}
+
+/** GET /api/tksk-assignments: a TKSK's latest assignment (id = the TKSK's user id); docs/tksk-assignment.md. */
+export interface TkskAssignmentRecord {
+  id: string;
+  assignmentId: string;
+  userId: string;
+  displayName: string;
+  skNumber: string;
+  skDate: string | null;
+  kecamatanCode: string;
+  kecamatanName: string;
+  kabupatenCode: string;
+  startDate: string | null;
+  endDate: string | null;
+  status: AssignmentStatus;
+  rosterStatus: RosterStatus;
+  outcome: EvaluationOutcome | null;
+  endReason: EndReason | null;
+  endedOn: string | null;
+  successorId: string | null;
+  updatedAt: string;
+}
+
+/** An appraisal as the workflow records it in the evaluation. */
+export interface TkskAppraisal {
+  outcome: EvaluationOutcome;
+  actorId: string;
+  scores: { criterionId: string; score: number }[];
+  notes?: string;
+  coachingPlan?: string;
+}
+
+/** A year's evaluation: the outcome that holds, whether both agreed, each appraisal (and the instrument, when recorded). */
+export interface TkskEvaluation {
+  outcome: EvaluationOutcome;
+  agreed: boolean;
+  appraisals: TkskAppraisal[];
+  criteria?: EvaluationCriterion[];
+  figures?: EvaluationFigures;
+  year?: { from: string; to: string };
+}
+
+/** GET /api/tksk-assignments/:userId: every period and the timeline of its audit rows. */
+export interface TkskAssignmentDetail extends TkskAssignmentRecord {
+  assignments: (TkskAssignmentRecord & { evaluation: TkskEvaluation | null })[];
+  timeline: { at: string; action: string; actorId: string | null; actorRole: string | null; assignmentId: string; details: Record<string, unknown> }[];
+}
+
+/** GET /api/tksk-assignments/vacancies: a current kecamatan without an active assignment. */
+export interface TkskVacancyRecord {
+  id: string;
+  code: string;
+  name: string;
+  kabupatenCode: string;
 }

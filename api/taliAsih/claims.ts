@@ -2,6 +2,7 @@
 import { Router } from 'express';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
+import { assignmentAllowsClaim } from '../../db/taliAsihEligibility';
 import { authorize } from '../../domain/access';
 import { claimIdOf, claimPeriodProblem, type TaliAsihInput } from '../../domain/taliAsih';
 import { claimOpenedUpdate, reissuePaymentUpdate } from '../../workflows/definitions';
@@ -35,6 +36,13 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     if (periodProblem) throw bodyFieldProblem('period', periodProblem);
     if (!(await rateExists(sql, body.period)))
       throw bodyFieldProblem('period', `no tali asih rate is set for ${body.period}`, 'no rate is valid for this period');
+    // Eligibility follows the TKSK assignment (db/taliAsihEligibility.ts); a TKSK with no assignment record as before.
+    if (!(await assignmentAllowsClaim(sql, tkskId, body.period)))
+      throw bodyFieldProblem(
+        'period',
+        `no TKSK assignment of ${tkskId} covers ${body.period} (after an assignment ends, tali asih stops after the last full month served)`,
+        "outside the TKSK's assignment period",
+      );
     const claimId = claimIdOf(tkskId, body.period);
     const input: TaliAsihInput = { claimId, tkskId, period: body.period, openedBy: actor };
     let handle;

@@ -154,12 +154,31 @@ export function tkskAssignmentRoutes(sql: Sql, temporal: Client, taskQueue: stri
         await sql`SELECT 1 FROM users WHERE id = ${body.successorId} AND role = 'tksk' AND NOT disabled AND region_code = ${current.kecamatanCode} AND id <> ${userId}`;
       if (!s) throw bodyFieldProblem('successorId', 'successorId must be another active TKSK of the kecamatan', 'must be another active TKSK of the kecamatan');
     }
-    const snapshot = await viaUpdate(() =>
-      temporal.workflow.getHandle(assignmentWorkflowIdOf(userId)).executeUpdate(tkskAssignmentActionUpdate, {
-        args: [{ action: 'end', actor, reason: body.reason, endDate: body.endDate, successorId: body.successorId ?? null }],
-      }),
-    );
-    res.json(snapshot);
+    const handle = temporal.workflow.getHandle(assignmentWorkflowIdOf(userId));
+    // The evaluation's appraisers decide its outcome: an end action waits until they are done. The
+    // workflow's validator refuses it too (it holds the state); both answer the same problem.
+    const evaluationOpen = async () =>
+      handle.query(tkskAssignmentSnapshotQuery).then(
+        (s) => s.status === 'evaluation',
+        () => false,
+      );
+    const refusal = () =>
+      new HttpProblem(409, `the yearly evaluation of ${userId} is open: its appraisers decide the outcome; end the assignment after it`, {
+        code: 'assignment-evaluation-open',
+      });
+    if (await evaluationOpen()) throw refusal();
+    try {
+      const snapshot = await viaUpdate(() =>
+        handle.executeUpdate(tkskAssignmentActionUpdate, {
+          args: [{ action: 'end', actor, reason: body.reason, endDate: body.endDate, successorId: body.successorId ?? null }],
+        }),
+      );
+      res.json(snapshot);
+    } catch (err) {
+      // The evaluation opened between the check and the Update.
+      if (err instanceof HttpProblem && err.status === 409 && (await evaluationOpen())) throw refusal();
+      throw err;
+    }
   });
 
   router.get(

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { COMPLAINT_PLANS, demoKpmRows, demoMonth, seedDemoData } from '../../infra/demo';
+import { CASE_TARGETS, CASEWORK_PLANS, CLAIM_PLANS } from '../../infra/demoCasework';
 import { nikProblem } from '../../domain/nik';
 import { call, login, stack, suiteConnections } from '../support/stack';
 
@@ -60,6 +61,57 @@ test('demo data: every period and complaint state, through the API; a second run
   // Audited as any other work: the complaints' steps are in the chain.
   const [{ n }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = ANY(${Object.values(state.complaints)})`;
   expect(n).toBeGreaterThan(COMPLAINT_PLANS.length);
+
+  // Casework that looks alive (infra/demoCasework.ts): Salatiga's four kecamatan, assignments with SK data and a past evaluation.
+  for (const plan of CASEWORK_PLANS) expect(nikProblem(plan.nik)).toBeUndefined();
+  const supervisor = await login('supervisor1');
+  const roster = (
+    await call('GET', `/api/tksk-assignments?filter=${q({ kabupatenCode: '33.73', id: ['usr_tksk4', 'usr_tksk5', 'usr_tksk6'] })}`, { token: supervisor })
+  ).body as { id: string; rosterStatus: string; kecamatanName: string; skNumber: string }[];
+  expect(Object.fromEntries(roster.map((r) => [r.id, r.rosterStatus]))).toEqual({ usr_tksk4: 'active', usr_tksk5: 'ending_soon', usr_tksk6: 'ended' });
+  expect(roster.find((r) => r.id === 'usr_tksk4')).toMatchObject({ kecamatanName: 'Argomulyo', skNumber: expect.stringMatching(/^466\//) });
+  const renewed = (await call('GET', '/api/tksk-assignments/usr_tksk4', { token: supervisor })).body;
+  expect(renewed.assignments).toHaveLength(1);
+  // The stricter of the two appraisals holds: renew and renew_with_coaching → renew_with_coaching.
+  expect(renewed.assignments[0].evaluation).toMatchObject({ outcome: 'renew_with_coaching', agreed: false });
+  expect(renewed.assignments[0].evaluation.appraisals.map((a: { actorId: string }) => a.actorId)).toEqual(['usr_supervisor1', 'usr_supervisor2']);
+  const vacant = (await call('GET', `/api/tksk-assignments/vacancies?filter=${q({ kabupatenCode: '33.73' })}`, { token: supervisor })).body as {
+    code: string;
+  }[];
+  expect(vacant.map((v) => v.code)).not.toEqual(expect.arrayContaining(['33.73.03', '33.73.04']));
+
+  const demoCases = JSON.parse(fs.readFileSync(path.join(dataDir, 'demo-casework.json'), 'utf8')) as { cases: Record<string, string> };
+  expect(Object.keys(demoCases.cases)).toHaveLength(CASEWORK_PLANS.length);
+  const rows = await sql<
+    { id: string; status: string; paused: boolean }[]
+  >`SELECT id, status, paused FROM cases WHERE id = ANY(${Object.values(demoCases.cases)})`;
+  const byTarget = new Map<string, { status: string; paused: boolean }[]>();
+  for (const plan of CASEWORK_PLANS) {
+    const row = rows.find((r) => r.id === demoCases.cases[plan.key])!;
+    byTarget.set(plan.target, [...(byTarget.get(plan.target) ?? []), row]);
+  }
+  const expected: Record<(typeof CASE_TARGETS)[number], string> = {
+    assessment: 'assessment',
+    assessment_review: 'assessment_review',
+    pendampingan: 'pendampingan',
+    rujukan: 'pendampingan',
+    paused: 'pendampingan',
+    closure_review: 'closure_review',
+    aftercare: 'aftercare',
+    closed: 'closed',
+    cancelled: 'cancelled',
+  };
+  for (const target of CASE_TARGETS)
+    expect({ target, statuses: byTarget.get(target)!.map((r) => r.status) }).toEqual({ target, statuses: Array(4).fill(expected[target]) });
+  expect(byTarget.get('paused')!.every((r) => r.paused)).toBe(true);
+  const referred = await sql<{ n: number }[]>`
+    SELECT count(DISTINCT case_id)::int AS n FROM referrals WHERE case_id = ANY(${CASEWORK_PLANS.filter((p) => p.target === 'rujukan').map((p) => demoCases.cases[p.key])})`;
+  expect(referred[0].n).toBe(4);
+  const claims = await sql<{ status: string }[]>`SELECT status FROM tali_asih_claims WHERE tksk_id IN ('usr_tksk4', 'usr_tksk5')`;
+  expect(claims).toHaveLength(CLAIM_PLANS.length);
+  // The paid one may still be disbursing (the payment provider answers in its own time).
+  expect(claims.map((c) => c.status)).toEqual(expect.arrayContaining(['report', 'verification', 'approval', 'awaiting_budget', 'rejected']));
+  expect(claims.map((c) => c.status)).toEqual(expect.arrayContaining([expect.stringMatching(/^(paid|disbursing)$/)]));
 
   const tasksBefore = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tasks`;
   const second = await seedDemoData({ apiUrl: stack().apiUrl, dataDir, log: (l) => lines.push(l) });

@@ -299,6 +299,24 @@ describe('real answers match the documented schemas', () => {
       reason: 'Uji skema tanpa kasus.',
     });
     await check('supervisor1', 'GET /api/bulk-operations/{id}', `/api/bulk-operations/${bulk.operationId}`);
+    // TKSK assignments: an SK for the new TKSK from tomorrow, the roster, the vacant kecamatan, its timeline and its end.
+    const day = (offset: number) => new Date(Date.now() + 7 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+    await check('supervisor1', 'POST /api/tksk-assignments', '/api/tksk-assignments', {
+      userId: user.id,
+      skNumber: '466/UJI-SKEMA/2026',
+      skDate: day(0),
+      kecamatanCode: '33.73.01',
+      startDate: day(1),
+      endDate: day(200),
+    });
+    for (const who of ['supervisor1', 'provinsi1', 'auditor1', 'admin'])
+      await check(who, 'GET /api/tksk-assignments', `/api/tksk-assignments?filter=${q({ kabupatenCode: '33.73' })}`);
+    await check('supervisor1', 'GET /api/tksk-assignments/vacancies', `/api/tksk-assignments/vacancies?filter=${q({ kabupatenCode: '33.73' })}`);
+    await check('supervisor1', 'GET /api/tksk-assignments/{userId}', `/api/tksk-assignments/${user.id}`);
+    await check('supervisor1', 'POST /api/tksk-assignments/{userId}/actions/end', `/api/tksk-assignments/${user.id}/actions/end`, {
+      reason: 'asn_pppk',
+      endDate: day(100),
+    });
 
     // Kota Yogyakarta: a region no other test has tasks in.
     await check('admin', 'PUT /api/admin/sla-policies', '/api/admin/sla-policies', { taskType: 'asesmen', regionCode: '34.71', duePeriod: 'P5D' });
@@ -323,12 +341,6 @@ describe('real answers match the documented schemas', () => {
         'POST /api/cases/{id}/actions/resume',
         // Needs a cancelled payment: taliAsih.test.ts drives it and checks its answer against claimSnapshotSchema.
         'POST /api/tali-asih/claims/{id}/reissue',
-        // TKSK assignments: not yet in this walk; tkskAssignment.test.ts drives them (TODO: check their answers here).
-        'GET /api/tksk-assignments',
-        'GET /api/tksk-assignments/vacancies',
-        'GET /api/tksk-assignments/{userId}',
-        'POST /api/tksk-assignments',
-        'POST /api/tksk-assignments/{userId}/actions/end',
       ].sort(),
     );
   });

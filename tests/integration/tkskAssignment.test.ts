@@ -164,3 +164,107 @@ test('a resignation with no successor leaves the open tasks in the unassigned qu
   expect(vacancies.status).toBe(200);
   expect(vacancies.body.length).toBeGreaterThan(0);
 });
+
+/** First day of the month `offset` months from Jakarta's current one (YYYY-MM-DD), and its YYYY-MM. */
+function monthStart(offset = 0): string {
+  const now = new Date(Date.now() + 7 * 3600_000);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 10);
+}
+const monthOf = (day: string) => day.slice(0, 7);
+
+/** Completes each open appraisal of the TKSK with `outcome` until the workflow no longer evaluates (a past year opens at once). */
+async function appraiseOpenYears(userId: string, outcome = 'renew') {
+  for (let round = 0; round < 10; round++) {
+    const a = await assignment(userId);
+    const r = await call('GET', `/api/tasks?filter=${q({ workflowId: `assignment-${userId}`, status: 'open' })}`, { token: await login('supervisor1') });
+    const open = r.body as { id: string; submittedBy: string | null; context: Record<string, any> }[];
+    if (!open.length && a.status !== 'evaluation') return a;
+    for (const t of open) {
+      // The second appraisal is four-eyes with the first appraiser: supervisor2 takes it.
+      const who = t.submittedBy === 'usr_supervisor1' ? 'supervisor2' : 'supervisor1';
+      const done = await completeAs(t.id, who, { outcome, data: { scores: scoresOf(t.context, 4) } });
+      if (done.status !== 200) throw new Error(`appraisal: ${done.status} ${JSON.stringify(done.body)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the evaluations of ${userId} did not settle`);
+}
+
+test('ending an assignment while its evaluation is open answers 409 assignment-evaluation-open and changes nothing', async () => {
+  const tksk = await signedInTksk('33.73.01');
+  await record(tksk.id);
+  await evaluationTask(tksk.id, 'supervisor1');
+  const refused = await call('POST', `/api/tksk-assignments/${tksk.id}/actions/end`, {
+    token: await login('supervisor1'),
+    body: { reason: 'resignation', endDate: jakartaDay() },
+  });
+  expect(refused.status).toBe(409);
+  expect(refused.body).toMatchObject({ code: 'assignment-evaluation-open' });
+  const a = await assignment(tksk.id);
+  expect(a).toMatchObject({ status: 'evaluation', endReason: null });
+  expect(a.timeline.map((t: { action: string }) => t.action)).not.toContain('tksk_assignment.ending');
+  const [user] = await sql<{ disabled: boolean }[]>`SELECT disabled FROM users WHERE id = ${tksk.id}`;
+  expect(user.disabled).toBe(false);
+});
+
+test('a renewal inside a multi-year SK continues the same period to the next year’s evaluation, with no new SK', async () => {
+  const tksk = await signedInTksk('33.73.01');
+  // Started on 1 January of last year: last year's evaluation (31 December) is past and opens at once.
+  const lastYear = Number(jakartaDay().slice(0, 4)) - 1;
+  await record(tksk.id, `${lastYear}-01-01`, jakartaDay(400));
+  const first = await evaluationTask(tksk.id, 'supervisor1');
+  expect(first.context.year).toEqual({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` });
+  expect((await completeAs(first.id, 'supervisor1', { outcome: 'renew', data: { scores: scoresOf(first.context, 4) } })).status).toBe(200);
+  const second = await evaluationTask(tksk.id, 'supervisor2');
+  expect((await completeAs(second.id, 'supervisor2', { outcome: 'renew', data: { scores: scoresOf(second.context, 5) } })).status).toBe(200);
+  const thisYearEvaluation = `${lastYear + 1}-12-31`;
+  const continued = await waitUntil('continued', async () => {
+    const a = await assignment(tksk.id);
+    return a.timeline.some((t: { action: string }) => t.action === 'tksk_assignment.continued') && a.status !== 'renewed' && a;
+  });
+  // One period, one SK: this year is evaluated on its own 31 December (today, on 31 December).
+  expect(continued.assignments).toHaveLength(1);
+  expect(continued.status).toBe(jakartaDay() >= thisYearEvaluation ? 'evaluation' : 'active');
+  expect(continued).toMatchObject({ outcome: 'renew', rosterStatus: 'active' });
+  expect(continued.assignments[0].evaluation).toMatchObject({ outcome: 'renew', agreed: true, year: { from: `${lastYear}-01-01` } });
+  expect(continued.assignments[0].evaluation.criteria.length).toBeGreaterThan(1);
+  const row = continued.timeline.find((t: { action: string }) => t.action === 'tksk_assignment.continued');
+  expect(row.details).toMatchObject({ from: `${lastYear + 1}-01-01`, evaluationDate: thisYearEvaluation });
+});
+
+test('tali asih follows the assignment: no claim after the last full month served, none before it began; a TKSK without any assignment as before', async () => {
+  const supervisor = await login('supervisor1');
+  const claim = (tkskId: string, period: string) => call('POST', '/api/tali-asih/claims', { token: supervisor, body: { tkskId, period } });
+  const previous = monthOf(monthStart(-1));
+  const current = monthOf(monthStart(0));
+  const beforeStart = monthOf(monthStart(-2));
+
+  // Legacy: no assignment record at all, claims open as they always did.
+  const legacy = await signedInTksk('33.73.01');
+  expect((await claim(legacy.id, beforeStart)).status).toBe(201);
+
+  const tksk = await signedInTksk('33.73.01');
+  await record(tksk.id, monthStart(-1), jakartaDay());
+  await appraiseOpenYears(tksk.id);
+  // Resigned today: the last full month served is the previous one (this one too when today is its last day).
+  // (In January last year's evaluation opens first: a 409 says to appraise it, then end.)
+  let ended = { status: 0, body: null as unknown };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await appraiseOpenYears(tksk.id);
+    ended = await call('POST', `/api/tksk-assignments/${tksk.id}/actions/end`, { token: supervisor, body: { reason: 'resignation', endDate: jakartaDay() } });
+    if (ended.status !== 409) break;
+  }
+  expect(ended.status).toBe(200);
+  await waitUntil('ended', async () => (await assignment(tksk.id)).status === 'ended');
+  // The account is disabled with the end; enabled again (say, by the admin for a later SK), the assignment still decides.
+  await sql`UPDATE users SET disabled = false WHERE id = ${tksk.id}`;
+  const monthEndsToday = jakartaDay(1).endsWith('-01');
+  const late = await claim(tksk.id, current);
+  expect(late.status).toBe(monthEndsToday ? 201 : 422);
+  if (!monthEndsToday) expect(late.body.errors).toEqual([expect.objectContaining({ path: ['body', 'period'] })]);
+  expect((await claim(tksk.id, previous)).status).toBe(201);
+  const early = await claim(tksk.id, beforeStart);
+  expect(early.status).toBe(422);
+  const [n] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tali_asih_claims WHERE tksk_id = ${tksk.id} AND period = ${beforeStart}`;
+  expect(n.n).toBe(0);
+});

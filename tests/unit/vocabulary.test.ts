@@ -10,6 +10,7 @@ import { INTERVENTIONS } from '../../domain/interventions';
 import { PMKS_CODES } from '../../domain/pmks';
 import { ROLES } from '../../domain/roles';
 import { CLAIM_STATUSES, COMPONENT_STATUSES, FUNDING_SOURCES, PAYMENT_FAILURE_CODES } from '../../domain/taliAsih';
+import { ASSIGNMENT_STATUSES, END_REASONS, ROSTER_STATUSES } from '../../domain/tkskAssignment';
 import { OUTCOMES, REFERRAL_STATUSES, RISK_LEVELS, RUJUKAN_DESTINATIONS, TASK_STATUSES, TASK_TYPE_INFO, TASK_TYPES, URGENCIES } from '../../domain/taskTypes';
 
 /** i18n prefix → the domain values it must label. */
@@ -38,6 +39,10 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.privileged.status': PRIVILEGED_STATUSES,
   'kesos.audit.broken_reason': CHAIN_BREAK_REASONS,
   'kesos.stipend.payment_failure': PAYMENT_FAILURE_CODES,
+  // TKSK assignments (docs/tksk-assignment.md).
+  'kesos.tksk_assignment.status': ASSIGNMENT_STATUSES,
+  'kesos.tksk_assignment.roster_status': ROSTER_STATUSES,
+  'kesos.tksk_assignment.end_reason': END_REASONS,
 };
 
 const lookup = (messages: object, key: string): unknown =>

@@ -31,6 +31,8 @@ export interface DialogField {
   defaultValue?: string;
   /** Renders a select with these options (labels already translated). */
   options?: { value: string; label: string }[];
+  /** A date field (the browser's date picker; the value is YYYY-MM-DD). */
+  type?: 'date';
 }
 
 interface ActionDialogProps {
@@ -134,6 +136,8 @@ export const ActionDialog = ({ open, title, description, fields, submitLabel, su
                 multiline={f.multiline}
                 minRows={f.multiline ? 3 : undefined}
                 select={!!f.options}
+                type={f.type}
+                slotProps={f.type ? { inputLabel: { shrink: true } } : undefined}
                 autoFocus={i === 0}
                 fullWidth
               >

@@ -15,6 +15,7 @@ import KpmIcon from '@mui/icons-material/Groups';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
 import KpmFixIcon from '@mui/icons-material/EditNote';
 import CalendarIcon from '@mui/icons-material/CalendarMonth';
+import AssignmentIcon from '@mui/icons-material/BadgeOutlined';
 import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Fragment, useState, type ReactElement } from 'react';
 import {
@@ -72,6 +73,8 @@ const PLACES: Place[] = [
   { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'], group: 'sembako' },
   { to: '/sembako-kpm-fixes', label: 'sembako_kpm_fixes', icon: <KpmFixIcon />, roles: ACTIONS['sembako.kpm_fix_list'], group: 'sembako' },
   { to: '/sembako-calendar', label: 'sembako_calendar', icon: <CalendarIcon />, roles: ACTIONS['sembako.calendar_list'], group: 'sembako' },
+  // TKSK assignments (domain/access.ts: tksk_assignment.read).
+  { to: '/tksk-assignments', label: 'tksk_assignments', icon: <AssignmentIcon />, roles: ACTIONS['tksk_assignment.read'] },
 ];
 
 export const KesosMenu = () => {

@@ -16,6 +16,7 @@ import { ApprovalButtons } from './ApprovalButtons';
 import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
 import { NextStepAfter } from './NextStep';
 import { MonitoringForm } from '../sembako/monitoring/MonitoringForm';
+import { EvaluationForm } from '../tkskAssignments/EvaluationForm';
 import { completionVerdict, dataSchemaFor, emptyValuesFor, isApprovalType, previousAnswers, useTaskTypes } from './taskTypes';
 
 type Done = (result: TaskCompletionResult) => void;
@@ -147,6 +148,9 @@ export const CompleteTaskForm = () => {
       ) : task.type === 'sembako_monitoring' ? (
         // The TKSK's phone form at a distribution point (a checklist of toggles, not a generated form).
         <MonitoringForm key={task.id} task={task} onDone={onDone} />
+      ) : task.type === 'tksk_evaluation' || task.type === 'tksk_evaluation_koordinator' ? (
+        // The yearly TKSK appraisal: one score per criterion beside the period's figures (read-only).
+        <EvaluationForm key={task.id} task={task} onDone={onDone} />
       ) : isApprovalType(info) ? (
         <ApprovalButtons task={task} info={info} onDone={(_, result) => onDone(result)} />
       ) : (
