@@ -39,6 +39,9 @@ import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
+import { psksRoutes } from './psks/routes';
+import { pemetaanRoutes } from './pemetaan/routes';
+import { PEMETAAN_IMPORT_BODY_LIMIT_BYTES } from './pemetaan/schema';
 
 export interface AppDeps {
   sql: Sql;
@@ -159,6 +162,7 @@ export function createApp(deps: AppDeps) {
   // general parser below skips a body already parsed).
   api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use('/admin/users/import', express.json({ limit: USER_IMPORT_BODY_LIMIT_BYTES }));
+  api.use('/pemetaan/imports', express.json({ limit: PEMETAAN_IMPORT_BODY_LIMIT_BYTES }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -190,6 +194,8 @@ export function createApp(deps: AppDeps) {
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
+  api.use(psksRoutes(sql));
+  api.use(pemetaanRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

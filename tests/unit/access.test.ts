@@ -48,6 +48,10 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'export.read': [no, yes, yes, yes, no],
   'tksk_assignment.manage': [no, yes, no, no, yes],
   'tksk_assignment.read': [no, yes, yes, yes, yes],
+  'psks.read': [yes, yes, yes, yes, no],
+  'psks.manage': [yes, yes, yes, no, no],
+  'pemetaan.count': [yes, yes, no, no, no],
+  'pemetaan.import': [no, yes, yes, no, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {
