@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DEMO_PASSWORD } from '../db/seed';
 import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+import { seedDemoPsks } from './demoPsks';
 
 type Log = (line: string) => void;
 
@@ -731,6 +732,8 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
       if (!(await completeTask(task, kecamatanCode, undefined, decide))) break;
     }
   }
+
+  await seedDemoPsks({ apiUrl: opts.apiUrl, log: opts.log, now }).catch((err: Error) => refuse('PSKS demo', { status: 0, body: err.message }));
 
   const c = result.created;
   log(
