@@ -18,6 +18,7 @@ import { sembakoPeriods } from './sembako/periods';
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
+import { psks } from './psks';
 
 // In chunks of their own (docs/decisions/0012-portal-loading.md): the dashboard brings the charts,
 // the others are screens of one role or rarely opened. The task list stays in the main chunk: it
@@ -28,6 +29,7 @@ const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers');
+const PemetaanPage = lazyPage(() => import('./pemetaan/PemetaanPage'), 'PemetaanPage');
 
 /** Who reads the KPM register and the distribution periods (API: sembako.kpm_list, sembako.period_list); who imports and opens. */
 const readsSembako = (role: string | null) => role === 'tksk' || role === 'auditor' || isSupervisor(role);
@@ -66,6 +68,7 @@ export const App = () => (
       <Route path="/reconciliation" element={<Reconciliation />} />
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePassword />} />
       <Route path="/users/import" element={<ImportUsers />} />
+      <Route path="/pemetaan" element={<PemetaanPage />} />
     </CustomRoutes>
 
     {(role: string | null) => (
@@ -87,6 +90,10 @@ export const App = () => (
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
+        {/* PSKS directory (domain/access.ts: psks.read, psks.manage); the pemetaan matrix is the custom route /pemetaan. */}
+        {allows('psks.read', role) && (
+          <Resource name="psks" {...psks} create={allows('psks.manage', role) ? psks.create : undefined} recordRepresentation="name" />
+        )}
       </>
     )}
   </Admin>
