@@ -8,6 +8,7 @@ import indonesian from '../../admin/src/i18n/id';
 import { CASE_CLOSED_REASONS, CASE_STATUSES, CONSENT_BASES, SEXES } from '../../domain/case';
 import { INTERVENTIONS } from '../../domain/interventions';
 import { PMKS_CODES } from '../../domain/pmks';
+import { LKS_ACCREDITATIONS, PEMETAAN_SOURCES, PSKS_SERVICE_AREAS } from '../../domain/psks';
 import { ROLES } from '../../domain/roles';
 import { CLAIM_STATUSES, COMPONENT_STATUSES, FUNDING_SOURCES, PAYMENT_FAILURE_CODES } from '../../domain/taliAsih';
 import { OUTCOMES, REFERRAL_STATUSES, RISK_LEVELS, RUJUKAN_DESTINATIONS, TASK_STATUSES, TASK_TYPE_INFO, TASK_TYPES, URGENCIES } from '../../domain/taskTypes';
@@ -38,6 +39,9 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.privileged.status': PRIVILEGED_STATUSES,
   'kesos.audit.broken_reason': CHAIN_BREAK_REASONS,
   'kesos.stipend.payment_failure': PAYMENT_FAILURE_CODES,
+  'kesos.psks.service_area': PSKS_SERVICE_AREAS,
+  'kesos.psks.accreditation': LKS_ACCREDITATIONS,
+  'kesos.pemetaan.source': PEMETAAN_SOURCES,
 };
 
 const lookup = (messages: object, key: string): unknown =>
