@@ -69,11 +69,16 @@ export function caseActivities(sql: Sql) {
     async recordReferral(r: ReferralInput & { at: string }): Promise<void> {
       await sql.begin(async (tx) => {
         await tx`
-          INSERT INTO referrals (id, case_id, workflow_id, destination_type, institution_name, reason, urgency, requested_by, created_at)
+          INSERT INTO referrals (id, case_id, workflow_id, destination_type, institution_name, reason, urgency, requested_by, created_at, psks_id)
           VALUES (${r.referralId}, ${r.caseId}, ${`rujukan-${r.referralId}`}, ${r.referral.destinationType}, ${r.referral.institutionName},
-                  ${r.referral.reason}, ${r.referral.urgency}, ${r.requestedBy.id}, ${r.at})
+                  ${r.referral.reason}, ${r.referral.urgency}, ${r.requestedBy.id}, ${r.at}, ${r.referral.psksId ?? null})
           ON CONFLICT (id) DO NOTHING`;
-        const details = { destinationType: r.referral.destinationType, urgency: r.referral.urgency };
+        // A referral to a PSKS directory entry names it (the API checked it exists in the TKSK's region).
+        const details = {
+          destinationType: r.referral.destinationType,
+          urgency: r.referral.urgency,
+          ...(r.referral.psksId ? { psksId: r.referral.psksId } : {}),
+        };
         await appendEntityEvent(tx, { type: 'rujukan', id: r.referralId, caseId: r.caseId }, 'created', { at: r.at, actor: r.requestedBy, details });
       });
     },

@@ -41,6 +41,9 @@ import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
 import { sembakoCalendarRoutes } from './sembako/calendar';
+import { psksRoutes } from './psks/routes';
+import { pemetaanRoutes } from './pemetaan/routes';
+import { PEMETAAN_IMPORT_BODY_LIMIT_BYTES } from './pemetaan/schema';
 
 export interface AppDeps {
   sql: Sql;
@@ -163,6 +166,7 @@ export function createApp(deps: AppDeps) {
   // general parser below skips a body already parsed).
   api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use('/admin/users/import', express.json({ limit: USER_IMPORT_BODY_LIMIT_BYTES }));
+  api.use('/pemetaan/imports', express.json({ limit: PEMETAAN_IMPORT_BODY_LIMIT_BYTES }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -196,6 +200,8 @@ export function createApp(deps: AppDeps) {
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
   api.use(kpmFixRoutes(sql, temporal, deps.taskQueue));
   api.use(sembakoCalendarRoutes(sql, temporal, deps.taskQueue, { schedulesPaused: deps.schedulesPaused ?? false }));
+  api.use(psksRoutes(sql));
+  api.use(pemetaanRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

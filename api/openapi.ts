@@ -120,6 +120,26 @@ import {
 } from './tkskAssignments/schema';
 import { sembakoCalendarBodySchema, sembakoCalendarIdParamsSchema, sembakoCalendarListQuerySchema, sembakoCalendarRowSchema } from './sembako/calendarSchema';
 
+import {
+  createPsksBodySchema,
+  psksEntryDetailSchema,
+  psksEntrySchema,
+  psksIdParamsSchema,
+  psksListQuerySchema,
+  psksTypeListQuerySchema,
+  psksTypeSchema,
+  updatePsksBodySchema,
+} from './psks/schema';
+import {
+  pemetaanCountsResultSchema,
+  pemetaanCountsSchema,
+  pemetaanHistoryQuerySchema,
+  pemetaanImportBodySchema,
+  pemetaanImportReportSchema,
+  pemetaanMatrixSchema,
+  pemetaanRecordSchema,
+  pemetaanRegionQuerySchema,
+} from './pemetaan/schema';
 const problemSchema = z
   .object({
     type: z.string(),
@@ -1073,6 +1093,101 @@ export function buildOpenApi() {
     tags: ['sembako'],
     params: sembakoCalendarIdParamsSchema,
     responses: { 200: json(sembakoCalendarRowSchema, 'the entry deleted'), ...problems(401, 403, 404, 409, 422) },
+  });
+
+  // ---- PSKS directory and pemetaan sosial (docs/pemetaan.md)
+  route({
+    method: 'get',
+    path: '/api/psks-types',
+    summary: 'The PSKS types (Permensos 8/2012: 12 types), versioned reference data: the latest version unless one is asked for',
+    tags: ['psks'],
+    query: psksTypeListQuerySchema,
+    responses: { 200: json(z.array(psksTypeSchema), 'the types in their order'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/psks',
+    summary: 'PSKS directory entries of your region (simple-rest; filter type, desa, kecamatan, q, active)',
+    tags: ['psks'],
+    query: psksListQuerySchema,
+    responses: { 200: listOf(psksEntrySchema, 'entries'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/psks/{id}',
+    summary: 'A PSKS entry with the referrals (rujukan) of your region that named it and whether each was answered',
+    tags: ['psks'],
+    params: psksIdParamsSchema,
+    responses: { 200: json(psksEntryDetailSchema, 'the entry'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/psks',
+    summary: 'Add a PSKS entry in a desa of your region (the kecamatan’s TKSK or a supervisor); audited',
+    tags: ['psks'],
+    body: { schema: createPsksBodySchema, account: 'tksk1' },
+    responses: { 201: json(psksEntryDetailSchema, 'the entry'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'patch',
+    path: '/api/psks/{id}',
+    summary: 'Change a PSKS entry of your region (null clears a field; `active: false` ends it, entries are never deleted); audited',
+    tags: ['psks'],
+    params: psksIdParamsSchema,
+    body: { schema: updatePsksBodySchema, account: 'tksk1' },
+    responses: { 200: json(psksEntryDetailSchema, 'the entry'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/pemetaan',
+    summary:
+      'The pemetaan sosial matrix of a region of your scope: rows are its child regions (a desa: itself), cells the 26 PPKS and the PSKS types by source (kasus, psks, lapangan, impor) with a count and an as-of date',
+    tags: ['pemetaan'],
+    query: pemetaanRegionQuerySchema,
+    responses: { 200: json(pemetaanMatrixSchema, 'the matrix'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/pemetaan/counts',
+    summary: 'Record a desa’s field counts (lapangan) as of a date: the kecamatan’s TKSK or the kabupaten supervisor; audited',
+    tags: ['pemetaan'],
+    body: { schema: pemetaanCountsSchema, account: 'tksk1' },
+    responses: { 201: json(pemetaanCountsResultSchema, 'the recorded counts'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/pemetaan/imports',
+    summary:
+      'Import a DTSEN/Pusdatin extract of counts per desa (CSV, XLSX or rows): every row checked, then all written or none (422 with the row-by-row report); audited',
+    tags: ['pemetaan'],
+    body: { schema: pemetaanImportBodySchema, account: 'supervisor1' },
+    responses: {
+      200: json(pemetaanImportReportSchema, 'dry run: the report'),
+      201: json(pemetaanImportReportSchema, 'imported'),
+      422: {
+        description: 'invalid rows (nothing written)',
+        content: { 'application/problem+json': { schema: problemSchema.extend({ report: pemetaanImportReportSchema.optional() }) } },
+      },
+      ...problems(401, 403, 413),
+    },
+  });
+  route({
+    method: 'get',
+    path: '/api/pemetaan/history',
+    summary:
+      'Recorded counts (field counts and imports) of your region over time, each with the count it replaced (simple-rest; filter region, desaCode, kind, code, source)',
+    tags: ['pemetaan'],
+    query: pemetaanHistoryQuerySchema,
+    responses: { 200: listOf(pemetaanRecordSchema, 'recorded counts'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/exports/pemetaan.{format}',
+    summary: 'The pemetaan matrix of a region as a spreadsheet (one row per region, category and source); format csv or xlsx; audited',
+    tags: ['exports'],
+    params: exportParamsSchema,
+    query: pemetaanRegionQuerySchema,
+    responses: { 200: spreadsheet, ...problems(401, 403, 404, 422) },
   });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

@@ -63,6 +63,14 @@ export const ACTIONS = {
   'sembako.kpm_fix_propose': ['tksk', 'supervisor_kabupaten'],
   /** Read proposed KPM data fixes and export the accepted changes for SIKS-NG (region-scoped; numbers masked as in the register). */
   'sembako.kpm_fix_list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Read the PSKS directory and the pemetaan sosial matrix (and its history and export) of one's region. */
+  'psks.read': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Add or change a PSKS directory entry: the kecamatan's TKSK or a supervisor covering it. */
+  'psks.manage': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Record a desa's field count (pemetaan sosial): the kecamatan's TKSK or the kabupaten supervisor. */
+  'pemetaan.count': ['tksk', 'supervisor_kabupaten'],
+  /** Import a DTSEN/Pusdatin extract of PPKS/PSKS counts for one's region (Dinas Sosial's data work). */
+  'pemetaan.import': ['supervisor_kabupaten', 'supervisor_provinsi'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

@@ -93,6 +93,11 @@ export const referralSchema = z.strictObject({
   institutionName: z.string().trim().min(3).max(200),
   reason: z.string().trim().min(5).max(2000),
   urgency: z.enum(URGENCIES),
+  /** The PSKS directory entry it goes to (GET /api/psks), when it is one: it must exist and lie in your region. */
+  psksId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID')
+    .optional(),
 });
 
 const visitBase = {

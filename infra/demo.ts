@@ -12,6 +12,7 @@ import { DEMO_PASSWORD } from '../db/seed';
 import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
 import { seedDemoCasework } from './demoCasework';
+import { seedDemoPsks } from './demoPsks';
 
 type Log = (line: string) => void;
 
@@ -749,6 +750,7 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
 
   // 5. Assignments, a few dozen cases in every state, tali asih claims (infra/demoCasework.ts).
   await seedDemoCasework({ apiUrl: opts.apiUrl, dataDir: opts.dataDir, log: opts.log, now }, result.refused);
+  await seedDemoPsks({ apiUrl: opts.apiUrl, log: opts.log, now }).catch((err: Error) => refuse('PSKS demo', { status: 0, body: err.message }));
 
   const c = result.created;
   log(

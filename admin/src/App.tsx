@@ -21,6 +21,7 @@ import { managesAssignments, readsAssignments, tkskAssignments } from './tkskAss
 import { OverdueList } from './tasks/TaskList';
 import { isSupervisor } from '../../domain/roles';
 import { ACTIONS } from '../../domain/access';
+import { psks } from './psks';
 
 // In chunks of their own (docs/decisions/0012-portal-loading.md): the dashboard brings the charts,
 // the others are screens of one role or rarely opened. The task list stays in the main chunk: it
@@ -31,6 +32,7 @@ const AuditList = lazyPage(() => import('./audit/AuditList'), 'AuditList');
 const UserList = lazyPage(() => import('./users'), 'UserList');
 const UserCreate = lazyPage(() => import('./users'), 'UserCreate');
 const ImportUsers = lazyPage(() => import('./users/ImportUsers'), 'ImportUsers');
+const PemetaanPage = lazyPage(() => import('./pemetaan/PemetaanPage'), 'PemetaanPage');
 
 /** Who reads the KPM register and the distribution periods (API: sembako.kpm_list, sembako.period_list); who imports and opens. */
 const readsSembako = (role: string | null) => role === 'tksk' || role === 'auditor' || isSupervisor(role);
@@ -69,6 +71,7 @@ export const App = () => (
       <Route path="/reconciliation" element={<Reconciliation />} />
       <Route path={CHANGE_PASSWORD_PATH} element={<ChangePassword />} />
       <Route path="/users/import" element={<ImportUsers />} />
+      <Route path="/pemetaan" element={<PemetaanPage />} />
     </CustomRoutes>
 
     {(role: string | null) => (
@@ -98,6 +101,10 @@ export const App = () => (
         {/* TKSK assignments: the API's tksk_assignment.read and tksk_assignment.manage (domain/access.ts). */}
         {readsAssignments(role) && (
           <Resource name="tksk-assignments" {...tkskAssignments} create={managesAssignments(role) ? tkskAssignments.create : undefined} />
+        )}
+        {/* PSKS directory (domain/access.ts: psks.read, psks.manage); the pemetaan matrix is the custom route /pemetaan. */}
+        {allows('psks.read', role) && (
+          <Resource name="psks" {...psks} create={allows('psks.manage', role) ? psks.create : undefined} recordRepresentation="name" />
         )}
       </>
     )}

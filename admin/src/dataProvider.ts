@@ -8,6 +8,7 @@ import { i18nProvider } from './i18n';
 import { isNetworkFailure, networkMessage, problemMessage } from './i18n/problems';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
+import type { PemetaanMatrix, PsksTypeRecord } from './types';
 import type {
   BulkOperation,
   ChainVerification,
@@ -292,6 +293,26 @@ export const dataProvider = {
   /** POST /api/sembako/kpm/:id/fixes: a proposed data fix, with its review task for the kabupaten. */
   proposeKpmFix: (kpmId: Identifier, body: Record<string, unknown>) =>
     post(`/api/sembako/kpm/${enc(kpmId)}/fixes`, body).then(({ json }) => ({ data: json as { id: string; status: string } })),
+
+  // ---- PSKS directory and pemetaan sosial (docs/pemetaan.md)
+  /** GET /api/psks-types: the latest version of the PSKS type list (its names come from the server, the list is configurable). */
+  psksTypes: () => httpClient('/api/psks-types').then(({ json }) => ({ data: json as PsksTypeRecord[] })),
+  /** GET /api/pemetaan?region=: the matrix of a region's child regions. */
+  pemetaan: (region: string) => httpClient(`/api/pemetaan?region=${encodeURIComponent(region)}`).then(({ json }) => ({ data: json as PemetaanMatrix })),
+  /** POST /api/pemetaan/counts: a desa's field counts. */
+  recordPemetaanCounts: (body: unknown) => post('/api/pemetaan/counts', body).then(({ json }) => ({ data: json })),
+  /** GET /api/exports/pemetaan.<format>?region=: the matrix as a spreadsheet. */
+  exportPemetaan: async (region: string, format: 'csv' | 'xlsx') => {
+    const headers = new Headers();
+    const token = await getFreshToken();
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    const response = await fetch(`/api/exports/pemetaan.${format}?region=${encodeURIComponent(region)}`, { headers });
+    if (!response.ok) {
+      const problem = (await response.json().catch(() => null)) as Problem | null;
+      throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
+    }
+    return { data: await response.blob() };
+  },
   /** POST /api/sembako/kpm/imports: the report, also when rows are invalid (422: nothing written). */
   importKpm: (body: { kecamatanCode: string; csv?: string; xlsx?: string; dryRun: boolean }) =>
     post('/api/sembako/kpm/imports', body).then(

@@ -7,6 +7,7 @@ import type { CaseClosedReason, CaseStatus, ConsentBasis, Sex } from '../../doma
 import type { Intervention } from '../../domain/interventions';
 import type { PmksCode } from '../../domain/pmks';
 import type { RegionLevel } from '../../domain/regions';
+import type { LKS_ACCREDITATIONS, PemetaanKind, PemetaanSource, PSKS_SERVICE_AREAS, PsksKind } from '../../domain/psks';
 import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
@@ -479,4 +480,74 @@ export interface TkskVacancyRecord {
   code: string;
   name: string;
   kabupatenCode: string;
+}
+
+// ---- PSKS directory and pemetaan sosial (api/psks/schema.ts, api/pemetaan/schema.ts)
+
+/** GET /api/psks-types: `id` is the type code. */
+export interface PsksTypeRecord {
+  id: string;
+  version: string;
+  no: number;
+  nameId: string;
+  nameEn: string;
+  kind: PsksKind;
+}
+
+/** A referral (rujukan) a PSKS entry received. */
+export interface PsksReferral {
+  referralId: string;
+  caseId: string;
+  destinationType: string;
+  urgency: string;
+  status: ReferralStatus;
+  answered: boolean;
+  requestedBy: string;
+  createdAt: string;
+  closedAt: string | null;
+}
+
+/** GET /api/psks/:id (the list has no `referrals`). */
+export interface PsksRecord {
+  id: string;
+  typeCode: string;
+  typeVersion: string;
+  name: string;
+  desaCode: string;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  serviceArea: (typeof PSKS_SERVICE_AREAS)[number];
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  capacity: number | null;
+  services: string | null;
+  registrationNumber: string | null;
+  accreditation: (typeof LKS_ACCREDITATIONS)[number] | null;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  referrals?: PsksReferral[];
+}
+
+export interface PemetaanCell {
+  kind: PemetaanKind;
+  code: string;
+  source: PemetaanSource;
+  count: number;
+  asOf: string;
+  desaCounted: number | null;
+}
+
+/** GET /api/pemetaan?region= */
+export interface PemetaanMatrix {
+  region: { code: string; name: string; level: RegionLevel };
+  rowLevel: RegionLevel;
+  asOf: string;
+  pmksVersion: string;
+  psksVersion: string;
+  categories: { ppks: { code: string; nameId: string; nameEn: string }[]; psks: { code: string; nameId: string; nameEn: string }[] };
+  rows: { code: string; name: string; cells: PemetaanCell[] }[];
+  totals: PemetaanCell[];
 }

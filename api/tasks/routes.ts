@@ -12,6 +12,7 @@ import { listRoute } from '../list';
 import { viaUpdate } from '../temporalErrors';
 import { extendedByWorkingDays, presentTask, taskList, visibleTask, visibleTasks, type TaskRow } from './queries';
 import { recordAuditorTaskRead } from '../requestAudit';
+import { checkReferralTarget } from '../psks/queries';
 import { completeTaskBodySchema, deadlineExtensionQuerySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
 
 export function taskRoutes(sql: Sql, temporal: Client): Router {
@@ -75,6 +76,7 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
     authorize(actor, 'task.complete', { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
+    await checkReferralTarget(sql, actor, payload.data);
     const result = await viaUpdate(() =>
       temporal.workflow
         .getHandle(task.workflowId)

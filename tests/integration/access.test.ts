@@ -468,3 +468,99 @@ test('proposing a KPM data fix: the kecamatan’s TKSK and the kabupaten only', 
   expect(got).toEqual({ tksk1: 422, tksk2: 403, tksk3: 422, supervisor1: 422, supervisor2: 422, provinsi1: 403, auditor1: 403, admin: 403 });
   expect((await sql`SELECT 1 FROM sembako_kpm_fixes WHERE kpm_id = ${id}`).length).toBe(0);
 });
+
+/**
+ * PSKS directory and pemetaan sosial: an entry in each place (fixture rows), read and changed by
+ * id; the matrix and a field count of the place's kecamatan and desa. Outside one's region: an
+ * entry is 404 (not revealed), a region asked for by code is 403.
+ */
+describe('PSKS and pemetaan', () => {
+  const DESA: Record<Place, string> = { sidorejo: '33.73.01.1001', tingkir: '33.73.02.1005', semarang: '33.74.01.1001', yogyakarta: '34.71.01.1001' };
+  const entries = {} as Record<Place, string>;
+  beforeAll(async () => {
+    for (const place of PLACES) {
+      const [id] = (await sql`SELECT gen_random_uuid()::text AS id`).map((r) => r.id as string);
+      const [p, k, c] = [DESA[place].slice(0, 2), DESA[place].slice(0, 5), DESA[place].slice(0, 8)];
+      await sql`
+        INSERT INTO psks_entries (id, type_version, type_code, name, desa_code, kecamatan_code, kabupaten_code, provinsi_code, service_area, created_by)
+        VALUES (${id}, '2012-12', 'PSM', ${`PSM uji akses ${place}`}, ${DESA[place]}, ${c}, ${k}, ${p}, 'desa', 'usr_admin')`;
+      entries[place] = id;
+    }
+  });
+  const today = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const ROUTES: { route: string; method: string; path: (place: Place) => string; body?: () => unknown; expect: Record<User, Row> }[] = [
+    {
+      route: 'GET /api/psks/:id',
+      method: 'GET',
+      path: (place) => `/api/psks/${entries[place]}`,
+      expect: {
+        //           Sidorejo Tingkir Semarang Yogyakarta
+        tksk1: [200, 404, 404, 404],
+        tksk2: [404, 200, 404, 404],
+        tksk3: [200, 404, 404, 404],
+        supervisor1: [200, 200, 404, 404],
+        supervisor2: [200, 200, 404, 404],
+        provinsi1: [200, 200, 200, 404],
+        auditor1: [200, 200, 200, 404],
+        admin: [403, 403, 403, 403],
+      },
+    },
+    {
+      route: 'PATCH /api/psks/:id',
+      method: 'PATCH',
+      path: (place) => `/api/psks/${entries[place]}`,
+      body: () => ({ capacity: 5 }),
+      expect: {
+        tksk1: [200, 404, 404, 404],
+        tksk2: [404, 200, 404, 404],
+        tksk3: [200, 404, 404, 404],
+        supervisor1: [200, 200, 404, 404],
+        supervisor2: [200, 200, 404, 404],
+        provinsi1: [200, 200, 200, 404],
+        auditor1: [403, 403, 403, 403], // reads, never writes
+        admin: [403, 403, 403, 403],
+      },
+    },
+    {
+      route: 'GET /api/pemetaan?region=<kecamatan>',
+      method: 'GET',
+      path: (place) => `/api/pemetaan?region=${DESA[place].slice(0, 8)}`,
+      expect: {
+        tksk1: [200, 403, 403, 403],
+        tksk2: [403, 200, 403, 403],
+        tksk3: [200, 403, 403, 403],
+        supervisor1: [200, 200, 403, 403],
+        supervisor2: [200, 200, 403, 403],
+        provinsi1: [200, 200, 200, 403],
+        auditor1: [200, 200, 200, 403],
+        admin: [403, 403, 403, 403],
+      },
+    },
+    {
+      route: 'POST /api/pemetaan/counts',
+      method: 'POST',
+      path: () => '/api/pemetaan/counts',
+      expect: {
+        tksk1: [201, 403, 403, 403],
+        tksk2: [403, 201, 403, 403],
+        tksk3: [201, 403, 403, 403],
+        supervisor1: [201, 201, 403, 403],
+        supervisor2: [201, 201, 403, 403],
+        provinsi1: [403, 403, 403, 403], // the province imports extracts, it does not count desa
+        auditor1: [403, 403, 403, 403],
+        admin: [403, 403, 403, 403],
+      },
+    },
+  ];
+  describe.each(ROUTES)('$route', ({ method, path, body, expect: table }) => {
+    test.each(USERS)('%s', async (user) => {
+      const token = await login(user);
+      const got: number[] = [];
+      for (const place of PLACES) {
+        const payload = method === 'POST' ? { desaCode: DESA[place], asOf: today(), counts: [{ kind: 'ppks', code: 'KAT', count: 0 }] } : body?.();
+        got.push((await call(method, path(place), { token, body: payload })).status);
+      }
+      expect(got).toEqual(table[user]);
+    });
+  });
+});

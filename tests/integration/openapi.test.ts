@@ -323,6 +323,30 @@ describe('real answers match the documented schemas', () => {
     await check('admin', 'GET /api/admin/sla-policies', '/api/admin/sla-policies');
     await check('admin', 'PUT /api/admin/case-policies', '/api/admin/case-policies', { key: 'aftercare_delay', regionCode: '34.71', value: 'P30D' });
     await check('admin', 'GET /api/admin/case-policies', '/api/admin/case-policies');
+
+    // PSKS directory and pemetaan sosial (Argomulyo, a kecamatan without a demo TKSK: the supervisor's).
+    await check('tksk1', 'GET /api/psks-types', '/api/psks-types');
+    const entry = await check('supervisor1', 'POST /api/psks', '/api/psks', {
+      typeCode: 'KT',
+      name: `Karang Taruna Uji Skema ${serial}`,
+      desaCode: '33.73.03.1002',
+    });
+    await check('supervisor1', 'PATCH /api/psks/{id}', `/api/psks/${entry.id}`, { capacity: 12 });
+    for (const user of ['supervisor1', 'auditor1']) {
+      await check(user, 'GET /api/psks', `/api/psks?filter=${q({ id: [entry.id] })}`);
+      await check(user, 'GET /api/psks/{id}', `/api/psks/${entry.id}`);
+      await check(user, 'GET /api/pemetaan', '/api/pemetaan?region=33.73.03');
+      await check(user, 'GET /api/pemetaan/history', `/api/pemetaan/history?filter=${q({ region: '33.73.03' })}`);
+    }
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await check('supervisor1', 'POST /api/pemetaan/counts', '/api/pemetaan/counts', {
+      desaCode: '33.73.03.1002',
+      asOf: today,
+      counts: [{ kind: 'ppks', code: 'KAT', count: 0 }],
+    });
+    const extract = { sourceLabel: 'Pusdatin', asOf: today, csv: 'kode_desa,jenis,kode,jumlah\n33.73.03.1002,ppks,KAT,0' };
+    await check('supervisor1', 'POST /api/pemetaan/imports', '/api/pemetaan/imports', { ...extract, dryRun: true });
+    await check('supervisor1', 'POST /api/pemetaan/imports', '/api/pemetaan/imports', extract);
   });
 
   test('every documented JSON answer was checked, but for those that need a pending request', () => {

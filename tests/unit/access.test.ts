@@ -52,6 +52,10 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'sembako.kpm_fix_list': [yes, yes, yes, yes, no],
   'sembako.calendar_manage': [no, yes, no, no, no],
   'sembako.calendar_list': [yes, yes, yes, yes, no],
+  'psks.read': [yes, yes, yes, yes, no],
+  'psks.manage': [yes, yes, yes, no, no],
+  'pemetaan.count': [yes, yes, no, no, no],
+  'pemetaan.import': [no, yes, yes, no, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

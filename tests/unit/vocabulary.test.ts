@@ -8,6 +8,7 @@ import indonesian from '../../admin/src/i18n/id';
 import { CASE_CLOSED_REASONS, CASE_STATUSES, CONSENT_BASES, SEXES } from '../../domain/case';
 import { INTERVENTIONS } from '../../domain/interventions';
 import { PMKS_CODES } from '../../domain/pmks';
+import { LKS_ACCREDITATIONS, PEMETAAN_SOURCES, PSKS_SERVICE_AREAS } from '../../domain/psks';
 import { ROLES } from '../../domain/roles';
 import { CLAIM_STATUSES, COMPONENT_STATUSES, FUNDING_SOURCES, PAYMENT_FAILURE_CODES } from '../../domain/taliAsih';
 import { ASSIGNMENT_STATUSES, END_REASONS, ROSTER_STATUSES } from '../../domain/tkskAssignment';
@@ -43,6 +44,9 @@ const VOCABULARIES: Record<string, readonly string[]> = {
   'kesos.tksk_assignment.status': ASSIGNMENT_STATUSES,
   'kesos.tksk_assignment.roster_status': ROSTER_STATUSES,
   'kesos.tksk_assignment.end_reason': END_REASONS,
+  'kesos.psks.service_area': PSKS_SERVICE_AREAS,
+  'kesos.psks.accreditation': LKS_ACCREDITATIONS,
+  'kesos.pemetaan.source': PEMETAAN_SOURCES,
 };
 
 const lookup = (messages: object, key: string): unknown =>

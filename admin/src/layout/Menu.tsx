@@ -1,4 +1,6 @@
 // Role-aware menu: each role sees the few places it works in.
+import PemetaanIcon from '@mui/icons-material/GridOn';
+import PsksIcon from '@mui/icons-material/Diversity3';
 import TaskIcon from '@mui/icons-material/AssignmentTurnedIn';
 import InboxIcon from '@mui/icons-material/Inbox';
 import OverdueIcon from '@mui/icons-material/AlarmOn';
@@ -49,7 +51,7 @@ interface Place {
 }
 
 /** Menu groups, in menu order; a group shows when the role sees one of its places. */
-const GROUPS = ['sembako'] as const;
+const GROUPS = ['sembako', 'pemetaan'] as const;
 type MenuGroup = (typeof GROUPS)[number];
 
 const READERS: readonly Role[] = [...SUPERVISOR_ROLES, 'auditor'];
@@ -75,6 +77,9 @@ const PLACES: Place[] = [
   { to: '/sembako-calendar', label: 'sembako_calendar', icon: <CalendarIcon />, roles: ACTIONS['sembako.calendar_list'], group: 'sembako' },
   // TKSK assignments (domain/access.ts: tksk_assignment.read).
   { to: '/tksk-assignments', label: 'tksk_assignments', icon: <AssignmentIcon />, roles: ACTIONS['tksk_assignment.read'] },
+  // Pemetaan sosial and the PSKS directory (domain/access.ts: psks.read).
+  { to: '/pemetaan', label: 'pemetaan', icon: <PemetaanIcon />, roles: ACTIONS['psks.read'], group: 'pemetaan' },
+  { to: '/psks', label: 'psks', icon: <PsksIcon />, roles: ACTIONS['psks.read'], group: 'pemetaan' },
 ];
 
 export const KesosMenu = () => {

@@ -1,0 +1,58 @@
+// Pemetaan sosial in the portal: the kabupaten supervisor opens the matrix from the menu group,
+// goes to a kecamatan, drills down to a desa and reads region and category names (not codes);
+// a field count recorded through the API shows in the desa's row. A TKSK reads the PSKS directory
+// on a 390×844 phone.
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { call, login } from '../support/stack';
+import { go, menuTexts, PHONE, shot, signIn, todayWib } from './portal';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(() => browser?.close());
+
+test('a supervisor opens the kecamatan’s matrix, drills down to a desa and sees names, not codes', async () => {
+  const desa = '33.73.01.1005';
+  const counted = await call('POST', '/api/pemetaan/counts', {
+    token: await login('tksk1'),
+    body: { desaCode: desa, asOf: todayWib(), counts: [{ kind: 'ppks', code: 'GLD', count: 7 }] },
+  });
+  expect(counted.status).toBe(201);
+  const regions = await call('GET', `/api/regions?filter=${encodeURIComponent(JSON.stringify({ id: ['33.73.01', desa] }))}`, { token: await login('tksk1') });
+  const nameOf = (code: string) => (regions.body as { id: string; name: string }[]).find((r) => r.id === code)!.name;
+
+  const page = await signIn(browser, 'supervisor1');
+  expect(await menuTexts(page)).toEqual(expect.arrayContaining(['Pemetaan sosial', 'Direktori PSKS']));
+  await page.getByRole('menuitem', { name: 'Pemetaan sosial' }).click();
+  const matrix = page.getByTestId('pemetaan-matrix');
+  await matrix.waitFor();
+  // Kota Salatiga's rows are its kecamatan, by name.
+  await matrix.getByRole('link', { name: nameOf('33.73.01') }).click();
+  await page.getByTestId('pemetaan-region').getByText(nameOf('33.73.01')).waitFor();
+  await page.getByTestId('source-lapangan').click();
+  const row = page.getByTestId(`pemetaan-row-${desa}`);
+  await row.getByRole('link', { name: nameOf(desa) }).waitFor();
+  await row.getByRole('link', { name: nameOf(desa) }).click();
+  await page.getByTestId('pemetaan-region').getByText(nameOf(desa)).waitFor();
+  const desaRow = page.getByTestId(`pemetaan-row-${desa}`);
+  await desaRow.getByText(nameOf(desa), { exact: true }).waitFor();
+  // The row is named, not coded; the chart names the category.
+  expect(await desaRow.locator('td').first().innerText()).toBe(nameOf(desa));
+  await page.getByTestId('pemetaan-chart').getByText('Gelandangan').waitFor();
+  await shot(page, 'pemetaan-desa');
+});
+
+test('a TKSK reads the PSKS directory on a phone', async () => {
+  const name = `Karang Taruna Uji Ponsel ${Date.now() % 100000}`;
+  const created = await call('POST', '/api/psks', { token: await login('tksk1'), body: { typeCode: 'KT', name, desaCode: '33.73.01.1001' } });
+  expect(created.status).toBe(201);
+  const page = await signIn(browser, 'tksk1', PHONE);
+  await go(page, `/psks?filter=${encodeURIComponent(JSON.stringify({ q: name }))}`);
+  await page.getByText(name).waitFor();
+  await page.getByText('Karang Taruna', { exact: true }).first().waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.getByText(name).click();
+  await page.getByText('Belum ada rujukan ke entri ini.').waitFor();
+});
