@@ -13,6 +13,7 @@ import { taliAsihActivities } from './taliAsih';
 import { taskActivities } from './tasks';
 import { sealActivities } from './seals';
 import { tkskAssignmentActivities } from './tkskAssignment';
+import { koordinasiActivities } from './koordinasi';
 import type { SealKeys } from '../domain/seal';
 
 /**
@@ -53,6 +54,7 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...sembakoPeriodActivities(sql),
     ...sembakoSanctionActivities(sql),
     ...tkskAssignmentActivities(sql),
+    ...koordinasiActivities(sql, temporal),
   });
 }
 

@@ -269,4 +269,6 @@ export const SEALED_CALLS = {
   sanctionRecommendationWorkflow: 'proposedBy',
   tkskAssignmentWorkflow: 'requestedBy',
   tkskAssignmentAction: 'actor',
+  meetingWorkflow: 'recordedBy',
+  monthlyReportWorkflow: 'openedBy',
 } as const satisfies Record<string, string>;

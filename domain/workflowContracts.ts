@@ -7,6 +7,7 @@ import { actorSchema } from './roles';
 import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
 import type { ClaimStatus } from './taliAsih';
 import type { ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from './sembako';
+import type { MeetingSnapshot, MonthlyReportSnapshot } from './koordinasi';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -92,6 +93,10 @@ export interface TaskCompletionResult {
   /** For Sembako period tasks: the period after the decision. */
   period?: SembakoPeriodSnapshot;
   sanction?: SanctionSnapshot;
+  /** For koordinasi action items: the meeting after the decision. */
+  meeting?: MeetingSnapshot;
+  /** For monthly report tasks: the report after the decision. */
+  report?: MonthlyReportSnapshot;
 }
 
 /** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
@@ -124,4 +129,6 @@ export type WorkflowSnapshot =
   | { complaint: ComplaintSnapshot }
   | { period: SembakoPeriodSnapshot }
   | { sanction: SanctionSnapshot }
-  | { assignment: AssignmentSnapshot };
+  | { assignment: AssignmentSnapshot }
+  | { meeting: MeetingSnapshot }
+  | { report: MonthlyReportSnapshot };

@@ -10,3 +10,5 @@ export { complaintWorkflow } from './complaint';
 export { sembakoPeriodWorkflow } from './sembakoPeriod';
 export { sanctionRecommendationWorkflow } from './sanction';
 export { tkskAssignmentWorkflow } from './tkskAssignment';
+export { meetingWorkflow } from './meeting';
+export { monthlyReportWorkflow, openMonthlyReportsWorkflow } from './monthlyReport';

@@ -38,6 +38,12 @@ const PROJECTION_ACTIVITIES = {
   recordSanction: true,
   updateSanction: true,
   reopenCancelledComponents: true,
+  recordMeeting: true,
+  linkActionItemTasks: true,
+  updateActionItem: true,
+  compileMonth: true,
+  openMonthlyReport: true,
+  updateMonthlyReport: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

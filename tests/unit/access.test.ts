@@ -48,6 +48,11 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'export.read': [no, yes, yes, yes, no],
   'tksk_assignment.manage': [no, yes, no, no, yes],
   'tksk_assignment.read': [no, yes, yes, yes, yes],
+  'meeting.create': [yes, yes, yes, no, no],
+  'meeting.list': [yes, yes, yes, yes, no],
+  'meeting.attach': [yes, yes, yes, no, no],
+  'monthly_report.create': [yes, yes, yes, no, no],
+  'monthly_report.list': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {
