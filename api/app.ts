@@ -39,6 +39,8 @@ import { taskRoutes } from './tasks/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
+import { meetingRoutes } from './meetings/routes';
+import { monthlyReportRoutes } from './monthlyReports/routes';
 
 export interface AppDeps {
   sql: Sql;
@@ -159,6 +161,8 @@ export function createApp(deps: AppDeps) {
   // general parser below skips a body already parsed).
   api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use('/admin/users/import', express.json({ limit: USER_IMPORT_BODY_LIMIT_BYTES }));
+  // A meeting's attachment travels base64 in JSON (2 MiB of file is under 3 MiB of body).
+  api.use('/meetings/:id/attachments', express.json({ limit: 3 * 1024 * 1024 }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -190,6 +194,8 @@ export function createApp(deps: AppDeps) {
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
+  api.use(meetingRoutes(sql, temporal, deps.taskQueue));
+  api.use(monthlyReportRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);
