@@ -6,6 +6,8 @@ import { CHANGE_PASSWORD_PATH } from './session';
 import { authProvider } from './authProvider';
 import cases from './cases';
 import complaints from './complaints';
+import meetings from './meetings';
+import monthlyReports from './laporan';
 import { lazyPage } from './common/lazyPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
@@ -87,6 +89,9 @@ export const App = () => (
         {readsSembako(role) && <Resource name="sembako-periods" {...sembakoPeriods} create={runsSembako(role) ? sembakoPeriods.create : undefined} />}
         {/* Sembako complaints: the API's complaint.list and complaint.create (domain/access.ts). */}
         {readsComplaints(role) && <Resource name="complaints" {...complaints} create={createsComplaints(role) ? complaints.create : undefined} />}
+        {/* Koordinasi & Laporan: the API's meeting.list/create and monthly_report.list (domain/access.ts). */}
+        {allows('meeting.list', role) && <Resource name="meetings" {...meetings} create={allows('meeting.create', role) ? meetings.create : undefined} />}
+        {allows('monthly_report.list', role) && <Resource name="monthly-reports" {...monthlyReports} />}
       </>
     )}
   </Admin>

@@ -13,6 +13,8 @@ import LanguageIcon from '@mui/icons-material/Translate';
 import ComplaintIcon from '@mui/icons-material/Campaign';
 import KpmIcon from '@mui/icons-material/Groups';
 import PeriodIcon from '@mui/icons-material/EventAvailable';
+import MeetingIcon from '@mui/icons-material/Groups3';
+import MonthlyReportIcon from '@mui/icons-material/Summarize';
 import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Fragment, useState, type ReactElement } from 'react';
 import {
@@ -46,7 +48,7 @@ interface Place {
 }
 
 /** Menu groups, in menu order; a group shows when the role sees one of its places. */
-const GROUPS = ['sembako'] as const;
+const GROUPS = ['sembako', 'koordinasi'] as const;
 type MenuGroup = (typeof GROUPS)[number];
 
 const READERS: readonly Role[] = [...SUPERVISOR_ROLES, 'auditor'];
@@ -68,6 +70,9 @@ const PLACES: Place[] = [
   { to: '/sembako-kpm', label: 'sembako_kpm', icon: <KpmIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
   { to: '/sembako-periods', label: 'sembako_periods', icon: <PeriodIcon />, roles: [...READERS, 'tksk'], group: 'sembako' },
   { to: '/complaints', label: 'complaints', icon: <ComplaintIcon />, roles: ACTIONS['complaint.list'], group: 'sembako' },
+  // Koordinasi & Laporan (domain/access.ts: meeting.list, monthly_report.list).
+  { to: '/meetings', label: 'meetings', icon: <MeetingIcon />, roles: ACTIONS['meeting.list'], group: 'koordinasi' },
+  { to: '/monthly-reports', label: 'monthly_reports', icon: <MonthlyReportIcon />, roles: ACTIONS['monthly_report.list'], group: 'koordinasi' },
 ];
 
 export const KesosMenu = () => {
