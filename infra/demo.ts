@@ -11,6 +11,7 @@ import path from 'node:path';
 import { DEMO_PASSWORD } from '../db/seed';
 import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+import { seedDemoKoordinasi } from './demoKoordinasi';
 
 type Log = (line: string) => void;
 
@@ -732,6 +733,7 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
     }
   }
 
+  result.refused.push(...(await seedDemoKoordinasi((u, m, url, b) => api.call(u, m, url, b), now, opts.log)).refused);
   const c = result.created;
   log(
     `done: ${c.kpm} KPM, ${c.periods} periods, ${c.complaints} complaints, ${c.cases} cases created, ${c.tasksCompleted} tasks completed` +
