@@ -178,7 +178,14 @@ export function koordinasiActivities(sql: Sql, temporal: Client) {
     },
 
     /** The report's row with the compiled month, once; its region is the TKSK's. */
-    async openMonthlyReport(a: { reportId: string; tkskId: string; period: string; openedBy: Actor | null; at: string; compiled: CompiledMonth }): Promise<{ kecamatanCode: string; kabupatenCode: string }> {
+    async openMonthlyReport(a: {
+      reportId: string;
+      tkskId: string;
+      period: string;
+      openedBy: Actor | null;
+      at: string;
+      compiled: CompiledMonth;
+    }): Promise<{ kecamatanCode: string; kabupatenCode: string }> {
       return sql.begin(async (tx) => {
         const [user] = await tx<{ regionCode: string | null; role: string }[]>`SELECT region_code, role FROM users WHERE id = ${a.tkskId}`;
         if (!user || user.role !== 'tksk' || !user.regionCode) throw ApplicationFailure.nonRetryable(`${a.tkskId} is not a TKSK`, 'InvalidInput');

@@ -152,7 +152,9 @@ export const MONTHLY_COUNT_KEYS = [
 ] as const;
 export type MonthlyCountKey = (typeof MONTHLY_COUNT_KEYS)[number];
 export type MonthlyCounts = Record<MonthlyCountKey, number>;
-export const monthlyCountsSchema = z.object(Object.fromEntries(MONTHLY_COUNT_KEYS.map((k) => [k, z.number().int().min(0)])) as Record<MonthlyCountKey, z.ZodNumber>);
+export const monthlyCountsSchema = z.object(
+  Object.fromEntries(MONTHLY_COUNT_KEYS.map((k) => [k, z.number().int().min(0)])) as Record<MonthlyCountKey, z.ZodNumber>,
+);
 
 /** The Indonesian labels the PDF, the XLSX and the portal print (one table: the same words everywhere). */
 export const MONTHLY_COUNT_LABELS_ID: Record<MonthlyCountKey, string> = {

@@ -575,7 +575,8 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     titleEn: 'Koordinator TKSK appraisal',
     outcomes: ['renew', 'renew_with_coaching', 'not_renew'],
     examples: appraisalExamples,
-  },  koordinasi_tindak_lanjut: {
+  },
+  koordinasi_tindak_lanjut: {
     type: 'koordinasi_tindak_lanjut',
     role: 'tksk',
     titleId: 'Tindak lanjut rapat koordinasi',
@@ -612,7 +613,6 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
     outcomes: ['approve', 'return'],
     examples: { approve: { note: 'Laporan lengkap.' }, return: { reason: 'Kendala penyaluran di e-warong kedua belum dijelaskan.' } },
   },
-
 };
 
 const withOutcome = (d: TaskTypeDefinition): TaskTypeInfo => ({

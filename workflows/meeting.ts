@@ -9,7 +9,14 @@
 // The action items run side by side, so they are the board's side tasks (TaskBoard.run waits for
 // one main task at a time); their deadline clocks are kept here.
 import { condition, setHandler, uuid4 } from '@temporalio/workflow';
-import { meetingWorkflowIdOf, meetingWorkflowInputSchema, type ActionItemStatus, type MeetingSnapshot, type MeetingStatus, type MeetingWorkflowInput } from '../domain/koordinasi';
+import {
+  meetingWorkflowIdOf,
+  meetingWorkflowInputSchema,
+  type ActionItemStatus,
+  type MeetingSnapshot,
+  type MeetingStatus,
+  type MeetingWorkflowInput,
+} from '../domain/koordinasi';
 import type { TaskType } from '../domain/taskTypes';
 import { meetingRecordedUpdate, meetingSnapshotQuery } from './definitions';
 import { parseInput } from './failures';
@@ -133,7 +140,14 @@ class MeetingRun {
         type: 'sla_escalation',
         caseId: null,
         regionCode: this.input.regions.kabupaten,
-        context: { meetingId: this.id, actionItemId: item.actionItemId, overdueTaskId: item.taskId, overdueTaskType: 'koordinasi_tindak_lanjut', dueAt: item.dueAt, ownerId: item.ownerId },
+        context: {
+          meetingId: this.id,
+          actionItemId: item.actionItemId,
+          overdueTaskId: item.taskId,
+          overdueTaskType: 'koordinasi_tindak_lanjut',
+          dueAt: item.dueAt,
+          ownerId: item.ownerId,
+        },
       });
     }
   }

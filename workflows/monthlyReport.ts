@@ -43,7 +43,14 @@ class ReportRun {
             type: 'sla_escalation',
             caseId: null,
             regionCode: this.kabupaten,
-            context: { reportId: this.input.reportId, tkskId: this.input.tkskId, period: this.input.period, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt },
+            context: {
+              reportId: this.input.reportId,
+              tkskId: this.input.tkskId,
+              period: this.input.period,
+              overdueTaskId: task.taskId,
+              overdueTaskType: task.spec.type,
+              dueAt: task.dueAt,
+            },
           });
         }
       },
@@ -55,7 +62,12 @@ class ReportRun {
     return { reportId, tkskId, period, status: this.status, returns: this.returns, openTasks: this.board.summaries() };
   }
 
-  async move(status: MonthlyReportStatus, action: string, actor: Actor | null, extra: Omit<Parameters<ReturnType<typeof projection>['updateMonthlyReport']>[0], 'reportId' | 'status' | 'eventId' | 'at' | 'actor' | 'action'>) {
+  async move(
+    status: MonthlyReportStatus,
+    action: string,
+    actor: Actor | null,
+    extra: Omit<Parameters<ReturnType<typeof projection>['updateMonthlyReport']>[0], 'reportId' | 'status' | 'eventId' | 'at' | 'actor' | 'action'>,
+  ) {
     this.status = status;
     await projection().updateMonthlyReport({ reportId: this.input.reportId, status, eventId: uuid4(), at: new Date().toISOString(), actor, action, ...extra });
     upsertSearchAttributes([{ key: SA.overdue, value: false }]);

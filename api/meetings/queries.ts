@@ -119,7 +119,18 @@ export async function meetingDetail(sql: Sql, row: MeetingRow) {
              t.id AS task_id, t.type AS task_type, t.status AS task_status, t.due_at AS task_due_at, t.overdue AS task_overdue, t.escalation_level AS task_escalation_level
       FROM meeting_action_items i LEFT JOIN tasks t ON t.id = i.task_id
       WHERE i.meeting_id = ${row.id} ORDER BY i.position`,
-    sql<{ id: string; kind: 'daftar_hadir' | 'notulen' | 'foto'; fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; sizeBytes: number; sha256: string; uploadedBy: string; createdAt: Date }[]>`
+    sql<
+      {
+        id: string;
+        kind: 'daftar_hadir' | 'notulen' | 'foto';
+        fileName: string;
+        contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+        sizeBytes: number;
+        sha256: string;
+        uploadedBy: string;
+        createdAt: Date;
+      }[]
+    >`
       SELECT id, kind, file_name, content_type, size_bytes, sha256, uploaded_by, created_at FROM meeting_attachments WHERE meeting_id = ${row.id} ORDER BY created_at, id`,
     sql<{ at: Date; action: string; actorId: string | null; actorRole: string; details: Record<string, unknown> }[]>`
       SELECT a.at, a.action, a.actor_id, a.actor_role, ${detailsWithTexts(sql, 'a')} AS details
@@ -145,7 +156,14 @@ export async function meetingDetail(sql: Sql, row: MeetingRow) {
       completedBy: i.completedBy,
       completedAt: iso(i.completedAt),
       task: i.taskId
-        ? { id: i.taskId, type: i.taskType!, status: i.taskStatus!, dueAt: iso(i.taskDueAt), overdue: i.taskOverdue ?? false, escalationLevel: i.taskEscalationLevel ?? 0 }
+        ? {
+            id: i.taskId,
+            type: i.taskType!,
+            status: i.taskStatus!,
+            dueAt: iso(i.taskDueAt),
+            overdue: i.taskOverdue ?? false,
+            escalationLevel: i.taskEscalationLevel ?? 0,
+          }
         : null,
     })),
     attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),

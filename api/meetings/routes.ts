@@ -7,13 +7,7 @@ import { Router } from 'express';
 import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
 import type { Sql } from '../../db';
 import { authorize } from '../../domain/access';
-import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENTS_PER_MEETING,
-  meetingWorkflowIdOf,
-  sniffAttachmentType,
-  type MeetingWorkflowInput,
-} from '../../domain/koordinasi';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENTS_PER_MEETING, meetingWorkflowIdOf, sniffAttachmentType, type MeetingWorkflowInput } from '../../domain/koordinasi';
 import { regionChain, regionCovers, regionLevel } from '../../domain/regions';
 import { meetingRecordedUpdate } from '../../workflows/definitions';
 import type { meetingWorkflow } from '../../workflows/meeting';
@@ -47,7 +41,9 @@ export function meetingRoutes(sql: Sql, temporal: Client, taskQueue: string): Ro
     // Colleagues named must exist; an action item's owner must be an active TKSK or kabupaten supervisor of the meeting's kabupaten.
     const ids = [...new Set([...body.attendeeIds, ...body.actionItems.map((a) => a.ownerId)])];
     const users = ids.length
-      ? await sql<{ id: string; role: string; regionCode: string | null; disabled: boolean }[]>`SELECT id, role, region_code, disabled FROM users WHERE id IN ${sql(ids)}`
+      ? await sql<
+          { id: string; role: string; regionCode: string | null; disabled: boolean }[]
+        >`SELECT id, role, region_code, disabled FROM users WHERE id IN ${sql(ids)}`
       : [];
     const userOf = (id: string) => users.find((u) => u.id === id);
     const errors: { path: (string | number)[]; message: string; code: string }[] = [];
@@ -167,7 +163,9 @@ export function meetingRoutes(sql: Sql, temporal: Client, taskQueue: string): Ro
         details: { attachmentId, kind: body.kind, contentType, sizeBytes: bytes.length, sha256 },
       });
     });
-    res.status(201).json({ id: attachmentId, kind: body.kind, fileName: body.fileName, contentType, sizeBytes: bytes.length, sha256, uploadedBy: actor.id, createdAt: at });
+    res
+      .status(201)
+      .json({ id: attachmentId, kind: body.kind, fileName: body.fileName, contentType, sizeBytes: bytes.length, sha256, uploadedBy: actor.id, createdAt: at });
   });
 
   router.get('/meetings/:id/attachments/:attachmentId', async (req, res) => {

@@ -131,7 +131,9 @@ export const meetingDetailSchema = meetingSchema
     links: z.array(z.object({ kind: z.enum(MEETING_LINK_KINDS), ref: z.string() })),
     actionItems: z.array(actionItemSchema),
     attachments: z.array(attachmentSchema),
-    events: z.array(z.object({ at: z.string(), action: z.string(), actorId: z.string().nullable(), actorRole: z.string(), details: z.record(z.string(), z.unknown()) })),
+    events: z.array(
+      z.object({ at: z.string(), action: z.string(), actorId: z.string().nullable(), actorRole: z.string(), details: z.record(z.string(), z.unknown()) }),
+    ),
   })
   .meta({ id: 'MeetingDetail' });
 

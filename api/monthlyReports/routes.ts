@@ -27,7 +27,13 @@ import { authorizedActor, parseInput } from '../http';
 import { listRoute, tableList } from '../list';
 import { bodyFieldProblem, HttpProblem } from '../problem';
 import { recordAuditorRead, recordRequestEvent } from '../requestAudit';
-import { createMonthlyReportBodySchema, monthlyReportIdParamsSchema, monthlyReportListQuerySchema, type MonthlyReportListFilter, type MonthlyReportSortField } from './schema';
+import {
+  createMonthlyReportBodySchema,
+  monthlyReportIdParamsSchema,
+  monthlyReportListQuerySchema,
+  type MonthlyReportListFilter,
+  type MonthlyReportSortField,
+} from './schema';
 
 export interface MonthlyReportRow {
   id: string;
@@ -54,7 +60,8 @@ export interface MonthlyReportRow {
 
 const REGION_COLUMNS = { provinsi: 'r.provinsi_code', kabupaten: 'r.kabupaten_code', kecamatan: 'r.kecamatan_code' } as const;
 /** A TKSK's own reports; everyone else's region. */
-export const monthlyReportScope = (sql: Sql, actor: Actor) => (actor.role === 'tksk' ? sql`r.tksk_id = ${actor.id}` : inRegion(sql, actor.regionCode, REGION_COLUMNS));
+export const monthlyReportScope = (sql: Sql, actor: Actor) =>
+  actor.role === 'tksk' ? sql`r.tksk_id = ${actor.id}` : inRegion(sql, actor.regionCode, REGION_COLUMNS);
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 export const presentMonthlyReport = (r: MonthlyReportRow) => ({
@@ -99,17 +106,26 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
 
   /** The header and figures both files print: the kabupaten's and kecamatan's names, the TKSK, the reviewer. */
   async function printable(row: MonthlyReportRow) {
-    if (row.status !== 'approved') throw new HttpProblem(409, `the report is ${row.status}: it is printed once the kabupaten approves it`, { status: row.status });
+    if (row.status !== 'approved')
+      throw new HttpProblem(409, `the report is ${row.status}: it is printed once the kabupaten approves it`, { status: row.status });
     const regions = await sql<{ code: string; name: string }[]>`SELECT code, name FROM regions WHERE code IN ${sql([row.kabupatenCode, row.kecamatanCode])}`;
     const nameOf = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
-    const people = await sql<{ id: string; displayName: string }[]>`SELECT id, display_name FROM users WHERE id IN ${sql([row.tkskId, row.reviewedBy ?? row.tkskId])}`;
+    const people = await sql<
+      { id: string; displayName: string }[]
+    >`SELECT id, display_name FROM users WHERE id IN ${sql([row.tkskId, row.reviewedBy ?? row.tkskId])}`;
     const personOf = (uid: string | null) => people.find((p) => p.id === uid)?.displayName ?? uid ?? '';
     return { kabupaten: nameOf(row.kabupatenCode), kecamatan: nameOf(row.kecamatanCode), tksk: personOf(row.tkskId), reviewer: personOf(row.reviewedBy) };
   }
 
   /** Every file drawn leaves the system: on the record, whoever draws it. */
   const issued = (res: Response, row: MonthlyReportRow, format: string) =>
-    recordRequestEvent(sql, res, { key: `file:${format}`, action: 'monthly_report.file_issued', entityType: 'monthly_report', entityId: row.id, details: { format } });
+    recordRequestEvent(sql, res, {
+      key: `file:${format}`,
+      action: 'monthly_report.file_issued',
+      entityType: 'monthly_report',
+      entityId: row.id,
+      details: { format },
+    });
 
   router.post('/monthly-reports', async (req, res) => {
     const actor = authorizedActor(res, 'monthly_report.create');
@@ -117,7 +133,9 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
     const tkskId = body.tkskId ?? (actor.role === 'tksk' ? actor.id : undefined);
     if (!tkskId) throw bodyFieldProblem('tkskId', 'tkskId is required', 'required for supervisors');
     if (actor.role === 'tksk' && tkskId !== actor.id) throw new HttpProblem(403, 'a TKSK opens only their own monthly report');
-    const [tksk] = await sql<{ role: string; regionCode: string | null; disabled: boolean }[]>`SELECT role, region_code, disabled FROM users WHERE id = ${tkskId}`;
+    const [tksk] = await sql<
+      { role: string; regionCode: string | null; disabled: boolean }[]
+    >`SELECT role, region_code, disabled FROM users WHERE id = ${tkskId}`;
     if (!tksk || tksk.role !== 'tksk' || tksk.disabled || !tksk.regionCode) throw bodyFieldProblem('tkskId', 'not an active TKSK', 'must be an active TKSK');
     authorize(actor, 'monthly_report.create', tksk.regionCode);
     const current = currentPeriod();
@@ -135,7 +153,8 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       });
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new HttpProblem(409, `the monthly report of ${tkskId} for ${body.period} already exists`, { reportId });
+      if (err instanceof WorkflowExecutionAlreadyStartedError)
+        throw new HttpProblem(409, `the monthly report of ${tkskId} for ${body.period} already exists`, { reportId });
       throw err;
     }
     await handle.executeUpdate(monthlyReportOpenedUpdate);
@@ -162,7 +181,19 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
 
   async function detail(row: MonthlyReportRow) {
     const [tasks, events] = await Promise.all([
-      sql<{ id: string; type: string; status: string; assigneeId: string | null; dueAt: Date | null; overdue: boolean; outcome: string | null; createdAt: Date; completedAt: Date | null }[]>`
+      sql<
+        {
+          id: string;
+          type: string;
+          status: string;
+          assigneeId: string | null;
+          dueAt: Date | null;
+          overdue: boolean;
+          outcome: string | null;
+          createdAt: Date;
+          completedAt: Date | null;
+        }[]
+      >`
         SELECT id, type, status, assignee_id, due_at, overdue, outcome, created_at, completed_at FROM tasks WHERE workflow_id = ${row.id} ORDER BY created_at, id`,
       sql<{ at: Date; action: string; actorId: string | null; actorRole: string; details: Record<string, unknown> }[]>`
         SELECT a.at, a.action, a.actor_id, a.actor_role, ${detailsWithTexts(sql, 'a')} AS details
@@ -212,7 +243,11 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
       .text('A. Kegiatan bulan ini', { bold: true })
       .table(
         ['No', 'Kegiatan', 'Jumlah'],
-        MONTHLY_COUNT_KEYS.map((k, i) => [String(i + 1), MONTHLY_COUNT_LABELS_ID[k], k === 'mappingUpdates' && !row.counts[k] ? 'belum tersedia' : String(row.counts[k] ?? 0)]),
+        MONTHLY_COUNT_KEYS.map((k, i) => [
+          String(i + 1),
+          MONTHLY_COUNT_LABELS_ID[k],
+          k === 'mappingUpdates' && !row.counts[k] ? 'belum tersedia' : String(row.counts[k] ?? 0),
+        ]),
         [0.08, 0.67, 0.25],
       )
       .text('B. Uraian kegiatan', { bold: true, after: 0 })

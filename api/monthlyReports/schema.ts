@@ -73,6 +73,8 @@ export const monthlyReportDetailSchema = monthlyReportSchema
         completedAt: z.string().nullable(),
       }),
     ),
-    events: z.array(z.object({ at: z.string(), action: z.string(), actorId: z.string().nullable(), actorRole: z.string(), details: z.record(z.string(), z.unknown()) })),
+    events: z.array(
+      z.object({ at: z.string(), action: z.string(), actorId: z.string().nullable(), actorRole: z.string(), details: z.record(z.string(), z.unknown()) }),
+    ),
   })
   .meta({ id: 'MonthlyReportDetail' });
