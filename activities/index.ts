@@ -15,6 +15,7 @@ import { sealActivities } from './seals';
 import { tkskAssignmentActivities } from './tkskAssignment';
 import { kpmFixActivities } from './kpmFixes';
 import { sembakoCalendarActivities } from './sembakoCalendar';
+import { koordinasiActivities } from './koordinasi';
 import type { SealKeys } from '../domain/seal';
 
 /**
@@ -57,6 +58,7 @@ export function createActivities(sql: Sql, temporal: Client, sealKeys: SealKeys,
     ...tkskAssignmentActivities(sql),
     ...kpmFixActivities(sql),
     ...sembakoCalendarActivities(sql, temporal),
+    ...koordinasiActivities(sql, temporal),
   });
 }
 

@@ -41,7 +41,13 @@ export function taliAsihActivities(sql: Sql, temporal: Client, provider: () => P
              AND ((type = 'pengaduan_resolution' AND outcome = 'resolved') OR (type = 'pengaduan_forward' AND outcome = 'resolve_directly')))::int AS complaints_resolved,
           (SELECT count(*) FROM complaints WHERE assignee_id = ${a.tkskId} AND status = 'closed' AND closed_at >= ${start} AND closed_at < ${end})::int AS complaints_closed`;
       // Claims opened before the Sembako counts have none (their histories hold this answer as it was).
-      return row;
+      // The month's approved monthly report (laporan bulanan) is the prefill's source when there
+      // is one: its figures, as the kabupaten approved them, and its id to link to.
+      const [report] = await sql<{ id: string; counts: Record<string, number>; approvedAt: Date }[]>`
+        SELECT id, counts, approved_at FROM monthly_reports WHERE tksk_id = ${a.tkskId} AND period = ${a.period} AND status = 'approved'`;
+      if (!report) return row;
+      const fromReport = Object.fromEntries(Object.keys(row).map((k) => [k, Number(report.counts[k] ?? (row as unknown as Record<string, number>)[k])]));
+      return { ...row, ...fromReport, monthlyReportId: report.id, monthlyReportApprovedAt: report.approvedAt.toISOString() };
     },
 
     /** Writes the claim and its components once (a retry finds them) and returns them. */

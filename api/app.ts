@@ -44,6 +44,8 @@ import { sembakoCalendarRoutes } from './sembako/calendar';
 import { psksRoutes } from './psks/routes';
 import { pemetaanRoutes } from './pemetaan/routes';
 import { PEMETAAN_IMPORT_BODY_LIMIT_BYTES } from './pemetaan/schema';
+import { meetingRoutes } from './meetings/routes';
+import { monthlyReportRoutes } from './monthlyReports/routes';
 
 export interface AppDeps {
   sql: Sql;
@@ -167,6 +169,8 @@ export function createApp(deps: AppDeps) {
   api.use('/sembako/kpm/imports', express.json({ limit: KPM_IMPORT_BODY_LIMIT_BYTES }));
   api.use('/admin/users/import', express.json({ limit: USER_IMPORT_BODY_LIMIT_BYTES }));
   api.use('/pemetaan/imports', express.json({ limit: PEMETAAN_IMPORT_BODY_LIMIT_BYTES }));
+  // A meeting's attachment travels base64 in JSON (2 MiB of file is under 3 MiB of body).
+  api.use('/meetings/:id/attachments', express.json({ limit: 3 * 1024 * 1024 }));
   api.use(express.json({ limit: BODY_LIMIT_BYTES }));
   api.use(refuseUnsafeText);
   api.use(authenticate(sql, deps.jwtSecret));
@@ -202,6 +206,8 @@ export function createApp(deps: AppDeps) {
   api.use(sembakoCalendarRoutes(sql, temporal, deps.taskQueue, { schedulesPaused: deps.schedulesPaused ?? false }));
   api.use(psksRoutes(sql));
   api.use(pemetaanRoutes(sql));
+  api.use(meetingRoutes(sql, temporal, deps.taskQueue));
+  api.use(monthlyReportRoutes(sql, temporal, deps.taskQueue));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -42,6 +42,23 @@ import {
   complaintSummarySchema,
 } from './complaints/schema';
 import {
+  attachmentBodySchema,
+  attachmentParamsSchema,
+  attachmentSchema,
+  createMeetingBodySchema,
+  meetingDetailSchema,
+  meetingIdParamsSchema,
+  meetingListQuerySchema,
+  meetingSchema,
+} from './meetings/schema';
+import {
+  createMonthlyReportBodySchema,
+  monthlyReportDetailSchema,
+  monthlyReportIdParamsSchema,
+  monthlyReportListQuerySchema,
+  monthlyReportSchema,
+} from './monthlyReports/schema';
+import {
   kpmExportQuerySchema,
   kpmImportBodySchema,
   kpmImportReportSchema,
@@ -1188,6 +1205,101 @@ export function buildOpenApi() {
     params: exportParamsSchema,
     query: pemetaanRegionQuerySchema,
     responses: { 200: spreadsheet, ...problems(401, 403, 404, 422) },
+  });
+
+  // Koordinasi meetings and TKSK monthly reports (docs/koordinasi.md).
+  route({
+    method: 'post',
+    path: '/api/meetings',
+    summary:
+      'Record a koordinasi meeting (Tikor kecamatan, rakor kabupaten, case conference, monev; starts meetingWorkflow rapat-<id>): a TKSK for their kecamatan, a supervisor naming the region; every action item becomes a task for its owner (a TKSK or a kabupaten supervisor of the kabupaten) on a working-day deadline; 201 once they are in the inbox; honours Idempotency-Key',
+    tags: ['koordinasi'],
+    body: { schema: createMeetingBodySchema, account: 'tksk1' },
+    responses: { 201: json(meetingDetailSchema, 'the meeting, with its action items and their tasks'), ...problems(400, 401, 403, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/meetings',
+    summary:
+      'Meetings of your region, or that you recorded, attended or own an action item of (simple-rest; filters level, status, kecamatanCode, kabupatenCode, recordedBy, heldAfter, heldBefore, linkedTo)',
+    tags: ['koordinasi'],
+    query: meetingListQuerySchema,
+    responses: { 200: listOf(meetingSchema, 'meetings'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/meetings/{id}',
+    summary:
+      'A meeting with its agenda, decisions, attendees, links, action items (and their tasks’ status), attachments and audited steps (an auditor’s read is audited)',
+    tags: ['koordinasi'],
+    params: meetingIdParamsSchema,
+    responses: { 200: json(meetingDetailSchema, 'the meeting'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/meetings/{id}/attachments',
+    summary:
+      'Attach a daftar hadir, notulen or photo (base64; PDF, JPEG or PNG up to 2 MiB, its type sniffed from the bytes, 415 otherwise; at most 20 per meeting): who took part, or a supervisor covering the meeting; audited',
+    tags: ['koordinasi'],
+    params: meetingIdParamsSchema,
+    body: { schema: attachmentBodySchema, account: 'tksk1' },
+    responses: { 201: json(attachmentSchema, 'the attachment'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/meetings/{id}/attachments/{attachmentId}',
+    summary: 'An attachment’s file (as stored, with its sniffed type); every download is audited',
+    tags: ['koordinasi'],
+    params: attachmentParamsSchema,
+    responses: {
+      200: {
+        description: 'the file',
+        content: { 'application/pdf': { schema: z.string() }, 'image/jpeg': { schema: z.string() }, 'image/png': { schema: z.string() } },
+      },
+      ...problems(401, 403, 404, 422),
+    },
+  });
+  route({
+    method: 'post',
+    path: '/api/monthly-reports',
+    summary:
+      'Open a TKSK’s monthly report (starts monthlyReportWorkflow laporan-<userId>-<YYYY-MM>; the Schedule kesos-laporan-bulanan-monthly opens the month just ended for every active TKSK): a TKSK their own for the current or previous month, a supervisor for a TKSK of their region; 201 once the month is compiled and the narrative task is open; 409 if it exists',
+    tags: ['koordinasi'],
+    body: { schema: createMonthlyReportBodySchema, account: 'tksk1' },
+    responses: { 201: json(monthlyReportDetailSchema, 'the report'), ...problems(400, 401, 403, 409, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/monthly-reports',
+    summary: 'Monthly reports: a TKSK’s own, everyone else’s of their region (simple-rest; filters status, period, tkskId, kecamatanCode, kabupatenCode)',
+    tags: ['koordinasi'],
+    query: monthlyReportListQuerySchema,
+    responses: { 200: listOf(monthlyReportSchema, 'monthly reports'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/monthly-reports/{id}',
+    summary:
+      'A monthly report: the compiled figures and the lines behind them, the narrative and kendala, its tasks and audited steps (an auditor’s read is audited)',
+    tags: ['koordinasi'],
+    params: monthlyReportIdParamsSchema,
+    responses: { 200: json(monthlyReportDetailSchema, 'the report'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/monthly-reports/{id}/report.pdf',
+    summary: 'The approved report as a PDF in Indonesian with the Dinas Sosial’s header (409 before approval); every file drawn is audited',
+    tags: ['koordinasi'],
+    params: monthlyReportIdParamsSchema,
+    responses: { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string() } } }, ...problems(401, 403, 404, 409, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/monthly-reports/{id}/report.xlsx',
+    summary: 'The approved report as an XLSX workbook in Indonesian (409 before approval); every file drawn is audited',
+    tags: ['koordinasi'],
+    params: monthlyReportIdParamsSchema,
+    responses: { 200: xlsxFile, ...problems(401, 403, 404, 409, 422) },
   });
 
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({

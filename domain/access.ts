@@ -71,6 +71,14 @@ export const ACTIONS = {
   'pemetaan.count': ['tksk', 'supervisor_kabupaten'],
   /** Import a DTSEN/Pusdatin extract of PPKS/PSKS counts for one's region (Dinas Sosial's data work). */
   'pemetaan.import': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Record a koordinasi meeting (Tikor, rakor, case conference) of one's region, with its action items. */
+  'meeting.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'meeting.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Attach a daftar hadir, notulen or photo to a meeting of one's region. */
+  'meeting.attach': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Open a TKSK's monthly report (their own, or a supervisor for a TKSK of their region). */
+  'monthly_report.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  'monthly_report.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 

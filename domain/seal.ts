@@ -270,4 +270,6 @@ export const SEALED_CALLS = {
   tkskAssignmentWorkflow: 'requestedBy',
   tkskAssignmentAction: 'actor',
   kpmDataFixWorkflow: 'proposedBy',
+  meetingWorkflow: 'recordedBy',
+  monthlyReportWorkflow: 'openedBy',
 } as const satisfies Record<string, string>;

@@ -94,6 +94,9 @@ export interface PeriodActivity {
   complaintsResolved?: number;
   /** The TKSK's complaints closed (confirmed with the complainant) in the month. */
   complaintsClosed?: number;
+  /** The approved monthly report (laporan bulanan) the figures were taken from, when one existed at the claim's opening. */
+  monthlyReportId?: string;
+  monthlyReportApprovedAt?: string;
 }
 
 export interface ClaimComponent {

@@ -34,6 +34,10 @@ export const TASK_TYPES = [
   'tksk_evaluation_koordinator',
   'sembako_kpm_fix_review',
   'sembako_kpm_check',
+  'koordinasi_tindak_lanjut',
+  'koordinasi_tindak_lanjut_dinas',
+  'laporan_bulanan_narasi',
+  'laporan_bulanan_review',
 ] as const;
 export const taskTypeSchema = z.enum(TASK_TYPES);
 export type TaskType = z.infer<typeof taskTypeSchema>;
@@ -114,6 +118,16 @@ const appraisal = z.discriminatedUnion('outcome', [
   z.strictObject({ outcome: z.literal('renew_with_coaching'), data: appraisalDataSchema.required({ coachingPlan: true }) }),
   z.strictObject({ outcome: z.literal('not_renew'), data: appraisalDataSchema.required({ notes: true }) }),
 ]);
+
+const tindakLanjut = z.strictObject({
+  data: z.strictObject({
+    /** The day it was done, YYYY-MM-DD. */
+    doneOn: isoDateSchema,
+    /** What was done (a letter sent, a KPM visited, data fixed at the desa…). */
+    result: z.string().trim().min(5).max(4000),
+    note,
+  }),
+});
 
 const completionSchemas = {
   asesmen: z.strictObject({
@@ -294,6 +308,18 @@ const completionSchemas = {
         message: 'cannot count more problems than KPM listed',
       }),
   }),
+  // An action item of a koordinasi meeting (workflows/meeting.ts): what was done, when.
+  koordinasi_tindak_lanjut: tindakLanjut,
+  koordinasi_tindak_lanjut_dinas: tindakLanjut,
+  /** The TKSK's narrative of the month and its obstacles (kendala), beside the compiled figures. */
+  laporan_bulanan_narasi: z.strictObject({
+    data: z.strictObject({
+      narrative: z.string().trim().min(20).max(8000).describe('What the month held, in the TKSK’s words'),
+      kendala: z.string().trim().max(4000).optional().describe('Obstacles met in the month (kendala)'),
+    }),
+  }),
+  /** The kabupaten approves the month's report, or returns it to the TKSK with a reason. */
+  laporan_bulanan_review: z.discriminatedUnion('outcome', [approve, returnBack]),
 } satisfies Record<TaskType, z.ZodType>;
 
 export type TaskCompletion<T extends TaskType = TaskType> = z.infer<(typeof completionSchemas)[T]>;
@@ -609,6 +635,43 @@ const DEFINITIONS: Record<TaskType, TaskTypeDefinition> = {
         notes: 'Tiga KPM tidak ada di register: dilaporkan ke desa.',
       },
     },
+  },
+  koordinasi_tindak_lanjut: {
+    type: 'koordinasi_tindak_lanjut',
+    role: 'tksk',
+    titleId: 'Tindak lanjut rapat koordinasi',
+    titleEn: 'Coordination meeting action item',
+    outcomes: [],
+    examples: { submit: { doneOn: today, result: 'Data 3 KPM meninggal sudah disampaikan ke desa dan SPTJM ditandatangani.' } },
+  },
+  koordinasi_tindak_lanjut_dinas: {
+    type: 'koordinasi_tindak_lanjut_dinas',
+    role: 'supervisor_kabupaten',
+    titleId: 'Tindak lanjut rapat koordinasi (Dinas Sosial)',
+    titleEn: 'Coordination meeting action item (Dinas Sosial)',
+    outcomes: [],
+    examples: { submit: { doneOn: today, result: 'Surat ke bank penyalur tentang KKS bermasalah sudah dikirim.' } },
+  },
+  laporan_bulanan_narasi: {
+    type: 'laporan_bulanan_narasi',
+    role: 'tksk',
+    titleId: 'Narasi laporan bulanan TKSK',
+    titleEn: 'TKSK monthly report narrative',
+    outcomes: [],
+    examples: {
+      submit: {
+        narrative: 'Bulan ini mendampingi kasus lansia terlantar, memonitor dua e-warong dan menghadiri rapat Tikor kecamatan.',
+        kendala: 'Dua KPM belum bisa dihubungi karena pindah alamat.',
+      },
+    },
+  },
+  laporan_bulanan_review: {
+    type: 'laporan_bulanan_review',
+    role: 'supervisor_kabupaten',
+    titleId: 'Pemeriksaan laporan bulanan TKSK',
+    titleEn: 'TKSK monthly report review',
+    outcomes: ['approve', 'return'],
+    examples: { approve: { note: 'Laporan lengkap.' }, return: { reason: 'Kendala penyaluran di e-warong kedua belum dijelaskan.' } },
   },
 };
 

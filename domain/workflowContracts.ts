@@ -7,6 +7,7 @@ import { actorSchema } from './roles';
 import { referralSchema, taskTypeSchema, type ReferralStatus, type TaskType } from './taskTypes';
 import type { ClaimStatus } from './taliAsih';
 import type { ComplaintSnapshot, KpmFixSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from './sembako';
+import type { MeetingSnapshot, MonthlyReportSnapshot } from './koordinasi';
 
 export const caseWorkflowInputSchema = z.object({
   caseId: z.string().min(1),
@@ -94,6 +95,10 @@ export interface TaskCompletionResult {
   sanction?: SanctionSnapshot;
   /** For KPM data fix reviews: the fix after the decision. */
   kpmFix?: KpmFixSnapshot;
+  /** For koordinasi action items: the meeting after the decision. */
+  meeting?: MeetingSnapshot;
+  /** For monthly report tasks: the report after the decision. */
+  report?: MonthlyReportSnapshot;
 }
 
 /** Failure types a workflow's Update validator (or handler) refuses with; the API maps them to HTTP statuses. */
@@ -127,4 +132,6 @@ export type WorkflowSnapshot =
   | { period: SembakoPeriodSnapshot }
   | { sanction: SanctionSnapshot }
   | { assignment: AssignmentSnapshot }
-  | { kpmFix: KpmFixSnapshot };
+  | { kpmFix: KpmFixSnapshot }
+  | { meeting: MeetingSnapshot }
+  | { report: MonthlyReportSnapshot };

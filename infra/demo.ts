@@ -13,6 +13,7 @@ import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
 import { seedDemoCasework } from './demoCasework';
 import { seedDemoPsks } from './demoPsks';
+import { seedDemoKoordinasi } from './demoKoordinasi';
 
 type Log = (line: string) => void;
 
@@ -752,6 +753,7 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
   await seedDemoCasework({ apiUrl: opts.apiUrl, dataDir: opts.dataDir, log: opts.log, now }, result.refused);
   await seedDemoPsks({ apiUrl: opts.apiUrl, log: opts.log, now }).catch((err: Error) => refuse('PSKS demo', { status: 0, body: err.message }));
 
+  result.refused.push(...(await seedDemoKoordinasi((u, m, url, b) => api.call(u, m, url, b), now, opts.log)).refused);
   const c = result.created;
   log(
     `done: ${c.kpm} KPM, ${c.periods} periods, ${c.complaints} complaints, ${c.cases} cases created, ${c.tasksCompleted} tasks completed` +

@@ -6,6 +6,7 @@ export const RETENTION_SCHEDULE_ID = 'kesos-retention';
 export const TALI_ASIH_SCHEDULE_ID = 'kesos-tali-asih-monthly';
 export const RECONCILE_SCHEDULE_ID = 'kesos-reconcile';
 export const AUDIT_ANCHOR_SCHEDULE_ID = 'kesos-audit-anchor';
+export const MONTHLY_REPORT_SCHEDULE_ID = 'kesos-laporan-bulanan-monthly';
 
 /**
  * Each Schedule starts one workflow without arguments; a run still going when the next is due is
@@ -39,6 +40,13 @@ const SCHEDULES: { id: string; why: string; spec: ScheduleSpec; workflowType: st
     spec: { intervals: [{ every: '10 minutes' }] },
     workflowType: 'anchorAuditChainWorkflow',
     catchupWindow: '10 minutes',
+  },
+  {
+    id: MONTHLY_REPORT_SCHEDULE_ID,
+    why: "every active TKSK's monthly report (laporan bulanan) of the month just ended: 00:10 WIB on the 1st",
+    spec: { calendars: [{ dayOfMonth: 1, hour: 0, minute: 10 }], timezone: 'Asia/Jakarta' },
+    workflowType: 'openMonthlyReportsWorkflow',
+    catchupWindow: '1 day',
   },
 ];
 

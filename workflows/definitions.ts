@@ -10,6 +10,7 @@ import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
 import type { AssignmentAction, AssignmentSnapshot } from '../domain/tkskAssignment';
 import type { ComplaintActionInput, ComplaintSnapshot, KpmFixSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
+import type { MeetingSnapshot, MonthlyReportSnapshot } from '../domain/koordinasi';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -94,3 +95,12 @@ export const tkskAssignmentRecordedUpdate = defineUpdate<AssignmentSnapshot, []>
 export const kpmFixSnapshotQuery = defineQuery<KpmFixSnapshot>('kpmFixSnapshot');
 /** Returns once the review task exists: lets POST /api/sembako/kpm/:id/fixes answer synchronously. */
 export const kpmFixProposedUpdate = defineUpdate<KpmFixSnapshot, []>('kpmFixProposed');
+
+/** A koordinasi meeting (workflows/meeting.ts, id rapat-<meetingId>). */
+export const meetingSnapshotQuery = defineQuery<MeetingSnapshot>('meetingSnapshot');
+/** Returns once the meeting's row and its action items' tasks exist: lets POST /api/meetings answer synchronously. */
+export const meetingRecordedUpdate = defineUpdate<MeetingSnapshot, []>('meetingRecorded');
+/** A TKSK's monthly report (workflows/monthlyReport.ts, id laporan-<userId>-<YYYY-MM>). */
+export const monthlyReportSnapshotQuery = defineQuery<MonthlyReportSnapshot>('monthlyReportSnapshot');
+/** Returns once the report is compiled and its narrative task exists: lets POST /api/monthly-reports answer synchronously. */
+export const monthlyReportOpenedUpdate = defineUpdate<MonthlyReportSnapshot, []>('monthlyReportOpened');

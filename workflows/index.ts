@@ -12,3 +12,5 @@ export { sanctionRecommendationWorkflow } from './sanction';
 export { tkskAssignmentWorkflow } from './tkskAssignment';
 export { kpmDataFixWorkflow } from './kpmDataFix';
 export { openSembakoCalendarWorkflow } from './sembakoCalendar';
+export { meetingWorkflow } from './meeting';
+export { monthlyReportWorkflow, openMonthlyReportsWorkflow } from './monthlyReport';

@@ -41,6 +41,12 @@ const PROJECTION_ACTIVITIES = {
   applyKpmFix: true,
   rejectKpmFix: true,
   sembakoKpmRegisterCounts: true,
+  recordMeeting: true,
+  linkActionItemTasks: true,
+  updateActionItem: true,
+  compileMonth: true,
+  openMonthlyReport: true,
+  updateMonthlyReport: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

@@ -6,6 +6,8 @@ import { CHANGE_PASSWORD_PATH } from './session';
 import { authProvider } from './authProvider';
 import cases from './cases';
 import complaints from './complaints';
+import meetings from './meetings';
+import monthlyReports from './laporan';
 import { lazyPage } from './common/lazyPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
@@ -106,6 +108,9 @@ export const App = () => (
         {allows('psks.read', role) && (
           <Resource name="psks" {...psks} create={allows('psks.manage', role) ? psks.create : undefined} recordRepresentation="name" />
         )}
+        {/* Koordinasi & Laporan: the API's meeting.list/create and monthly_report.list (domain/access.ts). */}
+        {allows('meeting.list', role) && <Resource name="meetings" {...meetings} create={allows('meeting.create', role) ? meetings.create : undefined} />}
+        {allows('monthly_report.list', role) && <Resource name="monthly-reports" {...monthlyReports} />}
       </>
     )}
   </Admin>

@@ -102,6 +102,9 @@ const API_PATH: Record<string, string> = {
   'sembako-kpm-fixes': 'sembako/kpm/fixes',
   'sembako-calendar': 'sembako/calendar',
   'tksk-vacancies': 'tksk-assignments/vacancies',
+  /** Koordinasi: meetings and TKSK monthly reports (their own names). */
+  meetings: 'meetings',
+  'monthly-reports': 'monthly-reports',
 };
 const apiResource = (resource: string) => API_PATH[resource] ?? resource;
 
@@ -145,6 +148,19 @@ async function fetchExport(what: ExportWhat, format: 'csv' | 'xlsx', filter: Rec
     throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
   }
   return { data: await response.blob() };
+}
+
+/** A file the API serves to a signed-in caller (a meeting's attachment, a monthly report's PDF/XLSX), as a Blob. */
+export async function authorizedBlob(url: string): Promise<Blob> {
+  const headers = new Headers();
+  const token = await getFreshToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  const response = await fetch(url, { headers });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => null)) as Problem | null;
+    throw new HttpError(problem?.detail ?? response.statusText, response.status, problem);
+  }
+  return response.blob();
 }
 
 const enc = (id: Identifier) => encodeURIComponent(String(id));

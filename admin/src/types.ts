@@ -12,6 +12,7 @@ import type { Role } from '../../domain/roles';
 import type { ClaimComponent as DomainClaimComponent, ClaimStatus, ComponentStatus, FundingSource } from '../../domain/taliAsih';
 import type { Outcome, ReferralStatus, TaskStatus, TaskType, TaskTypeInfo as DomainTaskTypeInfo } from '../../domain/taskTypes';
 import type { AuditFacts } from '../../domain/audit';
+import type { ActionItemStatus, AttachmentKind, MeetingLevel, MeetingStatus, MonthlyCounts, MonthlyReportStatus } from '../../domain/koordinasi';
 import type {
   ComplaintAnswerer,
   ComplaintCategory,
@@ -550,4 +551,90 @@ export interface PemetaanMatrix {
   categories: { ppks: { code: string; nameId: string; nameEn: string }[]; psks: { code: string; nameId: string; nameEn: string }[] };
   rows: { code: string; name: string; cells: PemetaanCell[] }[];
   totals: PemetaanCell[];
+}
+
+// ---- Koordinasi meetings and monthly reports (api/meetings, api/monthlyReports) ----
+
+/** GET /api/meetings: a meeting in a list. */
+export interface MeetingRecord {
+  id: string;
+  workflowId: string;
+  level: MeetingLevel;
+  title: string;
+  heldOn: string;
+  place: string | null;
+  chair: string;
+  status: MeetingStatus;
+  regionCode: string;
+  kecamatanCode: string | null;
+  kabupatenCode: string;
+  recordedBy: string;
+  createdAt: string;
+  completedAt: string | null;
+  actionItemsTotal: number;
+  actionItemsDone: number;
+}
+
+/** GET /api/meetings/:id */
+export interface MeetingDetailRecord extends MeetingRecord {
+  agenda: string[];
+  decisions: string[];
+  attendeeIds: string[];
+  outsideAttendees: { name: string; role: string; organisation: string }[];
+  psksReferences: string[];
+  links: { kind: string; ref: string }[];
+  actionItems: {
+    id: string;
+    position: number;
+    description: string;
+    ownerId: string;
+    dueWorkingDays: number | null;
+    status: ActionItemStatus;
+    result: string | null;
+    doneOn: string | null;
+    completedBy: string | null;
+    completedAt: string | null;
+    task: { id: string; type: string; status: TaskStatus; dueAt: string | null; overdue: boolean; escalationLevel: number } | null;
+  }[];
+  attachments: {
+    id: string;
+    kind: AttachmentKind;
+    fileName: string;
+    contentType: string;
+    sizeBytes: number;
+    sha256: string;
+    uploadedBy: string;
+    createdAt: string;
+  }[];
+}
+
+/** GET /api/monthly-reports(/:id) */
+export interface MonthlyReportRecord {
+  id: string;
+  tkskId: string;
+  period: string;
+  status: MonthlyReportStatus;
+  counts: MonthlyCounts;
+  kecamatanCode: string;
+  kabupatenCode: string;
+  returns: number;
+  returnReason: string | null;
+  compiledAt: string;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  approvedAt: string | null;
+  narrative?: string | null;
+  kendala?: string | null;
+  details?: Record<string, { id: string; on: string; text: string }[]>;
+  tasks?: {
+    id: string;
+    type: string;
+    status: TaskStatus;
+    assigneeId: string | null;
+    dueAt: string | null;
+    overdue: boolean;
+    outcome: string | null;
+    createdAt: string;
+    completedAt: string | null;
+  }[];
 }

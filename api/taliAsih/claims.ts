@@ -107,7 +107,10 @@ export function claimRoutes(sql: Sql, temporal: Client, taskQueue: string): Rout
     const [row] = await findClaims(sql, sql`c.id = ${id} AND ${claimScope(sql, actor)}`);
     if (!row) throw new HttpProblem(404, `no claim ${id} visible to you`);
     const { components, tasks, bankAccount } = await claimParts(sql, id);
+    const [report] = await sql<{ id: string; approvedAt: Date; counts: Record<string, number> }[]>`
+      SELECT id, approved_at, counts FROM monthly_reports WHERE tksk_id = ${row.tkskId} AND period = ${row.period} AND status = 'approved'`;
     res.json({
+      monthlyReport: report ? { id: report.id, approvedAt: report.approvedAt.toISOString(), counts: report.counts } : null,
       ...presentClaim(row),
       bankAccount,
       components: components.map((c) => ({ ...c, amount: Number(c.amount) })),

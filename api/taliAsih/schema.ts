@@ -102,6 +102,8 @@ export const claimDetailSchema = claimSchema
     openTasks: z.array(taskSchema),
     /** The TKSK's account payments go to now, masked but for the bank and the last four characters (null: none set). */
     bankAccount: z.string().nullable(),
+    /** The TKSK's approved monthly report of the period (laporan bulanan), its figures and link; null while there is none. */
+    monthlyReport: z.object({ id: z.string(), approvedAt: z.string(), counts: z.record(z.string(), z.number()) }).nullable(),
   })
   .meta({ id: 'ClaimDetail' });
 

@@ -286,6 +286,14 @@ const BY_ROLE: { route: string; body?: unknown; expect: Record<User, number> }[]
     body: { period: '2031-01', fundingSource: 'APBD', allocated: 0 },
     expect: row(403, 403, 403, 403, 403, 200, 403, 403),
   },
+  // Koordinasi meetings and monthly reports: whoever works in a region reads them; auditors read, never record; no admin.
+  { route: 'GET /api/meetings', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  { route: 'POST /api/meetings', body: {}, expect: row(422, 422, 422, 422, 422, 422, 403, 403) },
+  { route: 'GET /api/monthly-reports', expect: row(200, 200, 200, 200, 200, 200, 200, 403) },
+  // A month that has not begun: refused for what it is, after the role.
+  { route: 'POST /api/monthly-reports', body: { period: '2099-12' }, expect: row(422, 422, 422, 422, 422, 422, 403, 403) },
+  { route: 'GET /api/monthly-reports/laporan-usr_tksk1-2019-01', expect: row(404, 404, 404, 404, 404, 404, 404, 403) },
+  { route: 'GET /api/monthly-reports/laporan-usr_tksk1-2019-01/report.pdf', expect: row(404, 404, 404, 404, 404, 404, 404, 403) },
 ];
 
 describe.each(BY_ROLE)('$route', ({ route, body, expect: want }) => {

@@ -10,7 +10,7 @@ import type { Logger } from '../../api/logger';
 import { buildOpenApi } from '../../api/openapi';
 import { connect } from '../../db';
 import { freshPeriod, kpmCsv, kpmRow } from '../support/sembako';
-import { asesmenData, call, cookieSession, login, registration, withRefreshCookie } from '../support/stack';
+import { asesmenData, call, cookieSession, login, registration, runUnique, withRefreshCookie } from '../support/stack';
 
 const { document, bodies, responses } = buildOpenApi();
 const documented = Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
@@ -243,6 +243,29 @@ describe('real answers match the documented schemas', () => {
       await check(user, 'GET /api/sembako/kpm/fixes', `/api/sembako/kpm/fixes?filter=${q({ id: [fix.id] })}`);
       await check(user, 'GET /api/sembako/kpm/fixes/{id}', `/api/sembako/kpm/fixes/${fix.id}`);
     }
+
+    // Koordinasi: a meeting with an action item, its attachment; a monthly report of a past month no other test uses.
+    const rapat = await check('tksk1', 'POST /api/meetings', '/api/meetings', {
+      level: 'tikor_kecamatan',
+      title: 'Rapat uji skema',
+      heldOn: '2026-11-27',
+      chair: 'Sekcam Sidorejo',
+      agenda: ['Uji skema'],
+      actionItems: [{ description: 'Uji skema tindak lanjut', ownerId: 'usr_tksk1' }],
+    });
+    await check('tksk1', 'GET /api/meetings', `/api/meetings?filter=${q({ id: [rapat.id] })}`);
+    await check('auditor1', 'GET /api/meetings/{id}', `/api/meetings/${rapat.id}`);
+    await check('tksk1', 'POST /api/meetings/{id}/attachments', `/api/meetings/${rapat.id}/attachments`, {
+      kind: 'notulen',
+      fileName: 'notulen.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n% notulen uji skema\n').toString('base64'),
+    });
+    const laporan = await check('supervisor1', 'POST /api/monthly-reports', '/api/monthly-reports', {
+      period: `2011-${String(runUnique('laporan-skema', 12)).padStart(2, '0')}`,
+      tkskId: 'usr_tksk1',
+    });
+    await check('auditor1', 'GET /api/monthly-reports', `/api/monthly-reports?filter=${q({ id: [laporan.id] })}`);
+    await check('supervisor1', 'GET /api/monthly-reports/{id}', `/api/monthly-reports/${laporan.id}`);
 
     await check('supervisor1', 'GET /api/users', '/api/users');
     await check('tksk1', 'GET /api/people', `/api/people?filter=${q({ id: ['usr_tksk1', 'usr_supervisor1'] })}`);

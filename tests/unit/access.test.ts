@@ -56,6 +56,11 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'psks.manage': [yes, yes, yes, no, no],
   'pemetaan.count': [yes, yes, no, no, no],
   'pemetaan.import': [no, yes, yes, no, no],
+  'meeting.create': [yes, yes, yes, no, no],
+  'meeting.list': [yes, yes, yes, yes, no],
+  'meeting.attach': [yes, yes, yes, no, no],
+  'monthly_report.create': [yes, yes, yes, no, no],
+  'monthly_report.list': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

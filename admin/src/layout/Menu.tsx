@@ -18,6 +18,8 @@ import PeriodIcon from '@mui/icons-material/EventAvailable';
 import KpmFixIcon from '@mui/icons-material/EditNote';
 import CalendarIcon from '@mui/icons-material/CalendarMonth';
 import AssignmentIcon from '@mui/icons-material/BadgeOutlined';
+import MeetingIcon from '@mui/icons-material/Groups3';
+import MonthlyReportIcon from '@mui/icons-material/Summarize';
 import { IconButton, ListSubheader, Menu as MuiMenu, MenuItem, useMediaQuery, type Theme } from '@mui/material';
 import { Fragment, useState, type ReactElement } from 'react';
 import {
@@ -51,7 +53,7 @@ interface Place {
 }
 
 /** Menu groups, in menu order; a group shows when the role sees one of its places. */
-const GROUPS = ['sembako', 'pemetaan'] as const;
+const GROUPS = ['sembako', 'pemetaan', 'koordinasi'] as const;
 type MenuGroup = (typeof GROUPS)[number];
 
 const READERS: readonly Role[] = [...SUPERVISOR_ROLES, 'auditor'];
@@ -80,6 +82,9 @@ const PLACES: Place[] = [
   // Pemetaan sosial and the PSKS directory (domain/access.ts: psks.read).
   { to: '/pemetaan', label: 'pemetaan', icon: <PemetaanIcon />, roles: ACTIONS['psks.read'], group: 'pemetaan' },
   { to: '/psks', label: 'psks', icon: <PsksIcon />, roles: ACTIONS['psks.read'], group: 'pemetaan' },
+  // Koordinasi & Laporan (domain/access.ts: meeting.list, monthly_report.list).
+  { to: '/meetings', label: 'meetings', icon: <MeetingIcon />, roles: ACTIONS['meeting.list'], group: 'koordinasi' },
+  { to: '/monthly-reports', label: 'monthly_reports', icon: <MonthlyReportIcon />, roles: ACTIONS['monthly_report.list'], group: 'koordinasi' },
 ];
 
 export const KesosMenu = () => {
