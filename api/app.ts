@@ -36,6 +36,8 @@ import { compressBodies, precompressedStatic, sendPrecompressed } from './compre
 import { policyRoutes } from './policies/routes';
 import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
+import { tasklistRoutes } from './tasks/tasklist';
+import { savedFilterRoutes } from './savedFilters/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
@@ -190,6 +192,8 @@ export function createApp(deps: AppDeps) {
   api.use(complaintRoutes(sql, temporal, deps.taskQueue));
   api.use(exportRoutes(sql));
   api.use(tkskAssignmentRoutes(sql, temporal, deps.taskQueue));
+  api.use(tasklistRoutes(sql, temporal));
+  api.use(savedFilterRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -30,6 +30,9 @@ export const PROBLEM_CODES = [
   'invitation-pending',
   'invitation-invalid',
   'no-pending-invitation',
+  'task-claimed',
+  'task-assigned',
+  'task-not-claimant',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

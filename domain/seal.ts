@@ -269,4 +269,5 @@ export const SEALED_CALLS = {
   sanctionRecommendationWorkflow: 'proposedBy',
   tkskAssignmentWorkflow: 'requestedBy',
   tkskAssignmentAction: 'actor',
+  claimTask: 'actor',
 } as const satisfies Record<string, string>;

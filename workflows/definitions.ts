@@ -9,6 +9,7 @@ import type { BulkReassignStatus } from '../domain/bulk';
 import type { Actor } from '../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResult } from '../domain/workflowContracts';
 import type { AssignmentAction, AssignmentSnapshot } from '../domain/tkskAssignment';
+import type { ClaimTaskInput, ClaimTaskResult } from '../domain/tasklist';
 import type { ComplaintActionInput, ComplaintSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
@@ -90,3 +91,8 @@ export const tkskAssignmentSnapshotQuery = defineQuery<AssignmentSnapshot>('tksk
 export const tkskAssignmentActionUpdate = defineUpdate<AssignmentSnapshot, [AssignmentAction]>('tkskAssignmentAction');
 /** Returns once the assignment's row is written: lets POST /api/tksk-assignments answer synchronously. */
 export const tkskAssignmentRecordedUpdate = defineUpdate<AssignmentSnapshot, []>('tkskAssignmentRecorded');
+/**
+ * Claim, release or take over a task offered to a role (decision 0025), on the task's own
+ * workflow so that its completion validator knows the claimant. Sealed: it acts in someone's name.
+ */
+export const claimTaskUpdate = defineUpdate<ClaimTaskResult, [ClaimTaskInput]>('claimTask');

@@ -38,6 +38,7 @@ const PROJECTION_ACTIVITIES = {
   recordSanction: true,
   updateSanction: true,
   reopenCancelledComponents: true,
+  recordTaskClaim: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

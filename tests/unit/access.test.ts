@@ -48,6 +48,11 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'export.read': [no, yes, yes, yes, no],
   'tksk_assignment.manage': [no, yes, no, no, yes],
   'tksk_assignment.read': [no, yes, yes, yes, yes],
+  'task.claim': [yes, yes, yes, no, no],
+  'task.take_over': [no, yes, yes, no, no],
+  'task.plan': [yes, yes, yes, no, no],
+  'task.comment': [yes, yes, yes, no, no],
+  'saved_filter.manage': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {
