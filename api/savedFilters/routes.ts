@@ -145,7 +145,13 @@ export function savedFilterRoutes(sql: Sql): Router {
     const row = await owned(actor, id);
     await sql.begin(async (tx) => {
       await tx`DELETE FROM saved_filters WHERE id = ${id}`;
-      await appendRequestEvent(tx, res, { key: `saved_filter:${id}:deleted`, action: 'saved_filter.deleted', entityType: 'saved_filter', entityId: id, details: { name: row.name } });
+      await appendRequestEvent(tx, res, {
+        key: `saved_filter:${id}:deleted`,
+        action: 'saved_filter.deleted',
+        entityType: 'saved_filter',
+        entityId: id,
+        details: { name: row.name },
+      });
     });
     // react-admin's delete expects the deleted record back.
     res.json(present(actor)(row));

@@ -25,7 +25,12 @@ export const savedFilterBodySchema = z
   })
   .meta({
     id: 'SavedFilterInput',
-    example: { name: 'Penting minggu ini', filter: { view: 'open', priority: ['high', 'urgent'] }, sharedRole: 'supervisor_kabupaten', sharedRegionCode: '33.73' },
+    example: {
+      name: 'Penting minggu ini',
+      filter: { view: 'open', priority: ['high', 'urgent'] },
+      sharedRole: 'supervisor_kabupaten',
+      sharedRegionCode: '33.73',
+    },
   });
 
 export const savedFilterSchema = z

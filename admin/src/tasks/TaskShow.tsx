@@ -20,6 +20,7 @@ import { CompleteTaskForm } from './CompleteTaskForm';
 import { formatDateTime } from '../format';
 import { ReturnedChip, returnNotesOf } from './TaskList';
 import { ClaimSummary } from '../taliAsih/ClaimSummary';
+import { ClaimPanel, PlanPanel, TaskActivity } from './TasklistParts';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -192,6 +193,8 @@ const TechnicalDetails = () => {
 export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
+    <ClaimPanel />
+    <PlanPanel />
     <ClaimSummary />
     <CompleteTaskForm />
     <TaskResult />
@@ -204,6 +207,7 @@ export const TaskShow = () => (
       <DateTimeField source="completedAt" emptyText="—" />
       <TextField source="actorId" emptyText="—" />
     </SimpleShowLayout>
+    <TaskActivity />
     <TechnicalDetails />
   </Show>
 );
