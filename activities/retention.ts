@@ -30,6 +30,8 @@ export function retentionActivities(sql: Sql) {
         // Free text in task payloads and referrals may name the person too.
         await tx`UPDATE tasks SET data = CASE WHEN data IS NULL THEN NULL ELSE '{"anonymised": true}'::jsonb END, context = '{}' WHERE case_id IN ${tx(ids)}`;
         await tx`UPDATE referrals SET reason = '(dianonimkan)', outcome = NULL WHERE case_id IN ${tx(ids)}`;
+        // Comments on the case's tasks are people's words about the person (migration 028).
+        await tx`UPDATE task_comments SET body = '(dianonimkan)' WHERE task_id IN (SELECT id FROM tasks WHERE case_id IN ${tx(ids)})`;
         // Reasons and notes of the case's audit rows (the rows themselves are append-only).
         await blankCaseTexts(tx, ids, a.at);
         for (const id of ids) {

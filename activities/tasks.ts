@@ -35,6 +35,19 @@ export interface TaskCompletionRecord {
   completedAt: string;
 }
 
+export interface TaskClaimRecord {
+  /** The workflow's id for this event (the audit row's key: a retry writes it once). */
+  eventId: string;
+  taskId: string;
+  caseId: string | null;
+  action: 'claim' | 'unclaim' | 'take-over';
+  actor: Actor;
+  claimedBy: string | null;
+  previousClaimant: string | null;
+  reason: string | null;
+  at: string;
+}
+
 const json = (tx: Tx, v: unknown) => tx.json(v as never);
 
 /**
@@ -133,6 +146,27 @@ export function taskActivities(sql: Sql) {
           await tx`UPDATE tasks SET due_at = ${dueAt}, overdue = overdue AND ${dueAt}::timestamptz <= now() WHERE id = ${taskId} AND status = 'open'`;
         }
         await refreshCaseOverdue(tx, a.caseId);
+      });
+    },
+
+    /**
+     * A claim, release or take-over (decision 0025): the inbox row's claimant and its audit row
+     * (task.claimed / task.unclaimed / task.taken_over, keyed by the workflow's event id).
+     */
+    async recordTaskClaim(c: TaskClaimRecord): Promise<void> {
+      await sql.begin(async (tx) => {
+        await tx`UPDATE tasks SET claimed_by = ${c.claimedBy}, claimed_at = ${c.claimedBy ? c.at : null} WHERE id = ${c.taskId} AND status = 'open'`;
+        const verb = c.action === 'claim' ? 'claimed' : c.action === 'unclaim' ? 'unclaimed' : 'taken_over';
+        await appendActorEvent(tx, {
+          eventKey: `task:${c.taskId}:${verb}:${c.eventId}`,
+          at: c.at,
+          actor: c.actor,
+          action: `task.${verb}`,
+          entityType: 'task',
+          entityId: c.taskId,
+          caseId: c.caseId,
+          details: { claimedBy: c.claimedBy, previousClaimant: c.previousClaimant, ...(c.reason ? { reason: c.reason } : {}) },
+        });
       });
     },
 

@@ -37,6 +37,8 @@ import { compressBodies, precompressedStatic, sendPrecompressed } from './compre
 import { policyRoutes } from './policies/routes';
 import { privilegedRoutes } from './privileged/routes';
 import { taskRoutes } from './tasks/routes';
+import { tasklistRoutes } from './tasks/tasklist';
+import { savedFilterRoutes } from './savedFilters/routes';
 import { taskTypeRoutes } from './taskTypes/routes';
 import { refuseMalformedPath, refuseUnsafeText } from './textSafety';
 import { tkskAssignmentRoutes } from './tkskAssignments/routes';
@@ -208,6 +210,8 @@ export function createApp(deps: AppDeps) {
   api.use(pemetaanRoutes(sql));
   api.use(meetingRoutes(sql, temporal, deps.taskQueue));
   api.use(monthlyReportRoutes(sql, temporal, deps.taskQueue));
+  api.use(tasklistRoutes(sql, temporal));
+  api.use(savedFilterRoutes(sql));
   api.use(taskRoutes(sql, temporal));
   api.use(notFoundRoute);
   app.use('/api', api);

@@ -112,6 +112,8 @@ import {
   taskSchema,
   taskTypeInfoSchema,
 } from './tasks/schema';
+import { claimResultSchema, commentBodySchema, commentSchema, takeOverBodySchema, taskHistoryEntrySchema, taskPlanBodySchema } from './tasks/tasklistSchema';
+import { savedFilterBodySchema, savedFilterIdParamsSchema, savedFilterListQuerySchema, savedFilterSchema } from './savedFilters/schema';
 import {
   adminUserSchema,
   assignableUserListQuerySchema,
@@ -469,7 +471,7 @@ export function buildOpenApi() {
     method: 'get',
     path: '/api/tasks',
     summary:
-      'Task inbox (simple-rest: sort, range, filter). The portal\'s views are filters: what waits for you `{"status":"open","candidateRole":"<your role>"}`, every task of your region `{"status":"open"}`, late `{"overdue":true}`, sent back `{"returned":true}`',
+      'Task inbox (simple-rest: sort, range, filter). The portal\'s views are filters: what waits for you `{"status":"open","candidateRole":"<your role>"}`, every task of your region `{"status":"open"}`, late `{"overdue":true}`, sent back `{"returned":true}`; the default views `{"view":"mine"}` (assigned to or claimed by you), `{"view":"unassigned"}` (your role\'s, nobody assigned or claiming), `{"view":"open"}`, `{"view":"completed-by-me"}`; `priority` (one or a list), `claimedBy`, `claimed`, `followUpBefore`, `followUpDue`; sort by `priority` (rank) or `followUpAt` too',
     tags: ['tasks'],
     query: taskListQuerySchema,
     responses: { 200: listOf(taskSchema, 'tasks'), ...problems(401, 403, 422) },
@@ -511,6 +513,111 @@ export function buildOpenApi() {
     summary: 'Task types: role, outcomes, JSON Schema and valid examples',
     tags: ['tasks'],
     responses: { 200: listOf(taskTypeInfoSchema, 'task types'), ...problems(401) },
+  });
+
+  // ---- tasklist (decision 0025): claims, priority and follow-up, comments, history, saved filters
+  for (const [action, summary] of [
+    [
+      'claim',
+      "Claim a task offered to your role (no assignee): then only you complete it. Through the task's workflow; of two claims at once one wins, the other is refused 409 task-claimed",
+    ],
+    ['unclaim', "Release your claim: the task goes back to its role's queue (403 task-not-claimant for anyone else's claim)"],
+  ] as const) {
+    route({
+      method: 'post',
+      path: `/api/tasks/{id}/${action}`,
+      summary,
+      tags: ['tasks'],
+      params: taskIdParamsSchema,
+      responses: { 200: json(claimResultSchema, 'who holds the task now'), ...problems(401, 403, 404, 409, 422) },
+    });
+  }
+  route({
+    method: 'post',
+    path: '/api/tasks/{id}/take-over',
+    summary:
+      'Take over a task (claimed by someone else, or not yet claimed) as a supervisor of its role and region, with a reason (audited as task.taken_over)',
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    body: { schema: takeOverBodySchema, account: 'supervisor2' },
+    responses: { 200: json(claimResultSchema, 'you hold the task now'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'patch',
+    path: '/api/tasks/{id}',
+    summary:
+      "Set an open task's priority (low, normal, high, urgent) and follow-up date: its assignee, its claimant or a supervisor of its region; each change audited",
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    body: { schema: taskPlanBodySchema, account: 'supervisor1' },
+    responses: { 200: json(taskSchema, 'the task'), ...problems(400, 401, 403, 404, 409, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tasks/{id}/comments',
+    summary: 'Comments on a task, oldest first',
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    responses: { 200: json(z.array(commentSchema), 'the comments'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/tasks/{id}/comments',
+    summary:
+      'Comment on a task you can see, naming colleagues (user ids from GET /api/people): each mention is a task_mentions row a notification outbox will read (nothing is delivered yet); audited as task.commented',
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    body: { schema: commentBodySchema, account: 'tksk1' },
+    responses: { 201: json(commentSchema, 'the comment'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/tasks/{id}/history',
+    summary: "A task's history from the audit log: created, claimed, unclaimed, taken over, priority and follow-up changes, comments, completion, escalations",
+    tags: ['tasks'],
+    params: taskIdParamsSchema,
+    responses: { 200: json(z.array(taskHistoryEntrySchema), 'the entries, oldest first'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/saved-filters',
+    summary: 'Saved inbox filters you may use: yours and those shared with your role and/or region (simple-rest; filter `mine`)',
+    tags: ['saved-filters'],
+    query: savedFilterListQuerySchema,
+    responses: { 200: listOf(savedFilterSchema, 'saved filters'), ...problems(401, 403, 422) },
+  });
+  route({
+    method: 'get',
+    path: '/api/saved-filters/{id}',
+    summary: 'One saved filter',
+    tags: ['saved-filters'],
+    params: savedFilterIdParamsSchema,
+    responses: { 200: json(savedFilterSchema, 'the saved filter'), ...problems(401, 403, 404, 422) },
+  });
+  route({
+    method: 'post',
+    path: '/api/saved-filters',
+    summary: 'Save a named GET /api/tasks filter, optionally shared with a role and/or a region within yours (audited)',
+    tags: ['saved-filters'],
+    body: { schema: savedFilterBodySchema, account: 'supervisor1' },
+    responses: { 201: json(savedFilterSchema, 'the saved filter'), ...problems(400, 401, 403, 413, 415, 422) },
+  });
+  route({
+    method: 'put',
+    path: '/api/saved-filters/{id}',
+    summary: 'Change your saved filter (owner only; audited)',
+    tags: ['saved-filters'],
+    params: savedFilterIdParamsSchema,
+    body: { schema: savedFilterBodySchema, account: 'supervisor1' },
+    responses: { 200: json(savedFilterSchema, 'the saved filter'), ...problems(400, 401, 403, 404, 413, 415, 422) },
+  });
+  route({
+    method: 'delete',
+    path: '/api/saved-filters/{id}',
+    summary: 'Delete your saved filter (owner only; audited)',
+    tags: ['saved-filters'],
+    params: savedFilterIdParamsSchema,
+    responses: { 200: json(savedFilterSchema, 'the deleted filter'), ...problems(401, 403, 404, 422) },
   });
 
   // ---- audit and privacy

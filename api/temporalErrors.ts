@@ -10,10 +10,11 @@ const REFUSAL_STATUS: Record<RefusalType, number> = {
   Conflict: 409,
   Forbidden: 403,
   InvalidPayload: 422,
+  TaskClaimed: 409,
 };
 
 /** Refusals with a problem code more specific than their status's. */
-const REFUSAL_CODE: Partial<Record<RefusalType, ProblemCode>> = { TaskNotOpen: 'task-not-open' };
+const REFUSAL_CODE: Partial<Record<RefusalType, ProblemCode>> = { TaskNotOpen: 'task-not-open', TaskClaimed: 'task-claimed' };
 
 export function updateProblem(err: unknown): HttpProblem | undefined {
   if (err instanceof WorkflowNotFoundError) return new HttpProblem(409, 'the workflow is no longer running', { code: 'workflow-closed' });

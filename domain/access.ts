@@ -79,6 +79,16 @@ export const ACTIONS = {
   /** Open a TKSK's monthly report (their own, or a supervisor for a TKSK of their region). */
   'monthly_report.create': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
   'monthly_report.list': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
+  /** Claim a task offered to one's role, release one's claim (decision 0025). */
+  'task.claim': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Take a claimed task over from its claimant, with a reason: a supervisor of the region. */
+  'task.take_over': ['supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Set a task's priority and follow-up date (its assignee or claimant, a supervisor of the region). */
+  'task.plan': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Comment on a task one can see, naming colleagues. */
+  'task.comment': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi'],
+  /** Keep named inbox filters, shared with a role and/or a region. */
+  'saved_filter.manage': ['tksk', 'supervisor_kabupaten', 'supervisor_provinsi', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Action = keyof typeof ACTIONS;
 
@@ -93,10 +103,12 @@ export interface TaskForPolicy {
   regionCode: string;
   assigneeId?: string | null;
   submittedBy?: string | null;
+  /** Who claimed the task from its role's queue (decision 0025): then only they complete it. */
+  claimedBy?: string | null;
 }
 
 /** Why a task is not the actor's to complete: a code (the portal words it) and the API's reason. */
-export type TaskRefusal = 'role' | 'region' | 'assignee' | 'own';
+export type TaskRefusal = 'role' | 'region' | 'assignee' | 'own' | 'claimed';
 export type TaskCompletionCheck = { ok: true } | { ok: false; refusal: TaskRefusal; reason: string };
 
 /**
@@ -112,6 +124,7 @@ export function checkTaskCompletion(actor: Pick<Actor, 'id' | 'role' | 'regionCo
     return refuse('region', `task region ${task.regionCode} is outside your region (${actor.regionCode ?? 'national'})`);
   if (task.assigneeId && role === 'tksk' && task.assigneeId !== actor.id) return refuse('assignee', 'the task is assigned to another TKSK');
   if (task.submittedBy && task.submittedBy === actor.id) return refuse('own', 'four-eyes: you cannot review your own submission');
+  if (task.claimedBy && task.claimedBy !== actor.id) return refuse('claimed', 'the task is claimed by someone else');
   return { ok: true };
 }
 

@@ -36,6 +36,9 @@ export const PROBLEM_CODES = [
   'sembako-calendar-opened',
   // TKSK assignments (docs/tksk-assignment.md): ending one while its yearly evaluation is open.
   'assignment-evaluation-open',
+  'task-claimed',
+  'task-assigned',
+  'task-not-claimant',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -272,4 +272,5 @@ export const SEALED_CALLS = {
   kpmDataFixWorkflow: 'proposedBy',
   meetingWorkflow: 'recordedBy',
   monthlyReportWorkflow: 'openedBy',
+  claimTask: 'actor',
 } as const satisfies Record<string, string>;

@@ -108,7 +108,9 @@ export type RefusalType =
   | 'Conflict'
   | 'Forbidden'
   /** The payload does not match its schema: details[0] lists the issues. */
-  | 'InvalidPayload';
+  | 'InvalidPayload'
+  /** Someone else holds the task's claim (decision 0025). */
+  | 'TaskClaimed';
 
 export { caseStatusSchema, taskTypeSchema };
 

@@ -11,6 +11,7 @@ import type { CaseSnapshot, ClaimSnapshot, CompleteTaskInput, TaskCompletionResu
 import type { AssignmentAction, AssignmentSnapshot } from '../domain/tkskAssignment';
 import type { ComplaintActionInput, ComplaintSnapshot, KpmFixSnapshot, SanctionSnapshot, SembakoPeriodSnapshot } from '../domain/sembako';
 import type { MeetingSnapshot, MonthlyReportSnapshot } from '../domain/koordinasi';
+import type { ClaimTaskInput, ClaimTaskResult } from '../domain/tasklist';
 
 /** A signal's argument with the seal kesos-flow puts on it (workflows/seal.ts). */
 type Sealable<T> = T & { seal?: ActorSeal };
@@ -104,3 +105,8 @@ export const meetingRecordedUpdate = defineUpdate<MeetingSnapshot, []>('meetingR
 export const monthlyReportSnapshotQuery = defineQuery<MonthlyReportSnapshot>('monthlyReportSnapshot');
 /** Returns once the report is compiled and its narrative task exists: lets POST /api/monthly-reports answer synchronously. */
 export const monthlyReportOpenedUpdate = defineUpdate<MonthlyReportSnapshot, []>('monthlyReportOpened');
+/**
+ * Claim, release or take over a task offered to a role (decision 0025), on the task's own
+ * workflow so that its completion validator knows the claimant. Sealed: it acts in someone's name.
+ */
+export const claimTaskUpdate = defineUpdate<ClaimTaskResult, [ClaimTaskInput]>('claimTask');

@@ -47,6 +47,7 @@ const PROJECTION_ACTIVITIES = {
   compileMonth: true,
   openMonthlyReport: true,
   updateMonthlyReport: true,
+  recordTaskClaim: true,
 } as const;
 type ProjectionActivity = keyof typeof PROJECTION_ACTIVITIES;
 

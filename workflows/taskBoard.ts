@@ -2,13 +2,14 @@
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
-import { allHandlersFinished, condition, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
-import { completeTaskUpdate } from './definitions';
+import { checkClaim, claimTaskInputSchema, type ClaimTaskResult } from '../domain/tasklist';
+import { claimTaskUpdate, completeTaskUpdate } from './definitions';
 import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failures';
 import { sealedActor } from './seal';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
@@ -49,6 +50,9 @@ export interface BoardTask {
   breaches: number;
   /** The inbox row is written (false only while createTask runs). */
   created?: boolean;
+  /** Who claimed it from its role's queue (claimTask Update); only they may complete it then. */
+  claimedBy?: string | null;
+  claimedAt?: string | null;
   result?: TaskResult;
 }
 
@@ -69,6 +73,9 @@ export interface BoardHooks {
   beforeWait?(): Promise<void>;
 }
 
+/** Histories with a claimTask Update carry this marker (decision 0025). */
+export const TASK_CLAIMS_PATCH = 'task-claims';
+
 const finished = (t: BoardTask) => t.state === 'done' || t.state === 'cancelled';
 
 export class TaskBoard {
@@ -88,6 +95,7 @@ export class TaskBoard {
     for (const t of carried) this.tasks.set(t.taskId, t);
     this.tasksCreated = carried.length;
     setHandler(completeTaskUpdate, (input) => this.complete(input), { validator: (input) => this.validate(input) });
+    setHandler(claimTaskUpdate, (input) => this.claim(input), { validator: (input) => this.validateClaim(input) });
   }
 
   open(): BoardTask[] {
@@ -242,6 +250,60 @@ export class TaskBoard {
     await projection().retimeTasks({ caseId: changes[0].task.spec.caseId, dueAt: changes.map((c) => ({ taskId: c.task.taskId, dueAt: c.dueAt })) });
   }
 
+  /** Refuses a claim, release or take-over the rules do not allow (domain/tasklist.ts checkClaim). */
+  private checkClaimOn(input: ReturnType<typeof claimTaskInputSchema.parse>): BoardTask {
+    const task = this.tasks.get(input.taskId);
+    if (!task || task.state !== 'open') throw refuse('TaskNotOpen', `task ${input.taskId} is not open`);
+    const check = checkClaim(input.actor, { ...task.spec, claimedBy: task.claimedBy ?? null }, input.action, input.reason);
+    if (!check.ok)
+      throw check.refusal === 'claimed'
+        ? refuse('TaskClaimed', check.reason)
+        : check.refusal === 'reason'
+          ? invalidPayload(check.reason)
+          : forbidden(check.reason);
+    return task;
+  }
+
+  private validateClaim(raw: unknown): void {
+    sealedActor(claimTaskUpdate.name, raw);
+    const parsed = claimTaskInputSchema.safeParse(raw);
+    if (!parsed.success) throw invalidPayload('malformed claim', zodIssues(parsed.error));
+    this.checkClaimOn(parsed.data);
+  }
+
+  /**
+   * Claim, release or take over: checked again before any await (two claims accepted together
+   * reach the handler one after the other, and the second finds the first's claimant), then the
+   * inbox row and the audit row are written.
+   */
+  private async claim(raw: unknown): Promise<ClaimTaskResult> {
+    const input = claimTaskInputSchema.parse(raw);
+    const task = this.checkClaimOn(input);
+    const previousClaimant = task.claimedBy ?? null;
+    const claimedBy = input.action === 'unclaim' ? null : input.actor.id;
+    if (previousClaimant === claimedBy)
+      return { taskId: task.taskId, action: input.action, claimedBy, claimedAt: task.claimedAt ?? null, previousClaimant, changed: false };
+    // Marks the histories that hold claims, for any later change to them to branch on.
+    patched(TASK_CLAIMS_PATCH);
+    const at = new Date().toISOString();
+    task.claimedBy = claimedBy;
+    task.claimedAt = claimedBy ? at : null;
+    const eventId = uuid4();
+    await condition(() => task.created !== false);
+    await projection().recordTaskClaim({
+      eventId,
+      taskId: task.taskId,
+      caseId: task.spec.caseId,
+      action: input.action,
+      actor: input.actor,
+      claimedBy,
+      previousClaimant,
+      reason: input.reason ?? null,
+      at,
+    });
+    return { taskId: task.taskId, action: input.action, claimedBy, claimedAt: task.claimedAt, previousClaimant, changed: true };
+  }
+
   private validate(raw: unknown): void {
     sealedActor(completeTaskUpdate.name, raw);
     const parsed = completeTaskInputSchema.safeParse(raw);
@@ -250,6 +312,9 @@ export class TaskBoard {
     const task = this.tasks.get(input.taskId);
     if (!task || task.state !== 'open') throw refuse('TaskNotOpen', `task ${input.taskId} is not open`);
     if (this.hooks.paused()) throw conflict('the case is paused: resume it first');
+    // A claimed task is its claimant's (decision 0025). Only the claimTask Update sets claimedBy,
+    // so a history without claims is validated exactly as before.
+    if (task.claimedBy && task.claimedBy !== input.actor.id) throw refuse('TaskClaimed', 'the task is claimed by someone else');
     const decision = canCompleteTask(input.actor, task.spec);
     if (!decision.ok) throw forbidden(decision.reason);
     const payload = completionSchemaFor(task.spec.type).safeParse(completionOf(input.outcome, input.data));

@@ -21,6 +21,9 @@ import type {
   TaskCompletion,
   TimelineEntry,
   UserRecord,
+  TaskRecord,
+  TaskCommentRecord,
+  TaskHistoryEntry,
 } from './types';
 
 interface ProblemIssue {
@@ -266,6 +269,24 @@ export const dataProvider = {
   /** POST /api/tasks/:id/complete */
   completeTask: (id: Identifier, body: TaskCompletion) =>
     post(`/api/tasks/${enc(id)}/complete`, body).then(({ json }) => ({ data: json as Record<string, unknown> })),
+
+  /** POST /api/tasks/:id/claim | unclaim | take-over (decision 0025). */
+  claimTask: (id: Identifier, action: 'claim' | 'unclaim' | 'take-over', body: Record<string, unknown> = {}) =>
+    post(`/api/tasks/${enc(id)}/${action}`, body).then(({ json }) => ({ data: json as Record<string, unknown> })),
+
+  /** PATCH /api/tasks/:id — priority and follow-up date. */
+  planTask: (id: Identifier, body: { priority?: string; followUpAt?: string | null }) =>
+    httpClient(`/api/tasks/${enc(id)}`, { method: 'PATCH', body: JSON.stringify(body) }).then(({ json }) => ({ data: json as TaskRecord })),
+
+  /** GET /api/tasks/:id/comments */
+  taskComments: (id: Identifier) => httpClient(`/api/tasks/${enc(id)}/comments`).then(({ json }) => ({ data: json as TaskCommentRecord[] })),
+
+  /** POST /api/tasks/:id/comments */
+  addTaskComment: (id: Identifier, body: { text: string; mentions?: string[] }) =>
+    post(`/api/tasks/${enc(id)}/comments`, body).then(({ json }) => ({ data: json as TaskCommentRecord })),
+
+  /** GET /api/tasks/:id/history */
+  taskHistory: (id: Identifier) => httpClient(`/api/tasks/${enc(id)}/history`).then(({ json }) => ({ data: json as TaskHistoryEntry[] })),
 
   /** POST /api/cases/:id/actions/:action — 202 = waiting for a second supervisor. */
   caseAction: (id: Identifier, action: string, body: Record<string, unknown>) =>

@@ -1,3 +1,4 @@
+import type { TaskPriority } from '../../domain/tasklist';
 // Shapes of what the API returns, as far as the portal reads them, in one place. The closed
 // vocabularies (statuses, types, roles, codes) are domain's own types; type-only imports, so
 // nothing of domain/ is bundled through this file.
@@ -48,6 +49,42 @@ export interface TaskRecord {
   outcome: Outcome | null;
   data: Record<string, unknown> | null;
   actorId: string | null;
+  /** Tasklist (decision 0025): who claimed it, its priority and follow-up date. */
+  claimedBy?: string | null;
+  claimedAt?: string | null;
+  priority?: TaskPriority;
+  followUpAt?: string | null;
+}
+
+/** A comment on a task (GET /api/tasks/:id/comments). */
+export interface TaskCommentRecord {
+  id: string;
+  taskId: string;
+  authorId: string;
+  text: string;
+  createdAt: string;
+  mentions: string[];
+}
+
+/** An entry of a task's history (GET /api/tasks/:id/history). */
+export interface TaskHistoryEntry {
+  id: number;
+  at: string;
+  action: string;
+  actorId: string | null;
+  actorRole: string | null;
+  details: Record<string, unknown>;
+}
+
+/** A saved inbox filter (GET /api/saved-filters). */
+export interface SavedFilterRecord {
+  id: string;
+  ownerId: string;
+  name: string;
+  filter: Record<string, unknown>;
+  sharedRole: string | null;
+  sharedRegionCode: string | null;
+  mine: boolean;
 }
 
 export interface CaseRecord {

@@ -3,7 +3,8 @@
 import type { Sql } from '../../db';
 import { inRegion } from '../../db/regionScope';
 import type { Actor } from '../../domain/roles';
-import { tableList, type ListSpec } from '../list';
+import { oneOrMany, tableList, type ListSpec } from '../list';
+import type { TaskView } from '../../domain/tasklist';
 import { HttpProblem } from '../problem';
 import { addWorkingDays } from '../../domain/calendar';
 import type { TaskListFilter, TaskSortField } from './schema';
@@ -26,6 +27,10 @@ export interface TaskRow {
   outcome: string | null;
   data: unknown;
   actorId: string | null;
+  claimedBy: string | null;
+  claimedAt: Date | null;
+  priority: string;
+  followUpAt: Date | null;
 }
 
 /** A task's region is one code column (kecamatan or kabupaten level): a prefix scope. */
@@ -55,11 +60,36 @@ const returned = (sql: Sql) => sql`(t.context->>'returnNotes') IS NOT NULL`;
 
 const late = (sql: Sql) => sql`(t.overdue OR (t.status = 'open' AND t.due_at < now()))`;
 
+/**
+ * The default views (decision 0025) as conditions on `t`: they need the caller, so the list's
+ * source adds them (the spec's `view` filter itself is a no-op).
+ */
+export function viewCondition(sql: Sql, actor: Actor, view: TaskView | undefined) {
+  switch (view) {
+    case 'mine':
+      return sql`(t.status = 'open' AND (t.assignee_id = ${actor.id} OR t.claimed_by = ${actor.id}))`;
+    case 'unassigned':
+      return sql`(t.status = 'open' AND t.assignee_id IS NULL AND t.claimed_by IS NULL AND t.candidate_role = ${actor.role})`;
+    case 'open':
+      return sql`t.status = 'open'`;
+    case 'completed-by-me':
+      return sql`(t.status = 'completed' AND t.actor_id = ${actor.id})`;
+    default:
+      return sql`TRUE`;
+  }
+}
+
 /** GET /api/tasks: sortable columns (tasks without a due time last) and filters. */
-export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
+export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> => {
+  const spec = taskTableList(sql);
+  // Priority sorts by rank (low < normal < high < urgent), not alphabetically.
+  return { ...spec, sort: { ...spec.sort, priority: 't.priority_rank' } };
+};
+
+const taskTableList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
   tableList<TaskSortField, TaskListFilter>(sql, 't', {
     resource: 'tasks',
-    sort: ['createdAt', 'dueAt', 'type', 'status', 'completedAt'],
+    sort: ['createdAt', 'dueAt', 'type', 'status', 'completedAt', 'priority', 'followUpAt'],
     defaultSort: ['createdAt', 'DESC'],
     nullsLast: true,
     equal: ['type', 'status', 'caseId', 'workflowId', 'assigneeId', 'candidateRole'],
@@ -67,6 +97,12 @@ export const taskList = (sql: Sql): ListSpec<TaskSortField, TaskListFilter> =>
       overdue: (v) => (v ? late(sql) : sql`NOT ${late(sql)}`),
       returned: (v) => (v ? returned(sql) : sql`NOT ${returned(sql)}`),
       unassigned: (v) => (v ? sql`(t.assignee_id IS NULL AND t.candidate_role = 'tksk')` : sql`t.assignee_id IS NOT NULL`),
+      view: () => sql`TRUE`,
+      priority: (v) => sql`t.priority IN ${sql(oneOrMany(v))}`,
+      claimedBy: (v) => sql`t.claimed_by = ${v}`,
+      claimed: (v) => (v ? sql`t.claimed_by IS NOT NULL` : sql`t.claimed_by IS NULL`),
+      followUpBefore: (v) => sql`t.follow_up_at <= ${v}::timestamptz`,
+      followUpDue: (v) => (v ? sql`t.follow_up_at <= now()` : sql`(t.follow_up_at IS NULL OR t.follow_up_at > now())`),
     },
   });
 
@@ -89,6 +125,10 @@ export function presentTask(t: TaskRow) {
     outcome: t.outcome,
     data: t.data,
     actorId: t.actorId,
+    claimedBy: t.claimedBy,
+    claimedAt: t.claimedAt?.toISOString() ?? null,
+    priority: t.priority,
+    followUpAt: t.followUpAt?.toISOString() ?? null,
   };
 }
 

@@ -10,7 +10,7 @@ import { actorOf, parseInput } from '../http';
 import { fieldIssues, HttpProblem, validationProblem } from '../problem';
 import { listRoute } from '../list';
 import { viaUpdate } from '../temporalErrors';
-import { extendedByWorkingDays, presentTask, taskList, visibleTask, visibleTasks, type TaskRow } from './queries';
+import { extendedByWorkingDays, presentTask, taskList, viewCondition, visibleTask, visibleTasks, type TaskRow } from './queries';
 import { recordAuditorTaskRead } from '../requestAudit';
 import { checkReferralTarget } from '../psks/queries';
 import { completeTaskBodySchema, deadlineExtensionQuerySchema, taskIdParamsSchema, taskListQuerySchema } from './schema';
@@ -24,9 +24,10 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
       action: 'task.list',
       query: taskListQuerySchema,
       spec: taskList(sql),
-      source: (actor, res) => ({
+      source: (actor, res, q) => ({
         select: sql`t.*`,
         from: visibleTasks(sql, actor),
+        scope: [viewCondition(sql, actor, q.filter?.view)],
         present: presentTask,
         read: (rows: TaskRow[]) => recordAuditorTaskRead(sql, res, actor, rows),
       }),
@@ -74,6 +75,9 @@ export function taskRoutes(sql: Sql, temporal: Client): Router {
       .digest('hex')
       .slice(0, 32)}`;
     authorize(actor, 'task.complete', { type: task.type as TaskType, regionCode: task.regionCode, assigneeId: task.assigneeId, submittedBy: task.submittedBy });
+    // Claimed by someone else (decision 0025): refused here with its own code; the workflow checks again.
+    if (task.claimedBy && task.claimedBy !== actor.id)
+      throw new HttpProblem(409, `task ${id} is claimed by someone else`, { code: 'task-claimed', claimedBy: task.claimedBy });
     const payload = completionSchemaFor(task.type as TaskType).safeParse(completionOf(body.outcome, body.data));
     if (!payload.success) throw validationProblem(fieldIssues('body', payload.error.issues));
     await checkReferralTarget(sql, actor, payload.data);

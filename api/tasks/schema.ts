@@ -6,6 +6,8 @@ import { claimStatusSchema } from '../../domain/taliAsih';
 import { roleSchema } from '../../domain/roles';
 import type { CaseSnapshot, ClaimSnapshot, TaskCompletionResult } from '../../domain/workflowContracts';
 import { idsFilterSchema, listQuerySchema } from '../list';
+import { taskPrioritySchema, taskViewSchema } from '../../domain/tasklist';
+import { isoDateTimeSchema } from '../../domain/primitives';
 import { complaintSnapshotSchema } from '../complaints/schema';
 import { sembakoPeriodSnapshotSchema } from '../sembako/schema';
 
@@ -14,9 +16,10 @@ export const taskIdParamsSchema = z.object({
   id: z.uuid(),
 });
 
-export const TASK_SORTABLE = ['createdAt', 'dueAt', 'type', 'status', 'completedAt'] as const;
+export const TASK_SORTABLE = ['createdAt', 'dueAt', 'type', 'status', 'completedAt', 'priority', 'followUpAt'] as const;
 
-export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, {
+/** The filters of GET /api/tasks (also what a saved filter holds). */
+export const taskListFilterShape = {
   id: idsFilterSchema(z.uuid()),
   type: taskTypeSchema.optional(),
   status: z.enum(TASK_STATUSES).optional(),
@@ -31,7 +34,23 @@ export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, {
   returned: z.boolean().optional(),
   /** The unassigned queue: TKSK tasks with no assignee (a TKSK's assignment ended with no successor) (true), or the others (false). */
   unassigned: z.boolean().optional(),
-});
+  /**
+   * A default view (decision 0025): `mine` (open, assigned to or claimed by you), `unassigned`
+   * (open, offered to your role, nobody assigned or claiming), `open` (every open task of your
+   * region), `completed-by-me`.
+   */
+  view: taskViewSchema.optional(),
+  priority: z.union([taskPrioritySchema, z.array(taskPrioritySchema).max(4)]).optional(),
+  /** User id of the claimant. */
+  claimedBy: z.string().optional(),
+  /** Only tasks claimed by someone (true) or by nobody (false). */
+  claimed: z.boolean().optional(),
+  /** Only tasks whose follow-up date is set and on or before this instant (ISO 8601). */
+  followUpBefore: isoDateTimeSchema.optional(),
+  /** Only tasks whose follow-up date has come (true), or with none or a later one (false). */
+  followUpDue: z.boolean().optional(),
+};
+export const taskListQuerySchema = listQuerySchema(TASK_SORTABLE, taskListFilterShape);
 export type TaskSortField = (typeof TASK_SORTABLE)[number];
 export type TaskListFilter = NonNullable<z.infer<typeof taskListQuerySchema>['filter']>;
 
@@ -63,6 +82,12 @@ export const taskSchema = z
     /** The completion's data (the task type's schema). */
     data: z.unknown(),
     actorId: z.string().nullable(),
+    /** Who claimed it from its role's queue; only they complete it then. */
+    claimedBy: z.string().nullable(),
+    claimedAt: z.string().nullable(),
+    priority: taskPrioritySchema,
+    /** When to look at it again (the assignee's or a supervisor's reminder; no clock runs on it). */
+    followUpAt: z.string().nullable(),
   })
   .meta({ id: 'Task' });
 

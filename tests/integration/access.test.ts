@@ -572,3 +572,50 @@ describe('PSKS and pemetaan', () => {
     });
   });
 });
+
+test("tasklist routes on tksk1's asesmen (assigned to tksk1, decision 0025): who reads, plans, claims", async () => {
+  const [task] = (
+    await call('GET', `/api/tasks?filter=${encodeURIComponent(JSON.stringify({ caseId: cases.sidorejo, type: 'asesmen' }))}`, {
+      token: await login('supervisor1'),
+    })
+  ).body;
+  const answers = async (method: string, path: string, body?: unknown) => {
+    const got: Record<string, number> = {};
+    for (const user of USERS) got[user] = (await call(method, path, { token: await login(user), body })).status;
+    return got;
+  };
+  const readers = { tksk1: 200, tksk2: 404, tksk3: 404, supervisor1: 200, supervisor2: 200, provinsi1: 200, auditor1: 200, admin: 403 };
+  expect(await answers('GET', `/api/tasks/${task.id}/comments`)).toEqual(readers);
+  expect(await answers('GET', `/api/tasks/${task.id}/history`)).toEqual(readers);
+  // Priority (unchanged here, so nothing is written): the assignee and the region's supervisors.
+  expect(await answers('PATCH', `/api/tasks/${task.id}`, { priority: 'normal' })).toEqual({
+    tksk1: 200,
+    tksk2: 404,
+    tksk3: 404,
+    supervisor1: 200,
+    supervisor2: 200,
+    provinsi1: 200,
+    auditor1: 403,
+    admin: 403,
+  });
+  expect(await answers('POST', `/api/tasks/${task.id}/claim`)).toEqual({
+    tksk1: 409, // task-assigned: it is already theirs, not offered to the role
+    tksk2: 404,
+    tksk3: 404,
+    supervisor1: 403, // not a supervisor's task
+    supervisor2: 403,
+    provinsi1: 403,
+    auditor1: 403,
+    admin: 403,
+  });
+  expect(await answers('GET', '/api/saved-filters')).toEqual({
+    tksk1: 200,
+    tksk2: 200,
+    tksk3: 200,
+    supervisor1: 200,
+    supervisor2: 200,
+    provinsi1: 200,
+    auditor1: 200,
+    admin: 403,
+  });
+});

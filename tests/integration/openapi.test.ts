@@ -170,6 +170,24 @@ describe('real answers match the documented schemas', () => {
     await check('tksk1', 'GET /api/tasks/{id}', `/api/tasks/${task.id}`);
     await check('supervisor1', 'GET /api/tasks/{id}/deadline-extension', `/api/tasks/${task.id}/deadline-extension?workingDays=3`);
     await check('tksk1', 'POST /api/tasks/{id}/complete', `/api/tasks/${task.id}/complete`, { data: asesmenData });
+    // Tasklist (decision 0025) on the approval the assessment opened.
+    const [approval] = await check('supervisor1', 'GET /api/tasks', `/api/tasks?filter=${q({ caseId: id, view: 'unassigned' })}`);
+    await check('supervisor1', 'POST /api/tasks/{id}/claim', `/api/tasks/${approval.id}/claim`);
+    await check('supervisor2', 'POST /api/tasks/{id}/take-over', `/api/tasks/${approval.id}/take-over`, { reason: 'Uji skema: ambil alih.' });
+    await check('supervisor2', 'POST /api/tasks/{id}/unclaim', `/api/tasks/${approval.id}/unclaim`);
+    await check('supervisor2', 'PATCH /api/tasks/{id}', `/api/tasks/${approval.id}`, { priority: 'high' });
+    await check('supervisor2', 'POST /api/tasks/{id}/comments', `/api/tasks/${approval.id}/comments`, { text: 'Uji skema.', mentions: ['usr_supervisor1'] });
+    await check('supervisor1', 'GET /api/tasks/{id}/comments', `/api/tasks/${approval.id}/comments`);
+    await check('supervisor1', 'GET /api/tasks/{id}/history', `/api/tasks/${approval.id}/history`);
+    const saved = await check('supervisor1', 'POST /api/saved-filters', '/api/saved-filters', {
+      name: 'Uji skema',
+      filter: { view: 'mine' },
+      sharedRole: 'supervisor_kabupaten',
+    });
+    await check('supervisor2', 'GET /api/saved-filters', '/api/saved-filters');
+    await check('supervisor2', 'GET /api/saved-filters/{id}', `/api/saved-filters/${saved.id}`);
+    await check('supervisor1', 'PUT /api/saved-filters/{id}', `/api/saved-filters/${saved.id}`, { name: 'Uji skema (diubah)', filter: { view: 'open' } });
+    await check('supervisor1', 'DELETE /api/saved-filters/{id}', `/api/saved-filters/${saved.id}`);
     await check('supervisor1', 'POST /api/cases/{id}/actions/note', `/api/cases/${id}/actions/note`, { text: 'Dokumen diperiksa untuk uji skema.' });
     await check('tksk1', 'GET /api/task-types', '/api/task-types');
 

@@ -61,6 +61,11 @@ const BY_ROLE: Record<Action, [boolean, boolean, boolean, boolean, boolean]> = {
   'meeting.attach': [yes, yes, yes, no, no],
   'monthly_report.create': [yes, yes, yes, no, no],
   'monthly_report.list': [yes, yes, yes, yes, no],
+  'task.claim': [yes, yes, yes, no, no],
+  'task.take_over': [no, yes, yes, no, no],
+  'task.plan': [yes, yes, yes, no, no],
+  'task.comment': [yes, yes, yes, no, no],
+  'saved_filter.manage': [yes, yes, yes, yes, no],
 };
 
 test('sembako.kpm_import by region: only the kecamatan itself (TKSK) or one of the kabupaten (supervisor)', () => {

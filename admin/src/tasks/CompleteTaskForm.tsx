@@ -15,6 +15,7 @@ import type { TaskRecord, TaskTypeInfo } from '../types';
 import { ApprovalButtons } from './ApprovalButtons';
 import { compact, SchemaFields, useFieldLabel } from './SchemaForm';
 import { NextStepAfter } from './NextStep';
+import { NextInViewButton, useOpenNextTask } from './TasklistParts';
 import { MonitoringForm } from '../sembako/monitoring/MonitoringForm';
 import { EvaluationForm } from '../tkskAssignments/EvaluationForm';
 import { completionVerdict, dataSchemaFor, emptyValuesFor, isApprovalType, previousAnswers, useTaskTypes } from './taskTypes';
@@ -120,15 +121,21 @@ export const CompleteTaskForm = () => {
   const refresh = useRefresh();
   const [done, setDone] = useState<TaskCompletionResult | null>(null);
   const { byType, isPending } = useTaskTypes(task?.status === 'open');
+  const openNext = useOpenNextTask();
   const onDone: Done = (result) => {
-    setDone(result);
-    refresh(); // the page now shows the task as completed, with its result
+    // With "open the next task" on, the next task of the inbox's view opens instead (decision 0025).
+    void openNext(result.taskId).then((opened) => {
+      if (opened) return;
+      setDone(result);
+      refresh(); // the page now shows the task as completed, with its result
+    });
   };
   // The answer names the next step; kept while this page shows the task.
   if (done && task && done.taskId === task.id) {
     return (
       <Box sx={{ p: 2, maxWidth: 760 }}>
         <NextStepAfter result={done} />
+        <NextInViewButton doneId={done.taskId} />
       </Box>
     );
   }
@@ -145,7 +152,10 @@ export const CompleteTaskForm = () => {
       </Typography>
       {!verdict.ok && verdict.reason === 'assignee' ? (
         <Alert severity="info">{translate('kesos.tasks.complete.not_yours')}</Alert>
-      ) : task.type === 'sembako_monitoring' ? (
+      ) : !verdict.ok &&
+        verdict.reason ===
+          'claimed' ? null : task // Claimed by someone else: the claim panel above names them (decision 0025).
+        .type === 'sembako_monitoring' ? (
         // The TKSK's phone form at a distribution point (a checklist of toggles, not a generated form).
         <MonitoringForm key={task.id} task={task} onDone={onDone} />
       ) : task.type === 'tksk_evaluation' || task.type === 'tksk_evaluation_koordinator' ? (

@@ -58,6 +58,8 @@ import { ACTIONS } from '../../../domain/access';
 import type { PersonRecord, TaskRecord } from '../types';
 import { choices } from '../vocabulary';
 import { completionVerdict, isApprovalType, useTaskTypes } from './taskTypes';
+import { TASK_PRIORITIES } from '../../../domain/tasklist';
+import { AutoNextToggle, SavedFilters } from './TasklistParts';
 
 const Column = DataTable.Col<TaskRecord>;
 
@@ -65,6 +67,8 @@ const taskFilters = [
   <SelectInput key="status" source="status" choices={choices(TASK_STATUSES, 'kesos.task_status')} alwaysOn sx={{ minWidth: 180 }} />,
   <SelectInput key="type" source="type" choices={choices(TASK_TYPES, 'kesos.task_type')} alwaysOn sx={{ minWidth: 200 }} />,
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
+  <SelectInput key="priority" source="priority" choices={choices(TASK_PRIORITIES, 'kesos.task_priority')} sx={{ minWidth: 160 }} />,
+  <BooleanInput key="followUpDue" source="followUpDue" />,
 ];
 
 interface BulkResult {
@@ -221,7 +225,7 @@ const TaskTitleLink = () => {
   );
 };
 
-type View = 'mine' | 'all' | 'late' | 'returned';
+type View = 'mine' | 'all' | 'late' | 'returned' | 'my' | 'unassigned' | 'completed';
 
 /** The inbox's views, as list filters (GET /api/tasks speaks simple-rest, so each is a plain filter). */
 function viewFilters(role: Role | undefined): Partial<Record<View, Record<string, unknown>>> {
@@ -232,12 +236,30 @@ function viewFilters(role: Role | undefined): Partial<Record<View, Record<string
     all: open,
     late: { ...open, overdue: true },
     returned: { ...open, returned: true },
+    // The default views of decision 0025, one `view` filter each (the API knows who asks).
+    my: { view: 'mine' },
+    unassigned: { view: 'unassigned' },
+    completed: { view: 'completed-by-me' },
   };
 }
 
 /** Which view the current filter is (the URL may carry any filter). */
 const viewOf = (filter: Record<string, unknown>): View | false =>
-  filter.returned === true ? 'returned' : filter.overdue === true ? 'late' : filter.candidateRole ? 'mine' : filter.status === 'open' ? 'all' : false;
+  filter.view === 'mine'
+    ? 'my'
+    : filter.view === 'unassigned'
+      ? 'unassigned'
+      : filter.view === 'completed-by-me'
+        ? 'completed'
+        : filter.returned === true
+          ? 'returned'
+          : filter.overdue === true
+            ? 'late'
+            : filter.candidateRole
+              ? 'mine'
+              : filter.status === 'open'
+                ? 'all'
+                : false;
 
 /** Tabs over the list: "Untuk saya" (supervisors' default), "Semua tugas di wilayah saya", "Terlambat", "Dikembalikan". */
 const InboxTabs = () => {
@@ -259,7 +281,16 @@ const InboxTabs = () => {
         data-testid="inbox-views"
       >
         {(Object.keys(views) as View[]).map((v) => (
-          <Tab key={v} value={v} label={translate(`kesos.tasks.views.${v === 'all' && role === 'tksk' ? 'all_tksk' : v}`)} data-testid={`view-${v}`} />
+          <Tab
+            key={v}
+            value={v}
+            label={translate(
+              v === 'my' || v === 'unassigned' || v === 'completed'
+                ? `kesos.tasklist.views.${v}`
+                : `kesos.tasks.views.${v === 'all' && role === 'tksk' ? 'all_tksk' : v}`,
+            )}
+            data-testid={`view-${v}`}
+          />
         ))}
       </Tabs>
     </Box>
@@ -290,6 +321,15 @@ const TaskPrimary = ({ task }: { task: TaskRecord }) => {
       <ReturnedChip task={task} />
     </Stack>
   );
+};
+
+/** The priority's word; urgent and high stand out. */
+const PriorityField = () => {
+  const task = useRecordContext<TaskRecord>();
+  const translate = useTranslate();
+  const p = task?.priority ?? 'normal';
+  if (p === 'normal' || p === 'low') return <span>{translate(`kesos.task_priority.${p}`)}</span>;
+  return <Chip size="small" color={p === 'urgent' ? 'error' : 'warning'} label={translate(`kesos.task_priority.${p}`)} data-testid={`priority-chip-${p}`} />;
 };
 
 /** Table on wide screens, a touch-friendly list on phones. */
@@ -341,6 +381,16 @@ export const TaskTable = ({ overdueBoard }: { overdueBoard?: boolean }) => {
       <Column source="dueAt">
         <DueAtField />
       </Column>
+      {overdueBoard ? null : (
+        <Column source="priority">
+          <PriorityField />
+        </Column>
+      )}
+      {overdueBoard ? null : (
+        <Column source="claimedBy" disableSort>
+          <PersonField source="claimedBy" />
+        </Column>
+      )}
       {overdueBoard ? (
         <Column source="assigneeId" disableSort>
           <PersonField source="assigneeId" />
@@ -376,6 +426,8 @@ export const TaskList = () => {
       }
     >
       <InboxTabs />
+      <SavedFilters />
+      <AutoNextToggle />
       <TaskTable />
     </List>
   );

@@ -21,6 +21,7 @@ import { formatDateTime } from '../format';
 import { ReturnedChip, returnNotesOf } from './TaskList';
 import { ClaimSummary } from '../taliAsih/ClaimSummary';
 import { KpmFixSummary } from '../sembako/fixes/KpmFixSummary';
+import { ClaimPanel, PlanPanel, TaskActivity } from './TasklistParts';
 
 const TaskTitle = () => {
   const record = useRecordContext<TaskRecord>();
@@ -193,6 +194,8 @@ const TechnicalDetails = () => {
 export const TaskShow = () => (
   <Show<TaskRecord> title={<TaskTitle />}>
     <TaskBriefing />
+    <ClaimPanel />
+    <PlanPanel />
     <ClaimSummary />
     <KpmFixSummary />
     <CompleteTaskForm />
@@ -206,6 +209,7 @@ export const TaskShow = () => (
       <DateTimeField source="completedAt" emptyText="—" />
       <TextField source="actorId" emptyText="—" />
     </SimpleShowLayout>
+    <TaskActivity />
     <TechnicalDetails />
   </Show>
 );
