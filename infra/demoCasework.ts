@@ -181,16 +181,23 @@ function monthBack(now: Date, n: number): string {
 // ---- the client ----
 
 class Api {
-  private tokens = new Map<string, string>();
+  // One sign-in per user, shared by the parallel drivers: the login throttle counts an attempt
+  // before it checks the password (api/auth/throttle.ts), so six sign-ins at once lock an account.
+  private signIns = new Map<string, Promise<{ token?: string; failure?: Awaited<ReturnType<Api['raw']>> }>>();
   constructor(private readonly apiUrl: string) {}
 
   async call(user: string, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) {
-    let token = this.tokens.get(user);
+    let signIn = this.signIns.get(user);
+    if (!signIn) {
+      signIn = this.raw('POST', '/api/auth/login', undefined, { username: user, password: DEMO_PASSWORD }).then((r) =>
+        r.status === 200 ? { token: r.body.token as string } : { failure: r },
+      );
+      this.signIns.set(user, signIn);
+    }
+    const { token, failure } = await signIn;
     if (!token) {
-      const r = await this.raw('POST', '/api/auth/login', undefined, { username: user, password: DEMO_PASSWORD });
-      if (r.status !== 200) return r;
-      token = r.body.token as string;
-      this.tokens.set(user, token);
+      this.signIns.delete(user); // a later call may try again
+      return failure!;
     }
     return this.raw(method, url, token, body, extra);
   }
