@@ -5,6 +5,7 @@
 // the complaint and both supervisors.
 import { recentDate } from '../support/casework';
 import { randomUUID } from 'node:crypto';
+import { recordHistoryOf } from '../support/histories';
 import { call, createAccount, db, login } from '../support/stack';
 
 const sql = db();
@@ -105,4 +106,5 @@ test('proposed by one supervisor, refused to them, approved by a second; the let
     SELECT action, details FROM audit_log WHERE entity_type = 'sembako_sanction' AND entity_id = ${id} ORDER BY seq`;
   expect(audit.map((a) => a.action)).toEqual(['sembako_sanction.proposed', 'sembako_sanction.approved', 'sembako_sanction.letter_issued']);
   expect(JSON.stringify(audit)).not.toContain('tiga penyaluran');
+  await recordHistoryOf('sanction-refused-own-approved', `sanksi-${id}`);
 });

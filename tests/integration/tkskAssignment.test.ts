@@ -3,6 +3,7 @@
 // Koordinator TKSK; non-renewal handing the open cases to a successor and disabling the account;
 // four-eyes; a resignation with no successor leaving the open tasks in the unassigned queue.
 import { waitUntil } from '../support/casework';
+import { recordHistoryOf } from '../support/histories';
 import { call, login, registration, signedInTksk, suiteConnections } from '../support/stack';
 
 const { sql } = suiteConnections();
@@ -72,6 +73,7 @@ test('a year’s evaluation by the supervisor and the Koordinator TKSK renews th
     const next = await record(tksk.id, jakartaDay(1), jakartaDay(300));
     expect(next.status).toBe('scheduled');
     expect((await assignment(tksk.id)).assignments).toHaveLength(2);
+    await recordHistoryOf('tksk-assignment-renewed-next-sk', `assignment-${tksk.id}`);
   } finally {
     await sql`DELETE FROM tksk_koordinators WHERE kabupaten_code = '33.73'`;
   }
@@ -133,6 +135,7 @@ test('non-renewal hands the open cases to the successor and disables the account
   expect(cases.map((c) => c.assigneeId)).toEqual(['usr_tksk3', 'usr_tksk3']);
   const [left] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM tasks WHERE assignee_id = ${tksk.id} AND status = 'open'`;
   expect(left.n).toBe(0);
+  await recordHistoryOf('tksk-assignment-not-renewed-handed-over', `assignment-${tksk.id}`);
   expect((await call('POST', '/api/auth/login', { body: { username: tksk.username, password: 'sandi-cukup-panjang' } })).status).not.toBe(200);
 });
 
