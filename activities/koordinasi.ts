@@ -1,6 +1,8 @@
 // Koordinasi meetings and monthly reports: the projection writes of meetingWorkflow and
 // monthlyReportWorkflow (keyed: a retry writes nothing twice), the month's compilation from the
 // projection tables, and the monthly Schedule's opening of every active TKSK's report.
+import { pmksCategory } from '../domain/pmks';
+import { PSKS_TYPES } from '../domain/psks';
 import { ApplicationFailure, type Client } from '@temporalio/client';
 import type { Sql, Tx } from '../db';
 import { appendActorEvent } from '../db/audit';
@@ -32,13 +34,25 @@ export interface CompiledMonth {
 }
 
 /**
- * The pemetaan sosial section of the monthly report. Social mapping (per-desa PPKS/PSKS counts) is
- * built by another part of kesos-flow: until it lands this hook reports nothing, and the report
- * prints the section as "belum tersedia". Its owner fills both values from its own tables.
+ * The pemetaan sosial section of the monthly report: the field counts (source `lapangan`,
+ * POST /api/pemetaan/counts) the TKSK recorded in the month, one line per desa and category. The
+ * computed sources (open cases, the PSKS directory) are not the TKSK's entries and imports are the
+ * Dinas Sosial's, so neither counts here.
  */
-export async function mappingSection(_sql: Sql, _a: { tkskId: string; start: string; end: string }): Promise<{ count: number; details: MonthlyDetail[] }> {
-  return { count: 0, details: [] };
+export async function mappingSection(sql: Sql, a: { tkskId: string; start: string; end: string }): Promise<{ count: number; details: MonthlyDetail[] }> {
+  const rows = await sql<{ id: string; asOf: Date | string; desaName: string; kind: string; code: string; count: number }[]>`
+    SELECT c.id::text AS id, c.as_of, r.name AS desa_name, c.kind, c.code, c.count
+    FROM pemetaan_counts c JOIN regions r ON r.code = c.desa_code
+    WHERE c.recorded_by = ${a.tkskId} AND c.source = 'lapangan' AND c.recorded_at >= ${a.start} AND c.recorded_at < ${a.end}
+    ORDER BY c.recorded_at, c.id`;
+  return {
+    count: rows.length,
+    details: rows.map((r) => ({ id: r.id, on: day(r.asOf), text: `${r.desaName}: ${categoryName(r.kind, r.code)} ${r.count}` })),
+  };
 }
+
+/** The report prints category names (PPKS from domain/pmks.ts, PSKS from domain/psks.ts), not codes. */
+const categoryName = (kind: string, code: string) => (kind === 'ppks' ? pmksCategory(code)?.nameId : PSKS_TYPES.find((t) => t.code === code)?.nameId) ?? code;
 
 const day = (d: Date | string) => (typeof d === 'string' ? d.slice(0, 10) : new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 10));
 

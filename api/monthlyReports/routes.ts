@@ -243,11 +243,7 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
       .text('A. Kegiatan bulan ini', { bold: true })
       .table(
         ['No', 'Kegiatan', 'Jumlah'],
-        MONTHLY_COUNT_KEYS.map((k, i) => [
-          String(i + 1),
-          MONTHLY_COUNT_LABELS_ID[k],
-          k === 'mappingUpdates' && !row.counts[k] ? 'belum tersedia' : String(row.counts[k] ?? 0),
-        ]),
+        MONTHLY_COUNT_KEYS.map((k, i) => [String(i + 1), MONTHLY_COUNT_LABELS_ID[k], String(row.counts[k] ?? 0)]),
         [0.08, 0.67, 0.25],
       )
       .text('B. Uraian kegiatan', { bold: true, after: 0 })

@@ -70,6 +70,12 @@ test('a month from entries to an approved report: return then approve, four-eyes
     },
   });
   expect(complaint.status).toBe(201);
+  // A field count for the social map (pemetaan sosial): the report's mapping section.
+  const counted = await call('POST', '/api/pemetaan/counts', {
+    token: tksk.token,
+    body: { desaCode: '33.73.01.1001', asOf: today(), counts: [{ kind: 'ppks', code: 'LUT', count: 4 }] },
+  });
+  expect(counted.status).toBe(201);
 
   // Bad openings change nothing.
   expect((await call('POST', '/api/monthly-reports', { token: tksk.token, body: { period, tkskId: 'usr_tksk1' } })).status).toBe(403);
@@ -89,8 +95,9 @@ test('a month from entries to an approved report: return then approve, four-eyes
     actionItemsAssigned: 1,
     actionItemsDone: 1,
     complaintsReceived: 1,
-    mappingUpdates: 0,
+    mappingUpdates: 1,
   });
+  expect(opened.body.details.mapping).toEqual([expect.objectContaining({ on: today(), text: expect.stringMatching(/^\D.*: Lanjut Usia Telantar 4$/) })]);
   expect(opened.body.details.meetings.map((d: any) => d.id)).toEqual([met.body.id]);
   expect((await call('POST', '/api/monthly-reports', { token: tksk.token, body: { period } })).status).toBe(409);
   // Another TKSK does not see it; the kabupaten does.
