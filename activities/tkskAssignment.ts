@@ -111,17 +111,19 @@ export function tkskAssignmentActivities(sql: Sql) {
         WHERE region_code = '' OR ${a.kecamatanCode} = region_code OR ${a.kecamatanCode} LIKE region_code || '.%'
         ORDER BY length(region_code) DESC, version DESC LIMIT 1`;
       if (!found) throw ApplicationFailure.nonRetryable(`no evaluation instrument applies to ${a.kecamatanCode}`, 'NoInstrument');
-      const until = sql`(${a.to}::date + interval '1 day')`;
+      // The period's days are WIB days: midnight in Jakarta, not in the database session's zone.
+      const since = sql`((${a.from}::date)::timestamp AT TIME ZONE 'Asia/Jakarta')`;
+      const until = sql`((${a.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')`;
       const [c] = await sql<{ registered: number; handled: number }[]>`
         SELECT count(*) FILTER (WHERE registered_by = ${a.userId})::int AS registered, count(*) FILTER (WHERE assignee_id = ${a.userId})::int AS handled
-        FROM cases WHERE created_at >= ${a.from}::date AND created_at < ${until}`;
+        FROM cases WHERE created_at >= ${since} AND created_at < ${until}`;
       const [t] = await sql<{ completed: number; onTime: number; referrals: number; reports: number; sembako: number }[]>`
         SELECT count(*)::int AS completed,
                count(*) FILTER (WHERE due_at IS NULL OR completed_at <= due_at)::int AS on_time,
                count(*) FILTER (WHERE type = 'rujukan_feedback')::int AS referrals,
                count(*) FILTER (WHERE type = 'tali_asih_report')::int AS reports,
                count(*) FILTER (WHERE type = 'sembako_monitoring')::int AS sembako
-        FROM tasks WHERE actor_id = ${a.userId} AND status = 'completed' AND completed_at >= ${a.from}::date AND completed_at < ${until}`;
+        FROM tasks WHERE actor_id = ${a.userId} AND status = 'completed' AND completed_at >= ${since} AND completed_at < ${until}`;
       return {
         criteria: found.items,
         version: found.version,

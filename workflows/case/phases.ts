@@ -65,7 +65,8 @@ async function closureReview(c: CaseRun): Promise<void> {
   });
   if (!r) return;
   if (r.outcome === 'approve') {
-    const policies = await projection().getCasePolicies(c.regions.kecamatan);
+    // The desa's own aftercare period when it has one (db/settings.ts falls back to the kecamatan and up).
+    const policies = await projection().getCasePolicies(c.regions.desa);
     s.aftercareAt = addIsoDuration(new Date(), policies.aftercare_delay).toISOString();
     c.enter('aftercare', 'aftercare_wait');
     await c.recordCase('case.closure_approved', r.actor, { closureReason: s.closureProposal?.reason, aftercareAt: s.aftercareAt });
