@@ -78,12 +78,13 @@ export function sendProblem(res: Response, status: number, detail: string, extra
     .json({
       type: `https://kesos-flow.dev/problems/${status}`,
       title: TITLES[status] ?? 'Error',
-      status,
-      detail,
-      instance: `urn:kesos-flow:request:${requestId ?? 'unknown'}`,
       // The portal words the problem by this (domain/problems.ts); a caller may name a more specific one.
       code: codeForStatus(status),
       ...extra,
+      // RFC 9457's own members last: an extension never overwrites them (a `status` extra once did).
+      status,
+      detail,
+      instance: `urn:kesos-flow:request:${requestId ?? 'unknown'}`,
     });
 }
 

@@ -363,7 +363,7 @@ export async function seedDemoCasework(
     const workflowId = `case-${id}`;
     for (let step = 0; step < 30; step++) {
       const r = await api.call('supervisor1', 'GET', `/api/cases/${id}`);
-      const c = r.body as { status?: string; paused?: boolean } | undefined;
+      const c = r.body as { status?: string; paused?: boolean; referrals?: unknown[] } | undefined;
       const s = c?.status;
       if (!s || s === 'closed' || s === 'cancelled' || c?.paused) return;
       if (plan.target === 'assessment') return;
@@ -381,7 +381,8 @@ export async function seedDemoCasework(
       if (plan.target === 'closure_review' && s === 'closure_review') return;
       if (plan.target === 'aftercare' && s === 'aftercare') return;
       if (plan.target === 'pendampingan' && s === 'pendampingan') return;
-      if (plan.target === 'rujukan' && tasks.some((t) => t.type === 'rujukan_feedback')) return;
+      // Referred once is the target: the feedback task lives on the rujukan's own workflow, not the case's.
+      if (plan.target === 'rujukan' && (c?.referrals?.length ?? 0) > 0) return;
       if (plan.target === 'paused' && s === 'pendampingan') {
         const p = await api.call('supervisor1', 'POST', `/api/cases/${id}/actions/pause`, {
           reason: 'Data contoh: penerima manfaat dirawat inap di rumah sakit.',

@@ -107,7 +107,7 @@ export function monthlyReportRoutes(sql: Sql, temporal: Client, taskQueue: strin
   /** The header and figures both files print: the kabupaten's and kecamatan's names, the TKSK, the reviewer. */
   async function printable(row: MonthlyReportRow) {
     if (row.status !== 'approved')
-      throw new HttpProblem(409, `the report is ${row.status}: it is printed once the kabupaten approves it`, { status: row.status });
+      throw new HttpProblem(409, `the report is ${row.status}: it is printed once the kabupaten approves it`, { reportStatus: row.status });
     const regions = await sql<{ code: string; name: string }[]>`SELECT code, name FROM regions WHERE code IN ${sql([row.kabupatenCode, row.kecamatanCode])}`;
     const nameOf = (code: string) => regions.find((r) => r.code === code)?.name ?? code;
     const people = await sql<

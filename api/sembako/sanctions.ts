@@ -165,7 +165,7 @@ export function sembakoSanctionRoutes(sql: Sql, temporal: Client, taskQueue: str
     const { id } = parseInput('params', sanctionIdParamsSchema, req.params);
     const row = await visible(actor.regionCode, id);
     if (row.status !== 'approved')
-      throw new HttpProblem(409, `the recommendation is ${row.status}: its letter exists once a second supervisor approves it`, { status: row.status });
+      throw new HttpProblem(409, `the recommendation is ${row.status}: its letter exists once a second supervisor approves it`, { sanctionStatus: row.status });
     const regions = await sql<{ code: string; name: string }[]>`
       SELECT code, name FROM regions WHERE code IN ${sql([row.kabupatenCode, row.kecamatanCode, row.eWarongDesaCode])}`;
     const nameOf = (code: string) => regions.find((r) => r.code === code)?.name ?? code;

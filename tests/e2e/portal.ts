@@ -58,6 +58,54 @@ export async function go(page: Page, hashPath: string): Promise<void> {
 }
 
 /** The texts of the side menu (opened first on a phone). */
+/** The menu each demo account sees, in order (admin/src/layout/Menu.tsx PLACES): one list for every browser test. */
+const PLACES_AFTER_COMPLAINTS = ['Perbaikan data KPM', 'Jadwal penyaluran', 'Pemetaan sosial', 'Direktori PSKS', 'Rapat koordinasi', 'Laporan bulanan'];
+const TKSK_MENU = [
+  'Dasbor',
+  'Tugas saya',
+  'Kasus saya',
+  'Registrasi kasus',
+  'Klaim tali asih',
+  'Daftar KPM',
+  'Periode penyaluran',
+  'Pengaduan',
+  ...PLACES_AFTER_COMPLAINTS,
+];
+const SUPERVISOR_MENU = [
+  'Dasbor',
+  'Kotak masuk',
+  'Terlambat',
+  'Kasus',
+  'Klaim tali asih',
+  'Anggaran tali asih',
+  'Rekonsiliasi',
+  'Penugasan TKSK',
+  'Daftar KPM',
+  'Periode penyaluran',
+  'Pengaduan',
+  ...PLACES_AFTER_COMPLAINTS,
+];
+export const MENUS: Record<string, string[]> = {
+  tksk1: TKSK_MENU,
+  tksk2: TKSK_MENU,
+  supervisor1: SUPERVISOR_MENU,
+  provinsi1: SUPERVISOR_MENU,
+  auditor1: [
+    'Dasbor',
+    'Kasus',
+    'Log audit',
+    'Klaim tali asih',
+    'Anggaran tali asih',
+    'Rekonsiliasi',
+    'Penugasan TKSK',
+    'Daftar KPM',
+    'Periode penyaluran',
+    'Pengaduan',
+    ...PLACES_AFTER_COMPLAINTS,
+  ],
+  admin: ['Pengguna', 'Log audit', 'Penugasan TKSK'],
+};
+
 export async function menuTexts(page: Page): Promise<string[]> {
   const items = page.getByTestId('menu').getByRole('menuitem');
   if ((page.viewportSize()?.width ?? 1280) < 600) {

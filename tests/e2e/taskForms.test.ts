@@ -18,7 +18,7 @@ import {
 import { completeOk as claimStep, openTaskOf } from '../support/taliAsih';
 import { freshPeriod } from '../support/sembako';
 import { asesmenData, call, db, login, signedInTksk } from '../support/stack';
-import { go, signIn } from './portal';
+import { go, signIn, todayWib } from './portal';
 
 interface JsonSchema {
   type?: string;
@@ -96,7 +96,8 @@ function check(schema: JsonSchema, values: Record<string, string>, prefix: strin
 async function expectFormsFromCase(page: Page, taskId: string, type: string, previous?: Record<string, unknown>): Promise<void> {
   const info = types.get(type)!;
   await go(page, `/tasks/${taskId}/show`);
-  await page.getByTestId('complete-task').waitFor();
+  // This task's form, not the previous page's still on screen while the new one loads.
+  await page.locator(`[data-testid="complete-task"][data-task-id="${taskId}"]`).waitFor();
   for (const outcome of info.outcomes.length ? info.outcomes : ['']) {
     if (outcome) await page.getByTestId('complete-task').locator(`input[type="radio"][value="${outcome}"]`).check();
     await page.getByTestId('task-form').waitFor();
@@ -283,15 +284,59 @@ test('the yearly TKSK evaluation opens empty for the supervisor and for the Koor
     expect(recorded.status).toBe(201);
     const workflowId = `assignment-${tksk.id}`;
     const first = await openSembakoTask(workflowId, 'tksk_evaluation', 'supervisor1');
-    await expectFormsFromCase(pages.supervisor1, first.id, 'tksk_evaluation');
+    await expectEvaluationEmpty(pages.supervisor1, first.id, 'tksk_evaluation');
     const criteria = (first.context as { criteria: { criterionId: string }[] }).criteria;
     await completeSembako(first.id, 'supervisor1', { outcome: 'renew', data: { scores: criteria.map((c) => ({ criterionId: c.criterionId, score: 4 })) } });
     const second = await openSembakoTask(workflowId, 'tksk_evaluation_koordinator', 'tksk2');
-    await expectFormsFromCase(pages.tksk2, second.id, 'tksk_evaluation_koordinator');
+    await expectEvaluationEmpty(pages.tksk2, second.id, 'tksk_evaluation_koordinator');
   } finally {
     await sql`DELETE FROM tksk_koordinators WHERE kabupaten_code = '33.73'`;
     await sql.end();
   }
+});
+
+/**
+ * The appraisal is its own form (admin/src/tkskAssignments/EvaluationForm.tsx: one 1–5 toggle per
+ * criterion beside the period's figures, and the outcome as toggles), so it has no named inputs to
+ * walk: nothing scored, no outcome chosen, the notes empty.
+ */
+async function expectEvaluationEmpty(page: Page, taskId: string, type: string): Promise<void> {
+  await go(page, `/tasks/${taskId}/show`);
+  const form = page.locator(`[data-testid="complete-task"][data-task-id="${taskId}"]`);
+  await form.getByTestId('evaluation-criteria').waitFor();
+  const scores = await form.locator('[data-score]').evaluateAll((els) => els.map((e) => e.getAttribute('data-score')));
+  expect(scores.length).toBeGreaterThan(1);
+  expect(scores.filter((s) => s !== '')).toEqual([]);
+  expect(await form.getByTestId('evaluation-outcome').locator('[aria-pressed="true"]').count()).toBe(0);
+  expect(await form.locator('textarea').evaluateAll((els) => (els as HTMLTextAreaElement[]).map((e) => e.value).filter((v) => v !== ''))).toEqual([]);
+  for (const outcome of types.get(type)!.outcomes) opened.push(`${type}:${outcome}`);
+}
+
+test('the koordinasi forms open empty: an action item of a TKSK and of the Dinas, the monthly report narrative', async () => {
+  const met = await call('POST', '/api/meetings', {
+    token: await login('tksk1'),
+    body: {
+      level: 'tikor_kecamatan',
+      title: 'Rapat Tikor uji formulir',
+      heldOn: todayWib(),
+      chair: 'Camat Sidorejo',
+      agenda: ['Tindak lanjut penyaluran'],
+      actionItems: [
+        { description: 'Mendata ulang KPM yang pindah', ownerId: 'usr_tksk1', dueWorkingDays: 3 },
+        { description: 'Menyurati bank penyalur', ownerId: 'usr_supervisor1', dueWorkingDays: 3 },
+      ],
+    },
+  });
+  expect(met.status).toBe(201);
+  const [own, dinas] = met.body.actionItems as { task: { id: string } }[];
+  await expectFormsFromCase(pages.tksk1, own.task.id, 'koordinasi_tindak_lanjut');
+  await expectFormsFromCase(pages.supervisor1, dinas.task.id, 'koordinasi_tindak_lanjut_dinas');
+
+  const period = todayWib().slice(0, 7);
+  const report = await call('POST', '/api/monthly-reports', { token: await login('tksk2'), body: { period } });
+  expect(report.status).toBe(201);
+  const narrative = await openSembakoTask(`laporan-usr_tksk2-${period}`, 'laporan_bulanan_narasi', 'tksk2');
+  await expectFormsFromCase(pages.tksk2, narrative.id, 'laporan_bulanan_narasi');
 });
 
 test('every task type with a form was opened above, each outcome of it', () => {

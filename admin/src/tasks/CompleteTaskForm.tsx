@@ -145,7 +145,7 @@ export const CompleteTaskForm = () => {
   const verdict = completionVerdict(task);
   if (!info || (!verdict.ok && verdict.reason === 'role')) return null;
   return (
-    <Box sx={{ p: 2, maxWidth: 760 }} data-testid="complete-task">
+    <Box sx={{ p: 2, maxWidth: 760 }} data-testid="complete-task" data-task-id={task.id}>
       <Divider sx={{ mb: 2 }} />
       <Typography variant="h6" gutterBottom>
         {translate(isApprovalType(info) ? 'kesos.tasks.approval.heading' : 'kesos.tasks.complete.title')}
