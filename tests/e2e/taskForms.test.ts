@@ -298,7 +298,7 @@ test('the yearly TKSK evaluation opens empty for the supervisor and for the Koor
 /**
  * The appraisal is its own form (admin/src/tkskAssignments/EvaluationForm.tsx: one 1–5 toggle per
  * criterion beside the period's figures, and the outcome as toggles), so it has no named inputs to
- * walk: nothing scored, no outcome chosen, the notes empty.
+ * walk: nothing scored, no outcome chosen, the notes empty (MUI's hidden sizing textarea aside).
  */
 async function expectEvaluationEmpty(page: Page, taskId: string, type: string): Promise<void> {
   await go(page, `/tasks/${taskId}/show`);
@@ -308,7 +308,9 @@ async function expectEvaluationEmpty(page: Page, taskId: string, type: string): 
   expect(scores.length).toBeGreaterThan(1);
   expect(scores.filter((s) => s !== '')).toEqual([]);
   expect(await form.getByTestId('evaluation-outcome').locator('[aria-pressed="true"]').count()).toBe(0);
-  expect(await form.locator('textarea').evaluateAll((els) => (els as HTMLTextAreaElement[]).map((e) => e.value).filter((v) => v !== ''))).toEqual([]);
+  expect(
+    await form.locator('textarea:not([aria-hidden="true"])').evaluateAll((els) => (els as HTMLTextAreaElement[]).map((e) => e.value).filter((v) => v !== '')),
+  ).toEqual([]);
   for (const outcome of types.get(type)!.outcomes) opened.push(`${type}:${outcome}`);
 }
 
