@@ -244,14 +244,14 @@ describe('real answers match the documented schemas', () => {
     await check('provinsi1', 'GET /api/sembako/periods', `/api/sembako/periods?filter=${q({ id: [opened.periodId] })}`);
     await check('supervisor1', 'GET /api/sembako/periods/{id}', `/api/sembako/periods/${opened.periodId}`);
     // A calendar entry of a year no other test uses, read and deleted again (its Schedule stays, opening nothing).
-    const entry = await check('supervisor1', 'POST /api/sembako/calendar', '/api/sembako/calendar', {
+    const calendarEntry = await check('supervisor1', 'POST /api/sembako/calendar', '/api/sembako/calendar', {
       period: '2033-07',
       plannedStart: '2033-07-11',
       leadWorkingDays: 5,
     });
-    await check('tksk1', 'GET /api/sembako/calendar', `/api/sembako/calendar?filter=${q({ id: [entry.id] })}`);
-    await check('supervisor1', 'GET /api/sembako/calendar/{id}', `/api/sembako/calendar/${entry.id}`);
-    await check('supervisor1', 'DELETE /api/sembako/calendar/{id}', `/api/sembako/calendar/${entry.id}`);
+    await check('tksk1', 'GET /api/sembako/calendar', `/api/sembako/calendar?filter=${q({ id: [calendarEntry.id] })}`);
+    await check('supervisor1', 'GET /api/sembako/calendar/{id}', `/api/sembako/calendar/${calendarEntry.id}`);
+    await check('supervisor1', 'DELETE /api/sembako/calendar/{id}', `/api/sembako/calendar/${calendarEntry.id}`);
     const sanction = await check('supervisor1', 'POST /api/sembako/sanctions', '/api/sembako/sanctions', {
       eWarong: { name: 'E-Warong Uji Skema', desaCode: '33.73.01.1002' },
       complaintIds: [complaint.id],
