@@ -224,12 +224,12 @@ test('a refused payment escalates to the province; retry after the account is fi
 });
 
 test('a cancelled payment releases the reservation and is reissued once the account is fixed: paid once, the claim never rejected', async () => {
-  // Other suites (the demo's claims) may have paid into this period already: compare with what was there.
-  const [before] = await sql`SELECT paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
+  // Compared with what was there: another test's claim of the month may have been paid into it.
+  const [before] = await sql`SELECT paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-06'`;
   const paidBefore = Number(before?.paid ?? 0);
-  await setBudget('2026-07', 5_000_000);
-  const c = await openClaim('supervisor1', '2026-07', 'usr_tksk2');
-  await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Juli di kecamatan Tingkir.' } });
+  await setBudget('2026-06', 5_000_000);
+  const c = await openClaim('supervisor1', '2026-06', 'usr_tksk2');
+  await completeOk(c.id, 'tali_asih_report', 'tksk2', { data: { narrative: 'Kegiatan bulan Juni di kecamatan Tingkir.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   await completeOk(c.id, 'tali_asih_approval', 'provinsi1', { outcome: 'approve', data: {} });
   const issue = await waitUntil('payment issue task', async () =>
@@ -240,12 +240,12 @@ test('a cancelled payment releases the reservation and is reissued once the acco
   expect(early.status).toBe(409);
   const r = await complete(issue.id, 'provinsi1', { outcome: 'cancel', data: { reason: 'Rekening tidak dapat diperbaiki bulan ini.' } });
   expect(r.body.claim).toMatchObject({ status: 'payment_cancelled', rejectedReason: 'Rekening tidak dapat diperbaiki bulan ini.', openTasks: [] });
-  const [budget] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
+  const [budget] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-06'`;
   expect({ reserved: Number(budget.reserved), paid: Number(budget.paid) }).toEqual({ reserved: 0, paid: paidBefore });
   const cancelled = await claim(c.id);
   expect(cancelled.components.map((x: { status: string }) => x.status)).toEqual(['cancelled']);
   // A second claim for the period stays refused: the claim itself is still open, to be reissued.
-  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-07', tkskId: 'usr_tksk2' } })).status).toBe(
+  expect((await call('POST', '/api/tali-asih/claims', { token: await login('supervisor1'), body: { period: '2026-06', tkskId: 'usr_tksk2' } })).status).toBe(
     409,
   );
 
@@ -274,12 +274,12 @@ test('a cancelled payment releases the reservation and is reissued once the acco
   expect(paid.rejectedReason).toBeNull();
   expect(paid.components.map((x: { status: string }) => x.status)).toEqual(['paid']);
   expect(await transfers(`${c.id}:base`)).toHaveLength(1);
-  const [after] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-07'`;
+  const [after] = await sql`SELECT reserved, paid FROM tali_asih_budgets WHERE provinsi_code = '33' AND period = '2026-06'`;
   expect({ reserved: Number(after.reserved), paid: Number(after.paid) }).toEqual({ reserved: 0, paid: paidBefore + 1_000_000 });
   const actions =
     await sql`SELECT action FROM audit_log WHERE entity_id = ${c.id} AND action IN ('tali_asih.payment_cancelled', 'tali_asih.payment_reissued', 'tali_asih.paid') ORDER BY seq`;
   expect(actions.map((a) => a.action)).toEqual(['tali_asih.payment_cancelled', 'tali_asih.payment_reissued', 'tali_asih.paid']);
-  const [rec] = (await call('GET', '/api/tali-asih/reconciliation?period=2026-07', { token: await login('provinsi1') })).body;
+  const [rec] = (await call('GET', '/api/tali-asih/reconciliation?period=2026-06', { token: await login('provinsi1') })).body;
   expect(rec).toMatchObject({ balanced: true, budgetMatchesPayments: true });
   const { client, close } = await temporalClient();
   await recordHistory(client, 'tali-asih-payment-cancelled-reissued', c.id).finally(close);
@@ -288,9 +288,9 @@ test('a cancelled payment releases the reservation and is reissued once the acco
 });
 
 test('the worker killed during disbursement: still exactly one payment per component', async () => {
-  await setBudget('2026-08', 5_000_000);
-  const c = await openClaim('supervisor1', '2026-08', 'usr_tksk1');
-  await completeOk(c.id, 'tali_asih_report', 'tksk1', { data: { narrative: 'Kegiatan bulan Agustus: BSP dan pendampingan.' } });
+  await setBudget('2026-04', 5_000_000);
+  const c = await openClaim('supervisor1', '2026-04', 'usr_tksk1');
+  await completeOk(c.id, 'tali_asih_report', 'tksk1', { data: { narrative: 'Kegiatan bulan April: BSP dan pendampingan.' } });
   await completeOk(c.id, 'tali_asih_verification', 'supervisor1', { outcome: 'approve', data: {} });
   const approval = await openTaskOf(c.id, 'tali_asih_approval', 'provinsi1');
   const answer = complete(approval.id, 'provinsi1', { outcome: 'approve', data: {} });
