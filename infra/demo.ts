@@ -8,9 +8,9 @@
 // A refused step is logged and skipped: the demo never makes `npm start` fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../db/seed';
 import { KPM_COLUMNS, type KpmRow } from '../domain/sembako';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+import { DemoApi, registerDemoCase, summary } from './demoApi';
 import { seedDemoCasework } from './demoCasework';
 import { seedDemoPsks } from './demoPsks';
 import { seedDemoKoordinasi } from './demoKoordinasi';
@@ -373,50 +373,6 @@ export const CASE_PLANS: CasePlan[] = [
 ];
 const CASE_ORDER: CaseTarget[] = ['assessment', 'assessment_review', 'pendampingan', 'closure_review'];
 
-// ---- the HTTP client ----
-
-class DemoApi {
-  private tokens = new Map<string, string>();
-  constructor(private readonly apiUrl: string) {}
-
-  async token(user: string): Promise<string> {
-    const cached = this.tokens.get(user);
-    if (cached) return cached;
-    const r = await this.raw('POST', '/api/auth/login', undefined, { username: user, password: DEMO_PASSWORD });
-    if (r.status !== 200) throw new Error(`sign-in of ${user} refused: ${r.status} ${summary(r.body)}`);
-    this.tokens.set(user, r.body.token);
-    return r.body.token;
-  }
-
-  async call(user: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
-    return this.raw(method, url, await this.token(user), body, headers);
-  }
-
-  private async raw(method: string, url: string, token: string | undefined, body?: unknown, extra: Record<string, string> = {}) {
-    const headers: Record<string, string> = { ...extra };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.apiUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body: parsed };
-  }
-}
-
-function summary(body: unknown): string {
-  if (body && typeof body === 'object') {
-    const b = body as { title?: string; detail?: string; errors?: { pointer?: string; detail?: string }[] };
-    const errors = (b.errors ?? []).map((e) => `${e.pointer}: ${e.detail}`).join('; ');
-    return [b.title, b.detail, errors].filter(Boolean).join(' — ');
-  }
-  return String(body ?? '').slice(0, 200);
-}
-
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 
 // ---- what each task type is completed with: one entry per type ----
@@ -711,20 +667,7 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
       if (r.status !== 200) id = '';
     }
     if (!id) {
-      const body = {
-        beneficiary: {
-          nik: plan.nik,
-          name: plan.name,
-          birthDate: plan.birthDate,
-          sex: plan.sex,
-          address: 'Alamat contoh, RT 01/RW 01',
-          desaCode: plan.desaCode,
-        },
-        pmksCode: plan.pmksCode,
-        summary: plan.summary,
-        consent: { basis: 'self', givenBy: plan.name },
-      };
-      const r = await api.call(plan.by, 'POST', '/api/cases', body, { 'idempotency-key': `demo-case-${plan.key}` });
+      const r = await registerDemoCase(api, plan, `demo-case-${plan.key}`, 'Alamat contoh, RT 01/RW 01');
       if (r.status !== 201) {
         refuse(`case ${plan.key}`, r);
         continue;
@@ -750,10 +693,10 @@ export async function seedDemoData(opts: DemoOptions): Promise<DemoResult> {
   }
 
   // 5. Assignments, a few dozen cases in every state, tali asih claims (infra/demoCasework.ts).
-  await seedDemoCasework({ apiUrl: opts.apiUrl, dataDir: opts.dataDir, log: opts.log, now }, result.refused);
-  await seedDemoPsks({ apiUrl: opts.apiUrl, log: opts.log, now }).catch((err: Error) => refuse('PSKS demo', { status: 0, body: err.message }));
+  await seedDemoCasework({ api, dataDir: opts.dataDir, log: opts.log, now }, result.refused);
+  await seedDemoPsks({ api, log: opts.log, now }).catch((err: Error) => refuse('PSKS demo', { status: 0, body: err.message }));
 
-  result.refused.push(...(await seedDemoKoordinasi((u, m, url, b) => api.call(u, m, url, b), now, opts.log)).refused);
+  result.refused.push(...(await seedDemoKoordinasi(api, now, opts.log)).refused);
   const c = result.created;
   log(
     `done: ${c.kpm} KPM, ${c.periods} periods, ${c.complaints} complaints, ${c.cases} cases created, ${c.tasksCompleted} tasks completed` +

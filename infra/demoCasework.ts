@@ -9,11 +9,11 @@
 // records on towards their target. A refused step is logged and skipped, never a failed start.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEMO_PASSWORD } from '../db/seed';
 import { TASK_TYPE_INFO, type TaskType } from '../domain/taskTypes';
+import { type DemoApi, registerDemoCase, summary } from './demoApi';
 
 export interface DemoCaseworkOptions {
-  apiUrl: string;
+  api: DemoApi;
   dataDir: string;
   log: (line: string) => void;
   now?: Date;
@@ -178,48 +178,6 @@ function monthBack(now: Date, n: number): string {
   return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }
 
-// ---- the client ----
-
-class Api {
-  // One sign-in per user, shared by the parallel drivers: the login throttle counts an attempt
-  // before it checks the password (api/auth/throttle.ts), so six sign-ins at once lock an account.
-  private signIns = new Map<string, Promise<{ token?: string; failure?: Awaited<ReturnType<Api['raw']>> }>>();
-  constructor(private readonly apiUrl: string) {}
-
-  async call(user: string, method: string, url: string, body?: unknown, extra: Record<string, string> = {}) {
-    let signIn = this.signIns.get(user);
-    if (!signIn) {
-      signIn = this.raw('POST', '/api/auth/login', undefined, { username: user, password: DEMO_PASSWORD }).then((r) =>
-        r.status === 200 ? { token: r.body.token as string } : { failure: r },
-      );
-      this.signIns.set(user, signIn);
-    }
-    const { token, failure } = await signIn;
-    if (!token) {
-      this.signIns.delete(user); // a later call may try again
-      return failure!;
-    }
-    return this.raw(method, url, token, body, extra);
-  }
-
-  private async raw(method: string, url: string, token: string | undefined, body?: unknown, extra: Record<string, string> = {}) {
-    const headers: Record<string, string> = { ...extra };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.apiUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body: parsed };
-  }
-}
-
-const summary = (body: any) => (body && typeof body === 'object' ? [body.title, body.detail].filter(Boolean).join(' — ') : String(body ?? '').slice(0, 200));
-
 /** The documented example of a task type's outcome (domain/taskTypes.ts): valid data, labelled as an example. */
 const example = (type: string, outcome?: string) => {
   const info = TASK_TYPE_INFO[type as TaskType];
@@ -233,7 +191,7 @@ export async function seedDemoCasework(
 ): Promise<{ cases: number; claims: number; assignments: number; tasksCompleted: number }> {
   const now = opts.now ?? new Date();
   const today = jakartaDate(now);
-  const api = new Api(opts.apiUrl);
+  const api = opts.api;
   const log = (line: string) => opts.log(`demo: ${line}`);
   const created = { cases: 0, claims: 0, assignments: 0, tasksCompleted: 0 };
   const refuse = (what: string, r: { status: number; body: unknown }) => {
@@ -326,20 +284,7 @@ export async function seedDemoCasework(
     let id = state.cases[plan.key];
     if (id && (await api.call('supervisor1', 'GET', `/api/cases/${id}`)).status !== 200) id = '';
     if (!id) {
-      const body = {
-        beneficiary: {
-          nik: plan.nik,
-          name: plan.name,
-          birthDate: plan.birthDate,
-          sex: plan.sex,
-          address: 'Alamat contoh, RT 02/RW 03',
-          desaCode: plan.desaCode,
-        },
-        pmksCode: plan.pmksCode,
-        summary: plan.summary,
-        consent: { basis: 'self', givenBy: plan.name },
-      };
-      const r = await api.call(plan.by, 'POST', '/api/cases', body, { 'idempotency-key': `demo-casework-${plan.key}` });
+      const r = await registerDemoCase(api, plan, `demo-casework-${plan.key}`, 'Alamat contoh, RT 02/RW 03');
       if (r.status !== 201) {
         refuse(`case ${plan.key}`, r);
         return;

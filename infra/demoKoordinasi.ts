@@ -4,8 +4,7 @@
 // `npm start`. Idempotent: what exists (found through the API) is not made again.
 import { monthlyReportIdOf } from '../domain/koordinasi';
 import { previousPeriod, currentPeriod } from '../domain/taliAsih';
-
-type Call = (user: string, method: string, url: string, body?: unknown) => Promise<{ status: number; body: any }>;
+import type { DemoApi } from './demoApi';
 
 export interface DemoKoordinasiResult {
   meetings: number;
@@ -16,7 +15,8 @@ export interface DemoKoordinasiResult {
 
 const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
 
-export async function seedDemoKoordinasi(call: Call, now: Date, log: (line: string) => void): Promise<DemoKoordinasiResult> {
+export async function seedDemoKoordinasi(api: DemoApi, now: Date, log: (line: string) => void): Promise<DemoKoordinasiResult> {
+  const call = (user: string, method: string, url: string, body?: unknown) => api.call(user, method, url, body);
   const result: DemoKoordinasiResult = { meetings: 0, actionItemsDone: 0, reportApproved: false, refused: [] };
   const refuse = (what: string, r: { status: number; body: any }) => {
     const line = `${what} refused: ${r.status} ${r.body?.detail ?? ''}`;

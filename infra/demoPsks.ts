@@ -4,12 +4,12 @@
 // something. Like infra/demo.ts it drives the PUBLIC API as the demo accounts, and is idempotent:
 // an entry is looked up by name first, a desa that has a field count gets none, and the extract is
 // imported once.
-import { DEMO_PASSWORD } from '../db/seed';
+import type { DemoApi } from './demoApi';
 
 type Log = (line: string) => void;
 
 export interface DemoPsksOptions {
-  apiUrl: string;
+  api: DemoApi;
   log: Log;
   /** "Today" (tests only); the real date otherwise. */
   now?: Date;
@@ -119,31 +119,7 @@ function fieldCounts(desaCode: string) {
 export async function seedDemoPsks(opts: DemoPsksOptions): Promise<DemoPsksResult> {
   const now = opts.now ?? new Date();
   const result: DemoPsksResult = { entries: 0, counts: 0, imported: 0, refused: [] };
-  const tokens = new Map<string, string>();
-  const raw = async (method: string, url: string, token?: string, body?: unknown) => {
-    const headers: Record<string, string> = {};
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${opts.apiUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body: parsed };
-  };
-  const api = async (user: string, method: string, url: string, body?: unknown) => {
-    let token = tokens.get(user);
-    if (!token) {
-      const r = await raw('POST', '/api/auth/login', undefined, { username: user, password: DEMO_PASSWORD });
-      if (r.status !== 200) throw new Error(`sign-in of ${user} refused: ${r.status}`);
-      token = r.body.token as string;
-      tokens.set(user, token);
-    }
-    return raw(method, url, token, body);
-  };
+  const api = (user: string, method: string, url: string, body?: unknown) => opts.api.call(user, method, url, body);
   const refuse = (what: string, r: { status: number; body: any }) => {
     const line = `${what} refused: ${r.status} ${r.body?.detail ?? ''}`;
     result.refused.push(line);

@@ -10,7 +10,7 @@ import { kpmFixProposedUpdate, kpmFixSnapshotQuery, SA } from './definitions';
 import { parseInput } from './failures';
 import { projection } from './projection';
 import { requireSealedStart } from './seal';
-import { TaskBoard } from './taskBoard';
+import { escalatingBoard, type TaskBoard } from './taskBoard';
 
 class KpmFixRun {
   status: KpmFixStatus = 'diajukan';
@@ -18,28 +18,11 @@ class KpmFixRun {
   readonly board: TaskBoard;
 
   constructor(readonly input: KpmFixWorkflowInput) {
-    this.board = new TaskBoard({
+    this.board = escalatingBoard({
       snapshot: () => ({ kpmFix: this.snapshot() }),
-      paused: () => false,
-      maxBreaches: 2,
-      onBreach: async (task, level) => {
-        await projection().markOverdue({
-          taskId: task.taskId,
-          caseId: null,
-          level,
-          action: level === 1 ? 'sembako_kpm_fix.reminder' : 'sembako_kpm_fix.escalated',
-          at: new Date().toISOString(),
-        });
-        upsertSearchAttributes([{ key: SA.overdue, value: true }]);
-        if (level === 2) {
-          await this.board.spawn({
-            type: 'sla_escalation',
-            caseId: null,
-            regionCode: this.input.regions.kabupaten,
-            context: { kpmFixId: this.input.fixId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt },
-          });
-        }
-      },
+      auditPrefix: 'sembako_kpm_fix',
+      regionCode: () => this.input.regions.kabupaten,
+      context: () => ({ kpmFixId: this.input.fixId }),
     });
   }
 

@@ -14,7 +14,7 @@ import { monthlyReportOpenedUpdate, monthlyReportSnapshotQuery, SA } from './def
 import { invalidInput, parseInput } from './failures';
 import { projection } from './projection';
 import { requireSealedStart } from './seal';
-import { TaskBoard, type TaskResult } from './taskBoard';
+import { escalatingBoard, type TaskBoard, type TaskResult } from './taskBoard';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes' });
 
@@ -25,35 +25,11 @@ class ReportRun {
   readonly board: TaskBoard;
 
   constructor(readonly input: MonthlyReportInput) {
-    this.board = new TaskBoard({
+    this.board = escalatingBoard({
       snapshot: () => ({ report: this.snapshot() }),
-      paused: () => false,
-      maxBreaches: 2,
-      onBreach: async (task, level) => {
-        await projection().markOverdue({
-          taskId: task.taskId,
-          caseId: null,
-          level,
-          action: level === 1 ? 'monthly_report.reminder' : 'monthly_report.escalated',
-          at: new Date().toISOString(),
-        });
-        upsertSearchAttributes([{ key: SA.overdue, value: true }]);
-        if (level === 2) {
-          await this.board.spawn({
-            type: 'sla_escalation',
-            caseId: null,
-            regionCode: this.kabupaten,
-            context: {
-              reportId: this.input.reportId,
-              tkskId: this.input.tkskId,
-              period: this.input.period,
-              overdueTaskId: task.taskId,
-              overdueTaskType: task.spec.type,
-              dueAt: task.dueAt,
-            },
-          });
-        }
-      },
+      auditPrefix: 'monthly_report',
+      regionCode: () => this.kabupaten,
+      context: () => ({ reportId: this.input.reportId, tkskId: this.input.tkskId, period: this.input.period }),
     });
   }
 

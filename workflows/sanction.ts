@@ -11,7 +11,7 @@ import { sanctionProposedUpdate, sanctionSnapshotQuery, SA } from './definitions
 import { parseInput } from './failures';
 import { projection } from './projection';
 import { requireSealedStart } from './seal';
-import { TaskBoard } from './taskBoard';
+import { escalatingBoard, type TaskBoard } from './taskBoard';
 import { upsertSearchAttributes } from '@temporalio/workflow';
 
 class SanctionRun {
@@ -20,28 +20,11 @@ class SanctionRun {
   readonly board: TaskBoard;
 
   constructor(readonly input: SanctionWorkflowInput) {
-    this.board = new TaskBoard({
+    this.board = escalatingBoard({
       snapshot: () => ({ sanction: this.snapshot() }),
-      paused: () => false,
-      maxBreaches: 2,
-      onBreach: async (task, level) => {
-        await projection().markOverdue({
-          taskId: task.taskId,
-          caseId: null,
-          level,
-          action: level === 1 ? 'sembako_sanction.reminder' : 'sembako_sanction.escalated',
-          at: new Date().toISOString(),
-        });
-        upsertSearchAttributes([{ key: SA.overdue, value: true }]);
-        if (level === 2) {
-          await this.board.spawn({
-            type: 'sla_escalation',
-            caseId: null,
-            regionCode: this.input.regions.kabupaten,
-            context: { sanctionId: this.input.sanctionId, overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt },
-          });
-        }
-      },
+      auditPrefix: 'sembako_sanction',
+      regionCode: () => this.input.regions.kabupaten,
+      context: () => ({ sanctionId: this.input.sanctionId }),
     });
   }
 

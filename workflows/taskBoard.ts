@@ -2,14 +2,14 @@
 // activity, wait for the completing Update (validated: task open, role, region, assignment,
 // four-eyes, payload schema) with the deadline timer beside it, escalate on breach, return the
 // validated result. Its state is plain data so it survives continue-as-new.
-import { allHandlersFinished, condition, patched, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CaseStatus } from '../domain/case';
 import { canCompleteTask } from '../domain/access';
 import type { Actor } from '../domain/roles';
 import { completionOf, completionSchemaFor, type TaskType } from '../domain/taskTypes';
 import { completeTaskInputSchema, type OpenTaskSummary, type TaskCompletionResult, type WorkflowSnapshot } from '../domain/workflowContracts';
 import { checkClaim, claimTaskInputSchema, type ClaimTaskResult } from '../domain/tasklist';
-import { claimTaskUpdate, completeTaskUpdate } from './definitions';
+import { claimTaskUpdate, completeTaskUpdate, SA } from './definitions';
 import { conflict, forbidden, invalidPayload, refuse, zodIssues } from './failures';
 import { sealedActor } from './seal';
 import { deferCompletion, flushCompletions, localProjections, projection } from './projection';
@@ -350,4 +350,42 @@ export class TaskBoard {
     await flushCompletions();
     return { taskId: task.taskId, type: task.spec.type, outcome, completedAt, actorId: input.actor.id, ...this.hooks.snapshot() };
   }
+}
+
+/**
+ * The board of a record the kabupaten reviews (a KPM data fix, a sanction, a monthly report): it
+ * never pauses; a late task is marked overdue with a reminder, and at the second breach the
+ * kabupaten gets an sla_escalation task naming the record. `auditPrefix` names the audit actions
+ * (`<prefix>.reminder`, `<prefix>.escalated`); `regionCode` and `context` are read at breach time.
+ */
+export function escalatingBoard(o: {
+  snapshot: () => WorkflowSnapshot;
+  auditPrefix: string;
+  regionCode: () => string;
+  context: () => Record<string, unknown>;
+}): TaskBoard {
+  const board: TaskBoard = new TaskBoard({
+    snapshot: o.snapshot,
+    paused: () => false,
+    maxBreaches: 2,
+    onBreach: async (task, level) => {
+      await projection().markOverdue({
+        taskId: task.taskId,
+        caseId: null,
+        level,
+        action: `${o.auditPrefix}.${level === 1 ? 'reminder' : 'escalated'}`,
+        at: new Date().toISOString(),
+      });
+      upsertSearchAttributes([{ key: SA.overdue, value: true }]);
+      if (level === 2) {
+        await board.spawn({
+          type: 'sla_escalation',
+          caseId: null,
+          regionCode: o.regionCode(),
+          context: { ...o.context(), overdueTaskId: task.taskId, overdueTaskType: task.spec.type, dueAt: task.dueAt },
+        });
+      }
+    },
+  });
+  return board;
 }

@@ -3,7 +3,7 @@
 // their own proposal (four-eyes), a TKSK cannot propose, another kabupaten neither sees nor proposes; the
 // letter is a 409 problem until the second supervisor approves, then a PDF naming the e-warong,
 // the complaint and both supervisors.
-import { recentDate } from '../support/casework';
+import { recentDate, setSla, waitUntil } from '../support/casework';
 import { randomUUID } from 'node:crypto';
 import { recordHistoryOf } from '../support/histories';
 import { call, createAccount, db, login } from '../support/stack';
@@ -107,4 +107,51 @@ test('proposed by one supervisor, refused to them, approved by a second; the let
   expect(audit.map((a) => a.action)).toEqual(['sembako_sanction.proposed', 'sembako_sanction.approved', 'sembako_sanction.letter_issued']);
   expect(JSON.stringify(audit)).not.toContain('tiga penyaluran');
   await recordHistoryOf('sanction-refused-own-approved', `sanksi-${id}`);
+});
+
+describe('a silent approver', () => {
+  // Kota Salatiga's sanction approvals due after 2 s: reminded, then escalated to the kabupaten
+  // (the escalating board shared with KPM data fixes and monthly reports, workflows/taskBoard.ts).
+  beforeAll(() => setSla('sembako_sanction_approval', '33.73', 'PT2S'));
+  afterAll(() => setSla('sembako_sanction_approval', '33.73', 'P5D'));
+
+  test('is reminded at the due time, then the kabupaten gets an escalation naming the sanction', async () => {
+    const proposed = await call('POST', '/api/sembako/sanctions', {
+      token: await login('supervisor1'),
+      body: {
+        eWarong: { name: 'E-Warong Kalicacing Jaya', desaCode: '33.73.01.1002' },
+        complaintIds: [await fileComplaint()],
+        kind: 'teguran_tertulis',
+        reasoning: 'Struk transaksi tidak diberikan kepada KPM pada dua penyaluran terakhir.',
+      },
+    });
+    expect(proposed.status).toBe(201);
+    const id = proposed.body.id as string;
+    const workflowId = `sanksi-${id}`;
+    const openOf = async () =>
+      (await call('GET', `/api/tasks?filter=${q({ workflowId, status: 'open' })}`, { token: await login('supervisor2') })).body as {
+        id: string;
+        type: string;
+        regionCode: string;
+        context: Record<string, unknown>;
+      }[];
+    const escalation = await waitUntil('the escalation', async () => (await openOf()).find((t) => t.type === 'sla_escalation'), 20_000);
+    const approval = (await openOf()).find((t) => t.type === 'sembako_sanction_approval')!;
+    expect(escalation.regionCode).toBe('33.73');
+    expect(escalation.context).toMatchObject({ sanctionId: id, overdueTaskId: approval.id, overdueTaskType: 'sembako_sanction_approval' });
+    const [row] = await sql<{ overdue: boolean; escalationLevel: number }[]>`SELECT overdue, escalation_level FROM tasks WHERE id = ${approval.id}`;
+    expect(row).toEqual({ overdue: true, escalationLevel: 2 });
+    const breaches = await sql<{ action: string }[]>`
+      SELECT action FROM audit_log WHERE entity_type = 'task' AND entity_id = ${approval.id} AND action LIKE 'sembako_sanction.%' ORDER BY seq`;
+    expect(breaches.map((b) => b.action)).toEqual(['sembako_sanction.reminder', 'sembako_sanction.escalated']);
+
+    const done = await call('POST', `/api/tasks/${escalation.id}/complete`, {
+      token: await login('supervisor2'),
+      body: { data: { actionTaken: 'Supervisor kedua diminta memutuskan hari ini.' } },
+    });
+    expect(done.status).toBe(200);
+    const approved = await call('POST', `/api/tasks/${approval.id}/complete`, { token: await login('supervisor2'), body: { outcome: 'approve', data: {} } });
+    expect(approved.status).toBe(200);
+    expect((await call('GET', `/api/sembako/sanctions/${id}`, { token: await login('supervisor1') })).body).toMatchObject({ status: 'approved' });
+  });
 });

@@ -5,20 +5,7 @@
 // a coaching plan (required with renew_with_coaching) and, for the supervisor's not_renew, an
 // optional successor. The server's 422 field errors land on the same fields.
 import { useState } from 'react';
-import {
-  Alert,
-  Box,
-  FormHelperText,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  ToggleButton,
-  ToggleButtonGroup,
-  Typography,
-} from '@mui/material';
+import { Box, FormHelperText, Stack, Table, TableBody, TableCell, TableHead, TableRow, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import { useWatch } from 'react-hook-form';
 import { Form, SelectInput, TextInput, useDataProvider, useGetList, useInput, useNotify, useTranslate, type HttpError } from 'react-admin';
@@ -30,6 +17,7 @@ import type { KesosDataProvider } from '../dataProvider';
 import { PersonName, RegionName } from '../fields/NameFields';
 import type { TaskRecord, UserRecord } from '../types';
 import { formatDay } from './format';
+import { FormProblems } from '../common/FormProblems';
 
 /** Touch targets of at least 44 px (WCAG 2.5.5). */
 const TOUCH = 48;
@@ -257,26 +245,7 @@ export const EvaluationForm = ({ task, onDone }: { task: TaskRecord; onDone: (re
         <OutcomeInput />
         <OutcomeFields context={context} />
         <TextInput source="notes" label="kesos.tksk_assignment.notes" multiline minRows={2} fullWidth helperText={false} />
-        {missing.length > 0 && (
-          <Alert severity="error" data-testid="missing-answers">
-            {translate('kesos.tksk_assignment.evaluation.missing')}
-            <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </Box>
-          </Alert>
-        )}
-        {rejected.length > 0 && (
-          <Alert severity="error" data-testid="server-errors">
-            {translate('kesos.tasks.complete.field_errors')}
-            <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {rejected.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </Box>
-          </Alert>
-        )}
+        <FormProblems missing={missing} missingTitle="kesos.tksk_assignment.evaluation.missing" rejected={rejected} />
         <Box>
           <SubmitButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} sx={{ minHeight: TOUCH }} />
         </Box>

@@ -5,7 +5,7 @@
 // TKSK: every item starts unanswered and the submit names what is still missing. The server's 422
 // field errors land on the same fields (`data.results.0.note`, `data.kpmServed`).
 import { useState } from 'react';
-import { Alert, Box, FormHelperText, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, FormHelperText, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import CheckIcon from '@mui/icons-material/Check';
 import {
   ArrayInput,
@@ -30,6 +30,7 @@ import { RegionName } from '../../fields/NameFields';
 import type { TaskRecord } from '../../types';
 import { choices } from '../../vocabulary';
 import { periodLabel } from '../format';
+import { FormProblems } from '../../common/FormProblems';
 
 /** Touch targets of at least 44 px (WCAG 2.5.5); 48 as Material recommends. */
 const TOUCH = 48;
@@ -239,26 +240,7 @@ export const MonitoringForm = ({ task, onDone }: { task: TaskRecord; onDone: (re
           no="kesos.sembako.monitoring.no"
           testId="recommend-revocation"
         />
-        {missing.length > 0 && (
-          <Alert severity="error" data-testid="missing-answers">
-            {translate('kesos.sembako.monitoring.missing')}
-            <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </Box>
-          </Alert>
-        )}
-        {rejected.length > 0 && (
-          <Alert severity="error" data-testid="server-errors">
-            {translate('kesos.tasks.complete.field_errors')}
-            <Box component="ul" sx={{ m: 0, pl: 2 }}>
-              {rejected.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </Box>
-          </Alert>
-        )}
+        <FormProblems missing={missing} missingTitle="kesos.sembako.monitoring.missing" rejected={rejected} />
         <Box>
           <SubmitButton label="kesos.tasks.complete.submit" icon={<CheckIcon />} sx={{ minHeight: TOUCH }} />
         </Box>
