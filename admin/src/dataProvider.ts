@@ -8,7 +8,7 @@ import { i18nProvider } from './i18n';
 import { isNetworkFailure, networkMessage, problemMessage } from './i18n/problems';
 import { localizedIssue } from './i18n/serverValidation';
 import { getFreshToken } from './session';
-import type { PemetaanMatrix, PsksTypeRecord } from './types';
+import type { PemetaanHistoryRecord, PemetaanMatrix, PsksTypeRecord } from './types';
 import type {
   BulkOperation,
   ChainVerification,
@@ -338,6 +338,11 @@ export const dataProvider = {
   pemetaan: (region: string) => httpClient(`/api/pemetaan?region=${encodeURIComponent(region)}`).then(({ json }) => ({ data: json as PemetaanMatrix })),
   /** POST /api/pemetaan/counts: a desa's field counts. */
   recordPemetaanCounts: (body: unknown) => post('/api/pemetaan/counts', body).then(({ json }) => ({ data: json })),
+  /** GET /api/pemetaan/history: a cell's recorded counts, newest first. */
+  pemetaanHistory: (filter: { desaCode: string; kind: string; code: string; source?: string }) =>
+    httpClient(
+      `/api/pemetaan/history?filter=${encodeURIComponent(JSON.stringify(filter))}&sort=${encodeURIComponent('["asOf","DESC"]')}&range=${encodeURIComponent('[0,99]')}`,
+    ).then(({ json }) => ({ data: json as PemetaanHistoryRecord[] })),
   /** GET /api/exports/pemetaan.<format>?region=: the matrix as a spreadsheet. */
   exportPemetaan: async (region: string, format: 'csv' | 'xlsx') => {
     const headers = new Headers();

@@ -578,6 +578,22 @@ export interface PemetaanCell {
   desaCounted: number | null;
 }
 
+/** GET /api/pemetaan/history: one recorded count of a desa's cell. */
+export interface PemetaanHistoryRecord {
+  id: string;
+  desaCode: string;
+  kind: PemetaanKind;
+  code: string;
+  source: 'lapangan' | 'impor';
+  count: number;
+  asOf: string;
+  note: string | null;
+  importId: string | null;
+  recordedBy: string;
+  recordedAt: string;
+  previousCount: number | null;
+}
+
 /** GET /api/pemetaan?region= */
 export interface PemetaanMatrix {
   region: { code: string; name: string; level: RegionLevel };

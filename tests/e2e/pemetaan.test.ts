@@ -56,3 +56,34 @@ test('a TKSK reads the PSKS directory on a phone', async () => {
   await page.getByText(name).click();
   await page.getByText('Belum ada rujukan ke entri ini.').waitFor();
 });
+
+test('a TKSK on a 390×844 phone records a field count from the form, sees it in the matrix and opens the cell’s history', async () => {
+  const desa = '33.73.01.1003';
+  const count = 100 + (Date.now() % 800);
+  const page = await signIn(browser, 'tksk1', PHONE);
+  await go(page, `/pemetaan?region=${desa}&jenis=ppks&sumber=lapangan`);
+  await page.getByTestId('pemetaan-matrix').waitFor();
+  await page.getByTestId('pemetaan-count-open').click();
+  const dialog = page.getByTestId('pemetaan-count-dialog');
+  // Starts empty.
+  expect(await dialog.locator('input[name="count"]').inputValue()).toBe('');
+  expect(await dialog.locator('input[name="count"]').getAttribute('inputmode')).toBe('numeric');
+  await dialog.getByRole('combobox').click();
+  await page.getByRole('option', { name: 'Gelandangan', exact: true }).click();
+  await dialog.locator('input[name="count"]').fill(String(count));
+  await dialog.locator('input[name="asOf"]').fill(todayWib());
+  await dialog.getByTestId('pemetaan-count-save').click();
+  await dialog.waitFor({ state: 'hidden' });
+  const cell = page.getByTestId(`pemetaan-cell-${desa}-GLD`);
+  await cell.getByText(String(count)).waitFor();
+  await cell.getByText(todayWib()).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await cell.click();
+  const history = page.getByTestId('pemetaan-history');
+  await history
+    .getByRole('cell', { name: String(count), exact: true })
+    .first()
+    .waitFor();
+  await history.getByText('Hitungan lapangan').first().waitFor();
+  await shot(page, 'pemetaan-cell-history');
+});

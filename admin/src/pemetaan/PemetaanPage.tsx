@@ -21,16 +21,21 @@ import {
   ToggleButtonGroup,
   Typography,
 } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Title, useDataProvider, useLocaleState, useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router-dom';
+import { ACTIONS } from '../../../domain/access';
 import { regionChain, type RegionLevel } from '../../../domain/regions';
 import { saveBlob } from '../common/useAction';
 import type { KesosDataProvider } from '../dataProvider';
 import { RegionName } from '../fields/NameFields';
 import { getUser } from '../session';
 import type { PemetaanCell, PemetaanMatrix } from '../types';
+import { CellHistoryDialog } from './CellHistoryDialog';
+import { FieldCountDialog } from './FieldCountDialog';
 
 type Half = 'ppks' | 'psks';
 const SOURCES: Record<Half, readonly PemetaanCell['source'][]> = { ppks: ['kasus', 'lapangan', 'impor'], psks: ['psks', 'lapangan', 'impor'] };
@@ -82,6 +87,21 @@ export const PemetaanPage = () => {
     half === 'ppks' ? translate(`kesos.pmks.${c.code}`) : locale === 'en' ? c.nameEn : c.nameId;
   const chain = regionChain(region);
   const home = homeRegion();
+  const queryClient = useQueryClient();
+  const [counting, setCounting] = useState(false);
+  const [historyOf, setHistoryOf] = useState<{ desaCode: string; desaName: string; kind: Half; code: string; categoryName: string } | null>(null);
+  const role = getUser()?.role;
+  const mayCount = !!role && (ACTIONS['pemetaan.count'] as readonly string[]).includes(role);
+  const recorded = source === 'lapangan' || source === 'impor';
+  const allCategories = m
+    ? (['ppks', 'psks'] as const).flatMap((k) =>
+        m.categories[k].map((c) => ({
+          kind: k,
+          code: c.code,
+          label: k === 'ppks' ? translate(`kesos.pmks.${c.code}`) : locale === 'en' ? c.nameEn : c.nameId,
+        })),
+      )
+    : [];
   const download = async (format: 'csv' | 'xlsx') => saveBlob((await dataProvider.exportPemetaan(region, format)).data, `pemetaan-${region}.${format}`);
 
   return (
@@ -114,6 +134,11 @@ export const PemetaanPage = () => {
             </ToggleButton>
           ))}
         </ToggleButtonGroup>
+        {mayCount && m?.region.level === 'desa' && (
+          <Button size="small" variant="contained" startIcon={<AddIcon />} onClick={() => setCounting(true)} data-testid="pemetaan-count-open">
+            {translate('kesos.pemetaan.count_form.open')}
+          </Button>
+        )}
         <Button size="small" startIcon={<DownloadIcon />} onClick={() => download('csv')}>
           {translate('kesos.exports.csv')}
         </Button>
@@ -167,7 +192,25 @@ export const PemetaanPage = () => {
                       const cell = cellOf(r.cells, half, c.code, source);
                       return (
                         <TableCell key={c.code} align="right" title={cell ? translate('kesos.pemetaan.as_of', { date: cell.asOf }) : undefined}>
-                          {cell ? cell.count : '–'}
+                          {recorded && m.rowLevel === 'desa' ? (
+                            // A desa's recorded cell opens its history.
+                            <MuiLink
+                              component="button"
+                              data-testid={`pemetaan-cell-${r.code}-${c.code}`}
+                              onClick={() => setHistoryOf({ desaCode: r.code, desaName: r.name, kind: half, code: c.code, categoryName: nameOf(c) })}
+                            >
+                              {cell ? cell.count : '–'}
+                              {cell && (
+                                <Typography variant="caption" component="span" sx={{ display: 'block' }}>
+                                  {cell.asOf}
+                                </Typography>
+                              )}
+                            </MuiLink>
+                          ) : cell ? (
+                            cell.count
+                          ) : (
+                            '–'
+                          )}
                         </TableCell>
                       );
                     })}
@@ -178,6 +221,22 @@ export const PemetaanPage = () => {
           </Box>
         </>
       )}
+      {m && m.region.level === 'desa' && (
+        <FieldCountDialog
+          open={counting}
+          desaCode={m.region.code}
+          desaName={m.region.name}
+          categories={allCategories}
+          onClose={() => setCounting(false)}
+          onSaved={(kind) => {
+            setCounting(false);
+            void queryClient.invalidateQueries({ queryKey: ['pemetaan'] });
+            void queryClient.invalidateQueries({ queryKey: ['pemetaan-history'] });
+            set({ jenis: kind, sumber: 'lapangan' });
+          }}
+        />
+      )}
+      <CellHistoryDialog cell={historyOf} onClose={() => setHistoryOf(null)} />
     </Box>
   );
 };
