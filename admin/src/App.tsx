@@ -106,7 +106,13 @@ export const App = () => (
         )}
         {/* PSKS directory (domain/access.ts: psks.read, psks.manage); the pemetaan matrix is the custom route /pemetaan. */}
         {allows('psks.read', role) && (
-          <Resource name="psks" {...psks} create={allows('psks.manage', role) ? psks.create : undefined} recordRepresentation="name" />
+          <Resource
+            name="psks"
+            {...psks}
+            create={allows('psks.manage', role) ? psks.create : undefined}
+            edit={allows('psks.manage', role) ? psks.edit : undefined}
+            recordRepresentation="name"
+          />
         )}
         {/* Koordinasi & Laporan: the API's meeting.list/create and monthly_report.list (domain/access.ts). */}
         {allows('meeting.list', role) && <Resource name="meetings" {...meetings} create={allows('meeting.create', role) ? meetings.create : undefined} />}

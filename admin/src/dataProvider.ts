@@ -179,6 +179,21 @@ const putBudget = (data: { period?: string; fundingSource?: string; allocated?: 
 /** Fields an admin may change on a user (PATCH /api/admin/users/:id takes only these, and a reason). */
 const USER_FIELDS = ['displayName', 'role', 'regionCode', 'disabled', 'reason'] as const;
 
+/** Fields PATCH /api/psks/:id takes (the type is fixed at creation: a new type is a new entry). */
+const PSKS_FIELDS = [
+  'name',
+  'desaCode',
+  'serviceArea',
+  'address',
+  'contactName',
+  'contactPhone',
+  'capacity',
+  'services',
+  'registrationNumber',
+  'accreditation',
+  'active',
+] as const;
+
 /**
  * A user record the API answered 202 for: a supervisor's, auditor's or admin's account waits for
  * a second admin. `pendingRequest` is that request (the record itself is unchanged until then).
@@ -245,6 +260,16 @@ export const dataProvider = {
   /** Users are PATCHed with the changed fields only; nothing else is updatable. */
   update: async (resource: string, params: Parameters<typeof baseDataProvider.update>[1]) => {
     if (resource === 'budgets') return putBudget({ ...budgetKey(params.id), allocated: params.data.allocated });
+    // The API PATCHes a PSKS entry with the changed fields only and answers the updated record.
+    if (resource === 'psks') {
+      const changes: Record<string, unknown> = {};
+      for (const field of PSKS_FIELDS) {
+        if (field in params.data && (params.data[field] ?? null) !== (params.previousData?.[field] ?? null)) changes[field] = params.data[field] ?? null;
+      }
+      if (!Object.keys(changes).length) return { data: params.previousData };
+      const { json } = await httpClient(`/api/psks/${enc(params.id)}`, { method: 'PATCH', body: JSON.stringify(changes) });
+      return { data: json };
+    }
     if (resource !== 'users') return baseDataProvider.update(resource, params);
     const changes: Record<string, unknown> = {};
     for (const field of USER_FIELDS) {

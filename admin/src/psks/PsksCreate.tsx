@@ -8,42 +8,52 @@ import type { RegionRecord } from '../types';
 import { choices } from '../vocabulary';
 import { usePsksTypes } from './usePsksTypes';
 
-export const PsksCreate = () => {
+/**
+ * The entry's fields, shared by Create and Edit. The type is chosen once (`typeLocked` on Edit:
+ * the API's PATCH does not take it, a new type is a new entry) and shown by its name.
+ */
+export const PsksFields = ({ typeLocked = false }: { typeLocked?: boolean }) => {
   const { choices: typeChoices } = usePsksTypes();
   const user = getUser();
-  // A TKSK adds entries of their own kecamatan only (the API refuses others).
+  // A TKSK writes entries of their own kecamatan only (the API refuses others).
   const desaFilter =
     user?.role === 'tksk' && user.regionCode ? { level: 'desa', current: true, parentCode: user.regionCode } : { level: 'desa', current: true };
   return (
-    <Create redirect="show">
-      <SimpleForm sx={{ maxWidth: 560 }}>
-        <SelectInput source="typeCode" choices={typeChoices} validate={required()} fullWidth />
-        <TextInput source="name" validate={required()} fullWidth helperText="kesos.psks.help.name" />
-        <ReferenceInput source="desaCode" reference="regions" filter={desaFilter} sort={{ field: 'name', order: 'ASC' }} perPage={50}>
-          <AutocompleteInput
-            optionText={(r: RegionRecord) => `${r.name} (${r.id})`}
-            filterToQuery={(q: string) => (q.trim().length >= 2 ? { q: q.trim() } : {})}
-            validate={required()}
-            fullWidth
-          />
-        </ReferenceInput>
-        <SelectInput source="serviceArea" choices={choices(PSKS_SERVICE_AREAS, 'kesos.psks.service_area')} fullWidth />
-        <TextInput source="address" fullWidth />
-        <TextInput source="contactName" fullWidth />
-        <TextInput source="contactPhone" type="tel" fullWidth helperText="kesos.psks.help.phone" />
-        <NumberInput source="capacity" min={0} fullWidth helperText="kesos.psks.help.capacity" />
-        <TextInput source="services" multiline fullWidth />
-        <FormDataConsumer>
-          {({ formData }) =>
-            formData.typeCode === 'LKS' && (
-              <>
-                <TextInput source="registrationNumber" fullWidth helperText="kesos.psks.help.registration" />
-                <SelectInput source="accreditation" choices={choices(LKS_ACCREDITATIONS, 'kesos.psks.accreditation')} fullWidth />
-              </>
-            )
-          }
-        </FormDataConsumer>
-      </SimpleForm>
-    </Create>
+    <>
+      <SelectInput source="typeCode" choices={typeChoices} validate={required()} fullWidth disabled={typeLocked} />
+      <TextInput source="name" validate={required()} fullWidth helperText="kesos.psks.help.name" />
+      <ReferenceInput source="desaCode" reference="regions" filter={desaFilter} sort={{ field: 'name', order: 'ASC' }} perPage={50}>
+        <AutocompleteInput
+          optionText={(r: RegionRecord) => `${r.name} (${r.id})`}
+          filterToQuery={(q: string) => (q.trim().length >= 2 ? { q: q.trim() } : {})}
+          validate={required()}
+          fullWidth
+        />
+      </ReferenceInput>
+      <SelectInput source="serviceArea" choices={choices(PSKS_SERVICE_AREAS, 'kesos.psks.service_area')} fullWidth />
+      <TextInput source="address" fullWidth />
+      <TextInput source="contactName" fullWidth />
+      <TextInput source="contactPhone" type="tel" fullWidth helperText="kesos.psks.help.phone" />
+      <NumberInput source="capacity" min={0} fullWidth helperText="kesos.psks.help.capacity" />
+      <TextInput source="services" multiline fullWidth />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.typeCode === 'LKS' && (
+            <>
+              <TextInput source="registrationNumber" fullWidth helperText="kesos.psks.help.registration" />
+              <SelectInput source="accreditation" choices={choices(LKS_ACCREDITATIONS, 'kesos.psks.accreditation')} fullWidth />
+            </>
+          )
+        }
+      </FormDataConsumer>
+    </>
   );
 };
+
+export const PsksCreate = () => (
+  <Create redirect="show">
+    <SimpleForm sx={{ maxWidth: 560 }}>
+      <PsksFields />
+    </SimpleForm>
+  </Create>
+);

@@ -7,4 +7,5 @@ export const psks = {
   list: lazyPage(() => import('./PsksList'), 'PsksList'),
   show: lazyPage(() => import('./PsksShow'), 'PsksShow'),
   create: lazyPage(() => import('./PsksCreate'), 'PsksCreate'),
+  edit: lazyPage(() => import('./PsksEdit'), 'PsksEdit'),
 };
