@@ -4,7 +4,7 @@
 // on a 390×844 phone.
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { call, login } from '../support/stack';
+import { call, db, login } from '../support/stack';
 import { go, menuTexts, PHONE, shot, signIn, todayWib } from './portal';
 
 let browser: Browser;
@@ -86,4 +86,35 @@ test('a TKSK on a 390×844 phone records a field count from the form, sees it in
     .waitFor();
   await history.getByText('Hitungan lapangan').first().waitFor();
   await shot(page, 'pemetaan-cell-history');
+});
+
+test('a supervisor corrects a PSKS entry: only the changed fields are sent, the page shows them, the audit names them', async () => {
+  const name = `LKS Uji Ubah ${Date.now() % 100000}`;
+  const created = await call('POST', '/api/psks', {
+    token: await login('tksk1'),
+    body: { typeCode: 'LKS', name, desaCode: '33.73.01.1002', contactPhone: '081234500011' },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  const page = await signIn(browser, 'supervisor1');
+  await go(page, `/psks/${id}/show`);
+  await page.getByText(name).first().waitFor();
+  await page.getByRole('link', { name: 'Ubah' }).click();
+  const capacity = page.locator('input[name="capacity"]');
+  await capacity.waitFor();
+  // The type is the entry's own and cannot be changed.
+  await expect(page.locator('input[name="typeCode"]').isDisabled()).resolves.toBe(true);
+  const sent = page.waitForRequest((r) => r.method() === 'PATCH' && r.url().endsWith(`/api/psks/${id}`));
+  await capacity.fill('35');
+  await page.locator('input[name="contactPhone"]').fill('081234500022');
+  await page.getByRole('button', { name: 'Simpan' }).click();
+  expect(JSON.parse((await sent).postData() ?? '{}')).toEqual({ capacity: 35, contactPhone: '081234500022' });
+  await page.waitForURL((url) => url.hash.endsWith(`/psks/${id}/show`));
+  await page.getByText('081234500022').waitFor();
+  const after = await call('GET', `/api/psks/${id}`, { token: await login('supervisor1') });
+  expect(after.body).toMatchObject({ name, capacity: 35, contactPhone: '081234500022' });
+  const sql = db();
+  const audit = await sql<{ details: { changed: string[] } }[]>`
+    SELECT details FROM audit_log WHERE action = 'psks.updated' AND entity_type = 'psks_entry' AND entity_id = ${id}`.finally(() => sql.end());
+  expect(audit.map((a) => [...a.details.changed].sort())).toEqual([['capacity', 'contactPhone']]);
 });
