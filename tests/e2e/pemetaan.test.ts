@@ -4,8 +4,9 @@
 // on a 390×844 phone.
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { openTask, toPendampingan, waitUntil } from '../support/casework';
 import { call, db, login } from '../support/stack';
-import { go, menuTexts, PHONE, shot, signIn, todayWib } from './portal';
+import { choose, fillVisit, go, menuTexts, notified, PHONE, shot, signIn, todayWib } from './portal';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -117,4 +118,39 @@ test('a supervisor corrects a PSKS entry: only the changed fields are sent, the 
   const audit = await sql<{ details: { changed: string[] } }[]>`
     SELECT details FROM audit_log WHERE action = 'psks.updated' AND entity_type = 'psks_entry' AND entity_id = ${id}`.finally(() => sql.end());
   expect(audit.map((a) => [...a.details.changed].sort())).toEqual([['capacity', 'contactPhone']]);
+});
+
+test('a TKSK on a phone refers a case to a PSKS entry picked from the directory by name; the entry lists the referral', async () => {
+  const name = `LKS Uji Rujukan ${Date.now() % 100000}`;
+  const created = await call('POST', '/api/psks', { token: await login('tksk1'), body: { typeCode: 'LKS', name, desaCode: '33.73.01.1001' } });
+  expect(created.status).toBe(201);
+  const psksId = created.body.id as string;
+  const caseId = await toPendampingan('tksk1', 'supervisor1');
+  const visit = await openTask(caseId, 'pendampingan_visit', 'tksk1');
+
+  const page = await signIn(browser, 'tksk1', PHONE);
+  await go(page, `/tasks/${visit.id}/show`);
+  await fillVisit(page, { outcome: 'Rujuk', observations: 'Lansia tinggal sendiri, perlu pengasuhan harian.' });
+  const referral = page.getByTestId('fieldset-data.referral');
+  await referral.waitFor();
+  await choose(page, /Jenis tujuan rujukan/, 'Lembaga Kesejahteraan Sosial (LKS)');
+  await page.getByLabel(/Nama lembaga tujuan/).fill(name);
+  await referral.getByLabel(/Alasan/).fill('Perlu pengasuhan harian di panti');
+  await choose(page, /Urgensi/, 'Sedang');
+  // The directory entry is searched by name and shown with its type by name, never as an id.
+  const picker = page.getByRole('combobox', { name: /Entri direktori PSKS tujuan/ });
+  await picker.fill(name.split(' ').slice(-1)[0]);
+  await page.getByRole('option', { name: `${name} — Lembaga Kesejahteraan Sosial` }).click();
+  await expect(picker.inputValue()).resolves.toBe(`${name} — Lembaga Kesejahteraan Sosial`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  await page.getByRole('button', { name: 'Selesaikan' }).click();
+  await notified(page, 'Tugas diselesaikan');
+
+  const referred = await waitUntil('the referral', async () => {
+    const r = await call('GET', `/api/psks/${psksId}`, { token: await login('tksk1') });
+    return r.body.referrals?.length === 1 ? r.body : undefined;
+  });
+  expect(referred.referrals[0]).toMatchObject({ caseId, status: 'open', answered: false });
+  await go(page, `/psks/${psksId}/show`);
+  await page.getByTestId('psks-referrals').getByText('belum dijawab', { exact: false }).waitFor();
 });

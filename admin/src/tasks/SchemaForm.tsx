@@ -17,6 +17,7 @@ import {
   useTranslate,
   type Validator,
 } from 'react-admin';
+import { PsksPicker } from '../psks/PsksPicker';
 import { isDateSchema, type JsonSchema } from './taskTypes';
 
 /** i18n prefix of an enum's labels (fallback: the raw value). */
@@ -111,6 +112,8 @@ const SchemaField = ({ name, schema, source, isRequired }: FieldProps) => {
       />
     );
   }
+  // The one field that names a record: picked from the PSKS directory, not typed as an id.
+  if (name === 'psksId') return <PsksPicker source={source} label={label} />;
   if (isDateSchema(schema)) {
     return <DateInput {...common} fullWidth={false} validate={isRequired ? required() : undefined} />;
   }
